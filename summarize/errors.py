@@ -1,0 +1,21 @@
+"""User-facing errors.
+
+The library raises these; the CLI prints their message on one line and exits with
+code 2. Anything else escaping the library is a bug.
+"""
+
+
+class SummarizeError(Exception):
+    """A problem the user can fix: bad input, a missing model, an unknown format."""
+
+
+class InputError(SummarizeError):
+    """An article could not be read (missing, empty, binary, undecodable)."""
+
+
+class ModelError(SummarizeError):
+    """A summarization model could not be loaded or run."""
+
+
+class TemplateError(SummarizeError):
+    """A template could not be loaded or rendered."""

@@ -1,0 +1,125 @@
+"""The data passed between pipeline stages: small, frozen, plain.
+
+Every stage takes and returns these, so a stage can be swapped or tested alone:
+
+    loading  -> Article
+    summarizer(Article) -> Summary
+    temporal.find_time_expressions(Article.text, Article.date) -> [TimeExpression]
+    events.extract_events(Article, [TimeExpression]) -> [Event]
+    timeline.build_timeline([Event], ...) -> Timeline
+    rendering.render(Briefing, format) -> str
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as the pipeline sees it.
+
+    ``text`` is the body; every character offset elsewhere refers to it.
+    ``date`` is the document creation time (DCT) the relative dates are anchored to;
+    ``date_source`` says where it came from ("--date", "metadata", "dateline") or is
+    None when the date is unknown.
+    """
+
+    text: str
+    source: str
+    title: str | None = None
+    date: dt.date | None = None
+    date_source: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article with its character span in ``Article.text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary of one article.
+
+    ``sentences`` holds the article sentences an extractive summary is made of
+    (empty for an abstractive summary, whose text is new).
+    """
+
+    text: str
+    method: str
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A TIMEX3-style time expression found in a text.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` is the normalized TIMEX3 value
+    (``2014-06-21``, ``2014-01``, ``2014-06-21TEV``, ``XXXX-WXX-6``, ``P2D``,
+    ``PAST_REF``...); ``mod`` is the TIMEX3 modifier (START, MID, END, APPROX,
+    BEFORE, AFTER, ON_OR_AFTER...) or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening on the timeline.
+
+    ``value``/``mod`` come from the time expression that dates it (``time``);
+    ``extent`` says whether the happening is at that time ("point") or runs from it
+    ("onward") or up to it ("until"). ``start``/``end`` are the character offsets of
+    ``sentence`` in the article text; ``sources`` names every article that reports it.
+    """
+
+    value: str
+    label: str
+    headline: str
+    sentence: str
+    start: int
+    end: int
+    time: TimeExpression
+    sources: tuple[str, ...]
+    mod: str | None = None
+    extent: str = "point"
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Events in timeline order.
+
+    ``anchored`` is False when some article had no known date, so relative dates
+    were ordered by news convention rather than resolved.
+    """
+
+    events: tuple[Event, ...]
+    anchored: bool = True
+
+
+@dataclass(frozen=True)
+class ArticleBriefing:
+    """An article with its summary, as shown in a briefing."""
+
+    article: Article
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the renderers format: the articles, their summaries, one timeline."""
+
+    articles: tuple[ArticleBriefing, ...]
+    timeline: Timeline
+    notes: tuple[str, ...] = field(default=())
