@@ -1,0 +1,213 @@
+"""Reading TIMEX3 values: what date a value denotes, how precise it is, how to say it.
+
+The tagger (``summarize.temporal``) writes values; this module reads them for the
+later stages: the timeline orders by ``TimexValue.sort_date``, the renderers show
+``describe``. Values the timeline cannot place (durations, sets, PAST_REF...) parse
+to None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Part-of-day codes in TIMEX3 and where in the day they fall (hour), so that
+# "Saturday morning" sorts before "Saturday evening".
+PARTS_OF_DAY = {
+    "MO": ("morning", 9),
+    "MI": ("midday", 12),
+    "AF": ("afternoon", 15),
+    "EV": ("evening", 19),
+    "NI": ("night", 22),
+    "DT": ("daytime", 12),
+}
+
+SEASONS = {"SP": ("spring", 4), "SU": ("summer", 7), "FA": ("autumn", 10), "WI": ("winter", 1)}
+
+# How a modifier shifts the point a period is sorted at, and how it is said.
+MOD_WORDS = {
+    "START": "early",
+    "MID": "mid",
+    "END": "late",
+    "APPROX": "about",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_BEFORE": "on or before",
+    "ON_OR_AFTER": "from",
+}
+
+_DATE = re.compile(
+    r"^(?P<year>\d{4}|XXXX)"
+    r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?"
+    r"|-W(?P<week>\d{2}|XX)(?:-(?P<weekday>\d))?"
+    r"|-Q(?P<quarter>[1-4])"
+    r"|-(?P<season>SP|SU|FA|WI))?"
+    r"(?:T(?P<time>\d{2}(?::\d{2})?|MO|MI|AF|EV|NI|DT))?$"
+)
+
+
+@dataclass(frozen=True)
+class TimexValue:
+    """A parsed DATE/TIME value.
+
+    ``year`` is None when the value leaves it unspecified (``XXXX-06-09``);
+    ``weekday`` (1 = Monday) is set for values that name only a day of the week
+    (``XXXX-WXX-6``), which the timeline places relative to the article date.
+    ``granularity`` is one of year, season, quarter, month, week, day, time.
+    """
+
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    granularity: str
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    quarter: int | None = None
+    season: str | None = None
+    week: int | None = None
+
+    @property
+    def is_day(self) -> bool:
+        return self.granularity in ("day", "time")
+
+
+def parse_value(value: str) -> TimexValue | None:
+    """Parse a DATE/TIME TIMEX3 value; None for anything the timeline cannot place."""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    parts = match.groupdict()
+    year = None if parts["year"] == "XXXX" else int(parts["year"])
+    time = parts["time"]
+    part_of_day = time if time in PARTS_OF_DAY else None
+    hour = minute = None
+    if time and not part_of_day:
+        hour = int(time[:2])
+        minute = int(time[3:5]) if len(time) > 2 else 0
+
+    if parts["weekday"]:
+        if parts["week"] == "XX" and year is None:
+            granularity = "time" if time else "day"
+            return TimexValue(None, None, None, int(parts["weekday"]), granularity, part_of_day, hour, minute)
+        if parts["week"] != "XX" and year is not None:
+            # An ISO week day with a known year is an ordinary date.
+            date = dt.date.fromisocalendar(year, int(parts["week"]), int(parts["weekday"]))
+            return TimexValue(date.year, date.month, date.day, None, "time" if time else "day", part_of_day, hour, minute)
+        return None
+    if parts["week"]:
+        if parts["week"] == "XX" or year is None:
+            return None
+        return TimexValue(year, None, None, None, "week", week=int(parts["week"]))
+    if parts["quarter"]:
+        return TimexValue(year, None, None, None, "quarter", quarter=int(parts["quarter"]))
+    if parts["season"]:
+        return TimexValue(year, None, None, None, "season", season=parts["season"])
+    month = None if parts["month"] in (None, "XX") else int(parts["month"])
+    day = None if parts["day"] in (None, "XX") else int(parts["day"])
+    if parts["month"] == "XX" or (parts["day"] == "XX"):
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        if year is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return None
+        elif not 1 <= day <= 31:
+            return None
+        return TimexValue(year, month, day, None, "time" if time else "day", part_of_day, hour, minute)
+    if month is not None:
+        return TimexValue(year, month, None, None, "month")
+    if year is None:
+        return None
+    return TimexValue(year, None, None, None, "year")
+
+
+def sort_point(value: TimexValue, mod: str | None, year: int) -> tuple[dt.date, float]:
+    """The date (and hour) a value is ordered at, with ``year`` standing in when unknown.
+
+    A period sorts at its beginning, shifted by its modifier: "late 1997" sorts after
+    "mid-1997", which sorts after "early 1997" and "1997".
+    """
+    y = value.year if value.year is not None else year
+    if value.day is not None:
+        date = dt.date(y, value.month, min(value.day, calendar.monthrange(y, value.month)[1]))
+        span = 1
+    elif value.week is not None:
+        date = dt.date.fromisocalendar(y, value.week, 1)
+        span = 7
+    elif value.month is not None:
+        date, span = dt.date(y, value.month, 1), calendar.monthrange(y, value.month)[1]
+    elif value.quarter is not None:
+        date, span = dt.date(y, 3 * value.quarter - 2, 1), 91
+    elif value.season is not None:
+        date, span = dt.date(y, SEASONS[value.season][1] - 1 if value.season != "WI" else 1, 1), 91
+    else:
+        date, span = dt.date(y, 1, 1), 365
+    offset = {"MID": span // 2, "END": (2 * span) // 3}.get(mod or "", 0)
+    date += dt.timedelta(days=offset)
+    hour = float(value.hour) + (value.minute or 0) / 60 if value.hour is not None else None
+    if hour is None:
+        hour = float(PARTS_OF_DAY[value.part_of_day][1]) if value.part_of_day else (21.0 if mod == "END" and span == 1 else 0.0)
+    return date, hour
+
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+
+
+def describe(value: str, mod: str | None = None, extent: str = "point") -> str:
+    """A readable label for a TIMEX3 value: "Sat 21 Jun 2014", "Early January 2014",
+    "Late Mon 9 Jun 2014 onward", "Saturday (date unknown)"."""
+    parsed = parse_value(value)
+    if parsed is None:
+        return value
+    if parsed.weekday is not None:
+        text = WEEKDAY_NAMES[parsed.weekday - 1]
+        text = _with_time(text, parsed) + " (date unknown)"
+    elif parsed.day is not None:
+        if parsed.year is not None:
+            date = dt.date(parsed.year, parsed.month, parsed.day)
+            text = date.strftime("%a %-d %b %Y")
+        else:
+            text = f"{parsed.day} {MONTH_NAMES[parsed.month - 1]} (year unknown)"
+        text = _with_time(text, parsed)
+    elif parsed.month is not None:
+        text = MONTH_NAMES[parsed.month - 1] + (f" {parsed.year}" if parsed.year else " (year unknown)")
+    elif parsed.quarter is not None:
+        text = f"Q{parsed.quarter} {parsed.year}"
+    elif parsed.season is not None:
+        text = f"{SEASONS[parsed.season][0]} {parsed.year}"
+    elif parsed.week is not None:
+        text = f"week {parsed.week} of {parsed.year}"
+    else:
+        text = str(parsed.year)
+    if mod in MOD_WORDS and not (extent == "onward" and mod == "ON_OR_AFTER"):
+        text = f"{MOD_WORDS[mod]} {text}"
+    if extent == "onward":
+        text += " onward"
+    elif extent == "until":
+        text = "until " + text
+    return text[0].upper() + text[1:]
+
+
+def _with_time(text: str, parsed: TimexValue) -> str:
+    if parsed.part_of_day:
+        return f"{text}, {PARTS_OF_DAY[parsed.part_of_day][0]}"
+    if parsed.hour is not None:
+        return f"{text}, {parsed.hour:02d}:{parsed.minute or 0:02d}"
+    return text
+
+
+def is_exact(value: str, mod: str | None) -> bool:
+    """True for a known calendar day with no fuzziness ("Sat 21 Jun 2014")."""
+    parsed = parse_value(value)
+    return parsed is not None and parsed.is_day and parsed.year is not None and mod in (None, "ON_OR_AFTER")

@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests never reach a model hub: everything loads from disk."""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
+SAMPLE_DATE = dt.date(2014, 6, 22)
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_briefing():
+    """The sample article briefed with its date (loads the MiniLM encoder once)."""
+    from summarize.pipeline import build_briefing
+
+    return build_briefing([str(SAMPLE)], date=SAMPLE_DATE)
+
+
+@pytest.fixture(scope="session")
+def undated_briefing():
+    from summarize.pipeline import build_briefing
+
+    return build_briefing([str(SAMPLE)])

@@ -1,0 +1,79 @@
+"""The command line as a user meets it: exit codes, one-line errors, files written."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    return subprocess.run([sys.executable, "-m", "summarize", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, env=env, timeout=300)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith("summarize: error: ")
+    for fragment in fragments:
+        assert fragment in stderr
+    assert result.stdout == b""
+
+
+def test_missing_file(tmp_path):
+    assert_one_line_error(run(str(tmp_path / "nope.txt")), "nope.txt", "no such file")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    assert_one_line_error(run(str(tmp_path / "empty.txt")), "empty")
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_one_line_error(run(str(tmp_path / "image.png")), "binary")
+
+
+def test_impossible_date():
+    assert_one_line_error(run(str(SAMPLE), "--date", "2014-13-45"), "2014-13-45", "YYYY-MM-DD")
+
+
+def test_unknown_format():
+    assert_one_line_error(run(str(SAMPLE), "--format", "pdf"), "pdf")
+
+
+def test_no_arguments():
+    assert_one_line_error(run())
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_bytes(SAMPLE.read_bytes())
+    assert_one_line_error(run(str(article), "-o", str(article)), "refusing to overwrite")
+    assert article.read_bytes() == SAMPLE.read_bytes()
+
+
+@pytest.mark.slow
+def test_stdin_to_json_file_and_no_leftovers(tmp_path):
+    target = tmp_path / "out" / "briefing.json"
+    result = run("-", "--date", "2014-06-22", "--format", "json", "-o", str(target), stdin=SAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and result.stderr == b""
+    document = json.loads(target.read_text())
+    assert document["articles"][0]["source"] == "stdin"
+    assert [e["value"] for e in document["events"]][0] == "2014-01"
+    assert os.listdir(target.parent) == ["briefing.json"]  # the temporary file is gone
+
+
+@pytest.mark.slow
+def test_several_formats_into_a_directory(tmp_path):
+    result = run(str(SAMPLE), "--date", "2014-06-22", "--format", "html,markdown,json", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(os.listdir(tmp_path)) == ["iraq-rawa-ana.html", "iraq-rawa-ana.json", "iraq-rawa-ana.md"]

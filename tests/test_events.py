@@ -1,0 +1,94 @@
+"""Events from hand-made time expressions, so these tests do not depend on the tagger."""
+
+import datetime as dt
+
+import pytest
+
+from summarize.events import extract_events, make_headline
+from summarize.models import Article, TimeExpression
+
+
+def expr(text: str, phrase: str, type_: str, value: str, mod: str | None = None, nth: int = 0) -> TimeExpression:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return TimeExpression(start, start + len(phrase), phrase, type_, value, mod)
+
+
+def events_of(text, expressions):
+    article = Article(text=text, source="t.txt", date=dt.date(2014, 6, 22))
+    return extract_events(article, expressions)
+
+
+def test_two_dates_in_one_sentence_give_two_events_with_their_own_clauses():
+    text = ("Some of those killed were shot dead on Saturday, when the militants moved into the towns, "
+            "while others were slain the following day.")
+    events = events_of(text, [expr(text, "Saturday", "DATE", "2014-06-21"),
+                              expr(text, "the following day", "DATE", "2014-06-22")])
+    assert [(e.value, e.headline) for e in events] == [
+        ("2014-06-21", "Some of those killed were shot dead when the militants moved into the towns"),
+        ("2014-06-22", "Others were slain"),
+    ]
+    assert all((e.start, e.end) == (0, len(text)) for e in events)
+
+
+def test_reporting_date_is_not_an_event():
+    text = "Militants killed 21 leaders during two days of violence, officers and doctors said Sunday."
+    events = events_of(text, [expr(text, "two days", "DURATION", "P2D"), expr(text, "Sunday", "DATE", "2014-06-22")])
+    assert events == []
+
+
+def test_onward_extent_from_signal_and_label():
+    text = "Beginning late on June 9, militants overran most of one province."
+    events = events_of(text, [expr(text, "late on June 9", "DATE", "2014-06-09", "END")])
+    (event,) = events
+    assert (event.extent, event.label, event.exact) == ("onward", "Late Mon 9 Jun 2014 onward", False)
+    assert event.headline == "Militants overran most of one province"
+    assert event.time.text == "late on June 9"
+
+
+def test_since_gives_onward():
+    text = "Fighters have held all of one city since early January."
+    (event,) = events_of(text, [expr(text, "early January", "DATE", "2014-01", "START")])
+    assert (event.extent, event.label) == ("onward", "Early January 2014 onward")
+    assert event.headline == "Fighters have held all of one city"
+
+
+def test_attribution_and_parenthetical_are_deleted_from_headline():
+    text = "Media reports said militants (ISIL) seized control of the al-Walid border crossing with Syria on Sunday."
+    (event,) = events_of(text, [expr(text, "Sunday", "DATE", "2014-06-22")])
+    assert event.headline == "Militants seized control of the al-Walid border crossing with Syria"
+
+
+@pytest.mark.parametrize("value", ["PAST_REF", "PRESENT_REF", "P3D", "XXXX-XX-XX"])
+def test_values_without_a_place_make_no_event(value):
+    text = "They appear to have recovered recently."
+    assert events_of(text, [expr(text, "recently", "DATE", value)]) == []
+
+
+def test_sets_and_durations_make_no_event():
+    text = "The market opens every Monday after two days of talks."
+    assert events_of(text, [expr(text, "every Monday", "SET", "XXXX-WXX-1"),
+                            expr(text, "two days", "DURATION", "P2D")]) == []
+
+
+def test_repeated_happening_on_same_date_is_one_event():
+    text = "Rebels seized the border crossing on Sunday. On Sunday, rebels seized the border crossing."
+    events = events_of(text, [expr(text, "Sunday", "DATE", "2014-06-22"),
+                              expr(text, "Sunday", "DATE", "2014-06-22", nth=1)])
+    assert len(events) == 1
+
+
+def test_long_headline_is_cut_at_a_comma_or_marked():
+    words = " ".join(f"word{i}" for i in range(30))
+    headline = make_headline(f"On Monday {words}.", (3, 9))
+    assert headline.endswith("\u2026") and len(headline.split()) == 17
+
+
+def test_headline_only_deletes_words():
+    sentence = "Witnesses said insurgents moved into Rawa and Ana, in Anbar province, on Saturday evening."
+    start = sentence.index("Saturday evening")
+    headline = make_headline(sentence, (start, start + len("Saturday evening")))
+    source_words = sentence.lower().replace(",", "").split()
+    assert all(word.strip(",.").lower() in " ".join(source_words) for word in headline.split())
+    assert headline == "Insurgents moved into Rawa and Ana, in Anbar province"
