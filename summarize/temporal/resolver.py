@@ -17,6 +17,7 @@ from typing import Callable, Union
 
 from . import calendar as C
 from . import vocabulary as V
+from .tense import clause_tense
 
 Resolved = Union[tuple[str, str, "str | None"], list[tuple[int, int, str, str, "str | None"]], None]
 
@@ -26,10 +27,19 @@ class Context:
     """What a resolver may look at besides the match itself."""
 
     dct: dt.date | None
-    tense: str | None = None  # "PAST", "FUTURE" or None, of the clause around the match
+    text: str = ""  # the original text (matches are made on its lower-cased copy)
+    span: tuple[int, int] = (0, 0)  # where the expression being resolved is
     last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
     last_quarter: str | None = None  # last mentioned quarter (1989-Q3)
+
+    @property
+    def tense(self) -> str | None:
+        """ "PAST", "FUTURE" or None for the clause around the current expression.
+
+        Computed on demand: most resolvers never ask.
+        """
+        return clause_tense(self.text, *self.span)
 
     def anchor_day(self) -> str | None:
         """The day "the following day" counts from: last mentioned, else the DCT."""
@@ -63,8 +73,13 @@ def _word(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
 
 
-def _capitalized(text: str) -> bool:
-    return text[:1].isupper()
+def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
+    """Whether a group starts with a capital in the original text.
+
+    Rules match the lower-cased text (faster), so case is read from ``ctx.text``.
+    """
+    start = m.start(group)
+    return start >= 0 and ctx.text[start:start + 1].isupper()
 
 
 def _month_number(text: str) -> int:
@@ -194,7 +209,7 @@ def resolve_numeric_date(m: re.Match, ctx: Context) -> Resolved:
 def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
     month_text = m.group("month")
     day_number = _day_number(_g(m, "day") or _g(m, "daynum") or "")
-    if not _capitalized(month_text) or day_number is None or not 1 <= day_number <= 31:
+    if not _capitalized(m, "month", ctx) or day_number is None or not 1 <= day_number <= 31:
         return None
     month_number = _month_number(month_text)
     if _g(m, "year"):
@@ -234,7 +249,7 @@ _MONTH_CONTEXT = re.compile(
 def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("month")
     word = _word(text)
-    if not _capitalized(text):
+    if not _capitalized(m, "month", ctx):
         return None
     if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
         if not _MONTH_CONTEXT.search(m.string[max(0, m.start() - 12):m.start()]):
@@ -246,7 +261,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_rel_month(m: re.Match, ctx: Context) -> Resolved:
-    if not _capitalized(m.group("month")):
+    if not _capitalized(m, "month", ctx):
         return None
     month_number = _month_number(m.group("month"))
     if ctx.dct is None:
@@ -262,7 +277,7 @@ def resolve_rel_month(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_month_year(m: re.Match, ctx: Context) -> Resolved:
     month_number = _month_number(m.group("month"))
-    if not _capitalized(m.group("month")):
+    if not _capitalized(m, "month", ctx):
         return None
     year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "") if not _g(m, "rel") else None
     if _g(m, "rel"):
@@ -286,7 +301,7 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "")
     if year is None:
         return None
-    if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:No\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
+    if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
         return None
     text = m.group(0).lower()
     mod = "ON_OR_AFTER" if re.search(r"or later|and beyond", text) else None
@@ -314,7 +329,7 @@ def resolve_century(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
-    if not _capitalized(m.group("holiday").lstrip("the ").lstrip("The ")):
+    if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
     year = int(m.group("year")) if _g(m, "year") else (ctx.dct.year if ctx.dct else None)
     if name in V.FIXED_HOLIDAYS:
@@ -438,7 +453,7 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     day_value: str | None
     this = _word(_g(m, "this") or "")
     if _g(m, "weekday"):
-        if not _capitalized(m.group("weekday")):
+        if not _capitalized(m, "weekday", ctx):
             return None
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
     elif _g(m, "offset") or this in ("last", "tomorrow"):
@@ -470,7 +485,7 @@ def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("weekday")
-    if not _capitalized(text):
+    if not _capitalized(m, "weekday", ctx):
         return None
     determiner = _g(m, "rel") or _g(m, "ana")
     return ("DATE", _weekday_value(V.WEEKDAYS[_word(text)], ctx, determiner), None)
@@ -478,7 +493,7 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
     text = _g(m, "weekdays") or _g(m, "weekday")
-    if not _capitalized(text):
+    if not _capitalized(m, "weekdays" if _g(m, "weekdays") else "weekday", ctx):
         return None
     iso = V.WEEKDAYS[_word(text).rstrip("s")]
     pods = _g(m, "pods")
@@ -686,7 +701,7 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
             day_value = C.day(d) if d else None
         del fake
     elif _g(m, "weekday"):
-        if not _capitalized(m.group("weekday")):
+        if not _capitalized(m, "weekday", ctx):
             return None
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
     elif _g(m, "offset"):

@@ -20,7 +20,6 @@ from . import patterns as P
 from . import vocabulary as V
 from .calendar import day_part
 from .resolver import RESOLVERS, Context
-from .tense import clause_tense
 
 
 class _Candidate(NamedTuple):
@@ -50,12 +49,12 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     """
     if not text:
         return []
-    ctx = Context(dct=dct)
+    ctx = Context(dct=dct, text=text)
     found: list[TimeExpression] = []
     last_end = 0
-    for cand in _select(_candidates(text)):
+    for cand in _select(_candidates(text, _lower(text))):
         start, mod = _widen(text, cand, last_end)
-        ctx.tense = clause_tense(text, start, cand.end)
+        ctx.span = (start, cand.end)
         rule = P.RULES[cand.rule_index]
         resolved = RESOLVERS[rule.resolver](cand.match, ctx)
         if resolved is None:
@@ -72,13 +71,65 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     return found
 
 
-def _candidates(text: str) -> list[_Candidate]:
+# How far a match may reach before its first / after its last trigger word.
+_LEFT, _RIGHT = 40, 30
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with every offset kept (a few characters grow when lowered)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _candidates(text: str, lower: str) -> list[_Candidate]:
+    """Every match of every rule, looked for only in windows around its trigger words.
+
+    Rules match ``lower`` (the lower-cased text): case-sensitive regexes are faster.
+    """
+    hits: dict[str, list[tuple[int, int]]] = {}
+    # Distinct words first (C speed), then the few trigger words among them located.
+    for word in P.TRIGGER_SET.intersection(P.TOKEN_REGEX.findall(lower)):
+        spans = hits.setdefault(P.TRIGGER_WORDS[word], [])
+        n, i = len(word), lower.find(word)
+        while i >= 0:
+            if not (i and lower[i - 1].isalpha()) and not lower[i + n:i + n + 1].isalpha():
+                spans.append((i, i + n))
+            i = lower.find(word, i + n)
+    for m in P.DIGIT_TRIGGER_REGEX.finditer(lower):
+        hits.setdefault(m.lastgroup, []).append(m.span())
+    if not hits:
+        return []
+    windows_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     out = []
     for index, rule in enumerate(P.RULES):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                out.append(_Candidate(m.start(), m.end(), index, m))
+        windows = windows_of.get(rule.triggers)
+        if windows is None:
+            windows = windows_of[rule.triggers] = _windows(text, [s for t in rule.triggers for s in hits.get(t, ())])
+        for lo, hi in windows:
+            if rule.requires and not any(lower.find(word, lo, hi) >= 0 for word in rule.requires):
+                continue
+            for m in rule.regex.finditer(lower, lo, hi):
+                if m.end() > m.start():
+                    out.append(_Candidate(m.start(), m.end(), index, m))
     return out
+
+
+_WORD_END = re.compile(r"[\s,;:!?()\"]|$")
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged character windows around trigger spans, ending between words."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo = max(0, start - _LEFT)
+        hi = _WORD_END.search(text, min(len(text), end + _RIGHT)).start()
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
