@@ -20,7 +20,7 @@ _NUM_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 # A number written in words or digits, as it precedes a unit ("twenty four hours").
 _NUMBER = (
-    rf"(?:\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
+    rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
     r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|an?|half\s+an?)"
     r"(?:\s+and\s+a\s+half)?"
 )
@@ -106,7 +106,7 @@ def _words(*tables) -> set[str]:
     return {w for table in tables for phrase in table for w in re.findall(r"[a-z]+", phrase)}
 
 
-TRIGGER_WORDS: dict[str, str] = {}
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _category, _words_of in (
     ("set", _words(["every", "each", "per", "everyday", "once", "twice", "thrice", "times"], V.FREQUENCY_WORDS)),
     ("holiday", {"christmas", "easter", "thanksgiving", "halloween", "valentine", "patrick", "independence",
@@ -125,7 +125,7 @@ for _category, _words_of in (
     ("clock", {"noon", "midnight"}),
 ):
     for _word in _words_of:
-        TRIGGER_WORDS[_word] = _category  # later tables win: "march" is a month
+        TRIGGER_WORDS[_word] = TRIGGER_WORDS.get(_word, ()) + (_category,)  # "night": pod and unit
 
 # Digit triggers in one pass; the leading (?=\d) lets the regex engine skip to digits.
 DIGIT_TRIGGER_REGEX = re.compile(
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
     Rule("day_month", r"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?", "month_day", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
     Rule("daynum_month", r"(?:{weekday},?\s+)?the\s+{daynum}\s+of\s+{month}(?:,?\s+{year})?", "month_day", ("month",)),
     Rule("month_day_range", r"{month}\s+{day}\s*(?:-|to|through|until|and)\s*{day:day2}(?:,?\s+{year})?", "month_day_range", ("month",), ("-", "to", "through", "until", "and ",)),
-    Rule("month_year", r"{month},?\s+(?:of\s+)?(?:{year}|{spokenyear})", "month_year", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    Rule("month_year", r"{month},?\s+(?:of\s+)?(?:{year}|{spokenyear})", "month_year", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "nineteen", "eighteen", "thousand")),
     Rule("month_rel_year", r"{month}\s+(?:of\s+)?(?P<rel>this|last|next|that)\s+year", "month_year", ("month",)),
     Rule("rel_month", r"(?:{rel}\s+){month}", "rel_month", ("month",)),
     Rule("month", r"{month}", "month", ("month",)),
@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", r"(?:the\s+)?{ordinal}[\s-]century", "century", ("unit",), ("century",)),
     Rule("holiday", r"{holiday}(?:\s+{year})?", "holiday", ("holiday",)),
     # --- seasons, quarters and halves
-    Rule("season_year", r"(?:the\s+)?{season}\s+(?:of\s+)?(?:{year}|{spokenyear})", "season", ("season",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    Rule("season_year", r"(?:the\s+)?{season}\s+(?:of\s+)?(?:{year}|{spokenyear})", "season", ("season",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "nineteen", "eighteen", "thousand")),
     Rule("year_season", r"(?:the\s+)?{year}\s+{season}", "season", ("season",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
     Rule("rel_season", r"{rel}\s+{season}", "season", ("season",)),
     Rule("the_season", r"(?:the|this)\s+(?:early\s+|late\s+)?{season}", "season", ("season",)),

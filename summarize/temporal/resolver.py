@@ -115,6 +115,21 @@ def _unit(text: str) -> str:
     return V.UNIT_PLURALS.get(t, t)
 
 
+# A word right before a date that fixes which side of the DCT it is on.
+_PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
+_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
+
+
+def _cue_tense(ctx: Context) -> str | None:
+    """The tense a cue word just before the expression forces, else the clause tense."""
+    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    if _PAST_CUE.search(before):
+        return "PAST!"
+    if _FUTURE_CUE.search(before):
+        return "FUTURE"
+    return ctx.tense
+
+
 def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     """The year of a month (and day) given without one, from the DCT and the tense.
 
@@ -124,10 +139,11 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     """
     dct = ctx.dct
     assert dct is not None
+    tense = _cue_tense(ctx)
     if day_number is None:
-        if ctx.tense == "FUTURE" and month_number < dct.month:
+        if tense == "FUTURE" and month_number < dct.month:
             return dct.year + 1
-        if ctx.tense == "PAST" and month_number > dct.month:
+        if tense in ("PAST", "PAST!") and month_number > dct.month:
             return dct.year - 1
         return dct.year
     best, best_score = dct.year, None
@@ -136,8 +152,12 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
         if d is None:
             continue
         score = abs((d - dct).days)
-        if ctx.tense == "PAST" and d > dct or ctx.tense == "FUTURE" and d < dct:
-            score += 60
+        if tense == "PAST!" and d > dct:
+            score += 400  # "the year ended March 31": certainly past
+        elif tense == "PAST" and d > dct or tense == "FUTURE" and d < dct:
+            score += 120
+        elif tense is None and d > dct:
+            score += 10  # news reports the past more than it announces
         if best_score is None or score < best_score:
             best, best_score = year, score
     return best
@@ -182,10 +202,13 @@ def _duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{letter}"
     if n != int(n):
-        smaller = {"Y": (12, "M", False), "M": (30, "D", False), "D": (24, "H", True),
-                   "H": (60, "M", True), "W": (7, "D", False), "E": (10, "Y", False)}
-        if letter in smaller:
-            factor, small, small_time = smaller[letter]
+        # (letter, is_time) -> how many of the next smaller unit make one, and that unit
+        smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),
+                   ("D", False): (24, "H", True), ("H", True): (60, "M", True),
+                   ("M", True): (60, "S", True), ("W", False): (7, "D", False),
+                   ("E", False): (10, "Y", False)}
+        if (letter, is_time) in smaller:
+            factor, small, small_time = smaller[(letter, is_time)]
             whole, part = int(n), round((n - int(n)) * factor)
             if whole == 0:
                 return f"{'PT' if small_time else 'P'}{part}{small}"
@@ -539,6 +562,9 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", "PAST_REF", None)
     if unit == "second" and _word(_g(m, "num") or "") in ("a", "an"):
         return None
+    if unit == "year" and n == 1 and ctx.last_quarter:
+        # Earnings news: "net rose 5% from a year ago" compares the quarter reported.
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
     granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
     return ("DATE", C.granular(C.shift(ctx.dct, -n, unit), granularity), None)
 
@@ -550,6 +576,8 @@ def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
     if n is None or unit not in V.UNITS or unit in ("second", "minute", "hour"):
         return None
     sign = -1 if _word(m.group("dir")) == "earlier" else 1
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter:
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
     if unit in ("day", "night", "week"):
         anchor = ctx.anchor_day()
         if anchor is None:

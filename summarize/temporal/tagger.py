@@ -66,13 +66,13 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             pieces = resolved
         for p_start, p_end, kind, value, p_mod in pieces:
             found.append(TimeExpression(p_start, p_end, text[p_start:p_end], kind, value, p_mod))
-            _remember(ctx, kind, value)
+            _remember(ctx, kind, value, main_quarter=rule.name == "quarter" and not cand.match.group("qago"))
         last_end = cand.end
     return found
 
 
 # How far a match may reach before its first / after its last trigger word.
-_LEFT, _RIGHT = 40, 30
+_LEFT, _RIGHT = 40, 40
 
 
 def _lower(text: str) -> str:
@@ -91,12 +91,14 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
     hits: dict[str, list[tuple[int, int]]] = {}
     # Distinct words first (C speed), then the few trigger words among them located.
     for word in P.TRIGGER_SET.intersection(P.TOKEN_REGEX.findall(lower)):
-        spans = hits.setdefault(P.TRIGGER_WORDS[word], [])
+        spans = []
         n, i = len(word), lower.find(word)
         while i >= 0:
             if not (i and lower[i - 1].isalpha()) and not lower[i + n:i + n + 1].isalpha():
                 spans.append((i, i + n))
             i = lower.find(word, i + n)
+        for category in P.TRIGGER_WORDS[word]:
+            hits.setdefault(category, []).extend(spans)
     for m in P.DIGIT_TRIGGER_REGEX.finditer(lower):
         hits.setdefault(m.lastgroup, []).append(m.span())
     if not hits:
@@ -168,7 +170,7 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
 _ANCHOR_VALUE = re.compile(r"^(?:\d{4}|XXXX)")
 
 
-def _remember(ctx: Context, kind: str, value: str) -> None:
+def _remember(ctx: Context, kind: str, value: str, main_quarter: bool = False) -> None:
     """Make a resolved date the anchor of the anaphoric expressions after it."""
     if kind not in ("DATE", "TIME") or not _ANCHOR_VALUE.match(value):
         return
@@ -176,5 +178,7 @@ def _remember(ctx: Context, kind: str, value: str) -> None:
     d = day_part(value)
     if d and d != "XXXX-XX-XX":
         ctx.last_day = d
-    if re.match(r"^\d{4}-Q\d$", value):
+    # Only a quarter named outright becomes "the quarter" of later sentences; the
+    # year-ago quarter it is compared with does not.
+    if main_quarter and re.match(r"^\d{4}-Q\d$", value):
         ctx.last_quarter = value

@@ -181,15 +181,17 @@ EASTER_HOLIDAYS: dict[str, int] = {
 TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "ET", "PT")
 
 # Words that make a clause refer to the future (cheap tense heuristic).
+# Words that make a clause refer to the future (cheap tense heuristic, tense.py).
+# Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
     """will 'll shall wo going scheduled planned plans plan expected expects expect
-    due set slated intend intends would tomorrow next coming upcoming until""".split()
+    due slated intend intends tomorrow upcoming""".split()
 )
 
-# Words that make a clause refer to the past.
+# Words that make a clause refer to the past (with any word ending in -ed).
 PAST_MARKERS = frozenset(
-    """was were had did said told ago last yesterday earlier been reported announced
-    took came went made""".split()
+    """was were had has have did said says told ago yesterday earlier been reported
+    announced took came went made since began won lost met saw fell rose""".split()
 )
 
 
