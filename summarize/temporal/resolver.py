@@ -378,8 +378,13 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved:
             return ("DATE", f"XXXX-{code}", None)
         year = ctx.dct.year
         rel = _g(m, "rel")
-        if rel:
-            year += max(-1, min(1, V.RELATIVE_DETERMINERS[_word(rel)]))
+        offset = V.RELATIVE_DETERMINERS[_word(rel)] if rel else 0
+        # The season's last month (winter ends in February of the next year).
+        ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
+        if offset < 0 and ends >= ctx.dct.month + (12 if code == "WI" and ctx.dct.month <= 2 else 0):
+            year -= 1  # "last summer" said in July means the previous year's
+        elif offset > 0:
+            year += 1
     return ("DATE", f"{year:04d}-{code}", None)
 
 
@@ -541,12 +546,14 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
         else:
             saturday = C.weekday_after(ctx.dct, 6, inclusive=offset == 0)
         return ("DATE", C.week(saturday) + "-WE", None)
+    after = ctx.text[m.end():m.end() + 10].lower()
+    if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
+        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
     if ctx.dct is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
-    if unit in ("week", "month") and _word(m.group(0)).startswith("the ") and ctx.last_day and C.parse_day(ctx.last_day):
-        base = C.parse_day(ctx.last_day)  # "for the week": the week of the last mentioned day
-    else:
-        base = C.shift(ctx.dct, offset, unit)
+    if unit == "week" and _word(m.group(0)).startswith("the "):
+        return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
+    base = C.shift(ctx.dct, offset, unit)
     return ("DATE", C.granular(base, unit), None)
 
 

@@ -40,8 +40,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         right = right[:stop.start()]
     before = [w.lower() for w in _WORD.findall(left)][-_WINDOW_BEFORE:]
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
-    for word in [*reversed(before), *after]:
+    words = [*reversed(before), *after]
+    for i, word in enumerate(words):
         tense = _marker(word)
+        # "to be published", "will be signed": a participle after "be" is not past
+        if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):
+            continue
         if tense:
             return tense
     return None
