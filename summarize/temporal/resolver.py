@@ -344,7 +344,7 @@ def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_century(m: re.Match, ctx: Context) -> Resolved:
-    n = V.ORDINALS.get(_word(m.group("ordinal")))
+    n = int(m.group("nth")) if _g(m, "nth") else V.ORDINALS.get(_word(m.group("ordinal")))
     if not n or n < 1:
         return None
     return ("DATE", f"{n - 1:02d}", None)
@@ -437,6 +437,8 @@ def _base_quarter(ctx: Context) -> str | None:
 def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
     text = _word(m.group(0))
     word = _word(_g(m, "qword") or "")
+    if m.string[m.end():m.end() + 1] == "-":
+        return None  # "its quarter-century low", "quarter-to-quarter"
     ago = _g(m, "qago") or ""
     is_period = text.endswith("period") or "period " in text
     if is_period and not (word or _g(m, "qyear") or ago):
@@ -531,7 +533,7 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
-    unit = _word(m.group("unit"))
+    unit = _word(_g(m, "unit") or _g(m, "unit2"))
     rel = _word(_g(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
@@ -641,11 +643,15 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("ref"))
+    before = m.string[max(0, m.start() - 4):m.start()]
+    after = m.string[m.end():m.end() + 7]
+    if word == "soon" and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
+        return None  # "as soon as the threats end": a conjunction
     return ("DATE", V.REFERENCE_WORDS[word], None)
 
 
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
-    unit = _unit(m.group("units"))
+    unit = _unit(_g(m, "units") or _g(m, "units3"))
     return ("DURATION", _duration_value(None, unit), None)
 
 
@@ -658,6 +664,8 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
+    if re.match(r"\s+old\b|\s+of\s+age\b", after + m.string[m.end() + 4:m.end() + 12].lower()):
+        return None  # an age: "37 years old"
     if unit == "quarter" and (after.startswith(" of") or num_text in ("a", "one", "an")):
         return None  # "a quarter of the shares"
     n = _number(m) if _g(m, "num") else None
@@ -704,6 +712,8 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+        return None  # an adjective: "its quarterly dividend", "average daily volume"
     return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
 
 

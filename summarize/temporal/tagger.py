@@ -37,7 +37,7 @@ _POSITION_RULES = frozenset(
     quarter_ref half offset_pod offset weekday rel_weekday rel_unit the_unit holiday""".split()
 )
 _QUANTITY_RULES = frozenset(
-    "duration duration_pair duration_adj ago clock clock_day day_clock month_day offset rel_plural".split()
+    "duration duration_pair duration_adj ago clock clock_day day_clock month_day offset rel_plural year_end".split()
 )
 
 
