@@ -56,7 +56,12 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
         start, mod = _widen(text, cand, last_end)
         ctx.span = (start, cand.end)
         rule = P.RULES[cand.rule_index]
-        resolved = RESOLVERS[rule.resolver](cand.match, ctx)
+        try:
+            resolved = RESOLVERS[rule.resolver](cand.match, ctx)
+        except (OverflowError, ValueError):
+            # Calendar arithmetic past year 1 or 9999 (a DCT at the edge of
+            # datetime's range): such a value cannot be written, so drop the match.
+            resolved = None
         if resolved is None:
             continue
         if isinstance(resolved, tuple):

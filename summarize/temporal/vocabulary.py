@@ -185,7 +185,7 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
     """will 'll shall wo going scheduled planned plans plan expected expects expect
-    due slated intend intends tomorrow upcoming""".split()
+    due slated intend intends tomorrow upcoming deadline expire expires""".split()
 )
 
 # Words that make a clause refer to the past (with any word ending in -ed).
