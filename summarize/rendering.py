@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,21 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     if format == "email":
         text = _inline_css(text)
     return text
+
+
+def check_template(template: str | Path, formats: list[str]) -> None:
+    """Raise ``TemplateError`` unless ``template`` can render ``formats``: one format that
+    is made from a template, and a file that exists and parses."""
+    if len(formats) != 1:
+        raise TemplateError("--template renders one format: give --format once, not a list")
+    if formats[0] not in TEMPLATE_FORMATS:
+        raise TemplateError(f"--template cannot be used with --format {formats[0]}: "
+                            f"it replaces the template of {', '.join(TEMPLATE_FORMATS)}")
+    path = Path(template)
+    if not path.is_file():
+        raise TemplateError(f"{template}: no such template file")
+    environment = _environment(path.parent, TEMPLATE_FORMATS[formats[0]].escaping)
+    _guard(lambda: environment.get_template(path.name), environment, path.name, str(template))
 
 
 def format_for_template(path: str | Path) -> str:
@@ -317,7 +333,8 @@ def _html_finalize(value: Any) -> Any:
 # anywhere in a line: backslash-escaped, they are shown as themselves.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~{}!])")
 # What only means something at the start of a line: headings, quotes, lists, rules.
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-])")
+_MARKDOWN_ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])")
 
 
 def _markdown_escape(value: Any) -> str:
@@ -334,7 +351,8 @@ def _markdown_escape(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)
-    return _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
+    text = _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
+    return _MARKDOWN_ORDERED_ITEM.sub(r"\1\\\2", text)
 
 
 def yaml_scalar(value: Any) -> str:
@@ -344,26 +362,33 @@ def yaml_scalar(value: Any) -> str:
 
 def _render_template(environment: jinja2.Environment, name: str, context: dict[str, Any],
                      shown_name: str | None = None) -> str:
-    """Render a template, turning any Jinja2 problem into one line naming template and line."""
-    shown_name = shown_name or name
+    return _guard(lambda: environment.get_template(name).render(**context), environment, name, shown_name or name)
+
+
+def _guard(action: Callable[[], Any], environment: jinja2.Environment, name: str, shown_name: str) -> Any:
+    """Run a template action, turning any problem into one line naming template and line."""
     try:
-        return environment.get_template(name).render(**context)
+        return action()
     except jinja2.TemplateSyntaxError as error:
-        where = error.filename or shown_name
-        if error.name == name or error.filename is None:
-            where = shown_name
+        # error.name is the template the syntax error is in (maybe an included one).
+        where = shown_name if error.name in (None, name) else error.name
         raise TemplateError(f"{where}, line {error.lineno}: {_one_line(error.message or str(error))}") from None
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"{shown_name}: template {error.name!r} not found") from None
+    except jinja2.TemplateNotFound as error:  # an {% include %} or {% extends %} of a missing file
+        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
+                            f"template {error.name!r} not found") from None
     except jinja2.TemplateError as error:  # undefined variables, errors raised in the template
-        line = _template_line(error.__traceback__, environment, name)
-        where = f"{shown_name}, line {line}" if line else shown_name
-        raise TemplateError(f"{where}: {_one_line(error.message or str(error))}") from None
-    except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError) as error:
-        # Errors of the template's own expressions ({{ 1 / 0 }}, {{ title + 1 }}).
-        line = _template_line(error.__traceback__, environment, name)
-        where = f"{shown_name}, line {line}" if line else shown_name
-        raise TemplateError(f"{where}: {type(error).__name__}: {_one_line(str(error))}") from None
+        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
+                            f"{_one_line(error.message or str(error))}") from None
+    except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError, OSError) as error:
+        # Errors of the template's own expressions ({{ 1 / 0 }}, {{ title + 1 }}) or
+        # of reading it (not UTF-8, unreadable).
+        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
+                            f"{type(error).__name__}: {_one_line(str(error))}") from None
+
+
+def _where(error: BaseException, environment: jinja2.Environment, name: str, shown_name: str) -> str:
+    line = _template_line(error.__traceback__, environment, name)
+    return f"{shown_name}, line {line}" if line else shown_name
 
 
 def _template_line(traceback: Any, environment: jinja2.Environment, name: str) -> int | None:
