@@ -351,6 +351,8 @@ def _markdown_escape(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    # Liquid and Jinja see "{%" and "{#" even after a backslash: split those pairs too.
+    text = text.replace("\\{%", "\\{\\%").replace("\\{#", "\\{\\#")
     text = _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
     return _MARKDOWN_ORDERED_ITEM.sub(r"\1\\\2", text)
 
@@ -418,4 +420,12 @@ def _inline_css(html: str) -> str:
     import css_inline
 
     css = (template_dir() / "email.css").read_text(encoding="utf-8")
-    return css_inline.inline_fragment(html, css, keep_style_tags=True, load_remote_stylesheets=False)
+    inlined = css_inline.inline_fragment(html, css, keep_style_tags=True, load_remote_stylesheets=False)
+    # css-inline serializes the tree anew, which turns our brace references back into
+    # braces; escape them again everywhere but in the CSS of <style> blocks.
+    parts = _STYLE_BLOCK.split(inlined)
+    return "".join(part if _STYLE_BLOCK.fullmatch(part) else part.replace("{", "&#123;").replace("}", "&#125;")
+                   for part in parts)
+
+
+_STYLE_BLOCK = re.compile(r"(<style\b[^>]*>.*?</style>)", re.DOTALL | re.IGNORECASE)

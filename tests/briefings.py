@@ -86,14 +86,15 @@ def sample_briefing(*, dated: bool = True, article: Article | None = None) -> Br
 
 def hostile_briefing(payload: str) -> Briefing:
     """The sample briefing with ``payload`` in every piece of text the article supplies:
-    title, source name, summary, headlines, sentences and notes."""
+    title, source name, summary and its method, date labels, headlines, sentences, time
+    expressions and notes."""
     briefing = sample_briefing()
     item = briefing.articles[0]
     article = replace(item.article, title=f"Title {payload}", source=f"feeds/{payload}.txt")
-    summary = replace(item.summary, text=f"Summary {payload} end.")
+    summary = replace(item.summary, text=f"Summary {payload} end.", method=f"Method {payload}")
     events = tuple(
-        replace(event, headline=f"Headline {payload}", sentence=f"Sentence {payload} end.",
-                sources=(article.source,))
+        replace(event, label=f"Label {payload}", headline=f"Headline {payload}", sentence=f"Sentence {payload} end.",
+                sources=(article.source,), time=replace(event.time, text=f"Time {payload}"))
         for event in briefing.timeline.events
     )
     return Briefing(articles=(ArticleBriefing(article=article, summary=summary),),
