@@ -24,7 +24,7 @@ import jinja2
 import markupsafe
 
 from . import __version__, timex
-from .errors import TemplateError
+from .errors import SummarizeError, TemplateError
 from .models import Briefing, Event
 
 FORMATS = ("html", "email", "text", "markdown", "json", "timelinejs")
@@ -225,7 +225,8 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     """Knight Lab TimelineJS3 JSON: a title slide from the article(s), one slide per event.
 
     TimelineJS needs a year for every slide (it would place a missing one at year 0),
-    so events whose year is unknown are left out and the title slide says so. The
+    so events whose year is unknown are left out and the title slide says so; when
+    that leaves no event at all, ``SummarizeError`` says to give the article date. The
     ``text`` fields are HTML to TimelineJS, so every value is escaped; ``display_date``
     is plain text (TimelineJS strips markup from it) and carries our label, so fuzzy
     dates read "Early January 2014 onward" rather than "January 2014".
@@ -245,6 +246,10 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
             "start_date": start_date,
             "text": {"headline": str(markupsafe.escape(event["headline"])), "text": text},
         })
+    if not slides and context["events"]:
+        # TimelineJS refuses a timeline without events ("no events"): say why instead.
+        raise SummarizeError("timelinejs: no event has a known year, and TimelineJS cannot place an event "
+                             "without one; give the article date (--date YYYY-MM-DD)")
     title_text = "".join(
         _html_paragraph(f"{a['source']} · {a['date_label'] or 'date unknown'}", css_class="meta")
         + _html_paragraph(a["summary"])
