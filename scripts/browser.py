@@ -80,12 +80,13 @@ class PageReport:
     url: str
     layout: dict[str, Any]
     requests: list[str] = field(default_factory=list)
+    blocked: dict[str, str] = field(default_factory=dict)  # url -> why Chromium did not send it
     console: list[str] = field(default_factory=list)
 
     @property
     def outside_requests(self) -> list[str]:
-        """Requests for anything but the page itself: every one would be a network
-        request in the reader's mail client or browser."""
+        """Requests for anything but the page itself, sent or attempted: every one
+        would be a network request (or a blocked one) in the reader's client."""
         return [url for url in self.requests if url != self.url]
 
 
@@ -189,10 +190,14 @@ class Chromium:
         self.wait_for("Page.loadEventFired")
         layout = self.evaluate(_LAYOUT_SCRIPT)
         report = PageReport(url=url, layout=layout)
+        urls: dict[str, str] = {}
         for message in self._events:
             params = message.get("params", {})
             if message.get("method") == "Network.requestWillBeSent":
                 report.requests.append(params["request"]["url"])
+                urls[params["requestId"]] = params["request"]["url"]
+            elif message.get("method") == "Network.loadingFailed" and params.get("blockedReason"):
+                report.blocked[urls.get(params["requestId"], "?")] = params["blockedReason"]
             elif message.get("method") == "Log.entryAdded":
                 report.console.append(f"{params['entry']['level']}: {params['entry']['text']}")
             elif message.get("method") == "Runtime.exceptionThrown":

@@ -1,0 +1,176 @@
+"""The page and the email in a real browser: Debian's headless Chromium.
+
+Each output is loaded at the sizes readers use; the tests measure what Chromium laid
+out (600 px email, nothing sticking out), record every network request (there must be
+none), read the console (no errors, no blocked loads) and the colours in light and
+dark mode, and take screenshots (kept in pytest's temporary directory; the committed
+ones under outputs/ come from scripts/screenshots.py).
+
+Chromium is installed by `make test` (apt-get install chromium). Without it these
+tests skip, saying so, unless SUMMARIZE_REQUIRE_BROWSER=1 (set by `make test`), which
+turns the missing browser into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from briefings import hostile_briefing, sample_briefing
+from conftest import ROOT
+from summarize.rendering import render
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser import Chromium, find_chromium  # noqa: E402
+
+LONG_WORDS = "https://example.com/" + "a-very-long-path-segment" * 12 + " " + "x" * 160
+
+
+def _install_chromium() -> str | None:
+    """Install Debian's chromium when we may (root with apt-get), as make test would."""
+    if find_chromium() or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return find_chromium()
+    environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        subprocess.run(command, env=environment, capture_output=True, timeout=900, check=False)
+    return find_chromium()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _install_chromium()
+    if executable is None:
+        reason = "chromium is not installed and could not be installed (apt-get install chromium)"
+        if os.environ.get("SUMMARIZE_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with Chromium(executable) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    """The sample (and hostile long-word variants) in both HTML formats, as files."""
+    directory = tmp_path_factory.mktemp("outputs")
+    files = {}
+    for name, briefing in [("sample", sample_briefing()), ("undated", sample_briefing(dated=False)),
+                           ("long", hostile_briefing(LONG_WORDS))]:
+        for format in ("html", "email"):
+            path = directory / f"{name}.{format}.html"
+            path.write_text(render(briefing, format, quotes=True), encoding="utf-8")
+            files[name, format] = path
+    return files
+
+
+def assert_clean(report) -> None:
+    layout = report.layout
+    assert report.outside_requests == [], "network requests"
+    assert report.console == [], "console messages"
+    assert layout["outside"] == [], "elements outside the window"
+    assert layout["spilling"] == [], "content spilling out of its box"
+    assert layout["documentWidth"] <= layout["viewport"], "horizontal scrolling"
+
+
+PAGE_SIZES = [pytest.param(1280, False, id="desktop"), pytest.param(768, False, id="tablet"),
+              pytest.param(375, True, id="phone")]
+
+
+@pytest.mark.parametrize("name", ["sample", "undated", "long"])
+@pytest.mark.parametrize("width, mobile", PAGE_SIZES)
+def test_page_fits_every_window_and_loads_nothing(browser, outputs, name, width, mobile):
+    report = browser.load(outputs[name, "html"], width=width, mobile=mobile)
+    assert report.layout["viewport"] == width
+    assert_clean(report)
+
+
+@pytest.mark.parametrize("name", ["sample", "undated", "long"])
+def test_email_is_600px_and_loads_nothing(browser, outputs, name):
+    report = browser.load(outputs[name, "email"], width=800)
+    assert report.layout["emailWidth"] == 600
+    assert_clean(report)
+
+
+@pytest.mark.parametrize("name", ["sample", "long"])
+def test_email_shrinks_in_a_narrow_pane(browser, outputs, name):
+    report = browser.load(outputs[name, "email"], width=360)
+    assert report.layout["emailWidth"] <= 360
+    assert_clean(report)
+
+
+def test_page_prints_without_overflow(browser, outputs):
+    report = browser.load(outputs["long", "html"], width=700, media="print")
+    assert_clean(report)
+    assert browser.evaluate("getComputedStyle(document.querySelector('.skip')).display") == "none"
+
+
+def _luminance(color: str) -> float:
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", color)[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("format", ["html", "email"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_readable_in_light_and_dark_mode(browser, outputs, format, scheme):
+    report = browser.load(outputs["sample", format], width=800, color_scheme=scheme)
+    colors = report.layout["colors"]
+    background = _luminance(colors["background"])
+    assert (background > 0.8) if scheme == "light" else (background < 0.05), colors
+    assert _contrast(colors["text"], colors["background"]) >= 7, colors  # WCAG AAA for body text
+    assert _contrast(colors["heading"], colors["background"]) >= 7, colors
+
+
+def test_readers_see_the_timeline_in_order(browser, outputs):
+    for format in ("html", "email"):
+        text = browser.load(outputs["sample", format], width=800).layout["text"]
+        positions = [text.index(label) for label in ("Early January 2014 onward", "Late Mon 9 Jun 2014 onward",
+                                                     "Sat 21 Jun 2014, evening")]
+        assert positions == sorted(positions)
+
+
+def test_screenshots(browser, outputs, tmp_path):
+    for format, width in (("html", 1024), ("email", 700)):
+        browser.load(outputs["sample", format], width=width)
+        png = browser.screenshot(tmp_path / f"{format}.png", width=width)
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(data[16:20], "big") == width  # the PNG header's width
+        assert int.from_bytes(data[20:24], "big") > 1000  # the whole page, not the window
+
+
+# --- the checks themselves can fail ------------------------------------------------
+
+def test_a_network_request_is_caught(browser, tmp_path):
+    page = tmp_path / "leaky.html"
+    page.write_text('<!DOCTYPE html><title>x</title><img src="http://127.0.0.1:9/pixel.png" alt="">')
+    report = browser.load(page, width=800)
+    assert report.outside_requests == ["http://127.0.0.1:9/pixel.png"]
+    assert report.blocked == {}
+
+
+def test_the_page_policy_blocks_what_a_user_template_adds(browser, tmp_path):
+    template = tmp_path / "leaky.html.j2"
+    template.write_text('{% extends "page.html.j2" %}{% block nothing %}{% endblock %}')
+    source = render(sample_briefing(), "html", template=template)
+    page = tmp_path / "leaky.html"
+    page.write_text(source.replace("</main>", '<img src="http://127.0.0.1:9/pixel.png" alt=""></main>'))
+    report = browser.load(page, width=800)
+    assert report.blocked == {"http://127.0.0.1:9/pixel.png": "csp"}  # never sent...
+    assert any("Content Security Policy" in line for line in report.console)  # ...and reported
+
+
+def test_overflow_is_caught(browser, tmp_path):
+    page = tmp_path / "wide.html"
+    page.write_text('<!DOCTYPE html><title>x</title><table width="900"><tr><td>wide</td></tr></table>')
+    report = browser.load(page, width=600)
+    assert report.layout["outside"] and report.layout["documentWidth"] > 600
