@@ -81,7 +81,7 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     context = briefing_context(briefing, quotes=quotes, front_matter=front_matter)
     if format in ("json", "timelinejs") and template is None:
         document = json_document(context) if format == "json" else timelinejs_document(context)
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return _script_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
     if format not in TEMPLATE_FORMATS:
         raise TemplateError(f"--template cannot be used with --format {format}: "
                             f"it replaces the template of {', '.join(TEMPLATE_FORMATS)}")
@@ -227,9 +227,9 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     TimelineJS needs a year for every slide (it would place a missing one at year 0),
     so events whose year is unknown are left out and the title slide says so; when
     that leaves no event at all, ``SummarizeError`` says to give the article date. The
-    ``text`` fields are HTML to TimelineJS, so every value is escaped; ``display_date``
-    is plain text (TimelineJS strips markup from it) and carries our label, so fuzzy
-    dates read "Early January 2014 onward" rather than "January 2014".
+    ``text`` fields and ``display_date`` are HTML to TimelineJS, so every value is
+    escaped; ``display_date`` carries our label, so fuzzy dates read "Early January
+    2014 onward" rather than "January 2014".
     """
     slides = []
     left_out = []
@@ -238,7 +238,9 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         if start_date is None:
             left_out.append(event)
             continue
-        start_date["display_date"] = event["label"]
+        # TimelineJS inserts display_date as HTML (3.9.11 strips markup from it only
+        # after turning the date into an object, i.e. never), so it is escaped too.
+        start_date["display_date"] = str(markupsafe.escape(event["label"]))
         text = _html_paragraph(event["sentence"]) if context["quotes"] else ""
         text += _html_paragraph(f"Source: {', '.join(event['sources'])}", css_class="source")
         slides.append({
@@ -265,6 +267,13 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
                                                  "text": title_text}},
         "events": slides,
     }
+
+
+def _script_safe(text: str) -> str:
+    """JSON that can be pasted into an HTML <script> (as TimelineJS embeds often are):
+    "</script>" or "<!--" inside a string would end or break the script element, so the
+    slash and the bang are written as JSON escapes, which decode to the same data."""
+    return text.replace("</", "<\\/").replace("<!", "<\\u0021")
 
 
 def timelinejs_date(value: str) -> dict[str, int] | None:

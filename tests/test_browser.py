@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -174,3 +175,89 @@ def test_overflow_is_caught(browser, tmp_path):
     page.write_text('<!DOCTYPE html><title>x</title><table width="900"><tr><td>wide</td></tr></table>')
     report = browser.load(page, width=600)
     assert report.layout["outside"] and report.layout["documentWidth"] > 600
+
+
+# --- TimelineJS itself loads the timelinejs output ---------------------------------
+
+TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
+
+
+@pytest.fixture(scope="module")
+def timelinejs(request):
+    """TimelineJS's built files, fetched once with npm into pytest's cache directory
+    (or taken from $TIMELINEJS_DIST, a directory holding js/timeline.js)."""
+    import tarfile
+
+    if os.environ.get("TIMELINEJS_DIST"):
+        return Path(os.environ["TIMELINEJS_DIST"])
+    cache = Path(request.config.cache.mkdir("timelinejs-3.9.11"))
+    dist = cache / "package" / "dist"
+    if not (dist / "js" / "timeline.js").is_file():
+        if not shutil.which("npm"):
+            pytest.skip(f"npm is not installed, so {TIMELINEJS} cannot be fetched (or set TIMELINEJS_DIST)")
+        packed = subprocess.run(["npm", "pack", "--silent", TIMELINEJS], cwd=cache, capture_output=True,
+                                text=True, timeout=300)
+        if packed.returncode != 0:
+            pytest.skip(f"npm pack {TIMELINEJS} failed: {packed.stderr.strip()[-200:]}")
+        with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
+            archive.extractall(cache, members=[m for m in archive.getmembers() if m.name.startswith("package/dist/")],
+                               filter="data")
+    return dist
+
+
+# Waits until TimelineJS has drawn its markers, then reads what it made of the data.
+_TIMELINEJS_STATE = """
+new Promise(done => {
+  const started = Date.now();
+  const poll = () => {
+    const markers = document.querySelectorAll('.tl-timemarker').length;
+    if (!markers && Date.now() - started < 15000) return setTimeout(poll, 100);
+    done({
+      errors: window.timeline && timeline.config ? timeline.config.messages.errors : ['no timeline'],
+      markers,
+      title: (document.querySelector('.tl-slide-titleslide .tl-headline') || {}).textContent,
+      dates: [...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide) .tl-headline-date')]
+               .map(e => e.textContent),
+      headlines: [...document.querySelectorAll('.tl-timemarker-text')].map(e => e.textContent.trim()),
+      scripts: document.querySelectorAll('#timeline script, #timeline img[onerror]').length,
+    });
+  };
+  poll();
+})
+"""
+
+
+def _timelinejs_page(directory: Path, dist: Path, data: str) -> Path:
+    page = directory / "timelinejs.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title>'
+        f'<link rel="stylesheet" href="{(dist / "css" / "timeline.css").as_uri()}">'
+        f'<script src="{(dist / "js" / "timeline.js").as_uri()}"></script></head>'
+        '<body><div id="timeline" style="width: 1000px; height: 640px"></div>'
+        f"<script>window.timeline = new TL.Timeline('timeline', {data});</script></body></html>",
+        encoding="utf-8")
+    return page
+
+
+def test_timelinejs_loads_the_output_as_is(browser, timelinejs, tmp_path):
+    from test_rendering import HEADLINES, LABELS, TITLE
+
+    data = render(sample_briefing(), "timelinejs", quotes=True)
+    browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
+    state = browser.evaluate(_TIMELINEJS_STATE)
+    assert state["errors"] == []
+    assert state["markers"] == 6
+    assert state["title"] == TITLE
+    assert state["dates"] == LABELS  # our labels, fuzzy ones included, in our order
+    assert state["headlines"] == HEADLINES
+
+
+def test_timelinejs_shows_hostile_text_as_text(browser, timelinejs, tmp_path):
+    payload = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+    data = render(hostile_briefing(payload), "timelinejs", quotes=True)
+    browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
+    state = browser.evaluate(_TIMELINEJS_STATE)
+    assert state["errors"] == [] and state["scripts"] == 0
+    assert state["headlines"][0] == f"Headline {payload}"
+    assert state["dates"][0] == f"Label {payload}"
+    assert browser.evaluate("window.pwned === undefined")

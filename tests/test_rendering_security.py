@@ -149,3 +149,18 @@ def test_any_article_text_adds_no_markup(format, text):
     dom = dom_of(format, render(hostile_briefing(text), format, quotes=True))
     assert shape(dom) == shape(dom_of(format, render(hostile_briefing("harmless"), format, quotes=True)))
     assert f"Headline {' '.join(text.split())}".strip() in text_of(dom)
+
+
+@pytest.mark.parametrize("format", ["json", "timelinejs"])
+def test_json_can_be_inlined_in_a_script_element(format):
+    """Pasted into <script>...</script>, the JSON must not end the element early."""
+    briefing = hostile_briefing("</script><script>alert(1)</script><!-- x")
+    output = render(briefing, format)
+    assert "</" not in output and "<!" not in output
+    document = json.loads(output)
+    expected = "Headline </script><script>alert(1)</script><!-- x"
+    headline = document["events"][0]["headline"] if format == "json" else None
+    assert headline in (expected, None)
+    if format == "timelinejs":
+        slide = parse(document["events"][0]["text"]["headline"], fragment=True)
+        assert text_of(slide) == expected
