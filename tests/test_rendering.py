@@ -411,3 +411,9 @@ def test_cli_writes_every_format_into_one_directory(run_cli, tmp_path):
     assert (code, err) == (0, "")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"iraq-rawa-ana.{rendering.FILE_EXTENSIONS[f]}" for f in FORMATS)
+
+
+def test_cli_timelinejs_without_a_date_is_a_one_line_error(run_cli):
+    code, out, err = run_cli("--format", "timelinejs")
+    assert (code, out) == (2, "")
+    assert err.startswith("summarize: error: timelinejs: no event has a known year") and err.count("\n") == 1
