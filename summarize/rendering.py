@@ -82,16 +82,12 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     if format in ("json", "timelinejs") and template is None:
         document = json_document(context) if format == "json" else timelinejs_document(context)
         return _script_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
-    if format not in TEMPLATE_FORMATS:
-        raise TemplateError(f"--template cannot be used with --format {format}: "
-                            f"it replaces the template of {', '.join(TEMPLATE_FORMATS)}")
-    escaping = TEMPLATE_FORMATS[format].escaping
+    escaping = TEMPLATE_FORMATS[format].escaping if format in TEMPLATE_FORMATS else "html"
     if template is None:
         text = _render_template(_environment(template_dir(), escaping), TEMPLATE_FORMATS[format].template, context)
     else:
+        check_template(template, [format])
         path = Path(template)
-        if not path.is_file():
-            raise TemplateError(f"{template}: no such template file")
         text = _render_template(_environment(path.parent, escaping), path.name, context, shown_name=str(template))
     if format == "email":
         text = _inline_css(text)
@@ -252,8 +248,10 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         # TimelineJS refuses a timeline without events ("no events"): say why instead.
         raise SummarizeError("timelinejs: no event has a known year, and TimelineJS cannot place an event "
                              "without one; give the article date (--date YYYY-MM-DD)")
+    several = len(context["articles"]) > 1
     title_text = "".join(
-        _html_paragraph(f"{a['source']} · {a['date_label'] or 'date unknown'}", css_class="meta")
+        _html_paragraph(" · ".join(([a["title"]] if several and a["title"] else [])
+                                   + [a["source"], a["date_label"] or "date unknown"]), css_class="meta")
         + _html_paragraph(a["summary"])
         for a in context["articles"]
     )

@@ -417,3 +417,22 @@ def test_cli_timelinejs_without_a_date_is_a_one_line_error(run_cli):
     code, out, err = run_cli("--format", "timelinejs")
     assert (code, out) == (2, "")
     assert err.startswith("summarize: error: timelinejs: no event has a known year") and err.count("\n") == 1
+
+
+def test_several_articles_each_get_title_source_and_summary(dated):
+    second = replace(dated.articles[0], article=replace(dated.articles[0].article, source="wire/second.txt",
+                                                        title="Second Story"),
+                     summary=replace(dated.articles[0].summary, text="The second summary."))
+    briefing = replace(dated, articles=(dated.articles[0], second))
+    for format in FORMATS:
+        text = reading_text(format, briefing)
+        for piece in (TITLE, SAMPLE_SOURCE, "Second Story", "wire/second.txt", "The second summary."):
+            assert piece in text, (format, piece)
+    # The briefing is titled as a whole; each article under its own title.
+    assert visible_text(parse_html(render(briefing, "html")).find(".//h1")) == "Briefing"
+    assert visible_text(parse_html(render(briefing, "email"), fragment=True).find(".//h1")) == "Briefing"
+    assert render(briefing, "markdown").startswith("# Briefing\n\n## " + TITLE)
+    assert render(briefing, "text").startswith("BRIEFING\n")
+    assert json.loads(render(briefing, "timelinejs"))["title"]["text"]["headline"] == "Briefing"
+    front = render(briefing, "markdown", front_matter=True)[4:].split("\n---\n", 1)[0]
+    assert yaml.safe_load(front)["sources"] == [SAMPLE_SOURCE, "wire/second.txt"]
