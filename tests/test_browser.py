@@ -180,29 +180,34 @@ def test_overflow_is_caught(browser, tmp_path):
 # --- TimelineJS itself loads the timelinejs output ---------------------------------
 
 TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
+AXE = "axe-core@4.10.3"
+
+
+def npm_package(request, spec: str, wanted: str) -> Path:
+    """A file of an npm package, fetched once with `npm pack` (the registry's own
+    client) into pytest's cache directory. Skips, saying why, without npm."""
+    import tarfile
+
+    cache = Path(request.config.cache.mkdir(spec.replace("/", "_").replace("@", "")))
+    path = cache / "package" / wanted
+    if not path.is_file():
+        if not shutil.which("npm"):
+            pytest.skip(f"npm is not installed, so {spec} cannot be fetched")
+        packed = subprocess.run(["npm", "pack", "--silent", spec], cwd=cache, capture_output=True, text=True,
+                                timeout=300)
+        if packed.returncode != 0:
+            pytest.skip(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
+        with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
+            archive.extractall(cache, filter="data")
+    return path
 
 
 @pytest.fixture(scope="module")
 def timelinejs(request):
-    """TimelineJS's built files, fetched once with npm into pytest's cache directory
-    (or taken from $TIMELINEJS_DIST, a directory holding js/timeline.js)."""
-    import tarfile
-
+    """TimelineJS's built files (or $TIMELINEJS_DIST, a directory holding js/timeline.js)."""
     if os.environ.get("TIMELINEJS_DIST"):
         return Path(os.environ["TIMELINEJS_DIST"])
-    cache = Path(request.config.cache.mkdir("timelinejs-3.9.11"))
-    dist = cache / "package" / "dist"
-    if not (dist / "js" / "timeline.js").is_file():
-        if not shutil.which("npm"):
-            pytest.skip(f"npm is not installed, so {TIMELINEJS} cannot be fetched (or set TIMELINEJS_DIST)")
-        packed = subprocess.run(["npm", "pack", "--silent", TIMELINEJS], cwd=cache, capture_output=True,
-                                text=True, timeout=300)
-        if packed.returncode != 0:
-            pytest.skip(f"npm pack {TIMELINEJS} failed: {packed.stderr.strip()[-200:]}")
-        with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
-            archive.extractall(cache, members=[m for m in archive.getmembers() if m.name.startswith("package/dist/")],
-                               filter="data")
-    return dist
+    return npm_package(request, TIMELINEJS, "dist/js/timeline.js").parent.parent
 
 
 # Waits until TimelineJS has drawn its markers, then reads what it made of the data.
@@ -261,3 +266,44 @@ def test_timelinejs_shows_hostile_text_as_text(browser, timelinejs, tmp_path):
     assert state["headlines"][0] == f"Headline {payload}"
     assert state["dates"][0] == f"Label {payload}"
     assert browser.evaluate("window.pwned === undefined")
+
+
+# --- an accessibility audit with axe-core -----------------------------------------
+
+@pytest.fixture(scope="module")
+def axe(request):
+    return npm_package(request, AXE, "axe.min.js").read_text(encoding="utf-8")
+
+
+def _audit(browser, axe: str) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations on the loaded page (the script is injected
+    over the DevTools protocol, which the page's Content-Security-Policy allows)."""
+    browser.evaluate(axe)
+    return browser.evaluate("""
+      axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})
+         .then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))
+    """)
+
+
+@pytest.mark.parametrize("name", ["sample", "undated"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_passes_an_accessibility_audit(browser, outputs, axe, name, scheme):
+    browser.load(outputs[name, "html"], width=1024, color_scheme=scheme)
+    assert _audit(browser, axe) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_email_passes_an_accessibility_audit(browser, outputs, axe, scheme):
+    browser.load(outputs["sample", "email"], width=800, color_scheme=scheme)
+    # A fragment has no <html lang>, <title> or landmarks of its own: the mail client's
+    # page supplies them.
+    skipped = ("html-has-lang", "document-title", "landmark-one-main", "page-has-heading-one", "region")
+    assert [v for v in _audit(browser, axe) if not v.startswith(skipped)] == []
+
+
+def test_the_audit_finds_problems(browser, axe, tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html><title>x</title><main><p style="color:#ddd">faint</p></main></html>')
+    browser.load(page, width=800)
+    found = " ".join(_audit(browser, axe))
+    assert "html-has-lang" in found and "color-contrast" in found

@@ -126,14 +126,20 @@ def test_user_markdown_templates_are_escaped_too(tmp_path):
 printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
 
 
+# CommonMark, and GitHub's flavour (tables, strikethrough) as markdown-it-py has it.
+RENDERERS = {"commonmark": MarkdownIt("commonmark", {"html": True}),
+             "gfm": MarkdownIt("gfm-like", {"html": True, "linkify": False})}
+
+
 @settings(max_examples=300, deadline=None)
 @given(printable)
-def test_markdown_escape_shows_any_text_as_itself(text):
-    """Whatever the text, CommonMark renders the escaped form as one plain paragraph of
-    exactly that text (whitespace collapsed)."""
+@pytest.mark.parametrize("flavour", RENDERERS)
+def test_markdown_escape_shows_any_text_as_itself(flavour, text):
+    """Whatever the text, CommonMark (and GFM) render the escaped form as one plain
+    paragraph of exactly that text (whitespace collapsed)."""
     expected = " ".join(text.split())
     escaped = rendering._markdown_escape(text)
-    dom = parse(markdown_to_html(escaped), fragment=True)
+    dom = parse(RENDERERS[flavour].render(escaped), fragment=True)
     tags = [element.tag for element in dom.iter() if element.tag != "DOCUMENT_FRAGMENT"]
     if not expected:
         assert escaped == ""
