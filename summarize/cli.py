@@ -109,8 +109,12 @@ def _run(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs(targets.values(), args.articles)
     briefing = build_briefing(args.articles, date=args.date, model=args.model, device=args.device,
                               sentences=args.sentences, words=args.words)
+    # Render every format before writing any, so that a format that cannot be made
+    # (timelinejs without a year) leaves no half-written set of files behind.
+    texts = {format: render(briefing, format, quotes=args.quotes, front_matter=args.front_matter,
+                            template=args.template) for format in targets}
     for format, target in targets.items():
-        text = render(briefing, format, quotes=args.quotes, front_matter=args.front_matter, template=args.template)
+        text = texts[format]
         if target is None:
             sys.stdout.write(text)
         else:

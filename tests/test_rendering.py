@@ -436,3 +436,9 @@ def test_several_articles_each_get_title_source_and_summary(dated):
     assert json.loads(render(briefing, "timelinejs"))["title"]["text"]["headline"] == "Briefing"
     front = render(briefing, "markdown", front_matter=True)[4:].split("\n---\n", 1)[0]
     assert yaml.safe_load(front)["sources"] == [SAMPLE_SOURCE, "wire/second.txt"]
+
+
+def test_cli_writes_nothing_when_one_format_cannot_be_made(run_cli, tmp_path):
+    code, _, err = run_cli("--format", "html,timelinejs", "-o", str(tmp_path / "out"))
+    assert code == 2 and "timelinejs" in err
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
