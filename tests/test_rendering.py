@@ -151,6 +151,8 @@ def test_email_marker_and_style_differ_by_precision(dated):
     assert markers == ["\u25cb", "\u25cb", "\u25cf", "\u25cf", "\u25cf", "\u25cf"]
     dates = [p for p in table.iter("p") if "date" in (p.get("class") or "").split()]
     assert ["font-style: italic" in p.get("style") for p in dates] == [True, True, False, False, False, False]
+    # Without styles, the markup itself still tells them apart.
+    assert [p[0].tag for p in dates] == ["em", "em", "strong", "strong", "strong", "strong"]
 
 
 def test_markdown_exact_dates_bold_others_italic(dated):
