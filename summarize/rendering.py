@@ -328,6 +328,11 @@ def _environment(directory: Path, escaping: str) -> jinja2.Environment:
     return environment
 
 
+# Control characters are invalid in HTML and invisible anyway (a stray one in wire
+# copy should not make the output invalid).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _html_finalize(value: Any) -> Any:
     """Escape for HTML, and also the braces of template syntax.
 
@@ -337,7 +342,7 @@ def _html_finalize(value: Any) -> Any:
     """
     if value is None or isinstance(value, markupsafe.Markup):
         return "" if value is None else value
-    escaped = str(markupsafe.escape(value))
+    escaped = str(markupsafe.escape(_CONTROL_CHARACTERS.sub("", str(value))))
     return markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
 
 
@@ -361,7 +366,7 @@ def _markdown_escape(value: Any) -> str:
         return ""
     if isinstance(value, markupsafe.Markup):  # trusted markup from the template itself
         return str(value)
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL_CHARACTERS.sub("", str(value)).split())
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)
     # Liquid and Jinja see "{%" and "{#" even after a backslash: split those pairs too.
     text = text.replace("\\{%", "\\{\\%").replace("\\{#", "\\{\\#")
