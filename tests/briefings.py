@@ -55,13 +55,9 @@ def sample_article(*, dated: bool = True) -> Article:
     return replace(article, source=SAMPLE_SOURCE)
 
 
-def sample_briefing(*, dated: bool = True, article: Article | None = None) -> Briefing:
-    """The expected briefing of the sample article, with or without its date.
-
-    ``article`` may replace the sample's text (same layout of sentences) to test
-    hostile input; events keep the sentences of that text at the same indexes.
-    """
-    article = article or sample_article(dated=dated)
+def handmade_briefing(*, dated: bool = True) -> Briefing:
+    """The expected briefing of the sample article, with or without its date."""
+    article = sample_article(dated=dated)
     text = article.text
     sentences = split_sentences(text)
     summary_sentences = tuple(sentences[i] for i in SUMMARY_SENTENCES)
@@ -88,7 +84,7 @@ def hostile_briefing(payload: str) -> Briefing:
     """The sample briefing with ``payload`` in every piece of text the article supplies:
     title, source name, summary and its method, date labels, headlines, sentences, time
     expressions and notes."""
-    briefing = sample_briefing()
+    briefing = handmade_briefing()
     item = briefing.articles[0]
     article = replace(item.article, title=f"Title {payload}", source=f"feeds/{payload}.txt")
     summary = replace(item.summary, text=f"Summary {payload} end.", method=f"Method {payload}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import hostile_briefing, sample_briefing
+from briefings import hostile_briefing, handmade_briefing
 from conftest import ROOT
 from summarize.rendering import render
 
@@ -59,7 +59,7 @@ def outputs(tmp_path_factory):
     """The sample (and hostile long-word variants) in both HTML formats, as files."""
     directory = tmp_path_factory.mktemp("outputs")
     files = {}
-    for name, briefing in [("sample", sample_briefing()), ("undated", sample_briefing(dated=False)),
+    for name, briefing in [("sample", handmade_briefing()), ("undated", handmade_briefing(dated=False)),
                            ("long", hostile_briefing(LONG_WORDS))]:
         for format in ("html", "email"):
             path = directory / f"{name}.{format}.html"
@@ -162,7 +162,7 @@ def test_a_network_request_is_caught(browser, tmp_path):
 def test_the_page_policy_blocks_what_a_user_template_adds(browser, tmp_path):
     template = tmp_path / "leaky.html.j2"
     template.write_text('{% extends "page.html.j2" %}{% block nothing %}{% endblock %}')
-    source = render(sample_briefing(), "html", template=template)
+    source = render(handmade_briefing(), "html", template=template)
     page = tmp_path / "leaky.html"
     page.write_text(source.replace("</main>", '<img src="http://127.0.0.1:9/pixel.png" alt=""></main>'))
     report = browser.load(page, width=800)
@@ -247,7 +247,7 @@ def _timelinejs_page(directory: Path, dist: Path, data: str) -> Path:
 def test_timelinejs_loads_the_output_as_is(browser, timelinejs, tmp_path):
     from test_rendering import HEADLINES, LABELS, TITLE
 
-    data = render(sample_briefing(), "timelinejs", quotes=True)
+    data = render(handmade_briefing(), "timelinejs", quotes=True)
     browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
     state = browser.evaluate(_TIMELINEJS_STATE)
     assert state["errors"] == []

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from briefings import SAMPLE_SOURCE, sample_briefing
+from briefings import SAMPLE_SOURCE, handmade_briefing
 from summarize import cli, rendering
 from summarize.errors import SummarizeError, TemplateError
 from summarize.rendering import FORMATS, render
@@ -40,12 +40,12 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 @pytest.fixture(scope="module")
 def dated():
-    return sample_briefing()
+    return handmade_briefing()
 
 
 @pytest.fixture(scope="module")
 def undated():
-    return sample_briefing(dated=False)
+    return handmade_briefing(dated=False)
 
 
 def parse_html(text: str, fragment: bool = False):
@@ -361,7 +361,7 @@ def test_template_for_a_json_format_is_refused(dated, tmp_path):
 
 @pytest.fixture
 def run_cli(monkeypatch, capsys):
-    briefings = {True: sample_briefing(), False: sample_briefing(dated=False)}
+    briefings = {True: handmade_briefing(), False: handmade_briefing(dated=False)}
     pipeline = types.ModuleType("summarize.pipeline")
     pipeline.build_briefing = lambda sources, *, date=None, **options: briefings[date is not None]
     monkeypatch.setitem(__import__("sys").modules, "summarize.pipeline", pipeline)
@@ -377,13 +377,13 @@ def test_cli_formats_match_the_renderer(run_cli):
     for format in FORMATS:
         code, out, err = run_cli("--date", "2014-06-22", "--format", format)
         assert (code, err) == (0, "")
-        assert out == render(sample_briefing(), format)
+        assert out == render(handmade_briefing(), format)
 
 
 def test_cli_quotes_and_front_matter(run_cli):
     code, out, _ = run_cli("--date", "2014-06-22", "--format", "markdown", "--quotes", "--front-matter")
     assert code == 0
-    assert out == render(sample_briefing(), "markdown", quotes=True, front_matter=True)
+    assert out == render(handmade_briefing(), "markdown", quotes=True, front_matter=True)
 
 
 def test_cli_template_picks_format_from_file_name(run_cli, tmp_path):
