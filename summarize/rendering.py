@@ -346,9 +346,10 @@ def _html_finalize(value: Any) -> Any:
     return markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
 
 
-# Characters that mean something to CommonMark/GFM (or to Liquid and Jinja downstream)
-# anywhere in a line: backslash-escaped, they are shown as themselves.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~{}!])")
+# Characters that mean something to CommonMark/GFM (GitHub also reads $...$ as math)
+# or to Liquid and Jinja downstream, anywhere in a line: backslash-escaped, they are
+# shown as themselves.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~{}!$])")
 # What only means something at the start of a line: headings, quotes, lists, rules.
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-])")
 _MARKDOWN_ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])")

@@ -28,6 +28,7 @@ PAYLOADS = {
     "closing tags": "</style></title></textarea><script>alert(1)</script><!--",
     "markdown link": "[click](javascript:alert(1)) ![x](http://evil.example/x.png) <http://evil.example>",
     "entities": "&lt;script&gt; &amp; &#60;b&#62;",
+    "math": "costs $5 million and $10 million",
 }
 
 
