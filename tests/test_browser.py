@@ -8,7 +8,7 @@ ones under outputs/ come from scripts/screenshots.py).
 
 Chromium is installed by `make test` (apt-get install chromium). Without it these
 tests skip, saying so, unless SUMMARIZE_REQUIRE_BROWSER=1 (set by `make test`), which
-turns the missing browser into a failure.
+turns a missing browser (or npm, for the TimelineJS and axe-core tests) into a failure.
 """
 
 from __future__ import annotations
@@ -42,14 +42,18 @@ def _install_chromium() -> str | None:
     return find_chromium()
 
 
+def _unavailable(reason: str) -> None:
+    """Skip, saying why; in CI (SUMMARIZE_REQUIRE_BROWSER=1) fail instead."""
+    if os.environ.get("SUMMARIZE_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser():
     executable = _install_chromium()
     if executable is None:
-        reason = "chromium is not installed and could not be installed (apt-get install chromium)"
-        if os.environ.get("SUMMARIZE_REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        _unavailable("chromium is not installed and could not be installed (apt-get install chromium)")
     with Chromium(executable) as chromium:
         yield chromium
 
@@ -192,11 +196,11 @@ def npm_package(request, spec: str, wanted: str) -> Path:
     path = cache / "package" / wanted
     if not path.is_file():
         if not shutil.which("npm"):
-            pytest.skip(f"npm is not installed, so {spec} cannot be fetched")
+            _unavailable(f"npm is not installed, so {spec} cannot be fetched (apt-get install npm)")
         packed = subprocess.run(["npm", "pack", "--silent", spec], cwd=cache, capture_output=True, text=True,
                                 timeout=300)
         if packed.returncode != 0:
-            pytest.skip(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
+            _unavailable(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
         with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
             archive.extractall(cache, filter="data")
     return path
