@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,12 @@ def npm_package(request, spec: str, wanted: str) -> Path:
     client) into pytest's cache directory. Skips, saying why, without npm."""
     import tarfile
 
-    cache = Path(request.config.cache.mkdir(spec.replace("/", "_").replace("@", "")))
+    name = spec.replace("/", "_").replace("@", "")
+    if getattr(request.config, "cache", None) is not None:
+        cache = Path(request.config.cache.mkdir(name))
+    else:  # pytest -p no:cacheprovider
+        cache = Path(tempfile.gettempdir()) / "summarize-npm" / name
+        cache.mkdir(parents=True, exist_ok=True)
     path = cache / "package" / wanted
     if not path.is_file():
         if not shutil.which("npm"):
