@@ -444,3 +444,14 @@ def test_cli_writes_nothing_when_one_format_cannot_be_made(run_cli, tmp_path):
     code, _, err = run_cli("--format", "html,timelinejs", "-o", str(tmp_path / "out"))
     assert code == 2 and "timelinejs" in err
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_an_article_without_title_or_date_never_shows_none(undated):
+    article = replace(undated.articles[0].article, title=None)
+    briefing = replace(undated, articles=(replace(undated.articles[0], article=article),))
+    for format in FORMATS:
+        if format == "timelinejs":
+            continue  # refused without any year (see above)
+        output = render(briefing, format, quotes=True, front_matter=True)
+        assert "None" not in output, format
+        assert "Briefing" in output or "BRIEFING" in output or format == "json"
