@@ -455,3 +455,29 @@ def test_an_article_without_title_or_date_never_shows_none(undated):
         output = render(briefing, format, quotes=True, front_matter=True)
         assert "None" not in output, format
         assert "Briefing" in output or "BRIEFING" in output or format == "json"
+
+
+# --- the README documents what the code does ------------------------------------------
+
+def _readme_section(title: str) -> str:
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_template_context_is_the_context(dated):
+    names = set()
+    for row in re.findall(r"^\| (`[^|]+) \|", _readme_section("Template context"), flags=re.MULTILINE):
+        names |= set(re.findall(r"`(\w+)`", row))
+    assert names == set(rendering.briefing_context(dated))
+
+
+def test_readme_json_example_has_the_fields_of_the_output(dated):
+    example = json.loads(re.search(r"```json\n(.*?)```", _readme_section("JSON output"), re.DOTALL).group(1))
+    document = json.loads(render(dated, "json"))
+    assert set(example) == set(document)
+    assert set(example["articles"][0]) == set(document["articles"][0])
+    assert set(example["events"][0]) == set(document["events"][0])
+    elided = {"headline": "...", "sentence": "..."}  # shortened in the README
+    assert example["events"][0] == document["events"][0] | elided
