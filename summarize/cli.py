@@ -58,10 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article file(s); - reads standard input")
     parser.add_argument("--date", type=_iso_date, help="the article date (YYYY-MM-DD) that relative dates are anchored to")
-    parser.add_argument("--format", type=_formats, default=["html"], metavar="FORMAT",
-                        help="html, email, markdown or json; several, comma-separated, write one file each (default: html)")
+    parser.add_argument("--format", type=_formats, metavar="FORMAT",
+                        help="html, email, text, markdown, json or timelinejs; several, comma-separated, write one "
+                             "file each (default: html, or what the --template file name says)")
     parser.add_argument("-o", "--output", metavar="PATH",
                         help="output file (default: standard output); with several formats, a directory")
+    parser.add_argument("--quotes", action="store_true", help="show each event's source sentence")
+    parser.add_argument("--template", metavar="PATH",
+                        help="render with this Jinja2 template instead of the built-in one (context: see README)")
+    parser.add_argument("--front-matter", action="store_true", help="start Markdown output with YAML front matter")
     parser.add_argument("--model", metavar="ID_OR_PATH",
                         help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)")
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
@@ -99,17 +104,33 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.articles.count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
+    args.format = _checked_formats(args.format, args.template)
     targets = _output_targets(args.output, args.format, args.articles)
     _refuse_overwriting_inputs(targets.values(), args.articles)
     briefing = build_briefing(args.articles, date=args.date, model=args.model, device=args.device,
                               sentences=args.sentences, words=args.words)
+    # Render every format before writing any, so that a format that cannot be made
+    # (timelinejs without a year) leaves no half-written set of files behind.
+    texts = {format: render(briefing, format, quotes=args.quotes, front_matter=args.front_matter,
+                            template=args.template) for format in targets}
     for format, target in targets.items():
-        text = render(briefing, format)
+        text = texts[format]
         if target is None:
             sys.stdout.write(text)
         else:
             write_atomically(target, text)
     return EXIT_OK
+
+
+def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
+    """The formats to write; a --template is checked now, before the slow pipeline runs."""
+    from .rendering import check_template, format_for_template
+
+    if template is None:
+        return formats or ["html"]
+    formats = formats or [format_for_template(template)]
+    check_template(template, formats)
+    return formats
 
 
 def _output_targets(output: str | None, formats: list[str], articles: list[str]) -> dict[str, Path | None]:
