@@ -22,6 +22,10 @@ from ..sentences import split_sentences
 from .base import Summarizer, as_list, check_device, check_length, count_words
 
 DEFAULT_BATCH_SIZE = 4
+# The final summary's length when neither the user nor the model sets one: room
+# for about three news sentences.
+DEFAULT_SUMMARY_TOKENS = 128
+_LIBRARY_MAX_LENGTH = 20
 # Used when neither the tokenizer nor the config states an input limit.
 FALLBACK_INPUT_TOKENS = 512
 # transformers' "no limit" sentinel for model_max_length is ~1e30.
@@ -30,6 +34,32 @@ _NO_LIMIT = 1_000_000
 # this covers inputs far longer than any article.
 MAX_ROUNDS = 12
 _T5_FAMILY = frozenset({"t5", "mt5", "umt5", "longt5", "switch_transformers"})
+
+
+def _has_length(options: dict[str, Any]) -> bool:
+    return "max_new_tokens" in options or "max_length" in options
+
+
+# Options that must be positive integers, or at least 0 (the "min_" ones).
+_POSITIVE = ("max_new_tokens", "max_length", "num_beams", "num_beam_groups", "num_return_sequences", "top_k")
+_NON_NEGATIVE = ("min_new_tokens", "min_length", "no_repeat_ngram_size", "encoder_no_repeat_ngram_size")
+
+
+def _check_generation_options(options: dict[str, Any]) -> None:
+    """Reject mistyped or impossible options now, with the option's name, rather
+    than as an obscure failure deep inside ``generate``."""
+    from transformers import GenerationConfig
+
+    known = GenerationConfig()
+    for key, value in options.items():
+        if not hasattr(known, key):
+            raise ModelError(f"unknown generation option '{key}'")
+        if key in _POSITIVE + _NON_NEGATIVE:
+            lowest = 1 if key in _POSITIVE else 0
+            if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
+                raise ModelError(f"generation option {key} must be an integer >= {lowest}, not {value!r}")
+    if options.get("num_return_sequences", 1) != 1:
+        raise ModelError("generation option num_return_sequences must be 1: a summary is one text")
 
 
 def _offline() -> bool:
@@ -118,8 +148,14 @@ class AbstractiveSummarizer(Summarizer):
             prefix = task.get("prefix") or ("summarize: " if config.model_type in _T5_FAMILY else "")
         self.prefix = prefix
         # The model's own summarization defaults (e.g. beams, lengths), overridden by the user's.
+        _check_generation_options(generation_options)
+        self._user_length = _has_length(generation_options)
         self.generation_options = {k: v for k, v in task.items() if k != "prefix"}
         self.generation_options.update(generation_options)
+        if not _has_length(self.generation_options) and self.model.generation_config.max_length == _LIBRARY_MAX_LENGTH:
+            # transformers' own default (20 tokens, with a warning) cuts summaries
+            # short; a model that states no length gets room for a few sentences.
+            self.generation_options["max_new_tokens"] = DEFAULT_SUMMARY_TOKENS
         self.input_tokens = self._input_limit()
         overhead = self._count(self.prefix) + self._special_tokens()
         self.piece_tokens = self.input_tokens - overhead
@@ -223,7 +259,8 @@ class AbstractiveSummarizer(Summarizer):
     def _options(self, final: bool, words: int | None) -> dict[str, Any]:
         options = dict(self.generation_options)
         if final:
-            if words is not None and "max_new_tokens" not in options and "max_length" not in options:
+            if words is not None and not self._user_length:
+                options.pop("max_length", None)
                 # About 1.4 tokens a word in English BPE vocabularies, plus room to end a sentence.
                 options["max_new_tokens"] = math.ceil(words * 1.4) + 8
             return options
