@@ -82,6 +82,9 @@ def _expand(pattern: str) -> str:
     return r"(?<![\w$£€#])" + _SLOT_RE.sub(group, pattern) + r"(?![\w%])"
 
 
+DIGIT = "<digit>"  # in Rule.requires: any digit
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named pattern and the resolver turning its matches into TIMEX3 values."""
@@ -91,9 +94,15 @@ class Rule:
     resolver: str
     triggers: tuple[str, ...]  # trigger categories of which a match contains at least one
     requires: tuple[str, ...] = ()  # a match contains one of these strings (a quick pre-check)
+    reach: tuple[int, int] = (40, 40)  # how many characters a match may span before/after a trigger
     regex: re.Pattern = field(init=False, repr=False, compare=False)
+    requires_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # One regex for the pre-check: a single C call per window instead of one find per word.
+        parts = [r"\d" if word == DIGIT else re.escape(word) for word in self.requires]
+        requires = re.compile("|".join(parts)) if parts else None
+        object.__setattr__(self, "requires_regex", requires)
         # Compiled case-sensitive for speed: the tagger matches the lower-cased text.
         object.__setattr__(self, "regex", re.compile(_expand(self.pattern)))
 
@@ -145,59 +154,59 @@ RULES: tuple[Rule, ...] = (
     # --- absolute calendar dates
     Rule("iso_date", r"{year}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>[0-2]\d|3[01])", "numeric_date", ("numdate",)),
     Rule("us_date", r"(?P<mnum>1[0-2]|0?[1-9])/(?P<dnum>[12]\d|3[01]|0?[1-9])/(?P<ynum>\d{4}|\d\d)", "numeric_date", ("numdate",)),
-    Rule("month_day", r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?", "month_day", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
-    Rule("month_daynum", r"(?:{weekday},?\s+)?{month}\s+(?:the\s+)?{daynum}(?:,?\s+{year})?", "month_day", ("month",)),
-    Rule("day_month", r"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?", "month_day", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
-    Rule("daynum_month", r"(?:{weekday},?\s+)?the\s+{daynum}\s+of\s+{month}(?:,?\s+{year})?", "month_day", ("month",)),
-    Rule("month_day_range", r"{month}\s+{day}\s*(?:-|to|through|until|and)\s*{day:day2}(?:,?\s+{year})?", "month_day_range", ("month",), ("-", "to", "through", "until", "and ",)),
-    Rule("month_year", r"{month},?\s+(?:of\s+)?(?:{year}|{spokenyear})", "month_year", ("month",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "nineteen", "eighteen", "thousand")),
-    Rule("month_rel_year", r"{month}\s+(?:of\s+)?(?P<rel>this|last|next|that)\s+year", "month_year", ("month",)),
-    Rule("rel_month", r"(?:{rel}\s+){month}", "rel_month", ("month",)),
-    Rule("month", r"{month}", "month", ("month",)),
-    Rule("year", r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond))?(?![-/]\d|\s*%|,\d|\.\d)", "year", ("year",)),
-    Rule("spoken_year", r"(?:the\s+year\s+)?{spokenyear}", "year", ("year",)),
-    Rule("decade", r"(?:the\s+)?{decade}", "decade", ("year",)),
-    Rule("century", r"(?:the\s+)?(?:{ordinal}|(?P<nth>\d{1,2})(?:st|nd|rd|th))[\s-]century", "century", ("unit",), ("century",)),
-    Rule("holiday", r"{holiday}(?:\s+{year})?", "holiday", ("holiday",)),
+    Rule("month_day", r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?", "month_day", ("month",), (DIGIT,), reach=(12, 12)),
+    Rule("month_daynum", r"(?:{weekday},?\s+)?{month}\s+(?:the\s+)?{daynum}(?:,?\s+{year})?", "month_day", ("month",), reach=(12, 16)),
+    Rule("day_month", r"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?", "month_day", ("month",), (DIGIT,), reach=(18, 8)),
+    Rule("daynum_month", r"(?:{weekday},?\s+)?the\s+{daynum}\s+of\s+{month}(?:,?\s+{year})?", "month_day", ("month",), reach=(30, 8)),
+    Rule("month_day_range", r"{month}\s+{day}\s*(?:-|to|through|until|and)\s*{day:day2}(?:,?\s+{year})?", "month_day_range", ("month",), ("-", "to", "through", "until", "and ",), reach=(2, 22)),
+    Rule("month_year", r"{month},?\s+(?:of\s+)?(?:{year}|{spokenyear})", "month_year", ("month",), (DIGIT, "nineteen", "eighteen", "thousand"), reach=(2, 26)),
+    Rule("month_rel_year", r"{month}\s+(?:of\s+)?(?P<rel>this|last|next|that)\s+year", "month_year", ("month",), reach=(2, 16)),
+    Rule("rel_month", r"(?:{rel}\s+){month}", "rel_month", ("month",), reach=(16, 2)),
+    Rule("month", r"{month}", "month", ("month",), reach=(1, 2)),
+    Rule("year", r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond))?(?![-/]\d|\s*%|,\d|\.\d)", "year", ("year",), reach=(24, 16)),
+    Rule("spoken_year", r"(?:the\s+year\s+)?{spokenyear}", "year", ("year",), reach=(15, 40)),
+    Rule("decade", r"(?:the\s+)?{decade}", "decade", ("year",), reach=(6, 4)),
+    Rule("century", r"(?:the\s+)?(?:{ordinal}|(?P<nth>\d{1,2})(?:st|nd|rd|th))[\s-]century", "century", ("unit",), ("century",), reach=(28, 10)),
+    Rule("holiday", r"{holiday}(?:\s+{year})?", "holiday", ("holiday",), reach=(20, 20)),
     # --- seasons, quarters and halves
-    Rule("season_year", r"(?:the\s+)?{season}\s+(?:of\s+)?(?:{year}|{spokenyear})", "season", ("season",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "nineteen", "eighteen", "thousand")),
-    Rule("year_season", r"(?:the\s+)?{year}\s+{season}", "season", ("season",), ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    Rule("season_year", r"(?:the\s+)?{season}\s+(?:of\s+)?(?:{year}|{spokenyear})", "season", ("season",), (DIGIT, "nineteen", "eighteen", "thousand")),
+    Rule("year_season", r"(?:the\s+)?{year}\s+{season}", "season", ("season",), (DIGIT,)),
     Rule("rel_season", r"{rel}\s+{season}", "season", ("season",)),
     Rule("the_season", r"(?:the|this)\s+(?:early\s+|late\s+)?{season}", "season", ("season",)),
-    Rule("quarter", r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)", "quarter", ("unit",), ("quarter",)),
-    Rule("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|last\s+year))?", "quarter_ref", ("unit", "quarter",), ("quarter", "period",)),
-    Rule("year_ago_adj", r"(?P<qago>year-ago|year-earlier)", "quarter_ref", ("quarter",)),
-    Rule("half", r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year))?", "half", ("quarter",), ("half",)),
+    Rule("quarter", r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)", "quarter", ("unit",), ("quarter",), reach=(40, 30)),
+    Rule("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|last\s+year))?", "quarter_ref", ("unit", "quarter",), ("quarter", "period",), reach=(40, 22)),
+    Rule("year_ago_adj", r"(?P<qago>year-ago|year-earlier)", "quarter_ref", ("quarter",), reach=(8, 1)),
+    Rule("half", r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year))?", "half", ("quarter",), ("half",), reach=(20, 30)),
     # --- relative to the DCT
     Rule("offset_pod", r"(?:later\s+|earlier\s+)?(?:{offset}|{weekday}|(?P<this>this|last|tomorrow))\s+{pod}", "pod", ("pod",)),
     Rule("pod_offset", r"(?:(?P<mid>mid[\s-]?))?{pod}\s+(?:of\s+|on\s+)?(?:{offset}|{weekday})", "pod", ("pod",)),
     Rule("the_pod", r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)", "pod", ("pod",)),
-    Rule("offset", r"(?:the\s+)?{offset}", "day_offset", ("offset",)),
-    Rule("weekday", r"{weekday}", "weekday", ("weekday",)),
-    Rule("weekday_pl", r"(?P<weekdays>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)(?:\s+(?P<pods>mornings|afternoons|evenings|nights))?", "weekday_set", ("weekday",), ("days",)),
-    Rule("weekday_nights", r"{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)", "weekday_set", ("weekday",), ("nights", "mornings", "evenings", "afternoons",)),
-    Rule("rel_weekday", r"(?:the\s+)?(?:{rel}|{ana})\s+{weekday}", "weekday", ("weekday",)),
-    Rule("rel_unit", r"(?:the\s+(?=past|last|current|latest|present))?{rel}\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)(?:\s+or\s+so)?", "rel_unit", ("unit",)),
-    Rule("the_unit", r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|(?P<unit2>weekend))", "rel_unit", ("unit",)),
-    Rule("year_end", r"(?:year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)", "year_end", ("unit",), ("end",)),
-    Rule("ago", r"(?:(?:{num}|{vague})\s+{anyunit}|(?P<bareunits>years|months|weeks|days|decades))(?:\s+or\s+so)?\s+ago", "ago", ("unit",), ("ago",)),
-    Rule("earlier_later", r"{num}\s+{anyunit:unit}\s+(?:or\s+so\s+)?(?P<dir>earlier|later)", "earlier_later", ("unit",), ("earlier", "later",)),
-    Rule("in_the_unit", r"(?P<dir>earlier|later)\s+(?:in\s+the|that|this)\s+(?P<unit>day|week|month|year|decade|morning|afternoon|evening)", "in_the_unit", ("unit", "pod",), ("earlier", "later",)),
-    Rule("ana_unit", r"(?:the|that)\s+(?:{ana}\s+)?(?P<unit>day|week|month|year|quarter)(?:\s+(?P<dir>before|after|earlier|later))?(?:\s+or\s+so)?", "anaphoric_unit", ("unit",)),
-    Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)", "anaphoric_unit", ("unit", "ref",), ("that", "same",)),
-    Rule("ref", r"{ref}", "reference", ("ref", "unit",)),
-    Rule("rel_plural", r"(?:the\s+)?(?:(?P<rel>recent|coming|past|last|next|previous|following|ensuing)\s+{units}(?:\s+and\s+{units:units2})?|(?P<units3>weeks|months|years|days)\s+ahead)", "vague_duration", ("unit",), ("recent", "coming", "past", "last", "next", "previous", "following", "ensuing",)),
+    Rule("offset", r"(?:the\s+)?{offset}", "day_offset", ("offset",), reach=(30, 30)),
+    Rule("weekday", r"{weekday}", "weekday", ("weekday",), reach=(1, 2)),
+    Rule("weekday_pl", r"(?P<weekdays>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)(?:\s+(?P<pods>mornings|afternoons|evenings|nights))?", "weekday_set", ("weekday",), ("days",), reach=(1, 20)),
+    Rule("weekday_nights", r"{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)", "weekday_set", ("weekday",), ("nights", "mornings", "evenings", "afternoons",), reach=(12, 12)),
+    Rule("rel_weekday", r"(?:the\s+)?(?:{rel}|{ana})\s+{weekday}", "weekday", ("weekday",), reach=(22, 2)),
+    Rule("rel_unit", r"(?:the\s+(?=past|last|current|latest|present))?{rel}\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)(?:\s+or\s+so)?", "rel_unit", ("unit",), reach=(28, 10)),
+    Rule("the_unit", r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|(?P<unit2>weekend))", "rel_unit", ("unit",), reach=(12, 22)),
+    Rule("year_end", r"(?:year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)", "year_end", ("unit",), ("end",), reach=(16, 6)),
+    Rule("ago", r"(?:(?:{num}|{vague})\s+{anyunit}|(?P<bareunits>years|months|weeks|days|decades))(?:\s+or\s+so)?\s+ago", "ago", ("unit",), ("ago",), reach=(40, 16)),
+    Rule("earlier_later", r"{num}\s+{anyunit:unit}\s+(?:or\s+so\s+)?(?P<dir>earlier|later)", "earlier_later", ("unit",), ("earlier", "later",), reach=(30, 20)),
+    Rule("in_the_unit", r"(?P<dir>earlier|later)\s+(?:in\s+the|that|this)\s+(?P<unit>day|week|month|year|decade|morning|afternoon|evening)", "in_the_unit", ("unit", "pod",), ("earlier", "later",), reach=(20, 2)),
+    Rule("ana_unit", r"(?:the|that)\s+(?:{ana}\s+)?(?P<unit>day|week|month|year|quarter)(?:\s+(?P<dir>before|after|earlier|later))?(?:\s+or\s+so)?", "anaphoric_unit", ("unit",), reach=(18, 18)),
+    Rule("that_unit", r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)", "anaphoric_unit", ("unit", "ref",), ("that", "same",), reach=(10, 2)),
+    Rule("ref", r"{ref}", "reference", ("ref", "unit",), reach=(14, 16)),
+    Rule("rel_plural", r"(?:the\s+)?(?:(?P<rel>recent|coming|past|last|next|previous|following|ensuing)\s+{units}(?:\s+and\s+{units:units2})?|(?P<units3>weeks|months|years|days)\s+ahead)", "vague_duration", ("unit",), ("recent", "coming", "past", "last", "next", "previous", "following", "ensuing",), reach=(25, 30)),
     # --- durations
-    Rule("duration", r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?", "duration", ("unit",)),
+    Rule("duration", r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?", "duration", ("unit",), reach=(40, 20)),
     Rule("duration_pair", r"{num}\s+{anyunit:unit}\s+and\s+{num:num2}\s+{anyunit:unit2}", "duration", ("unit",), (" and ",)),
-    Rule("duration_adj", r"(?:(?:a|an|the)\s+(?=\S+\s+(?:period|term|span|stretch)))?{num}[\s-]+(?P<unit>year|month|week|day|hour|minute|decade|quarter)(?:s)?(?P<old>-old|-long)?(?:\s+(?:period|term|span|stretch))?", "duration", ("unit",)),
-    Rule("bare_plural", r"(?:(?<=for\s)|(?<=in\s)|(?<=within\s)|(?<=after\s)|(?<=over\s)|(?<=lasted\s)|(?<=take\s)|(?<=took\s)|(?<=takes\s))(?:(?:the|recent)\s+)?(?P<units>(?:years|months|weeks|days|decades|centuries|hours|minutes))(?:\s+(?:or|and)\s+{units:units2})?", "vague_duration", ("unit",)),
-    Rule("bare_plural_of", r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)", "vague_duration", ("unit",), (" of", " ago", " later", " earlier", " before", " after")),
+    Rule("duration_adj", r"(?:(?:a|an|the)\s+(?=\S+\s+(?:period|term|span|stretch)))?{num}[\s-]+(?P<unit>year|month|week|day|hour|minute|decade|quarter)(?:s)?(?P<old>-old|-long)?(?:\s+(?:period|term|span|stretch))?", "duration", ("unit",), reach=(26, 16)),
+    Rule("bare_plural", r"(?:(?<=for\s)|(?<=in\s)|(?<=within\s)|(?<=after\s)|(?<=over\s)|(?<=lasted\s)|(?<=take\s)|(?<=took\s)|(?<=takes\s))(?:(?:the|recent)\s+)?(?P<units>(?:years|months|weeks|days|decades|centuries|hours|minutes))(?:\s+(?:or|and)\s+{units:units2})?", "vague_duration", ("unit",), reach=(12, 22)),
+    Rule("bare_plural_of", r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)", "vague_duration", ("unit",), (" of", " ago", " later", " earlier", " before", " after"), reach=(2, 12)),
     # --- sets
-    Rule("every", r"(?:every|each|per)\s+(?:other\s+)?(?:{num:n}\s+)?(?:{weekday}|{month}|{season}|{anyunit}|(?P<pod>morning|afternoon|evening|night))", "set", ("set",), ("every", "each", "per",)),
-    Rule("every_day", r"everyday", "set", ("set",)),
-    Rule("times_per", r"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+{unit}", "set", ("set",), ("once", "twice", "thrice", "times",)),
-    Rule("frequency", r"{freq}", "frequency", ("set",)),
+    Rule("every", r"(?:every|each|per)\s+(?:other\s+)?(?:{num:n}\s+)?(?:{weekday}|{month}|{season}|{anyunit}|(?P<pod>morning|afternoon|evening|night))", "set", ("set",), ("every", "each", "per",), reach=(10, 20)),
+    Rule("every_day", r"everyday", "set", ("set",), reach=(1, 1)),
+    Rule("times_per", r"(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+{unit}", "set", ("set",), ("once", "twice", "thrice", "times",), reach=(20, 20)),
+    Rule("frequency", r"{freq}", "frequency", ("set",), reach=(1, 1)),
 )
 
 

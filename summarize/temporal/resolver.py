@@ -70,7 +70,7 @@ def _g(m: re.Match, name: str) -> str | None:
 
 
 def _word(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
@@ -737,14 +737,12 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
     if _g(m, "month2") or _g(m, "month"):
         month_text = _g(m, "month2") or _g(m, "month")
         day_text = _g(m, "day2") or _g(m, "day")
-        fake = re.match(r"(?P<month>.+)", month_text)
         month_number, day_number = _month_number(month_text), _day_number(day_text)
         if ctx.dct is None:
             day_value = f"XXXX-{month_number:02d}-{day_number:02d}"
         else:
             d = C.safe_date(_year_for(month_number, day_number, ctx), month_number, day_number)
             day_value = C.day(d) if d else None
-        del fake
     elif _g(m, "weekday"):
         if not _capitalized(m, "weekday", ctx):
             return None

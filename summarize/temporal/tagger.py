@@ -76,10 +76,6 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     return found
 
 
-# How far a match may reach before its first / after its last trigger word.
-_LEFT, _RIGHT = 40, 40
-
-
 def _lower(text: str) -> str:
     """``text`` in lower case with every offset kept (a few characters grow when lowered)."""
     lower = text.lower()
@@ -108,14 +104,16 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
         hits.setdefault(m.lastgroup, []).append(m.span())
     if not hits:
         return []
-    windows_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    windows_of: dict[tuple, list[tuple[int, int]]] = {}
     out = []
     for index, rule in enumerate(P.RULES):
-        windows = windows_of.get(rule.triggers)
+        key = (rule.triggers, rule.reach)
+        windows = windows_of.get(key)
         if windows is None:
-            windows = windows_of[rule.triggers] = _windows(text, [s for t in rule.triggers for s in hits.get(t, ())])
+            spans = [s for t in rule.triggers for s in hits.get(t, ())]
+            windows = windows_of[key] = _windows(lower, spans, *rule.reach)
         for lo, hi in windows:
-            if rule.requires and not any(lower.find(word, lo, hi) >= 0 for word in rule.requires):
+            if rule.requires_regex and not rule.requires_regex.search(lower, lo, hi):
                 continue
             for m in rule.regex.finditer(lower, lo, hi):
                 if m.end() > m.start():
@@ -123,17 +121,25 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
     return out
 
 
-_WORD_END = re.compile(r"[\s,;:!?()\"]|$")
+def _windows(text: str, spans: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
+    """Merged character windows around trigger spans, ending between words.
 
-
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged character windows around trigger spans, ending between words."""
+    A window must not cut a word or number in two: a match ending at the cut would
+    look complete to the regex ("June 1" out of "June 12").
+    """
     merged: list[tuple[int, int]] = []
+    n = len(text)
     for start, end in sorted(spans):
-        lo = max(0, start - _LEFT)
-        hi = _WORD_END.search(text, min(len(text), end + _RIGHT)).start()
+        lo = start - left if start > left else 0
+        hi = end + right
+        if hi >= n:
+            hi = n
+        else:
+            while hi < n and text[hi].isalnum():
+                hi += 1
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
@@ -158,14 +164,14 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     if name in _POSITION_RULES:
         m = P.POSITION_PREFIX.search(before)
         if m:
-            key = re.sub(r"\s+", " ", m.group("pos").lower())
+            key = " ".join(m.group("pos").lower().split())
             key = key[4:] if key.startswith("the ") and key[4:] in V.POSITION_MODS and not key.endswith(" of") else key
             key = key.removeprefix("very ")
             return cand.start - len(m.group(0)), V.POSITION_MODS.get(key if key != "earlier" and key != "later" else "", None)
     if name in _QUANTITY_RULES:
         m = P.QUANTITY_PREFIX.search(before)
         if m:
-            key = re.sub(r"\s+", " ", m.group("qmod").lower())
+            key = " ".join(m.group("qmod").lower().split())
             if key in ("over", "under") and cand.match.group(0).lower().startswith("the "):
                 return cand.start, None
             return cand.start - len(m.group(0)), V.QUANTITY_MODS[key]
@@ -173,6 +179,7 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
 
 
 _ANCHOR_VALUE = re.compile(r"^(?:\d{4}|XXXX)")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
 
 
 def _remember(ctx: Context, kind: str, value: str, main_quarter: bool = False) -> None:
@@ -185,5 +192,5 @@ def _remember(ctx: Context, kind: str, value: str, main_quarter: bool = False) -
         ctx.last_day = d
     # Only a quarter named outright becomes "the quarter" of later sentences; the
     # year-ago quarter it is compared with does not.
-    if main_quarter and re.match(r"^\d{4}-Q\d$", value):
+    if main_quarter and _QUARTER_VALUE.match(value):
         ctx.last_quarter = value

@@ -209,7 +209,7 @@ def alternation(words, escape: bool = True) -> str:
 
 def number_value(text: str) -> float | None:
     """The number a numeral or number phrase stands for ("24", "twenty-four", "2 1/2")."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = " ".join(text.lower().split())
     if not t:
         return None
     fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", t)
