@@ -31,7 +31,8 @@ _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:gmt|utc|local\s+time|hours?)\b))"
 )
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 
@@ -139,7 +140,7 @@ for _category, _words_of in (
 # Digit triggers in one pass; the leading (?=\d) lets the regex engine skip to digits.
 DIGIT_TRIGGER_REGEX = re.compile(
     r"(?=\d)(?:(?P<numdate>\d{1,4}[/-]\d\d?[/-]\d\d)"
-    r"|(?P<clock>\d(?::[0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d)"
+    r"|(?P<clock>\d(?::[0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d|\d\s+o'clock|\d{4}\s+(?:gmt|utc|local|hours))"
     r"|(?P<year>(?:1[5-9]|20)\d\d(?!\d)|\d0s\b))"
 )
 TOKEN_REGEX = re.compile(r"[a-z]+")
@@ -167,19 +168,20 @@ RULES: tuple[Rule, ...] = (
     Rule("spoken_year", r"(?:the\s+year\s+)?{spokenyear}", "year", ("year",), reach=(15, 40)),
     Rule("decade", r"(?:the\s+)?{decade}", "decade", ("year",), reach=(6, 4)),
     Rule("century", r"(?:the\s+)?(?:{ordinal}|(?P<nth>\d{1,2})(?:st|nd|rd|th))[\s-]century", "century", ("unit",), ("century",), reach=(28, 10)),
-    Rule("holiday", r"{holiday}(?:\s+{year})?", "holiday", ("holiday",), reach=(20, 20)),
+    Rule("holiday", r"{holiday}(?:\s+{year})?", "holiday", ("holiday", "unit"), reach=(20, 20)),
     # --- seasons, quarters and halves
     Rule("season_year", r"(?:the\s+)?{season}\s+(?:of\s+)?(?:{year}|{spokenyear})", "season", ("season",), (DIGIT, "nineteen", "eighteen", "thousand")),
     Rule("year_season", r"(?:the\s+)?{year}\s+{season}", "season", ("season",), (DIGIT,)),
     Rule("rel_season", r"{rel}\s+{season}", "season", ("season",)),
     Rule("the_season", r"(?:the|this)\s+(?:early\s+|late\s+)?{season}", "season", ("season",)),
-    Rule("quarter", r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)", "quarter", ("unit",), ("quarter",), reach=(40, 30)),
+    Rule("quarter", r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)", "quarter", ("unit",), ("quarter",), reach=(40, 30)),
     Rule("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|last\s+year))?", "quarter_ref", ("unit", "quarter",), ("quarter", "period",), reach=(40, 22)),
     Rule("year_ago_adj", r"(?P<qago>year-ago|year-earlier)", "quarter_ref", ("quarter",), reach=(8, 1)),
     Rule("half", r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year))?", "half", ("quarter",), ("half",), reach=(20, 30)),
     # --- relative to the DCT
     Rule("offset_pod", r"(?:later\s+|earlier\s+)?(?:{offset}|{weekday}|(?P<this>this|last|tomorrow))\s+{pod}", "pod", ("pod",)),
     Rule("pod_offset", r"(?:(?P<mid>mid[\s-]?))?{pod}\s+(?:of\s+|on\s+)?(?:{offset}|{weekday})", "pod", ("pod",)),
+    Rule("pod_of_date", r"(?:the\s+)?{pod}\s+of\s+(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?", "pod", ("pod",), reach=(6, 30)),
     Rule("the_pod", r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)", "pod", ("pod",)),
     Rule("offset", r"(?:the\s+)?{offset}", "day_offset", ("offset",), reach=(30, 30)),
     Rule("weekday", r"{weekday}", "weekday", ("weekday",), reach=(1, 2)),

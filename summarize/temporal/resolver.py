@@ -482,7 +482,12 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
         return None
     day_value: str | None
     this = _word(_g(m, "this") or "")
-    if _g(m, "weekday"):
+    if _g(m, "month"):
+        resolved = resolve_month_day(m, ctx)
+        if resolved is None:
+            return None
+        day_value = resolved[1]
+    elif _g(m, "weekday"):
         if not _capitalized(m, "weekday", ctx):
             return None
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
@@ -553,7 +558,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
         return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
     if ctx.dct is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
-    if unit == "week" and _word(m.group(0)).startswith("the "):
+    if unit == "week" and _word(m.group(0)) == "the week":
         return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
     base = C.shift(ctx.dct, offset, unit)
     return ("DATE", C.granular(base, unit), None)
@@ -724,6 +729,10 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
         hour, minute = 12, 0
     elif clock == "midnight":
         hour, minute = 24, 0
+    elif re.fullmatch(r"\d{4}", clock):
+        hour, minute = int(clock[:2]), int(clock[2:])  # "2100 GMT"
+    elif clock.endswith("o'clock"):
+        hour, minute = int(clock.split()[0]), 0
     else:
         parts = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", clock)
         hour, minute = int(parts.group(1)), int(parts.group(2) or 0)

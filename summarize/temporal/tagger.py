@@ -34,7 +34,7 @@ class _Candidate(NamedTuple):
 _POSITION_RULES = frozenset(
     """month_day month_daynum day_month daynum_month month_year month_rel_year rel_month month
     year spoken_year decade century season_year year_season rel_season the_season quarter
-    quarter_ref half offset_pod offset weekday rel_weekday rel_unit the_unit holiday""".split()
+    quarter_ref half offset_pod offset weekday rel_weekday rel_unit the_unit holiday ana_unit""".split()
 )
 _QUANTITY_RULES = frozenset(
     "duration duration_pair duration_adj ago clock clock_day day_clock month_day offset rel_plural year_end".split()
