@@ -90,6 +90,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "formerly": "PAST_REF", "the past": "PAST_REF",
     "lately": "PAST_REF", "more recently": "PAST_REF",
     "past years": "PAST_REF", "recent days": "PAST_REF",
+    "recent years": "PAST_REF", "recent weeks and months": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
