@@ -163,10 +163,14 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     return best
 
 
+# Determiners that place a weekday relative to the last mentioned day, not the DCT.
+_ANAPHORIC_WEEKDAY = frozenset({"following", "subsequent", "previous", "preceding", "prior"})
+
+
 def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str:
     """A weekday resolved against the DCT (or the last mentioned day for "the following")."""
     det = _word(determiner) if determiner else None
-    if det in V.ANAPHORIC_DETERMINERS and det not in ("next",) or det in ("following",):
+    if det in _ANAPHORIC_WEEKDAY:
         base = C.parse_day(ctx.anchor_day())
         if base is None:
             return f"XXXX-WXX-{iso_weekday}"
@@ -196,8 +200,6 @@ def _number(m: re.Match, name: str = "num") -> float | None:
 def _duration_value(n: float | None, unit: str) -> str:
     """``P3D``, ``PT24H``, ``PXY``; fractions go to the next smaller unit (P2Y6M)."""
     letter, is_time = V.UNITS.get(unit, ("X", False))
-    if letter == "WE":
-        letter = "WE"
     prefix = "PT" if is_time else "P"
     if n is None:
         return f"{prefix}X{letter}"
@@ -717,7 +719,8 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
-    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
+                 m.string[max(0, m.start() - 10):m.start()]):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
 
