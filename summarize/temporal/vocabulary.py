@@ -185,9 +185,12 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # Words that make a clause refer to the future (cheap tense heuristic, tense.py).
 # Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
-    """will 'll shall wo going scheduled planned plans plan expected expects expect
-    due slated intend intends tomorrow upcoming deadline expire expires""".split()
+    """will 'll shall wo going scheduled expected expects expect due slated intend
+    intends tomorrow upcoming expire expires""".split()
 )
+
+# "<word> to <verb>" refers to the future: "is set to resume Monday", "is to meet".
+FUTURE_BEFORE_TO = frozenset("is are set due scheduled expected going plans planned hopes agreed".split())
 
 # Words that make a clause refer to the past (with any word ending in -ed).
 PAST_MARKERS = frozenset(
