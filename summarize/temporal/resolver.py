@@ -203,6 +203,10 @@ def _duration_value(n: float | None, unit: str) -> str:
     prefix = "PT" if is_time else "P"
     if n is None:
         return f"{prefix}X{letter}"
+    if letter in ("E", "C"):
+        # Counted decades and centuries are written in years ("two decades" = P20Y);
+        # only vague ones keep the TimeML letter (PXE).
+        n, letter = n * (10 if letter == "E" else 100), "Y"
     if n != int(n):
         # (letter, is_time) -> how many of the next smaller unit make one, and that unit
         smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),
@@ -448,8 +452,11 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
     if ctx.dct is None:
         return ("DATE", "XXXX-QX", None)
     base = _base_quarter(ctx)
+    if word == "latest":
+        # "the latest quarter": the last one completed, whatever was named before
+        base = _base_quarter(Context(dct=ctx.dct))
     year, q = int(base[:4]), int(base[-1])
-    if word == "current" or text.startswith("this quarter"):
+    if word == "current":
         year, q = ctx.dct.year, C.quarter_of(ctx.dct)
     elif text.startswith(("last quarter", "next quarter")) or word in ("previous", "past"):
         step = 1 if text.startswith("next") else -1

@@ -42,8 +42,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
     for i, word in enumerate(words):
-        if word == "to" and i < len(before) and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
+        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
             return "FUTURE"  # leftwards "to" preceded by "is"/"set"/...: "set to resume Monday"
+        if word == "be" and i + 1 < len(before) and words[i + 1] == "to":
+            return "FUTURE"  # "guidelines to be published in early November"
         tense = _marker(word)
         # "to be published", "will be signed": a participle after "be" is not past
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):
