@@ -60,7 +60,7 @@ SLOTS: dict[str, str] = {
     "freq": V.alternation(V.FREQUENCY_WORDS),
     "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
     "clock": _CLOCK,
-    "zone": r"(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b",
+    "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
     "decade": r"(?:1[5-9]\d0|20[0-9]0)'?s|'\d0s|(?:" + _DECADE_WORDS + r")",
     "spokenyear": rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|hundred)"
                   rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_NUM_ONES}|{_NUM_TEENS}|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?))?",

@@ -117,6 +117,8 @@ def _unit(text: str) -> str:
 
 # A word right before a date that fixes which side of the DCT it is on.
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
+# For weekdays "by"/"before" are left out: "By Monday, the troops had left".
+_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires?|payable)\s+(?:on\s+)?$")
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
 
 
@@ -187,7 +189,8 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     if det == "this":
         return C.day(dct + dt.timedelta(days=iso_weekday - dct.isoweekday()))
     # A bare weekday: the past one in news unless the clause is about the future.
-    if ctx.tense == "FUTURE":
+    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
         return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
 

@@ -189,6 +189,10 @@ FUTURE_MARKERS = frozenset(
     intends tomorrow upcoming expire expires""".split()
 )
 
+# Future markers only when they precede the expression: "said he would go by
+# Saturday" is about the future, "said Friday it would investigate" is not.
+FUTURE_MARKERS_BEFORE = frozenset({"would"})
+
 # "<word> to <verb>" refers to the future: "is set to resume Monday", "is to meet".
 FUTURE_BEFORE_TO = frozenset("is are set due scheduled expected going plans planned hopes agreed".split())
 
