@@ -164,10 +164,8 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     if name in _POSITION_RULES:
         m = P.POSITION_PREFIX.search(before)
         if m:
-            key = " ".join(m.group("pos").lower().split())
-            key = key[4:] if key.startswith("the ") and key[4:] in V.POSITION_MODS and not key.endswith(" of") else key
-            key = key.removeprefix("very ")
-            return cand.start - len(m.group(0)), V.POSITION_MODS.get(key if key != "earlier" and key != "later" else "", None)
+            key = " ".join(m.group("pos").lower().split()).removeprefix("the ").removeprefix("very ")
+            return cand.start - len(m.group(0)), V.POSITION_MODS[key]
     if name in _QUANTITY_RULES:
         m = P.QUANTITY_PREFIX.search(before)
         if m:

@@ -41,7 +41,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Vague quantities: a duration with one of these has an unknown number, e.g. PXD.
-VAGUE_QUANTITIES = frozenset({"few", "a few", "several", "some", "many", "a number of", "various"})
+VAGUE_QUANTITIES = frozenset({"few", "a few", "several", "some", "many", "a number of", "the next few"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -121,15 +121,14 @@ ANAPHORIC_DETERMINERS: dict[str, int] = {
     "prior": -1, "same": 0,
 }
 
-# Words of position inside a period, mapped to the TIMEX3 mod.
-POSITION_MODS: dict[str, str] = {
-    "early": "START", "earlier": "START", "the beginning of": "START",
-    "the start of": "START", "beginning of": "START", "the dawn of": "START",
-    "the first half of": "START", "late": "END", "later": "END",
-    "the end of": "END", "end of": "END", "the close of": "END",
-    "the last half of": "END", "the second half of": "END",
-    "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
-    "the height of": "MID",
+# Words before a date that say which part of it is meant, and the TIMEX3 mod they
+# give ("early January" -> START). "the" and "very" may precede any of them.
+# "earlier"/"later" join the expression ("earlier Sunday") without a mod.
+POSITION_MODS: dict[str, str | None] = {
+    "early": "START", "beginning of": "START", "start of": "START", "dawn of": "START",
+    "turn of": "START", "late": "END", "end of": "END", "close of": "END",
+    "mid": "MID", "middle of": "MID", "height of": "MID",
+    "earlier": None, "later": None, "sometime": None,
 }
 
 # Approximation and comparison words before a quantity, mapped to the TIMEX3 mod.
