@@ -461,7 +461,7 @@ RULES: tuple[Rule, ...] = (
         "that_unit",
         r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)",
         resolver="anaphoric_unit",
-        triggers=("unit", "ref"),
+        triggers=("unit",),
         requires=("that", "same"),
         reach=(10, 2),
     ),
@@ -469,7 +469,7 @@ RULES: tuple[Rule, ...] = (
         "ref",
         r"{ref}",
         resolver="reference",
-        triggers=("ref", "unit"),
+        triggers=("ref",),
         reach=(14, 16),
     ),
     Rule(
