@@ -31,7 +31,8 @@ class Context:
     span: tuple[int, int] = (0, 0)  # where the expression being resolved is
     last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
-    last_quarter: str | None = None  # last mentioned quarter (1989-Q3)
+    last_end: int = 0  # where the last mentioned time ends in the text
+    last_quarter: str | None = None  # last mentioned quarter (1989-Q3); kept for the whole text
 
     @property
     def tense(self) -> str | None:
@@ -41,22 +42,39 @@ class Context:
         """
         return clause_tense(self.text, *self.span)
 
-    def anchor_day(self) -> str | None:
-        """The day "the following day" counts from: last mentioned, else the DCT."""
-        if self.last_day:
+    def _anchor_is_near(self, max_sentences: int | None) -> bool:
+        """Whether the last mentioned time is at most ``max_sentences`` sentences back.
+
+        "The following month" may refer to a date paragraphs back, but a time
+        named in another sentence ("the cuts take effect Jan. 1, 2000") is not what
+        "earlier in the week" or a bare "6:45 p.m." counts from; the DCT is.
+        """
+        if max_sentences is None:
+            return True
+        gap = self.text[self.last_end:self.span[0]]
+        return len(_SENTENCE_BREAK.findall(gap)) <= max_sentences
+
+    def anchor_day(self, max_sentences: int | None = None) -> str | None:
+        """The day "the following day" counts from: last mentioned if near, else the DCT."""
+        if self.last_day and (self.dct is None or self._anchor_is_near(max_sentences)):
             return self.last_day
         return C.day(self.dct) if self.dct else None
 
-    def anchor_date(self) -> dt.date | None:
+    def anchor_date(self, max_sentences: int | None = None) -> dt.date | None:
         """A real date near the last mentioned time, for year/month arithmetic."""
-        for value in (self.last_day, self.last_value):
-            d = C.parse_day(value)
-            if d:
-                return d
-            m = re.match(r"^(\d{4})(?:-(\d\d))?", value or "")
-            if m:
-                return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+        if self.dct is None or self._anchor_is_near(max_sentences):
+            for value in (self.last_day, self.last_value):
+                d = C.parse_day(value)
+                if d:
+                    return d
+                m = _YEAR_MONTH.match(value or "")
+                if m:
+                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
         return self.dct
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n\s*\n")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d\d))?")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -621,12 +639,13 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "earlier in the day", "later this year": the unit of the last mentioned time."""
     unit = _word(m.group("unit"))
     deictic = "this" in m.group(0).lower().split()
+    # "earlier in the day" refers to a day named in the same sentence, else the DCT's
     if unit in ("morning", "afternoon", "evening"):
-        base = C.day(ctx.dct) if deictic and ctx.dct else C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+        base = C.day(ctx.dct) if deictic and ctx.dct else C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX")
         return ("TIME", f"{base}T{V.PARTS_OF_DAY[unit]}", None)
     if unit == "day":
-        return ("DATE", C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX", None)
-    base = ctx.dct if deictic else ctx.anchor_date()
+        return ("DATE", C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX", None)
+    base = ctx.dct if deictic else ctx.anchor_date(0)
     if base is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
     return ("DATE", C.granular(base, unit), None)
@@ -773,7 +792,8 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
         offset = V.DAY_OFFSETS[_word(m.group("offset"))]
         day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
     else:
-        day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+        # a bare clock time is on the day named in its own sentence, else the DCT
+        day_value = C.day_part(ctx.anchor_day(max_sentences=0) or "XXXX-XX-XX")
     return ("TIME", f"{day_value or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None)
 
 

@@ -71,7 +71,8 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             pieces = resolved
         for p_start, p_end, kind, value, p_mod in pieces:
             found.append(TimeExpression(p_start, p_end, text[p_start:p_end], kind, value, p_mod))
-            _remember(ctx, kind, value, main_quarter=rule.name == "quarter" and not cand.match.group("qago"))
+            main_quarter = rule.name == "quarter" and not cand.match.group("qago")
+            _remember(ctx, kind, value, p_end, main_quarter)
         last_end = cand.end
     return found
 
@@ -180,11 +181,12 @@ _ANCHOR_VALUE = re.compile(r"^(?:\d{4}|XXXX)")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
 
 
-def _remember(ctx: Context, kind: str, value: str, main_quarter: bool = False) -> None:
+def _remember(ctx: Context, kind: str, value: str, end: int, main_quarter: bool = False) -> None:
     """Make a resolved date the anchor of the anaphoric expressions after it."""
     if kind not in ("DATE", "TIME") or not _ANCHOR_VALUE.match(value):
         return
     ctx.last_value = value
+    ctx.last_end = end
     d = day_part(value)
     if d and d != "XXXX-XX-XX":
         ctx.last_day = d
