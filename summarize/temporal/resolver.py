@@ -51,7 +51,7 @@ class Context:
         """
         if max_sentences is None:
             return True
-        gap = self.text[self.last_end:self.span[0]]
+        gap = self.text[self.last_end:self.span[0] + 1]  # + 1: the break looks at the next capital
         return len(_SENTENCE_BREAK.findall(gap)) <= max_sentences
 
     def anchor_day(self, max_sentences: int | None = None) -> str | None:
