@@ -58,6 +58,7 @@ SLOTS: dict[str, str] = {
     "ref": V.alternation(V.REFERENCE_WORDS),
     "offset": V.alternation(V.DAY_OFFSETS),
     "freq": V.alternation(V.FREQUENCY_WORDS),
+    "vaguespan": V.alternation(V.VAGUE_DURATIONS),
     "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
     "clock": _CLOCK,
     "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
@@ -123,7 +124,7 @@ for _category, _words_of in (
                  "labor", "labour", "memorial", "veterans", "armistice", "boxing", "bastille", "columbus",
                  "pentecost", "mother", "father", "presidents", "luther", "ash", "palm", "eve"}),
     ("season", set(V.SEASONS)),
-    ("ref", _words(V.REFERENCE_WORDS) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
+    ("ref", (_words(V.REFERENCE_WORDS) | {"while"}) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
                                           "near", "long", "short", "later", "days", "years", "months"} | {"time"}),
     ("offset", set(V.DAY_OFFSETS) - {"the day before yesterday", "the day after tomorrow"}),
     ("pod", _words(V.PARTS_OF_DAY) - {"mid"}),
@@ -413,7 +414,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_unit",
-        r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|(?P<unit2>weekend))",
+        r"(?:the|this)\s+(?:full\s+)?(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|(?P<unit2>weekend))",
         resolver="rel_unit",
         triggers=("unit",),
         reach=(12, 22),
@@ -480,7 +481,21 @@ RULES: tuple[Rule, ...] = (
         requires=("recent", "coming", "past", "last", "next", "previous", "following", "ensuing"),
         reach=(25, 30),
     ),
+    Rule(
+        "at_the_time",
+        r"(?<=at\s)the\s+time",
+        resolver="at_the_time",
+        triggers=("ref",),
+        reach=(4, 1),
+    ),
     # --- durations
+    Rule(
+        "vague_span",
+        r"{vaguespan}",
+        resolver="vague_span",
+        triggers=("ref",),
+        reach=(12, 12),
+    ),
     Rule(
         "duration",
         r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",

@@ -686,6 +686,15 @@ def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", V.REFERENCE_WORDS[word], None)
 
 
+def resolve_vague_span(m: re.Match, ctx: Context) -> Resolved:
+    return ("DURATION", V.VAGUE_DURATIONS[_word(m.group("vaguespan"))], None)
+
+
+def resolve_at_the_time(m: re.Match, ctx: Context) -> Resolved:
+    """ "at the time": the time of the events told, in the past (TimeBank's PAST_REF)."""
+    return ("DATE", "PAST_REF", None)
+
+
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
     unit = _unit(_g(m, "units") or _g(m, "units3"))
     return ("DURATION", _duration_value(None, unit), None)

@@ -102,6 +102,12 @@ REFERENCE_WORDS: dict[str, str] = {
     "shortly": "FUTURE_REF",
 }
 
+# Stretches of time of no stated length, TIMEX3 DURATION values.
+VAGUE_DURATIONS: dict[str, str] = {
+    "a while": "PXX", "a long time": "PXX", "a short time": "PXX", "some time": "PXX",
+    "a long while": "PXX", "a little while": "PXX",
+}
+
 # Day words relative to the DCT: offset in days.
 DAY_OFFSETS: dict[str, int] = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
