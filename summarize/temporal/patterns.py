@@ -414,7 +414,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_unit",
-        r"(?:the|this)\s+(?:full\s+)?(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|(?P<unit2>weekend))",
+        r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|full\s+(?P<unit3>year|month|week|fiscal\s+year)|(?P<unit2>weekend))",
         resolver="rel_unit",
         triggers=("unit",),
         reach=(12, 22),

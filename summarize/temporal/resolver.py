@@ -568,7 +568,7 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
-    unit = _word(_g(m, "unit") or _g(m, "unit2"))
+    unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
     rel = _word(_g(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
