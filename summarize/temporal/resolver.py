@@ -100,6 +100,11 @@ def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
     return start >= 0 and ctx.text[start:start + 1].isupper()
 
 
+def _compound(m: re.Match) -> bool:
+    """Whether the match is the first part of a hyphenated word ("quarter-to-quarter")."""
+    return m.string[m.end():m.end() + 1] == "-" and m.string[m.end() + 1:m.end() + 2].isalpha()
+
+
 def _month_number(text: str) -> int:
     return V.MONTHS[_word(text)]
 
@@ -464,7 +469,7 @@ def _base_quarter(ctx: Context) -> str | None:
 def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
     text = _word(m.group(0))
     word = _word(_g(m, "qword") or "")
-    if m.string[m.end():m.end() + 1] == "-":
+    if _compound(m):
         return None  # "its quarter-century low", "quarter-to-quarter"
     ago = _g(m, "qago") or ""
     is_period = text.endswith("period") or "period " in text
@@ -654,8 +659,8 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
 def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "the following day", "the year before", "that day": relative to the last mention."""
     unit = _word(m.group("unit"))
-    if unit == "time":
-        return ("DATE", "PAST_REF", None)
+    if _compound(m):
+        return None  # "the quarter-to-quarter comparison", "the year-ago results"
     ana = _word(_g(m, "ana") or "")
     direction = _word(_g(m, "dir") or "")
     step = V.ANAPHORIC_DETERMINERS.get(ana, 0) + {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(direction, 0)

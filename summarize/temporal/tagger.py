@@ -52,7 +52,13 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     ctx = Context(dct=dct, text=text)
     found: list[TimeExpression] = []
     last_end = 0
-    for cand in _select(_candidates(text, _lower(text))):
+    candidates = _candidates(text, _lower(text))
+    queue = _select(candidates)
+    rejected: set[int] = set()
+    i = 0
+    while i < len(queue):
+        cand = queue[i]
+        i += 1
         start, mod = _widen(text, cand, last_end)
         ctx.span = (start, cand.end)
         rule = P.RULES[cand.rule_index]
@@ -63,6 +69,12 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             # datetime's range): such a value cannot be written, so drop the match.
             resolved = None
         if resolved is None:
+            # A rejected match ("37 years" of "37 years old", "the first two quarters"
+            # without a year) may hide a valid shorter one inside it: queue those.
+            rejected.add(id(cand))
+            inner = [c for c in candidates
+                     if cand.start <= c.start and c.end <= cand.end and id(c) not in rejected]
+            queue[i:i] = _select(inner)
             continue
         if isinstance(resolved, tuple):
             kind, value, own_mod = resolved
