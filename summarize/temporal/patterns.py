@@ -478,7 +478,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?(?:(?P<rel>recent|coming|past|last|next|previous|following|ensuing)\s+{units}(?:\s+and\s+{units:units2})?|(?P<units3>weeks|months|years|days)\s+ahead)",
         resolver="vague_duration",
         triggers=("unit",),
-        requires=("recent", "coming", "past", "last", "next", "previous", "following", "ensuing"),
+        requires=("recent", "coming", "past", "last", "next", "previous", "following", "ensuing", "ahead"),
         reach=(25, 30),
     ),
     Rule(

@@ -705,6 +705,9 @@ def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
     return ("DURATION", _duration_value(None, unit), None)
 
 
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
+
+
 def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     unit = _unit(_g(m, "unit") or _g(m, "anyunit") or "")
     if unit not in V.UNITS:
@@ -716,8 +719,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
         return None  # "a second city", "one second-round vote"
     if re.match(r"\s+old\b|\s+of\s+age\b", after + m.string[m.end() + 4:m.end() + 12].lower()):
         return None  # an age: "37 years old"
-    if unit == "quarter" and (after.startswith(" of") or num_text in ("a", "one", "an")):
-        return None  # "a quarter of the shares"
+    if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and (
+            _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
+        return None  # a fraction: "a quarter of the shares", "three quarters of them"
     n = _number(m) if _g(m, "num") else None
     if _g(m, "num2"):
         n = None  # "two to three weeks", "12 to 18 months": an unknown amount
