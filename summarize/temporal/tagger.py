@@ -78,6 +78,8 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             continue
         if isinstance(resolved, tuple):
             kind, value, own_mod = resolved
+            if kind in ("DATE", "TIME") and mod in V.DATE_COMPARISON_MODS:
+                mod = V.DATE_COMPARISON_MODS[mod]
             pieces = [(start, cand.end, kind, value, own_mod or mod)]
         else:
             pieces = resolved

@@ -151,6 +151,13 @@ QUANTITY_MODS: dict[str, str] = {
     "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
 }
 
+# A comparison before "N units ago" bounds a point in time, not an amount:
+# "more than two years ago" is BEFORE the date two years back.
+DATE_COMPARISON_MODS: dict[str, str] = {
+    "MORE_THAN": "BEFORE", "LESS_THAN": "AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER",
+}
+
 # Adverbs of frequency: TIMEX3 SET values.
 FREQUENCY_WORDS: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
