@@ -250,7 +250,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond))?(?![-/]\d|\s*%|,\d|\.\d)",
+        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?![-/]\d|\s*%|,\d|\.\d)",
         resolver="year",
         triggers=("year",),
         reach=(24, 16),

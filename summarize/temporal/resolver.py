@@ -359,7 +359,8 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
         return None
     text = m.group(0).lower()
-    mod = "ON_OR_AFTER" if re.search(r"or later|and beyond", text) else None
+    mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
+           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text) else None)
     return ("DATE", f"{year:04d}", mod)
 
 
