@@ -97,6 +97,9 @@ class Rule:
     triggers: tuple[str, ...]  # trigger categories of which a match contains at least one
     requires: tuple[str, ...] = ()  # a match contains one of these strings (a quick pre-check)
     reach: tuple[int, int] = (40, 40)  # how many characters a match may span before/after a trigger
+    # Which modifier words just before a match may join it: "position" ("early",
+    # "late on", "the end of": dates) and/or "quantity" ("about", "more than").
+    prefixes: tuple[str, ...] = ()
     regex: re.Pattern = field(init=False, repr=False, compare=False)
     requires_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
 
@@ -155,18 +158,21 @@ RULES: tuple[Rule, ...] = (
         r"{clock}(?:\s+{zone})?,?\s+(?:on\s+)?(?:{weekday}(?:,?\s+{month}\s+{day})?|{month:month2}\s+{day:day2}|{offset})",
         resolver="clock",
         triggers=("clock",),
+        prefixes=("quantity",),
     ),
     Rule(
         "day_clock",
         r"(?:{weekday}|{offset}),?\s+(?:at\s+)?{clock}(?:\s+{zone})?",
         resolver="clock",
         triggers=("clock",),
+        prefixes=("quantity",),
     ),
     Rule(
         "clock",
         r"{clock}(?:\s+{zone})?",
         resolver="clock",
         triggers=("clock",),
+        prefixes=("quantity",),
     ),
     # --- absolute calendar dates
     Rule(
@@ -188,6 +194,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("month",),
         requires=(DIGIT,),
         reach=(12, 12),
+        prefixes=("position", "quantity"),
     ),
     Rule(
         "month_daynum",
@@ -195,6 +202,7 @@ RULES: tuple[Rule, ...] = (
         resolver="month_day",
         triggers=("month",),
         reach=(12, 16),
+        prefixes=("position",),
     ),
     Rule(
         "day_month",
@@ -203,6 +211,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("month",),
         requires=(DIGIT,),
         reach=(18, 8),
+        prefixes=("position",),
     ),
     Rule(
         "daynum_month",
@@ -210,6 +219,7 @@ RULES: tuple[Rule, ...] = (
         resolver="month_day",
         triggers=("month",),
         reach=(30, 8),
+        prefixes=("position",),
     ),
     Rule(
         "month_day_range",
@@ -226,6 +236,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("month",),
         requires=(DIGIT, "nineteen", "eighteen", "thousand"),
         reach=(2, 26),
+        prefixes=("position",),
     ),
     Rule(
         "month_rel_year",
@@ -233,6 +244,7 @@ RULES: tuple[Rule, ...] = (
         resolver="month_year",
         triggers=("month",),
         reach=(2, 16),
+        prefixes=("position",),
     ),
     Rule(
         "rel_month",
@@ -240,6 +252,7 @@ RULES: tuple[Rule, ...] = (
         resolver="rel_month",
         triggers=("month",),
         reach=(16, 2),
+        prefixes=("position",),
     ),
     Rule(
         "month",
@@ -247,6 +260,7 @@ RULES: tuple[Rule, ...] = (
         resolver="month",
         triggers=("month",),
         reach=(1, 2),
+        prefixes=("position",),
     ),
     Rule(
         "year",
@@ -254,6 +268,7 @@ RULES: tuple[Rule, ...] = (
         resolver="year",
         triggers=("year",),
         reach=(24, 16),
+        prefixes=("position",),
     ),
     Rule(
         "spoken_year",
@@ -261,6 +276,7 @@ RULES: tuple[Rule, ...] = (
         resolver="year",
         triggers=("year",),
         reach=(15, 40),
+        prefixes=("position",),
     ),
     Rule(
         "decade",
@@ -268,6 +284,7 @@ RULES: tuple[Rule, ...] = (
         resolver="decade",
         triggers=("year",),
         reach=(6, 4),
+        prefixes=("position",),
     ),
     Rule(
         "century",
@@ -276,6 +293,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("century",),
         reach=(28, 10),
+        prefixes=("position",),
     ),
     Rule(
         "holiday",
@@ -283,6 +301,7 @@ RULES: tuple[Rule, ...] = (
         resolver="holiday",
         triggers=("holiday", "unit"),
         reach=(20, 20),
+        prefixes=("position",),
     ),
     # --- seasons, quarters and halves
     Rule(
@@ -291,6 +310,7 @@ RULES: tuple[Rule, ...] = (
         resolver="season",
         triggers=("season",),
         requires=(DIGIT, "nineteen", "eighteen", "thousand"),
+        prefixes=("position",),
     ),
     Rule(
         "year_season",
@@ -298,18 +318,21 @@ RULES: tuple[Rule, ...] = (
         resolver="season",
         triggers=("season",),
         requires=(DIGIT,),
+        prefixes=("position",),
     ),
     Rule(
         "rel_season",
         r"{rel}\s+{season}",
         resolver="season",
         triggers=("season",),
+        prefixes=("position",),
     ),
     Rule(
         "the_season",
         r"(?:the|this)\s+(?:early\s+|late\s+)?{season}",
         resolver="season",
         triggers=("season",),
+        prefixes=("position",),
     ),
     Rule(
         "quarter",
@@ -318,6 +341,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("quarter",),
         reach=(40, 30),
+        prefixes=("position",),
     ),
     Rule(
         "quarter_ref",
@@ -326,6 +350,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit", "quarter"),
         requires=("quarter", "period"),
         reach=(40, 22),
+        prefixes=("position",),
     ),
     Rule(
         "year_ago_adj",
@@ -341,6 +366,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("quarter",),
         requires=("half",),
         reach=(20, 30),
+        prefixes=("position",),
     ),
     # --- relative to the DCT
     Rule(
@@ -348,6 +374,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:later\s+|earlier\s+)?(?:{offset}|{weekday}|(?P<this>this|last|tomorrow))\s+{pod}",
         resolver="pod",
         triggers=("pod",),
+        prefixes=("position",),
     ),
     Rule(
         "pod_offset",
@@ -374,6 +401,7 @@ RULES: tuple[Rule, ...] = (
         resolver="day_offset",
         triggers=("offset",),
         reach=(30, 30),
+        prefixes=("position", "quantity"),
     ),
     Rule(
         "weekday",
@@ -381,6 +409,7 @@ RULES: tuple[Rule, ...] = (
         resolver="weekday",
         triggers=("weekday",),
         reach=(1, 2),
+        prefixes=("position",),
     ),
     Rule(
         "weekday_pl",
@@ -404,6 +433,7 @@ RULES: tuple[Rule, ...] = (
         resolver="weekday",
         triggers=("weekday",),
         reach=(22, 2),
+        prefixes=("position",),
     ),
     Rule(
         "rel_unit",
@@ -411,6 +441,7 @@ RULES: tuple[Rule, ...] = (
         resolver="rel_unit",
         triggers=("unit",),
         reach=(28, 10),
+        prefixes=("position",),
     ),
     Rule(
         "the_unit",
@@ -418,6 +449,7 @@ RULES: tuple[Rule, ...] = (
         resolver="rel_unit",
         triggers=("unit",),
         reach=(12, 22),
+        prefixes=("position",),
     ),
     Rule(
         "year_end",
@@ -426,6 +458,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("end",),
         reach=(16, 6),
+        prefixes=("quantity",),
     ),
     Rule(
         "ago",
@@ -434,6 +467,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("ago",),
         reach=(40, 16),
+        prefixes=("quantity",),
     ),
     Rule(
         "earlier_later",
@@ -457,6 +491,7 @@ RULES: tuple[Rule, ...] = (
         resolver="anaphoric_unit",
         triggers=("unit",),
         reach=(18, 18),
+        prefixes=("position",),
     ),
     Rule(
         "that_unit",
@@ -480,6 +515,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("recent", "coming", "past", "last", "next", "previous", "following", "ensuing", "ahead"),
         reach=(25, 30),
+        prefixes=("quantity",),
     ),
     Rule(
         "at_the_time",
@@ -502,6 +538,7 @@ RULES: tuple[Rule, ...] = (
         resolver="duration",
         triggers=("unit",),
         reach=(40, 20),
+        prefixes=("quantity",),
     ),
     Rule(
         "duration_pair",
@@ -509,6 +546,7 @@ RULES: tuple[Rule, ...] = (
         resolver="duration",
         triggers=("unit",),
         requires=(" and ",),
+        prefixes=("quantity",),
     ),
     Rule(
         "duration_adj",
@@ -516,6 +554,7 @@ RULES: tuple[Rule, ...] = (
         resolver="duration",
         triggers=("unit",),
         reach=(26, 16),
+        prefixes=("quantity",),
     ),
     Rule(
         "bare_plural",

@@ -2,7 +2,9 @@
 
 Each resolver named in ``patterns.RULES`` is a function ``(match, context)`` that
 returns ``(type, value, mod)``, a list of ``(start, end, type, value, mod)`` when a
-match holds several expressions (ranges), or None to reject the match. The
+match holds several expressions (ranges), or None to reject the match (a shorter
+match inside it may then be tried). Resolvers only read the context, except that
+a named quarter becomes ``last_quarter``; the tagger records the other anchors. The
 :class:`Context` carries the document creation time (DCT), the tense of the
 clause around the match, and the last mentioned times that anaphoric expressions
 ("the following day", "that quarter") refer to.
@@ -452,7 +454,12 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
             year = _quarter_year(q, ctx)
         if _g(m, "qago") and re.search(r"year-ago|year-earlier|comparable", _g(m, "qago").lower()):
             year -= 1
-    return ("DATE", f"{year:04d}-Q{q}", None)
+    value = f"{year:04d}-Q{q}"
+    if not _g(m, "qago"):
+        # A quarter named outright becomes "the quarter" of later sentences; the
+        # year-ago quarter it is compared with does not.
+        ctx.last_quarter = value
+    return ("DATE", value, None)
 
 
 def _base_quarter(ctx: Context) -> str | None:

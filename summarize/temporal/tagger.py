@@ -1,6 +1,6 @@
 """The extraction pipeline: match every rule, keep the best spans, resolve in order.
 
-1. every rule of ``patterns.RULES`` is matched over the whole text;
+1. every rule of ``patterns.RULES`` is matched in windows around its trigger words;
 2. the longest non-overlapping matches are kept (earlier rules win ties);
 3. left to right, each kept match is widened by a modifier word before it
    ("early", "late on", "nearly", "more than"), resolved by its resolver with the
@@ -27,18 +27,6 @@ class _Candidate(NamedTuple):
     end: int
     rule_index: int
     match: re.Match
-
-
-# Rules whose matches may be widened by "early"/"late"/"the end of" (dates), or by
-# "about"/"more than" (quantities: durations, "two years ago", clock times).
-_POSITION_RULES = frozenset(
-    """month_day month_daynum day_month daynum_month month_year month_rel_year rel_month month
-    year spoken_year decade century season_year year_season rel_season the_season quarter
-    quarter_ref half offset_pod offset weekday rel_weekday rel_unit the_unit holiday ana_unit""".split()
-)
-_QUANTITY_RULES = frozenset(
-    "duration duration_pair duration_adj ago clock clock_day day_clock month_day offset rel_plural year_end".split()
-)
 
 
 def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression]:
@@ -85,8 +73,7 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             pieces = resolved
         for p_start, p_end, kind, value, p_mod in pieces:
             found.append(TimeExpression(p_start, p_end, text[p_start:p_end], kind, value, p_mod))
-            main_quarter = rule.name == "quarter" and not cand.match.group("qago")
-            _remember(ctx, kind, value, p_end, main_quarter)
+            _remember(ctx, kind, value, p_end)
         last_end = cand.end
     return found
 
@@ -174,28 +161,25 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
-    name = P.RULES[cand.rule_index].name
+    prefixes = P.RULES[cand.rule_index].prefixes
     before = text[max(floor, cand.start - 40):cand.start]
-    if name in _POSITION_RULES:
+    if "position" in prefixes:
         m = P.POSITION_PREFIX.search(before)
         if m:
             key = " ".join(m.group("pos").lower().split()).removeprefix("the ").removeprefix("very ")
             return cand.start - len(m.group(0)), V.POSITION_MODS[key]
-    if name in _QUANTITY_RULES:
+    if "quantity" in prefixes:
         m = P.QUANTITY_PREFIX.search(before)
         if m:
             key = " ".join(m.group("qmod").lower().split())
-            if key in ("over", "under") and cand.match.group(0).lower().startswith("the "):
-                return cand.start, None
             return cand.start - len(m.group(0)), V.QUANTITY_MODS[key]
     return cand.start, None
 
 
 _ANCHOR_VALUE = re.compile(r"^(?:\d{4}|XXXX)")
-_QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
 
 
-def _remember(ctx: Context, kind: str, value: str, end: int, main_quarter: bool = False) -> None:
+def _remember(ctx: Context, kind: str, value: str, end: int) -> None:
     """Make a resolved date the anchor of the anaphoric expressions after it."""
     if kind not in ("DATE", "TIME") or not _ANCHOR_VALUE.match(value):
         return
@@ -204,7 +188,3 @@ def _remember(ctx: Context, kind: str, value: str, end: int, main_quarter: bool 
     d = day_part(value)
     if d and d != "XXXX-XX-XX":
         ctx.last_day = d
-    # Only a quarter named outright becomes "the quarter" of later sentences; the
-    # year-ago quarter it is compared with does not.
-    if main_quarter and _QUARTER_VALUE.match(value):
-        ctx.last_quarter = value
