@@ -264,7 +264,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?![-/]\d|\s*%|,\d|\.\d)",
+        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?!/\d|-\d\d?(?!\d)|\s*%|,\d|\.\d)",
         resolver="year",
         triggers=("year",),
         reach=(24, 16),
@@ -487,7 +487,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "ana_unit",
-        r"(?:the|that)\s+(?:{ana}\s+)?(?P<unit>day|week|month|year|quarter)(?:\s+(?P<dir>before|after|earlier|later))?(?:\s+or\s+so)?",
+        r"(?:the|that)\s+(?:{ana}\s+)?(?P<unit>day|week|month|year|quarter|decade|century)(?:\s+(?P<dir>before|after|earlier|later))?(?:\s+or\s+so)?",
         resolver="anaphoric_unit",
         triggers=("unit",),
         reach=(18, 18),

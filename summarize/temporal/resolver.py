@@ -65,7 +65,8 @@ class Context:
     def anchor_date(self, max_sentences: int | None = None) -> dt.date | None:
         """A real date near the last mentioned time, for year/month arithmetic."""
         if self.dct is None or self._anchor_is_near(max_sentences):
-            for value in (self.last_day, self.last_value):
+            # the latest mention first: "in 1997, up 12% over the previous year"
+            for value in (self.last_value, self.last_day):
                 d = C.parse_day(value)
                 if d:
                     return d
@@ -684,7 +685,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
             return ("DATE", "XXXX-QX", None)
         index = int(base[:4]) * 4 + int(base[-1]) - 1 + step
         return ("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None)
-    base = ctx.anchor_date()
+    # "the century" of a news story is the DCT's; "the following decade" counts on
+    base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
