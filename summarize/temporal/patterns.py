@@ -31,7 +31,7 @@ _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:gmt|utc|local\s+time|hours?)\b))"
 )
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -550,7 +550,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration_adj",
-        r"(?:(?:a|an|the)\s+(?=\S+\s+(?:period|term|span|stretch)))?{num}[\s-]+(?P<unit>year|month|week|day|hour|minute|decade|quarter)(?:s)?(?P<old>-old|-long)?(?:\s+(?:period|term|span|stretch))?",
+        r"(?:(?:a|an|the)\s+(?=\S+\s+(?:period|term|span|stretch)))?{num}[\s-]+(?P<unit>year|month|week|day|hour|minute|decade|quarter)(?:s)?(?P<old>-old|-older|-younger|-long)?(?:\s+(?:period|term|span|stretch))?",
         resolver="duration",
         triggers=("unit",),
         reach=(26, 16),

@@ -508,13 +508,13 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolved:
     half = 1 if _word(m.group("half")) == "first" else 2
+    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
+        return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if _g(m, "year") else None
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-H{half}", None)
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(_word(_g(m, "qrel2") or "this"), 0)
-    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
-        return None  # "the second half" alone is too often a game's or a book's
     return ("DATE", f"{year:04d}-H{half}", None)
 
 
@@ -696,8 +696,8 @@ def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("ref"))
     before = m.string[max(0, m.start() - 4):m.start()]
     after = m.string[m.end():m.end() + 7]
-    if word == "soon" and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
-        return None  # "as soon as the threats end": a conjunction
+    if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
+        return None  # "as soon as the threats end", "shortly after the blast": relative to an event
     return ("DATE", V.REFERENCE_WORDS[word], None)
 
 
@@ -715,6 +715,7 @@ def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
     return ("DURATION", _duration_value(None, unit), None)
 
 
+_AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of\s+age)\b")
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
 
 
@@ -727,8 +728,11 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
-    if re.match(r"\s+old\b|\s+of\s+age\b", after + m.string[m.end() + 4:m.end() + 12].lower()):
-        return None  # an age: "37 years old"
+    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()):
+        return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
+    if _g(m, "old") and num_text in ("a", "an"):
+        # "a week-long strike": the article is not part of the adjective
+        return [(m.start("unit"), m.end(), "DURATION", _duration_value(1, unit), None)]
     if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and (
             _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
         return None  # a fraction: "a quarter of the shares", "three quarters of them"
