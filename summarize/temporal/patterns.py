@@ -336,7 +336,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter",
-        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
+        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
         resolver="quarter",
         triggers=("unit",),
         requires=("quarter",),
