@@ -391,7 +391,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_pod",
-        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)",
+        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)"
+        r"|(?<=at\s|by\s)(?P<bare2>dawn|dusk|midday|nightfall|daybreak)",
         resolver="pod",
         triggers=("pod",),
     ),

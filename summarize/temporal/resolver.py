@@ -520,7 +520,7 @@ def resolve_half(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     """Parts of day: "Saturday evening", "last night", "this morning", "overnight"."""
-    pod_text = _g(m, "pod") or _g(m, "bare") or ""
+    pod_text = _g(m, "pod") or _g(m, "bare") or _g(m, "bare2") or ""
     code = V.PARTS_OF_DAY.get(_word(pod_text)) or V.PARTS_OF_DAY.get(_word(pod_text).replace("-", " "))
     if code is None:
         return None
@@ -540,6 +540,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
         if this == "last" and code != "NI":
             return None  # "last morning" is not idiomatic; "last evening" is rare
         day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+    elif _g(m, "bare2"):  # "at dawn": the day told about
+        day_value = C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX"
     elif _g(m, "bare"):
         lead = m.group(0).lower()
         if not re.search(r"\b(the|this|that)\b|overnight|mid", lead):

@@ -73,7 +73,8 @@ UNIT_PLURALS: dict[str, str] = {
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
     "mid afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "daytime": "DT", "dawn": "MO", "dusk": "EV",
+    "midday": "MI", "daytime": "DT", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
+    "nightfall": "EV",
 }
 
 SEASONS: dict[str, str] = {
