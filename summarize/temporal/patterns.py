@@ -59,6 +59,7 @@ SLOTS: dict[str, str] = {
     "offset": V.alternation(V.DAY_OFFSETS),
     "freq": V.alternation(V.FREQUENCY_WORDS),
     "vaguespan": V.alternation(V.VAGUE_DURATIONS),
+    "qadj": V.alternation(V.QUARTER_ADJECTIVES),
     "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
     "clock": _CLOCK,
     "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
@@ -336,7 +337,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter",
-        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow)[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
+        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|{qadj:_})[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
         resolver="quarter",
         triggers=("unit",),
         requires=("quarter",),

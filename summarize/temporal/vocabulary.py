@@ -53,6 +53,12 @@ ORDINALS: dict[str, int] = {
     "21st": 21, "last": -1, "final": -1,
 }
 
+# Words that may stand between "the" and "third quarter" in business news.
+QUARTER_ADJECTIVES = (
+    "fiscal", "calendar", "flat", "strong", "weak", "disappointing", "dismal", "record",
+    "solid", "slow", "sluggish", "seasonally slow", "seasonally strong", "traditionally slow",
+)
+
 # Calendar units: TIMEX3 duration letter, and whether it goes after the "T".
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
@@ -91,7 +97,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "formerly": "PAST_REF", "the past": "PAST_REF",
     "lately": "PAST_REF", "more recently": "PAST_REF",
     "past years": "PAST_REF", "recent days": "PAST_REF",
-    "recent years": "PAST_REF", "recent weeks and months": "PAST_REF",
+    "recent years": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
