@@ -5,7 +5,7 @@
 
 Writes one JSON line per document (doc_id, timexes) to --out, prints the scores of
 the shared TempEval-3 scorer (``../shared/tools/timex_score.py`` relative to the
-repository unless --scorer says otherwise), then the time per document of this
+repository, or to a directory above it, unless --scorer says otherwise), then the time per document of this
 tagger and of ``dateparser.search.search_dates`` anchored at the DCT, and the ratio.
 """
 
@@ -24,8 +24,15 @@ sys.path.insert(0, str(REPO))
 
 from summarize.temporal import find_time_expressions  # noqa: E402
 
-DEFAULT_SCORER = REPO.parent / "shared" / "tools" / "timex_score.py"
-FALLBACK_SCORER = Path("/work/shared/tools/timex_score.py")
+SCORER_PATH = Path("shared") / "tools" / "timex_score.py"
+
+
+def find_scorer() -> Path:
+    """``../shared/tools/timex_score.py`` next to the repository (or a worktree's repository)."""
+    for directory in REPO.parents:
+        if (directory / SCORER_PATH).exists():
+            return directory / SCORER_PATH
+    return REPO.parent / SCORER_PATH
 
 
 def load(path: Path) -> list[dict]:
@@ -98,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         for p in predictions:
             f.write(json.dumps(p) + "\n")
 
-    scorer = a.scorer or (DEFAULT_SCORER if DEFAULT_SCORER.exists() else FALLBACK_SCORER)
+    scorer = a.scorer or find_scorer()
     command = [sys.executable, str(scorer), str(a.gold), str(a.out)]
     if a.errors:
         command += ["--errors", str(a.errors)]

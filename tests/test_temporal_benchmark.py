@@ -9,9 +9,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SCORER = REPO.parent / "shared" / "tools" / "timex_score.py"
-if not SCORER.exists():
-    SCORER = Path("/work/shared/tools/timex_score.py")
 
 
 def _load_benchmark():
@@ -21,8 +18,11 @@ def _load_benchmark():
     return module
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="shared TempEval scorer not available")
 def test_benchmark_writes_predictions_and_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    benchmark = _load_benchmark()
+    scorer = benchmark.find_scorer()
+    if not scorer.exists():
+        pytest.skip("shared TempEval scorer not available")
     text = "Rebels took the town on Saturday. Talks resumed two days later."
     gold = [
         {"doc_id": "a", "dct": "2014-06-22", "text": text,
@@ -31,7 +31,7 @@ def test_benchmark_writes_predictions_and_scores(tmp_path: Path, capsys: pytest.
     ]
     gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold_path.write_text("".join(json.dumps(d) + "\n" for d in gold), encoding="utf-8")
-    code = _load_benchmark().main([str(gold_path), "--out", str(pred_path), "--scorer", str(SCORER), "--no-speed"])
+    code = benchmark.main([str(gold_path), "--out", str(pred_path), "--no-speed"])
     assert code == 0
     predictions = [json.loads(line) for line in pred_path.read_text(encoding="utf-8").splitlines()]
     assert [p["doc_id"] for p in predictions] == ["a", "b"]
