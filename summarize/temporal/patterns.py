@@ -272,6 +272,14 @@ RULES: tuple[Rule, ...] = (
         prefixes=("position",),
     ),
     Rule(
+        "year_fiscal",
+        r"(?:the\s+)?{year}\s+(?:fiscal|calendar|financial|tax)\s+year",
+        resolver="year",
+        triggers=("year",),
+        reach=(5, 24),
+        prefixes=("position",),
+    ),
+    Rule(
         "spoken_year",
         r"(?:the\s+year\s+)?{spokenyear}",
         resolver="year",
