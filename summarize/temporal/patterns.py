@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from . import vocabulary as V
 
-_NUM_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUM_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_NUM_TENS = "|".join(V.TENS)
+_NUM_ONES = "|".join(V.ONES)
+_NUM_TEENS = "|".join(V.TEENS)
 # A number written in words or digits, as it precedes a unit ("twenty four hours").
 _NUMBER = (
     rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
@@ -34,7 +34,7 @@ _CLOCK = (
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:gmt|utc|local\s+time|hours?)\b))"
 )
-_DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+_DECADE_WORDS = "|".join(V.DECADE_WORDS)
 
 # Slot name -> regex. Slots become named groups so resolvers can read the parts.
 SLOTS: dict[str, str] = {

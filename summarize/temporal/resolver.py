@@ -367,14 +367,10 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", f"{year:04d}", mod)
 
 
-_DECADE_NAMES = {w: i for i, w in enumerate(
-    "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
-
-
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
     t = _word(m.group("decade")).replace("'", "")
-    if t in _DECADE_NAMES:
-        return ("DATE", f"19{_DECADE_NAMES[t]}", None)
+    if t in V.DECADE_WORDS:
+        return ("DATE", f"19{V.DECADE_WORDS[t]}", None)
     digits = re.match(r"(\d+)0s", t).group(1)
     return ("DATE", digits if len(digits) == 3 else f"19{digits}", None)
 

@@ -29,15 +29,30 @@ WEEKDAYS: dict[str, int] = {
 # Weekday abbreviations are only accepted with a trailing period or before a date.
 WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
 
-NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+# Numbers in words, in the three classes a compound ("twenty-four") is built from.
+ONES: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, **ONES, **TEENS, **TENS,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
     "a single": 1, "a": 1, "an": 1, "half a": 0.5,
+}
+
+# Decades in words ("the nineties" -> 199).
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
 }
 
 # Vague quantities: a duration with one of these has an unknown number, e.g. PXD.
