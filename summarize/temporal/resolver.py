@@ -144,7 +144,7 @@ def _unit(text: str) -> str:
 # A word right before a date that fixes which side of the DCT it is on.
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
 # For weekdays "by"/"before" are left out: "By Monday, the troops had left".
-_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires?|payable)\s+(?:on\s+)?$")
+_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires|payable)\s+(?:on\s+)?$")
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
 
 
@@ -546,6 +546,9 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
         else:
             day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
+        if code == "NI" and "overnight" in lead:
+            # "overnight" losses reported on a day happened in the night before it
+            day_value = C.shift_day(day_value, -1) or day_value
     else:
         day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
     return ("TIME", f"{day_value}T{code}", None)

@@ -43,7 +43,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     words = [*reversed(before), *after]
     for i, word in enumerate(words):
         if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
-            return "FUTURE"  # leftwards "to" preceded by "is"/"set"/...: "set to resume Monday"
+            # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
+            if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
+                return "PAST"
+            return "FUTURE"
         if word == "be" and i + 1 < len(before) and words[i + 1] == "to":
             return "FUTURE"  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):

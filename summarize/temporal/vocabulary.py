@@ -220,7 +220,7 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
     """will 'll shall wo going scheduled expected expects expect due slated intend
-    intends tomorrow upcoming expire expires""".split()
+    intends tomorrow upcoming expires""".split()
 )
 
 # Future markers only when they precede the expression: "said he would go by
