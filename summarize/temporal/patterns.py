@@ -544,7 +544,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
         resolver="duration",
         triggers=("unit",),
         reach=(40, 20),

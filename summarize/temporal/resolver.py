@@ -738,10 +738,17 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
             _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
         return None  # a fraction: "a quarter of the shares", "three quarters of them"
     n = _number(m) if _g(m, "num") else None
-    if _g(m, "num2"):
-        n = None  # "two to three weeks", "12 to 18 months": an unknown amount
-    if "and a half" in text[len(_g(m, "num") or ""):] if _g(m, "num") else False:
-        n = (n or 0) + 0.5 if not (_g(m, "num") or "").lower().endswith("half") else n
+    if _g(m, "num2") and not _g(m, "unit2"):
+        n2 = V.number_value(m.group("num2"))
+        if _g(m, "rel") or n is None or n2 is None:
+            n = None  # "the next 12 to 18 months": an amount in between, unknown
+        else:
+            # "two to six days": two durations, "two" (days) and "six days", as
+            # TempEval-3 annotates them
+            return [(m.start("num"), m.end("num"), "DURATION", _duration_value(n, unit), None),
+                    (m.start("num2"), m.end(), "DURATION", _duration_value(n2, unit), None)]
+    if _g(m, "andhalf") and n is not None:
+        n += 0.5  # "a minute and a half"
     if _g(m, "unit2") and _g(m, "num2") is not None:
         # "a minute and a half" is caught above; "two hours and 30 minutes" here
         n2 = V.number_value(m.group("num2"))
