@@ -223,6 +223,12 @@ FUTURE_MARKERS = frozenset(
     intends tomorrow upcoming expires""".split()
 )
 
+# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead.
+SCHEDULE_VERBS = frozenset(
+    """begin begins start starts open opens resume resumes reopen reopens meet meets
+    arrive arrives visit visits convene convenes vote votes travel travels""".split()
+)
+
 # Future markers only when they precede the expression: "said he would go by
 # Saturday" is about the future, "said Friday it would investigate" is not.
 FUTURE_MARKERS_BEFORE = frozenset({"would"})
