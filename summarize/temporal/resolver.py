@@ -30,6 +30,7 @@ class Context:
 
     dct: dt.date | None
     text: str = ""  # the original text (matches are made on its lower-cased copy)
+    cased: bool = True  # whether the text uses capitals (so "May" and "may" differ)
     span: tuple[int, int] = (0, 0)  # where the expression being resolved is
     last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
@@ -99,6 +100,8 @@ def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
 
     Rules match the lower-cased text (faster), so case is read from ``ctx.text``.
     """
+    if not ctx.cased:
+        return True  # an all lower-case text gives no clue: "on monday" is still a day
     start = m.start(group)
     return start >= 0 and ctx.text[start:start + 1].isupper()
 
