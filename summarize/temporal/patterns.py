@@ -431,11 +431,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekday_nights",
-        r"{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)",
+        r"(?:{weekday:first}\s+(?:and|or)\s+)?{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)",
         resolver="weekday_set",
         triggers=("weekday",),
         requires=("nights", "mornings", "evenings", "afternoons"),
-        reach=(12, 12),
+        reach=(28, 12),
     ),
     Rule(
         "rel_weekday",

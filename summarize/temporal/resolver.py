@@ -581,6 +581,11 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
     iso = V.WEEKDAYS[_word(text).rstrip("s")]
     pods = _g(m, "pods")
     suffix = "T" + V.PARTS_OF_DAY[_word(pods)[:-1]] if pods else ""
+    if _g(m, "first"):
+        # "Monday and Tuesday nights": the plural part of day applies to both days
+        first = V.WEEKDAYS[_word(m.group("first"))]
+        return [(m.start("first"), m.end("first"), "SET", f"XXXX-WXX-{first}{suffix}", None),
+                (m.start("weekday"), m.end(), "SET", f"XXXX-WXX-{iso}{suffix}", None)]
     return ("SET", f"XXXX-WXX-{iso}{suffix}", None)
 
 
