@@ -4,8 +4,9 @@ Each :class:`Rule` is a readable pattern with ``{slots}`` filled from the tables
 ``vocabulary.py`` (``{month}`` becomes a named group matching any month name) and
 the name of the resolver function in ``resolver.py`` that turns a match into a
 TIMEX3 type and value. A slot may be renamed with ``{slot:name}`` when a pattern
-needs it twice. Rules are tried everywhere; the tagger keeps the longest
-non-overlapping matches, and earlier rules win ties.
+needs it twice, or used without a group as ``{slot:_}``. A rule is only tried near
+its trigger words (``TRIGGER_WORDS``, within ``reach`` characters); the tagger
+keeps the longest non-overlapping matches, and earlier rules win ties.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _expand(pattern: str) -> str:
         return f"(?P<{name}>{SLOTS[slot]})"
 
     # Word boundaries around the whole expression: no letter or digit may touch it.
-    return r"(?<![\w$£€#])" + _SLOT_RE.sub(group, pattern) + r"(?![\w%])"
+    return r"(?<![\w$£€#])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
 
 
 DIGIT = "<digit>"  # in Rule.requires: any digit
