@@ -125,9 +125,10 @@ def _words(*tables) -> set[str]:
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _category, _words_of in (
     ("set", _words(["every", "each", "per", "everyday", "once", "twice", "thrice", "times"], V.FREQUENCY_WORDS)),
-    ("holiday", {"christmas", "easter", "thanksgiving", "halloween", "valentine", "patrick", "independence",
-                 "labor", "labour", "memorial", "veterans", "armistice", "boxing", "bastille", "columbus",
-                 "pentecost", "mother", "father", "presidents", "luther", "ash", "palm", "eve"}),
+    # Holiday names, less the common words ("day", "new") that would trigger everywhere;
+    # "Good Friday" and "May Day" are reached through their weekday and month.
+    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS)
+     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday", "wednesday"}),
     ("season", set(V.SEASONS)),
     ("ref", (_words(V.REFERENCE_WORDS) | {"while"}) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
                                           "near", "long", "short", "later", "days", "years", "months"} | {"time"}),
