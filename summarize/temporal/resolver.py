@@ -148,7 +148,7 @@ def _unit(text: str) -> str:
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
 # For weekdays "by"/"before" are left out: "By Monday, the troops had left".
 _WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires|payable)\s+(?:on\s+)?$")
-_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
+_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable)\s+(?:on\s+|in\s+)?$")
 
 
 def _cue_tense(ctx: Context) -> str | None:
@@ -177,9 +177,15 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
         if tense in ("PAST", "PAST!") and month_number > dct.month:
             return dct.year - 1
         return dct.year
+    return _nearest_year(lambda year: C.safe_date(year, month_number, day_number), dct, tense)
+
+
+def _nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: str | None) -> int:
+    """The year (DCT's, one before or after) whose ``date_in(year)`` is nearest the DCT,
+    with dates on the wrong side of the DCT for the tense made farther."""
     best, best_score = dct.year, None
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        d = C.safe_date(year, month_number, day_number)
+        d = date_in(year)
         if d is None:
             continue
         score = abs((d - dct).days)
@@ -389,17 +395,23 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
-    year = int(m.group("year")) if _g(m, "year") else (ctx.dct.year if ctx.dct else None)
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
-        if year is None:
-            return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
-        return ("DATE", C.day(dt.date(year, month_number, day_number)), None)
-    if year is None:
+        date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
+    elif name in V.WEEKDAY_HOLIDAYS:
+        date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])  # noqa: E731
+    else:
+        date_in = lambda year: C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif ctx.dct is not None:
+        year = _nearest_year(date_in, ctx.dct, _cue_tense(ctx))  # "at Christmas" said in January: the last one
+    elif name in V.FIXED_HOLIDAYS:
+        return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
+    else:
         return ("DATE", "XXXX-XX-XX", None)
-    if name in V.WEEKDAY_HOLIDAYS:
-        return ("DATE", C.day(C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])), None)
-    return ("DATE", C.day(C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])), None)
+    d = date_in(year)
+    return ("DATE", C.day(d), None) if d else None
 
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolved:

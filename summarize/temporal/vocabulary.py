@@ -226,7 +226,7 @@ FUTURE_MARKERS = frozenset(
 # Present-tense verbs of schedules: in news "talks resume Thursday" is ahead.
 SCHEDULE_VERBS = frozenset(
     """begin begins start starts open opens resume resumes reopen reopens meet meets
-    arrive arrives visit visits convene convenes vote votes travel travels""".split()
+    arrive arrives visit visits convene convenes vote votes travel travels closes""".split()
 )
 
 # Future markers only when they precede the expression: "said he would go by
