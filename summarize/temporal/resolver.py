@@ -230,6 +230,12 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
 
 
+def _unknown(unit: str) -> str:
+    """The underspecified value of a calendar unit when nothing anchors it."""
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+            "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+
+
 def _number(m: re.Match, name: str = "num") -> float | None:
     text = _g(m, name)
     return V.number_value(text) if text else None
@@ -622,7 +628,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
         return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
     if ctx.dct is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     if unit == "week" and _word(m.group(0)) == "the week":
         return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
     base = C.shift(ctx.dct, offset, unit)
@@ -630,8 +636,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_year_end(m: re.Match, ctx: Context) -> Resolved:
-    year = C.year_of(C.granular(ctx.dct, "year")) if ctx.dct else None
-    return ("DATE", f"{year:04d}" if year else "XXXX", "END")
+    return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX", "END")
 
 
 def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
@@ -666,7 +671,7 @@ def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", value, None) if value else None
     base = ctx.anchor_date()
     if base is None:
-        return ("DATE", "XXXX", None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(C.shift(base, sign * n, unit), unit), None)
 
 
@@ -682,7 +687,7 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX", None)
     base = ctx.dct if deictic else ctx.anchor_date(0)
     if base is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(base, unit), None)
 
 
@@ -709,7 +714,7 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     # "the century" of a news story is the DCT's; "the following decade" counts on
     base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
 
 
