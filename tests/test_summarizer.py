@@ -227,3 +227,19 @@ def test_real_minilm_summary_of_the_sample() -> None:
     for s in summary.sentences:
         assert SAMPLE[s.start : s.end] == s.text
         assert len(s.text.split()) >= 8
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(CNN)Rescuers pulled a man from the wreckage of a building on Tuesday.", "Rescuers pulled"),
+        ("Kathmandu, Nepal (CNN) -- Rescuers pulled a man from the wreckage on Tuesday.", "Rescuers pulled"),
+        ("(The Hollywood Reporter)Stan Freberg, a comic who made famous adverts, has died.", "Stan Freberg"),
+        ("Police (left) said the man was arrested at his home on Monday night.", "Police (left)"),
+    ],
+)
+def test_wire_datelines_are_left_out_of_the_summary_sentence(text: str, expected: str) -> None:
+    first = candidate_sentences(article(text))[0]
+    assert first.text.startswith(expected)
+    assert text[first.start : first.end] == first.text
+    assert first.end == len(text)

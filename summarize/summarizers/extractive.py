@@ -56,6 +56,12 @@ MAX_WORDS = 60
 # sentence in embedding space, and it bounds the cost of run-on sentences.
 ENCODER_MAX_TOKENS = 64
 
+# A wire dateline before the first sentence: "(CNN)", "Kathmandu, Nepal (CNN) -- ",
+# "(The Hollywood Reporter)". It belongs to the article, not to its news.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*)?"
+    r"\((?:CNN|CNN Money|Reuters|AP|AFP|Mashable|EW\.com|The [A-Z][\w&.' ]{1,30})\)\s*(?:--|\u2014|\u2013|-)?\s*"
+)
 _QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]|['\u2019](?:\s|$|[,.;:!?])")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
@@ -75,13 +81,20 @@ def candidate_sentences(article: Article) -> list[Sentence]:
 
     Headline-like lines, bylines and fragments are left out: see ``_is_summary_sentence``.
     """
-    sentences = split_sentences(article.text)
+    sentences = [_without_dateline(s) for s in split_sentences(article.text)]
     title = (article.title or "").strip().casefold()
     kept = [s for s in sentences if s.text.strip().casefold() != title or not title]
     strict = [s for s in kept if _is_summary_sentence(s.text, MIN_WORDS)]
     if strict:
         return strict
     return [s for s in kept if _is_summary_sentence(s.text, FALLBACK_MIN_WORDS)]
+
+
+def _without_dateline(sentence: Sentence) -> Sentence:
+    match = _DATELINE.match(sentence.text)
+    if not match or match.end() == len(sentence.text):
+        return sentence
+    return Sentence(sentence.text[match.end() :], sentence.start + match.end(), sentence.end)
 
 
 def _is_summary_sentence(text: str, min_words: int) -> bool:
