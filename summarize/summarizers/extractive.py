@@ -54,7 +54,7 @@ FALLBACK_MIN_WORDS = 5
 MAX_WORDS = 60
 # Sentences are embedded from their first word pieces only: enough to place a
 # sentence in embedding space, and it bounds the cost of run-on sentences.
-ENCODER_MAX_TOKENS = 64
+ENCODER_MAX_TOKENS = 48
 
 # A wire dateline before the first sentence: "(CNN)", "Kathmandu, Nepal (CNN) -- ",
 # "(The Hollywood Reporter)". It belongs to the article, not to its news.
