@@ -20,6 +20,7 @@ from summarize.models import Article, Summary
 from summarize.summarizer import ExtractiveSummarizer, load_summarizer
 from summarize.summarizers.extractive import (
     candidate_sentences,
+    is_quoted,
     pacsum_centrality,
     select,
     sentence_scores,
@@ -273,3 +274,17 @@ def test_any_article_gives_whole_ordered_sentences_within_the_limits(
         assert not over or (
             len(summary.sentences) == 1 and all(len(c.text.split()) > words for c in candidates)
         )
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("'I was very relieved,' said Casey after the round on Friday.", True),
+        ("Casey said he was 'very relieved' after the round on Friday.", True),
+        ('Casey said: "I was very relieved" after the round on Friday.', True),
+        ("The players' union met the league on Friday to discuss the deal.", False),
+        ("The club's chairman met the league on Friday to discuss the deal.", False),
+    ],
+)
+def test_quote_detection(text: str, quoted: bool) -> None:
+    assert is_quoted(text) is quoted

@@ -62,7 +62,10 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*)?"
     r"\((?:CNN|CNN Money|Reuters|AP|AFP|Mashable|EW\.com|The [A-Z][\w&.' ]{1,30})\)\s*(?:--|\u2014|\u2013|-)?\s*"
 )
-_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]|['\u2019](?:\s|$|[,.;:!?])")
+# Quoted speech: double or curly quotes, an opening single quote ('I was...) or a
+# single quote closing after punctuation (...relieved,' said). A possessive
+# ("the players' union") is not a quote.
+_QUOTE = re.compile(r"[\"\u201c\u201d\u2018]|(?:^|\s)'\w|\w[.,!?]'(?:\s|$)")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
@@ -109,6 +112,11 @@ def _is_summary_sentence(text: str, min_words: int) -> bool:
     return lower >= 3 if ends else lower >= max(3, len(words) // 2)
 
 
+def is_quoted(text: str) -> bool:
+    """Whether the sentence carries quoted speech (see ``_QUOTE``)."""
+    return bool(_QUOTE.search(text))
+
+
 def _standardize(values: np.ndarray) -> np.ndarray:
     spread = float(values.std())
     if spread < 1e-9:
@@ -143,7 +151,7 @@ def sentence_scores(
     content = CENTRALITY * _standardize(pacsum_centrality(similarity))
     if title_embedding is not None:
         content += CENTRALITY * _standardize(embeddings @ title_embedding)
-    quoted = np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts])
+    quoted = np.array([1.0 if is_quoted(t) else 0.0 for t in texts])
     words = np.array([max(1, count_words(t)) for t in texts], dtype=np.float64)
     length = np.abs(np.log(words / TYPICAL_WORDS))
     return position + content - QUOTE * quoted - LENGTH * length
