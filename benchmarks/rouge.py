@@ -29,6 +29,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from summarize.errors import SummarizeError  # noqa: E402
 from summarize.models import Article  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
 from summarize.summarizer import load_summarizer  # noqa: E402
@@ -126,9 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     if a.num_beams:
         options["num_beams"] = a.num_beams
     start = time.perf_counter()
-    summarizer = load_summarizer(a.model, device=a.device, **options)
+    try:
+        summarizer = load_summarizer(a.model, device=a.device, **options)
+        summarizer.summarize(articles[0], sentences=a.sentences, words=a.words)  # warm-up
+    except SummarizeError as exc:
+        # As the CLI does: the one-line message and exit code 2.
+        print(f"rouge.py: {exc}", file=sys.stderr)
+        return 2
     load_seconds = time.perf_counter() - start
-    summarizer.summarize(articles[0], sentences=a.sentences, words=a.words)  # warm-up
 
     start, cpu_start = time.perf_counter(), time.process_time()
     summaries = [summarizer.summarize(article, sentences=a.sentences, words=a.words) for article in articles]
@@ -169,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"speed: {method} {per_article:.3f} s/article warm, one article per call "
-        f"({per_article_batched:.3f} batched; {cpu_per_article:.3f} CPU s/article; load {load_seconds:.1f} s)"
+        f"({per_article_batched:.3f} batched; {cpu_per_article:.3f} CPU s/article; load and first article {load_seconds:.1f} s)"
     )
     if not a.no_lexrank:
         lexrank = time_lexrank([r["article"] for r in rows], a.sentences)
