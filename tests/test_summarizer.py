@@ -12,12 +12,15 @@ import zlib
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.errors import ModelError, SummarizeError
 from summarize.models import Article, Summary
 from summarize.summarizer import ExtractiveSummarizer, load_summarizer
 from summarize.summarizers.extractive import (
     candidate_sentences,
+    is_quoted,
     pacsum_centrality,
     select,
     sentence_scores,
@@ -227,3 +230,61 @@ def test_real_minilm_summary_of_the_sample() -> None:
     for s in summary.sentences:
         assert SAMPLE[s.start : s.end] == s.text
         assert len(s.text.split()) >= 8
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(CNN)Rescuers pulled a man from the wreckage of a building on Tuesday.", "Rescuers pulled"),
+        ("Kathmandu, Nepal (CNN) -- Rescuers pulled a man from the wreckage on Tuesday.", "Rescuers pulled"),
+        ("(The Hollywood Reporter)Stan Freberg, a comic who made famous adverts, has died.", "Stan Freberg"),
+        ("Police (left) said the man was arrested at his home on Monday night.", "Police (left)"),
+    ],
+)
+def test_wire_datelines_are_left_out_of_the_summary_sentence(text: str, expected: str) -> None:
+    first = candidate_sentences(article(text))[0]
+    assert first.text.startswith(expected)
+    assert text[first.start : first.end] == first.text
+    assert first.end == len(text)
+
+
+_WORD_POOL = ["the", "council", "said", "on", "Monday", "police", "arrested", "a", "man", "in", "city", "rain", "fell"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORD_POOL), min_size=1, max_size=30), min_size=0, max_size=25),
+    st.integers(min_value=1, max_value=6),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=120)),
+)
+def test_any_article_gives_whole_ordered_sentences_within_the_limits(
+    sentences_words: list[list[str]], n: int, words: int | None
+) -> None:
+    text = " ".join(" ".join(ws).capitalize() + "." for ws in sentences_words)
+    summary = ExtractiveSummarizer(HashingEncoder()).summarize(article(text), sentences=n, words=words)
+    candidates = candidate_sentences(article(text))
+    assert len(summary.sentences) <= n
+    assert list(summary.sentences) == sorted(summary.sentences, key=lambda s: s.start)
+    assert set(summary.sentences) <= set(candidates)
+    if candidates:
+        assert summary.sentences  # something whenever there is a real sentence
+    if words is not None:
+        # Over the budget only when no whole sentence fits it; then one sentence.
+        over = len(summary.text.split()) > words
+        assert not over or (
+            len(summary.sentences) == 1 and all(len(c.text.split()) > words for c in candidates)
+        )
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("'I was very relieved,' said Casey after the round on Friday.", True),
+        ("Casey said he was 'very relieved' after the round on Friday.", True),
+        ('Casey said: "I was very relieved" after the round on Friday.', True),
+        ("The players' union met the league on Friday to discuss the deal.", False),
+        ("The club's chairman met the league on Friday to discuss the deal.", False),
+    ],
+)
+def test_quote_detection(text: str, quoted: bool) -> None:
+    assert is_quoted(text) is quoted

@@ -107,7 +107,8 @@ def _load(model: str) -> tuple[Any, Any, str]:
             if "Unrecognized configuration class" in str(exc) or "model type" in str(exc):
                 raise ModelError(f"'{model}' is not a sequence-to-sequence (summarization) model") from exc
             failure = exc
-        except (OSError, EnvironmentError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a broken or partial download (OSError,
+            # safetensors and JSON errors...) is the user's to fix, so it becomes a ModelError.
             failure = exc
     if path.is_dir():
         first = str(failure).strip().splitlines()[0] if failure else "unknown error"
