@@ -81,6 +81,8 @@ class Event:
     ``extent`` says whether the happening is at that time ("point") or runs from it
     ("onward") or up to it ("until"). ``start``/``end`` are the character offsets of
     ``sentence`` in the article text; ``sources`` names every article that reports it.
+    ``conflicts`` holds the TIMEX3 values other articles give for the same happening
+    when their dates do not agree with this one (see ``merging.py``).
     """
 
     value: str
@@ -94,6 +96,7 @@ class Event:
     mod: str | None = None
     extent: str = "point"
     exact: bool = True
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
