@@ -9,6 +9,7 @@ words only (so the headline never says what the article did not). Reporting date
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ _ONWARD_AFTER = re.compile(r"^\s*(?:onwards?|and beyond)\b", re.IGNORECASE)
 
 # Clause boundaries: a sentence holding two dates is cut here, so each date keeps
 # the happening next to it.
-CLAUSE_BOUNDARIES = re.compile(r",\s+(?:while|whereas|but|and then|although)\s+|;\s+", re.IGNORECASE)
+CLAUSE_BOUNDARIES = re.compile(r",\s+(?:while|whereas|but|and then|although|after|before)\s+|;\s+", re.IGNORECASE)
 
 # Deletions that shorten a clause without changing what it says.
 DELETIONS = [
@@ -58,9 +59,9 @@ DELETIONS = [
 _LEADING_ATTRIBUTION = re.compile(
     r"^(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3})\s+(?:said|say|says|reported|report|reports)\s+(?:that\s+)?",
 )
-_LEADING_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|as|when|then|also)\s+", re.IGNORECASE)
+_LEADING_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|as|when|then|also|after|before)\s+", re.IGNORECASE)
 
-MAX_HEADLINE_WORDS = 16
+MAX_HEADLINE_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -75,20 +76,24 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     if sentences is None:
         sentences = split_sentences(article.text)
     events: list[Event] = []
-    for placed in _dating_expressions(article.text, expressions, sentences):
+    for placed in _dating_expressions(article.text, article.date, expressions, sentences):
         event = _make_event(article, placed, expressions)
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
     return events
 
 
-def _dating_expressions(text: str, expressions: list[TimeExpression],
+def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeExpression],
                         sentences: list[Sentence]) -> list[_Placed]:
     placed = []
     for expression in expressions:
         if expression.type not in ("DATE", "TIME") or expression.value in UNPLACEABLE_VALUES:
             continue
-        if timex.parse_value(expression.value) is None:
+        parsed = timex.parse_value(expression.value)
+        if parsed is None:
+            continue
+        if dct is not None and parsed.granularity == "year" and parsed.year == dct.year:
+            # "earlier in the year", "this year": the article's own year places nothing.
             continue
         sentence = sentence_at(sentences, expression.start)
         if sentence is None:

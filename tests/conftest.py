@@ -21,16 +21,28 @@ def sample_path() -> Path:
     return SAMPLE
 
 
+# The source name the Makefile's `make outputs` run gives the sample (it runs in ROOT).
+SAMPLE_SOURCE = "examples/iraq-rawa-ana.txt"
+
+
+def load_sample(date=None):
+    from dataclasses import replace
+
+    from summarize.loading import load_article
+
+    return replace(load_article(str(SAMPLE), date=date), source=SAMPLE_SOURCE)
+
+
 @pytest.fixture(scope="session")
 def sample_briefing():
     """The sample article briefed with its date (loads the MiniLM encoder once)."""
     from summarize.pipeline import build_briefing
 
-    return build_briefing([str(SAMPLE)], date=SAMPLE_DATE)
+    return build_briefing([load_sample(SAMPLE_DATE)])
 
 
 @pytest.fixture(scope="session")
 def undated_briefing():
     from summarize.pipeline import build_briefing
 
-    return build_briefing([str(SAMPLE)])
+    return build_briefing([load_sample()])

@@ -1,0 +1,18 @@
+"""outputs/ holds what the code renders now for the sample (regenerate: make outputs)."""
+
+import pytest
+
+from summarize.rendering import render
+
+pytestmark = pytest.mark.slow
+
+from conftest import ROOT  # noqa: E402
+
+OUTPUTS = ROOT / "outputs"
+
+
+@pytest.mark.parametrize(("format", "name"), [("html", "iraq-rawa-ana.html"), ("markdown", "iraq-rawa-ana.md"),
+                                              ("json", "iraq-rawa-ana.json")])
+def test_committed_outputs_match_the_code(sample_briefing, format, name):
+    committed = (OUTPUTS / name).read_text(encoding="utf-8")
+    assert committed == render(sample_briefing, format), "outputs/ is stale: run `make outputs`"
