@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from . import __version__
+from . import __version__, timex
 from .errors import TemplateError
 from .models import Briefing
 
@@ -80,6 +80,8 @@ def briefing_context(briefing: Briefing) -> dict[str, Any]:
             "time_text": event.time.text,
             "source": event.sources[0],
             "sources": list(event.sources),
+            # Other dates given for the same happening by other articles (merging.py).
+            "conflicts": [{"value": value, "label": timex.describe(value)} for value in event.conflicts],
         }
         for event in briefing.timeline.events
     ]
