@@ -75,37 +75,9 @@ def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Seque
         from .encoder import get_encoder
 
         encode = get_encoder().encode
-    vectors = encode([event.headline or event.sentence for _, event in items])
-    similarity = np.asarray(vectors, dtype=np.float32) @ np.asarray(vectors, dtype=np.float32).T
-    spans = [date_span(event.value) for _, event in items]
-
-    clusters: list[list[int]] = []  # indexes into items; the first is the kept wording
-    for index, (rank, _) in enumerate(items):
-        best, best_score = None, same
-        for number, members in enumerate(clusters):
-            if any(items[m][0] == rank for m in members):
-                continue  # an article does not merge its own events (events.py did that)
-            if not _overlap(spans[members[0]], spans[index], items[members[0]][1].value, items[index][1].value):
-                continue
-            score = max(float(similarity[m, index]) for m in members)
-            if score >= best_score:
-                best, best_score = number, score
-        if best is None:
-            clusters.append([index])
-        else:
-            clusters[best].append(index)
-
-    # A conflict is a pair of clusters that are each other's best match across
-    # articles: an event similar to two happenings is not in conflict with both.
-    best = [_best_match(number, clusters, items, similarity, conflict) for number in range(len(clusters))]
-    conflicts: list[list[str]] = [[] for _ in clusters]
-    for number, other in enumerate(best):
-        if other is None or best[other] != number:
-            continue
-        a, b = clusters[number][0], clusters[other][0]
-        if spans[a] is None or spans[b] is None or _overlap(spans[a], spans[b], items[a][1].value, items[b][1].value):
-            continue
-        conflicts[number].append(items[b][1].value)
+    vectors = np.asarray(encode([event.headline or event.sentence for _, event in items]), dtype=np.float32)
+    clusters = _cluster(items, vectors, same)
+    conflicts = _conflicts(items, vectors, clusters, conflict)
 
     merged = []
     for members, clash in zip(clusters, conflicts):
@@ -120,19 +92,102 @@ def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Seque
     return merged
 
 
-def _best_match(number: int, clusters: list[list[int]], items, similarity: np.ndarray,
-                threshold: float) -> int | None:
-    """The other cluster most similar to cluster ``number`` (comparing events of
-    different articles only), if any reaches ``threshold``."""
-    best, best_score = None, threshold
-    for other, members in enumerate(clusters):
-        if other == number:
+class _Dates:
+    """The events' dates as arrays, so that one event is compared with every cluster
+    at once (a 100-article briefing has over a thousand events)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        spans = [date_span(event.value) for event in events]
+        self.has_span = np.array([span is not None for span in spans])
+        self.first = np.array([span[0].toordinal() if span else 0 for span in spans])
+        self.last = np.array([span[1].toordinal() if span else 0 for span in spans])
+        ids: dict[str, int] = {}
+        self.value = np.array([ids.setdefault(event.value, len(ids)) for event in events])
+        # Without a year only the very same month-day can be told to agree; a weekday
+        # ("Saturday") in two articles may be two different Saturdays.
+        self.plain = np.array([_is_month_day(event.value) for event in events])
+
+    def agree(self, others: np.ndarray, index: int) -> np.ndarray:
+        """For each event in ``others``: do its dates overlap those of event ``index``?"""
+        both = self.has_span[others] & self.has_span[index]
+        overlap = (self.first[others] <= self.last[index]) & (self.first[index] <= self.last[others])
+        same_month_day = (self.value[others] == self.value[index]) & self.plain[index]
+        return np.where(both, overlap, same_month_day)
+
+    def conflict(self, a: int, b: int) -> bool:
+        """Both dated to a known year, and not overlapping."""
+        return bool(self.has_span[a] and self.has_span[b] and not self.agree(np.array([a]), b)[0])
+
+
+def _similarity(items: list[tuple[int, Event]], vectors: np.ndarray) -> np.ndarray:
+    """Cosines between events; -inf between events of one article, which never merge
+    or conflict (events.py already merged an article's own repeats)."""
+    ranks = np.array([rank for rank, _ in items])
+    similarity = vectors @ vectors.T
+    similarity[ranks[:, None] == ranks[None, :]] = -np.inf
+    return similarity
+
+
+def _cluster(items: list[tuple[int, Event]], vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Group events into happenings, earliest-reported first: an event joins the most
+    similar cluster (best match with any member) whose first event's dates overlap its
+    own and that holds no event of its article yet."""
+    similarity = _similarity(items, vectors)
+    dates = _Dates([event for _, event in items])
+    count, articles = len(items), max(rank for rank, _ in items) + 1
+    best_with = np.full((count, count), -np.inf, dtype=np.float32)  # cluster x event: best similarity
+    has_article = np.zeros((count, articles), dtype=bool)
+    first = np.zeros(count, dtype=int)
+    clusters: list[list[int]] = []
+    for index, (rank, _) in enumerate(items):
+        k = len(clusters)
+        if k:
+            scores = best_with[:k, index].copy()
+            scores[~dates.agree(first[:k], index) | has_article[:k, rank]] = -np.inf
+            number = int(np.argmax(scores))
+            if scores[number] >= threshold:
+                clusters[number].append(index)
+                np.maximum(best_with[number], similarity[index], out=best_with[number])
+                has_article[number, rank] = True
+                continue
+        clusters.append([index])
+        best_with[k] = similarity[index]
+        has_article[k, rank] = True
+        first[k] = index
+    return clusters
+
+
+def _conflicts(items: list[tuple[int, Event]], vectors: np.ndarray, clusters: list[list[int]],
+               threshold: float) -> list[list[str]]:
+    """For each cluster, the dates of the happening it conflicts with, if any.
+
+    A conflict is two clusters that are each other's best match across articles, at
+    least ``threshold`` similar, with dates that do not overlap: an event similar to
+    two happenings is not in conflict with both.
+    """
+    conflicts: list[list[str]] = [[] for _ in clusters]
+    if len(clusters) < 2:
+        return conflicts
+    similarity = _similarity(items, vectors)
+    order = np.array([m for members in clusters for m in members])
+    offsets = np.cumsum([0] + [len(members) for members in clusters[:-1]])
+    by_event = similarity[order][:, order]
+    between = np.maximum.reduceat(np.maximum.reduceat(by_event, offsets, axis=0), offsets, axis=1)
+    np.fill_diagonal(between, -np.inf)
+    best = np.argmax(between, axis=1)
+    dates = _Dates([event for _, event in items])
+    for number, other in enumerate(best):
+        if between[number, other] < threshold or best[other] != number:
             continue
-        for a in clusters[number]:
-            for b in members:
-                if items[a][0] != items[b][0] and float(similarity[a, b]) >= best_score:
-                    best, best_score = other, float(similarity[a, b])
-    return best
+        a, b = clusters[number][0], clusters[other][0]
+        if dates.conflict(a, b):
+            conflicts[number].append(items[b][1].value)
+    return conflicts
+
+
+def _is_month_day(value: str) -> bool:
+    parsed = timex.parse_value(value)
+    return parsed is not None and parsed.weekday is None
 
 
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
@@ -160,11 +215,3 @@ def date_span(value: str) -> tuple[dt.date, dt.date] | None:
         end_month = (start_month + 1) % 12 + 1
         return start, dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None, value_a: str, value_b: str) -> bool:
-    if a is None or b is None:
-        # Without a year only the very same month-day can be told to agree.
-        parsed = timex.parse_value(value_a)
-        return value_a == value_b and parsed is not None and parsed.weekday is None
-    return a[0] <= b[1] and b[0] <= a[1]
