@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -70,9 +71,7 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
+            body = _read_body(response, url, timeout, max_bytes)
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as error:
         raise InputError(f"{url}: could not fetch (HTTP {error.code} {error.reason})") from None
@@ -86,6 +85,23 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
     except (OSError, ValueError) as error:  # connection reset mid-body, malformed URL
         raise InputError(f"{url}: could not fetch ({_reason(error)})") from None
     return Page(body=body, url=final_url, content_type=content_type, charset=charset)
+
+
+def _read_body(response, url: str, timeout: float, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes``; the socket timeout bounds each read, this bounds the
+    whole download (a server dripping a byte a second never times out a read)."""
+    deadline = time.monotonic() + timeout
+    chunks, size = [], 0
+    while True:
+        chunk = response.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)")
 
 
 def decode_page(body: bytes, charset: str | None) -> str:

@@ -159,3 +159,37 @@ def test_is_url_and_looks_like_html():
     assert looks_like_html(b"\xef\xbb\xbf<!DOCTYPE html><html><body>x</body></html>")
     assert looks_like_html(b"  <div><body><p>x</p></body></div>")
     assert not looks_like_html(b"BAGHDAD, June 24 (Reuters) - <html> is a tag name.")
+
+
+def test_a_slow_drip_download_times_out_as_a_whole():
+    import http.server
+    import threading
+    import time
+
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):  # each byte well within the read timeout, the whole far beyond
+                    self.wfile.write(b"<p>" + b"x" * 70000 + b"</p>")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        start = time.monotonic()
+        with pytest.raises(InputError, match=r"timeout after 0\.5 s"):
+            fetch_url(f"http://127.0.0.1:{server.server_address[1]}/", timeout=0.5)
+        assert time.monotonic() - start < 2
+    finally:
+        server.shutdown()
+        server.server_close()
