@@ -1,0 +1,764 @@
+"""Turn a pattern match into a TIMEX3 type, value and modifier.
+
+Each resolver named in ``patterns.RULES`` is a function ``(match, context)`` that
+returns ``(type, value, mod)``, a list of ``(start, end, type, value, mod)`` when a
+match holds several expressions (ranges), or None to reject the match. The
+:class:`Context` carries the document creation time (DCT), the tense of the
+clause around the match, and the last mentioned times that anaphoric expressions
+("the following day", "that quarter") refer to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from . import calendar as C
+from . import vocabulary as V
+from .tense import clause_tense
+
+Resolved = Union[tuple[str, str, "str | None"], list[tuple[int, int, str, str, "str | None"]], None]
+
+
+@dataclass
+class Context:
+    """What a resolver may look at besides the match itself."""
+
+    dct: dt.date | None
+    text: str = ""  # the original text (matches are made on its lower-cased copy)
+    span: tuple[int, int] = (0, 0)  # where the expression being resolved is
+    last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
+    last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
+    last_quarter: str | None = None  # last mentioned quarter (1989-Q3)
+
+    @property
+    def tense(self) -> str | None:
+        """ "PAST", "FUTURE" or None for the clause around the current expression.
+
+        Computed on demand: most resolvers never ask.
+        """
+        return clause_tense(self.text, *self.span)
+
+    def anchor_day(self) -> str | None:
+        """The day "the following day" counts from: last mentioned, else the DCT."""
+        if self.last_day:
+            return self.last_day
+        return C.day(self.dct) if self.dct else None
+
+    def anchor_date(self) -> dt.date | None:
+        """A real date near the last mentioned time, for year/month arithmetic."""
+        for value in (self.last_day, self.last_value):
+            d = C.parse_day(value)
+            if d:
+                return d
+            m = re.match(r"^(\d{4})(?:-(\d\d))?", value or "")
+            if m:
+                return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+        return self.dct
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _g(m: re.Match, name: str) -> str | None:
+    """A named group's text, or None when the pattern has no such group or it is unset."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _word(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
+
+
+def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
+    """Whether a group starts with a capital in the original text.
+
+    Rules match the lower-cased text (faster), so case is read from ``ctx.text``.
+    """
+    start = m.start(group)
+    return start >= 0 and ctx.text[start:start + 1].isupper()
+
+
+def _month_number(text: str) -> int:
+    return V.MONTHS[_word(text)]
+
+
+def _day_number(text: str) -> int | None:
+    t = _word(text)
+    if t in V.ORDINALS:
+        return V.ORDINALS[t]
+    digits = re.match(r"\d+", t)
+    return int(digits.group(0)) if digits else None
+
+
+def _year_number(text: str) -> int | None:
+    t = _word(text)
+    if re.fullmatch(r"\d{4}", t):
+        return int(t)
+    t = t.replace("-", " ")
+    m = re.fullmatch(r"(nineteen|eighteen) (.+)", t)
+    if m:
+        rest = V.number_value(m.group(2)) if m.group(2) != "hundred" else 0
+        return None if rest is None else (1900 if m.group(1) == "nineteen" else 1800) + int(rest)
+    m = re.fullmatch(r"two thousand(?: and)?(?: (.+))?", t)
+    if m:
+        rest = V.number_value(m.group(1)) if m.group(1) else 0
+        return None if rest is None else 2000 + int(rest)
+    return None
+
+
+def _unit(text: str) -> str:
+    t = _word(text).replace("-", " ")
+    return V.UNIT_PLURALS.get(t, t)
+
+
+# A word right before a date that fixes which side of the DCT it is on.
+_PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
+_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
+
+
+def _cue_tense(ctx: Context) -> str | None:
+    """The tense a cue word just before the expression forces, else the clause tense."""
+    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    if _PAST_CUE.search(before):
+        return "PAST!"
+    if _FUTURE_CUE.search(before):
+        return "FUTURE"
+    return ctx.tense
+
+
+def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
+    """The year of a month (and day) given without one, from the DCT and the tense.
+
+    A bare month keeps the DCT's year unless the tense says it lies on the other
+    side of the DCT; a month and day takes the nearest occurrence, preferring the
+    past in a past clause and the future in a future one.
+    """
+    dct = ctx.dct
+    assert dct is not None
+    tense = _cue_tense(ctx)
+    if day_number is None:
+        if tense == "FUTURE" and month_number < dct.month:
+            return dct.year + 1
+        if tense in ("PAST", "PAST!") and month_number > dct.month:
+            return dct.year - 1
+        return dct.year
+    best, best_score = dct.year, None
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        d = C.safe_date(year, month_number, day_number)
+        if d is None:
+            continue
+        score = abs((d - dct).days)
+        if tense == "PAST!" and d > dct:
+            score += 400  # "the year ended March 31": certainly past
+        elif tense == "PAST" and d > dct or tense == "FUTURE" and d < dct:
+            score += 120
+        elif tense is None and d > dct:
+            score += 10  # news reports the past more than it announces
+        if best_score is None or score < best_score:
+            best, best_score = year, score
+    return best
+
+
+def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str:
+    """A weekday resolved against the DCT (or the last mentioned day for "the following")."""
+    det = _word(determiner) if determiner else None
+    if det in V.ANAPHORIC_DETERMINERS and det not in ("next",) or det in ("following",):
+        base = C.parse_day(ctx.anchor_day())
+        if base is None:
+            return f"XXXX-WXX-{iso_weekday}"
+        if V.ANAPHORIC_DETERMINERS[det] < 0:
+            return C.day(C.weekday_before(base, iso_weekday, inclusive=False))
+        return C.day(C.weekday_after(base, iso_weekday, inclusive=False))
+    if ctx.dct is None:
+        return f"XXXX-WXX-{iso_weekday}"
+    dct = ctx.dct
+    if det in ("last", "past", "this past", "previous"):
+        return C.day(C.weekday_before(dct, iso_weekday, inclusive=False))
+    if det in ("next", "coming", "this coming", "upcoming"):
+        return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
+    if det == "this":
+        return C.day(dct + dt.timedelta(days=iso_weekday - dct.isoweekday()))
+    # A bare weekday: the past one in news unless the clause is about the future.
+    if ctx.tense == "FUTURE":
+        return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
+    return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
+
+
+def _number(m: re.Match, name: str = "num") -> float | None:
+    text = _g(m, name)
+    return V.number_value(text) if text else None
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """``P3D``, ``PT24H``, ``PXY``; fractions go to the next smaller unit (P2Y6M)."""
+    letter, is_time = V.UNITS.get(unit, ("X", False))
+    if letter == "WE":
+        letter = "WE"
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n):
+        # (letter, is_time) -> how many of the next smaller unit make one, and that unit
+        smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),
+                   ("D", False): (24, "H", True), ("H", True): (60, "M", True),
+                   ("M", True): (60, "S", True), ("W", False): (7, "D", False),
+                   ("E", False): (10, "Y", False)}
+        if (letter, is_time) in smaller:
+            factor, small, small_time = smaller[(letter, is_time)]
+            whole, part = int(n), round((n - int(n)) * factor)
+            if whole == 0:
+                return f"{'PT' if small_time else 'P'}{part}{small}"
+            if is_time or not small_time:
+                return f"{prefix}{whole}{letter}{part}{small}"
+            return f"P{whole}{letter}T{part}{small}"
+    return f"{prefix}{int(n)}{letter}"
+
+
+# ---------------------------------------------------------------- resolvers
+
+def resolve_numeric_date(m: re.Match, ctx: Context) -> Resolved:
+    year_text = _g(m, "year") or _g(m, "ynum")
+    year = int(year_text)
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    d = C.safe_date(year, int(m.group("mnum")), int(m.group("dnum")))
+    return ("DATE", C.day(d), None) if d else None
+
+
+def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
+    month_text = m.group("month")
+    day_number = _day_number(_g(m, "day") or _g(m, "daynum") or "")
+    if not _capitalized(m, "month", ctx) or day_number is None or not 1 <= day_number <= 31:
+        return None
+    month_number = _month_number(month_text)
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
+    else:
+        year = _year_for(month_number, day_number, ctx)
+    d = C.safe_date(year, month_number, day_number)
+    return ("DATE", C.day(d), None) if d else None
+
+
+def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
+    """"June 9 to 12": two dates, the second borrowing the month (and year)."""
+    first = resolve_month_day(m, ctx)
+    if first is None:
+        return None
+    value = first[1]
+    second_day = _day_number(m.group("day2"))
+    if second_day is None or second_day <= _day_number(m.group("day")):
+        return None
+    second = value[:8] + f"{second_day:02d}"
+    end_first = m.end("day")
+    return [
+        (m.start(), end_first, "DATE", value, None),
+        (m.start("day2"), m.end("day2") if not _g(m, "year") else m.end(), "DATE", second, None),
+    ]
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
+    r"last|next|this|between|and|or|to|throughout|each|every|that|the)\s+|mid-)$",
+    re.IGNORECASE,
+)
+
+
+def resolve_month(m: re.Match, ctx: Context) -> Resolved:
+    text = m.group("month")
+    word = _word(text)
+    if not _capitalized(m, "month", ctx):
+        return None
+    if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
+        if not _MONTH_CONTEXT.search(m.string[max(0, m.start() - 12):m.start()]):
+            return None
+    month_number = _month_number(text)
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{month_number:02d}", None)
+    return ("DATE", C.month(_year_for(month_number, None, ctx), month_number), None)
+
+
+def resolve_rel_month(m: re.Match, ctx: Context) -> Resolved:
+    if not _capitalized(m, "month", ctx):
+        return None
+    month_number = _month_number(m.group("month"))
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{month_number:02d}", None)
+    offset = V.RELATIVE_DETERMINERS[_word(m.group("rel"))]
+    year = ctx.dct.year
+    if offset < 0 and month_number >= ctx.dct.month:
+        year -= 1
+    elif offset > 0 and month_number <= ctx.dct.month:
+        year += 1
+    return ("DATE", C.month(year, month_number), None)
+
+
+def resolve_month_year(m: re.Match, ctx: Context) -> Resolved:
+    month_number = _month_number(m.group("month"))
+    if not _capitalized(m, "month", ctx):
+        return None
+    year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "") if not _g(m, "rel") else None
+    if _g(m, "rel"):
+        if ctx.dct is None:
+            return ("DATE", f"XXXX-{month_number:02d}", None)
+        base = ctx.anchor_date() if _word(m.group("rel")) == "that" else ctx.dct
+        year = base.year + {"this": 0, "last": -1, "next": 1, "that": 0}[_word(m.group("rel"))]
+    return ("DATE", C.month(year, month_number), None) if year else None
+
+
+# Words after a number that show it counts things rather than naming a year.
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:people|persons|shares|troops|soldiers|men|women|workers|members|jobs|units|"
+    r"cars|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|points|yen|dollars|euros|francs|"
+    r"marks|pounds|employees|votes|seats|children|residents|refugees|acres|guests|hours|pages|ft)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_year(m: re.Match, ctx: Context) -> Resolved:
+    year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "")
+    if year is None:
+        return None
+    if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
+        return None
+    text = m.group(0).lower()
+    mod = "ON_OR_AFTER" if re.search(r"or later|and beyond", text) else None
+    return ("DATE", f"{year:04d}", mod)
+
+
+_DECADE_NAMES = {w: i for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
+
+
+def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
+    t = _word(m.group("decade")).replace("'", "")
+    if t in _DECADE_NAMES:
+        return ("DATE", f"19{_DECADE_NAMES[t]}", None)
+    digits = re.match(r"(\d+)0s", t).group(1)
+    return ("DATE", digits if len(digits) == 3 else f"19{digits}", None)
+
+
+def resolve_century(m: re.Match, ctx: Context) -> Resolved:
+    n = int(m.group("nth")) if _g(m, "nth") else V.ORDINALS.get(_word(m.group("ordinal")))
+    if not n or n < 1:
+        return None
+    return ("DATE", f"{n - 1:02d}", None)
+
+
+def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
+    name = _word(m.group("holiday"))
+    if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
+        return None
+    year = int(m.group("year")) if _g(m, "year") else (ctx.dct.year if ctx.dct else None)
+    if name in V.FIXED_HOLIDAYS:
+        month_number, day_number = V.FIXED_HOLIDAYS[name]
+        if year is None:
+            return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
+        return ("DATE", C.day(dt.date(year, month_number, day_number)), None)
+    if year is None:
+        return ("DATE", "XXXX-XX-XX", None)
+    if name in V.WEEKDAY_HOLIDAYS:
+        return ("DATE", C.day(C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])), None)
+    return ("DATE", C.day(C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])), None)
+
+
+def resolve_season(m: re.Match, ctx: Context) -> Resolved:
+    code = V.SEASONS[_word(m.group("season"))]
+    text = m.group(0).lower()
+    if _word(m.group("season")) in ("fall", "spring") and not re.search(r"\b(the|this|last|next|of|\d{4})\b|past|coming", text):
+        return None
+    year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "")
+    if year is None:
+        if ctx.dct is None:
+            return ("DATE", f"XXXX-{code}", None)
+        year = ctx.dct.year
+        rel = _g(m, "rel")
+        offset = V.RELATIVE_DETERMINERS[_word(rel)] if rel else 0
+        # The season's last month (winter ends in February of the next year).
+        ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
+        if offset < 0 and ends >= ctx.dct.month + (12 if code == "WI" and ctx.dct.month <= 2 else 0):
+            year -= 1  # "last summer" said in July means the previous year's
+        elif offset > 0:
+            year += 1
+    return ("DATE", f"{year:04d}-{code}", None)
+
+
+def _quarter_year(q: int, ctx: Context) -> int | None:
+    """The year of "the third quarter": the latest one begun, or the next if future."""
+    if ctx.dct is None:
+        return None
+    if q <= C.quarter_of(ctx.dct) or ctx.tense == "FUTURE":
+        return ctx.dct.year
+    return ctx.dct.year - 1
+
+
+def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
+    q = V.ORDINALS.get(_word(m.group("ordinal")))
+    if q == -1:
+        q = 4
+    if not q or not 1 <= q <= 4:
+        return None
+    text = m.group(0).lower()
+    if re.search(r"quarters\b", text) and not re.search(r"\b(?:the|its|this|that)\b", text[:6]):
+        return ("SET", f"XXXX-Q{q}", None)
+    rel = _g(m, "qrel") or _g(m, "qrel2")
+    year = _year_number(_g(m, "qyear") or _g(m, "qyear2") or "")
+    if year is None and rel and ctx.dct:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_word(rel)]
+    if year is None:
+        if ctx.dct is None:
+            return ("DATE", f"XXXX-Q{q}", None)
+        if "fiscal" in text:
+            year = ctx.dct.year
+        else:
+            year = _quarter_year(q, ctx)
+        if _g(m, "qago") and re.search(r"year-ago|year-earlier|comparable", _g(m, "qago").lower()):
+            year -= 1
+    return ("DATE", f"{year:04d}-Q{q}", None)
+
+
+def _base_quarter(ctx: Context) -> str | None:
+    """The quarter a bare "the quarter" means: the last mentioned, else the last completed."""
+    if ctx.last_quarter:
+        return ctx.last_quarter
+    if ctx.dct is None:
+        return None
+    q, year = C.quarter_of(ctx.dct) - 1, ctx.dct.year
+    if q == 0:
+        q, year = 4, year - 1
+    return f"{year:04d}-Q{q}"
+
+
+def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
+    text = _word(m.group(0))
+    word = _word(_g(m, "qword") or "")
+    if m.string[m.end():m.end() + 1] == "-":
+        return None  # "its quarter-century low", "quarter-to-quarter"
+    ago = _g(m, "qago") or ""
+    is_period = text.endswith("period") or "period " in text
+    if is_period and not (word or _g(m, "qyear") or ago):
+        return None
+    if ctx.dct is None:
+        return ("DATE", "XXXX-QX", None)
+    base = _base_quarter(ctx)
+    year, q = int(base[:4]), int(base[-1])
+    if word == "current" or text.startswith("this quarter"):
+        year, q = ctx.dct.year, C.quarter_of(ctx.dct)
+    elif text.startswith(("last quarter", "next quarter")) or word in ("previous", "past"):
+        step = 1 if text.startswith("next") else -1
+        q0 = C.quarter_of(ctx.dct) + step
+        year, q = ctx.dct.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
+    if _g(m, "qyear"):
+        year = int(m.group("qyear"))
+    if re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year", ago + " " + word):
+        if not ctx.last_quarter and text in ("year-ago", "year-earlier"):
+            return ("DATE", f"{ctx.dct.year - 1:04d}", None)
+        year -= 1
+    return ("DATE", f"{year:04d}-Q{q}", None)
+
+
+def resolve_half(m: re.Match, ctx: Context) -> Resolved:
+    half = 1 if _word(m.group("half")) == "first" else 2
+    year = int(m.group("year")) if _g(m, "year") else None
+    if year is None:
+        if ctx.dct is None:
+            return ("DATE", f"XXXX-H{half}", None)
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(_word(_g(m, "qrel2") or "this"), 0)
+    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
+        return None  # "the second half" alone is too often a game's or a book's
+    return ("DATE", f"{year:04d}-H{half}", None)
+
+
+def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
+    """Parts of day: "Saturday evening", "last night", "this morning", "overnight"."""
+    pod_text = _g(m, "pod") or _g(m, "bare") or ""
+    code = V.PARTS_OF_DAY.get(_word(pod_text)) or V.PARTS_OF_DAY.get(_word(pod_text).replace("-", " "))
+    if code is None:
+        return None
+    day_value: str | None
+    this = _word(_g(m, "this") or "")
+    if _g(m, "weekday"):
+        if not _capitalized(m, "weekday", ctx):
+            return None
+        day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
+    elif _g(m, "offset") or this in ("last", "tomorrow"):
+        offset = V.DAY_OFFSETS.get(_word(_g(m, "offset") or ""), {"last": -1, "tomorrow": 1}.get(this, 0))
+        if this == "last" and code != "NI":
+            return None  # "last morning" is not idiomatic; "last evening" is rare
+        day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+    elif _g(m, "bare"):
+        lead = m.group(0).lower()
+        if not re.search(r"\b(the|this|that)\b|overnight|mid", lead):
+            return None
+        if "this" in lead.split():
+            day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+        else:
+            day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
+    else:
+        day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    return ("TIME", f"{day_value}T{code}", None)
+
+
+def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
+    word = _word(m.group("offset"))
+    offset = V.DAY_OFFSETS[word]
+    kind, suffix = ("TIME", "TNI") if word == "tonight" else ("DATE", "")
+    if ctx.dct is None:
+        return (kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix), None)
+    return (kind, C.day(ctx.dct + dt.timedelta(days=offset)) + suffix, None)
+
+
+def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
+    text = m.group("weekday")
+    if not _capitalized(m, "weekday", ctx):
+        return None
+    determiner = _g(m, "rel") or _g(m, "ana")
+    return ("DATE", _weekday_value(V.WEEKDAYS[_word(text)], ctx, determiner), None)
+
+
+def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
+    text = _g(m, "weekdays") or _g(m, "weekday")
+    if not _capitalized(m, "weekdays" if _g(m, "weekdays") else "weekday", ctx):
+        return None
+    iso = V.WEEKDAYS[_word(text).rstrip("s")]
+    pods = _g(m, "pods")
+    suffix = "T" + V.PARTS_OF_DAY[_word(pods)[:-1]] if pods else ""
+    return ("SET", f"XXXX-WXX-{iso}{suffix}", None)
+
+
+def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
+    """ "last week", "this year", "next month", "the weekend" against the DCT."""
+    unit = _word(_g(m, "unit") or _g(m, "unit2"))
+    rel = _word(_g(m, "rel") or "this")
+    offset = V.RELATIVE_DETERMINERS.get(rel, 0)
+    if rel == "latest" and unit != "fiscal year":
+        return None
+    if unit == "weekend":
+        if ctx.dct is None:
+            return ("DATE", "XXXX-WXX-WE", None)
+        if offset < 0 or offset == 0 and ctx.tense != "FUTURE":
+            saturday = C.weekday_before(ctx.dct, 6, inclusive=True)
+            if offset < 0 and ctx.dct.isoweekday() >= 6:
+                saturday -= dt.timedelta(weeks=1)
+        else:
+            saturday = C.weekday_after(ctx.dct, 6, inclusive=offset == 0)
+        return ("DATE", C.week(saturday) + "-WE", None)
+    after = ctx.text[m.end():m.end() + 10].lower()
+    if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
+        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
+    if ctx.dct is None:
+        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+    if unit == "week" and _word(m.group(0)).startswith("the "):
+        return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
+    base = C.shift(ctx.dct, offset, unit)
+    return ("DATE", C.granular(base, unit), None)
+
+
+def resolve_year_end(m: re.Match, ctx: Context) -> Resolved:
+    year = C.year_of(C.granular(ctx.dct, "year")) if ctx.dct else None
+    return ("DATE", f"{year:04d}" if year else "XXXX", "END")
+
+
+def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
+    unit = _unit(_g(m, "anyunit") or _g(m, "bareunits") or "")
+    n = _number(m)
+    if n is None or ctx.dct is None or unit not in V.UNITS:
+        return ("DATE", "PAST_REF", None)
+    if unit == "second" and _word(_g(m, "num") or "") in ("a", "an"):
+        return None
+    if unit == "year" and n == 1 and ctx.last_quarter:
+        # Earnings news: "net rose 5% from a year ago" compares the quarter reported.
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
+    return ("DATE", C.granular(C.shift(ctx.dct, -n, unit), granularity), None)
+
+
+def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
+    """ "a day earlier", "two years later": counted from the last mentioned time."""
+    unit = _unit(m.group("unit"))
+    n = _number(m)
+    if n is None or unit not in V.UNITS or unit in ("second", "minute", "hour"):
+        return None
+    sign = -1 if _word(m.group("dir")) == "earlier" else 1
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter:
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    if unit in ("day", "night", "week"):
+        anchor = ctx.anchor_day()
+        if anchor is None:
+            return ("DATE", "XXXX-XX-XX", None)
+        days = int(n) * (7 if unit == "week" else 1)
+        value = C.shift_day(anchor, sign * days)
+        return ("DATE", value, None) if value else None
+    base = ctx.anchor_date()
+    if base is None:
+        return ("DATE", "XXXX", None)
+    return ("DATE", C.granular(C.shift(base, sign * n, unit), unit), None)
+
+
+def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
+    """ "earlier in the day", "later this year": the unit of the last mentioned time."""
+    unit = _word(m.group("unit"))
+    deictic = "this" in m.group(0).lower().split()
+    if unit in ("morning", "afternoon", "evening"):
+        base = C.day(ctx.dct) if deictic and ctx.dct else C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+        return ("TIME", f"{base}T{V.PARTS_OF_DAY[unit]}", None)
+    if unit == "day":
+        return ("DATE", C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX", None)
+    base = ctx.dct if deictic else ctx.anchor_date()
+    if base is None:
+        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+    return ("DATE", C.granular(base, unit), None)
+
+
+def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
+    """ "the following day", "the year before", "that day": relative to the last mention."""
+    unit = _word(m.group("unit"))
+    if unit == "time":
+        return ("DATE", "PAST_REF", None)
+    ana = _word(_g(m, "ana") or "")
+    direction = _word(_g(m, "dir") or "")
+    step = V.ANAPHORIC_DETERMINERS.get(ana, 0) + {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(direction, 0)
+    if unit == "day":
+        anchor = ctx.anchor_day()
+        if anchor is None:
+            return ("DATE", "XXXX-XX-XX", None)
+        value = C.shift_day(C.day_part(anchor) or anchor, step)
+        return ("DATE", value or "XXXX-XX-XX", None)
+    if unit == "quarter":
+        base = ctx.last_quarter or _base_quarter(ctx)
+        if base is None:
+            return ("DATE", "XXXX-QX", None)
+        index = int(base[:4]) * 4 + int(base[-1]) - 1 + step
+        return ("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None)
+    base = ctx.anchor_date()
+    if base is None:
+        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+    return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
+
+
+def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
+    word = _word(m.group("ref"))
+    before = m.string[max(0, m.start() - 4):m.start()]
+    after = m.string[m.end():m.end() + 7]
+    if word == "soon" and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
+        return None  # "as soon as the threats end": a conjunction
+    return ("DATE", V.REFERENCE_WORDS[word], None)
+
+
+def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
+    unit = _unit(_g(m, "units") or _g(m, "units3"))
+    return ("DURATION", _duration_value(None, unit), None)
+
+
+def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
+    unit = _unit(_g(m, "unit") or _g(m, "anyunit") or "")
+    if unit not in V.UNITS:
+        return None
+    num_text = _word(_g(m, "num") or "")
+    text = m.group(0).lower()
+    after = m.string[m.end():m.end() + 4].lower()
+    if unit == "second" and num_text in ("a", "an", "one"):
+        return None  # "a second city", "one second-round vote"
+    if re.match(r"\s+old\b|\s+of\s+age\b", after + m.string[m.end() + 4:m.end() + 12].lower()):
+        return None  # an age: "37 years old"
+    if unit == "quarter" and (after.startswith(" of") or num_text in ("a", "one", "an")):
+        return None  # "a quarter of the shares"
+    n = _number(m) if _g(m, "num") else None
+    if _g(m, "num2"):
+        n = None  # "two to three weeks", "12 to 18 months": an unknown amount
+    if "and a half" in text[len(_g(m, "num") or ""):] if _g(m, "num") else False:
+        n = (n or 0) + 0.5 if not (_g(m, "num") or "").lower().endswith("half") else n
+    if _g(m, "unit2") and _g(m, "num2") is not None:
+        # "a minute and a half" is caught above; "two hours and 30 minutes" here
+        n2 = V.number_value(m.group("num2"))
+        unit2 = _unit(m.group("unit2"))
+        n = _number(m)
+        if n is None or n2 is None or unit2 not in V.UNITS:
+            return None
+        first = _duration_value(n, unit)
+        second = _duration_value(n2, unit2)
+        if first.startswith("PT"):
+            return ("DURATION", first + second[2:], None)
+        return ("DURATION", first + (second[1:] if not second.startswith("PT") else second[1:]), None)
+    # "$5 a year", "10% a month": a rate, i.e. a SET
+    if num_text in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
+                                           m.string[max(0, m.start() - 14):m.start()].lower()):
+        return ("SET", _duration_value(1, unit), None)
+    return ("DURATION", _duration_value(n, unit), None)
+
+
+def resolve_set(m: re.Match, ctx: Context) -> Resolved:
+    text = m.group(0).lower()
+    n = _number(m, "n") or 1
+    if "other" in text.split():
+        n *= 2
+    if _g(m, "weekday"):
+        return ("SET", f"XXXX-WXX-{V.WEEKDAYS[_word(m.group('weekday'))]}", None)
+    if _g(m, "month"):
+        return ("SET", f"XXXX-{_month_number(m.group('month')):02d}", None)
+    if _g(m, "season"):
+        return ("SET", f"XXXX-{V.SEASONS[_word(m.group('season'))]}", None)
+    if _g(m, "pod"):
+        return ("SET", f"XXXX-XX-XXT{V.PARTS_OF_DAY[_word(m.group('pod'))]}", None)
+    unit = _unit(_g(m, "anyunit") or _g(m, "unit") or "day")
+    if unit not in V.UNITS:
+        return None
+    return ("SET", _duration_value(n, unit), None)
+
+
+def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+        return None  # an adjective: "its quarterly dividend", "average daily volume"
+    return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
+
+
+def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
+    """Clock times: "10 p.m. Wednesday", "noon", "5 p.m. EST, Nov. 9"."""
+    clock = _word(m.group("clock"))
+    if clock == "noon":
+        hour, minute = 12, 0
+    elif clock == "midnight":
+        hour, minute = 24, 0
+    else:
+        parts = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", clock)
+        hour, minute = int(parts.group(1)), int(parts.group(2) or 0)
+        if parts.group(3) == "p" and hour < 12:
+            hour += 12
+        elif parts.group(3) == "a" and hour == 12:
+            hour = 0
+        if not parts.group(3) and not parts.group(2):
+            return None
+    day_value: str | None = None
+    if _g(m, "month2") or _g(m, "month"):
+        month_text = _g(m, "month2") or _g(m, "month")
+        day_text = _g(m, "day2") or _g(m, "day")
+        fake = re.match(r"(?P<month>.+)", month_text)
+        month_number, day_number = _month_number(month_text), _day_number(day_text)
+        if ctx.dct is None:
+            day_value = f"XXXX-{month_number:02d}-{day_number:02d}"
+        else:
+            d = C.safe_date(_year_for(month_number, day_number, ctx), month_number, day_number)
+            day_value = C.day(d) if d else None
+        del fake
+    elif _g(m, "weekday"):
+        if not _capitalized(m, "weekday", ctx):
+            return None
+        day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
+    elif _g(m, "offset"):
+        offset = V.DAY_OFFSETS[_word(m.group("offset"))]
+        day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+    else:
+        day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+    return ("TIME", f"{day_value or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None)
+
+
+RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved]] = {
+    name[len("resolve_"):]: function
+    for name, function in globals().items()
+    if name.startswith("resolve_") and callable(function)
+}

@@ -1,0 +1,51 @@
+"""A cheap tense guess for the clause around a time expression.
+
+A bare weekday or month means the past one in news ("said Sunday") unless the
+clause is about the future ("will meet Monday"). Loading spaCy would cost far more
+than the whole tagger, so this looks at the words around the expression, inside
+its sentence, for the nearest future or past marker from ``vocabulary.py``:
+first leftwards (the governing verb usually precedes "on Friday"), then rightwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import FUTURE_MARKERS, PAST_MARKERS
+
+_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
+_WINDOW_BEFORE = 10  # words before the expression that may carry its verb
+_WINDOW_AFTER = 5
+_PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+
+
+def _marker(word: str) -> str | None:
+    if word in FUTURE_MARKERS:
+        return "FUTURE"
+    if word in PAST_MARKERS or _PAST_VERB.match(word):
+        return "PAST"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """"FUTURE", "PAST" or None for the expression at ``text[start:end]``."""
+    left = text[max(0, start - 160):start]
+    right = text[end:end + 100]
+    cut = list(_SENTENCE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    before = [w.lower() for w in _WORD.findall(left)][-_WINDOW_BEFORE:]
+    after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
+    words = [*reversed(before), *after]
+    for i, word in enumerate(words):
+        tense = _marker(word)
+        # "to be published", "will be signed": a participle after "be" is not past
+        if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):
+            continue
+        if tense:
+            return tense
+    return None

@@ -1,0 +1,238 @@
+"""Word lists the temporal patterns are built from: one table per concept.
+
+Everything language-specific lives here, so a pattern in ``patterns.py`` reads like
+``{month} {day}`` and the resolver looks words up instead of hard-coding them.
+Keys are lower case; the regex alternations are derived from the keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# Month names that are also common English words; they need a date-like neighbour.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "sep", "dec", "august"})
+
+# ISO weekday numbers (Monday = 1), as TIMEX3 uses them in XXXX-WXX-N.
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3,
+    "wed": 3, "thursday": 4, "thurs": 4, "thu": 4, "friday": 5, "fri": 5,
+    "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+}
+
+# Weekday abbreviations are only accepted with a trailing period or before a date.
+WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a single": 1, "a": 1, "an": 1, "half a": 0.5,
+}
+
+# Vague quantities: a duration with one of these has an unknown number, e.g. PXD.
+VAGUE_QUANTITIES = frozenset({"few", "a few", "several", "some", "many", "a number of", "various"})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
+    "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "21st": 21, "last": -1, "final": -1,
+}
+
+# Calendar units: TIMEX3 duration letter, and whether it goes after the "T".
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False),
+    "weekend": ("WE", False), "fortnight": ("2W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("E", False),
+    "century": ("C", False), "trading day": ("D", False), "business day": ("D", False),
+}
+UNIT_PLURALS: dict[str, str] = {
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
+    "nights": "night", "weeks": "week", "weekends": "weekend", "months": "month",
+    "quarters": "quarter", "years": "year", "decades": "decade",
+    "centuries": "century", "trading days": "trading day",
+    "business days": "business day", "fortnights": "fortnight",
+}
+
+# Part-of-day codes of TIMEX3 (the value gets a T-suffix: 2014-06-21TEV).
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
+    "mid afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "midday": "MI", "daytime": "DT", "dawn": "MO", "dusk": "EV",
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+
+# Adverbs that are time expressions in TimeBank even without a date.
+REFERENCE_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "at this time": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF",
+    "lately": "PAST_REF", "more recently": "PAST_REF",
+    "past years": "PAST_REF", "recent days": "PAST_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "coming months": "FUTURE_REF", "coming years": "FUTURE_REF",
+    "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "future quarters": "FUTURE_REF", "coming quarters": "FUTURE_REF",
+    "the days ahead": "FUTURE_REF", "someday": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+}
+
+# Day words relative to the DCT: offset in days.
+DAY_OFFSETS: dict[str, int] = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+
+# "last/this/next X": offset in units of X.
+RELATIVE_DETERMINERS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
+    "present": 0, "next": 1, "coming": 1, "this coming": 1, "upcoming": 1,
+    "this past": -1, "latest": 0,
+}
+
+# Anaphoric "the following day": offset from the last mentioned time.
+ANAPHORIC_DETERMINERS: dict[str, int] = {
+    "following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1,
+    "prior": -1, "same": 0,
+}
+
+# Words of position inside a period, mapped to the TIMEX3 mod.
+POSITION_MODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "the beginning of": "START",
+    "the start of": "START", "beginning of": "START", "the dawn of": "START",
+    "the first half of": "START", "late": "END", "later": "END",
+    "the end of": "END", "end of": "END", "the close of": "END",
+    "the last half of": "END", "the second half of": "END",
+    "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
+    "the height of": "MID",
+}
+
+# Approximation and comparison words before a quantity, mapped to the TIMEX3 mod.
+QUANTITY_MODS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "nearly": "APPROX", "almost": "APPROX",
+    "close to": "APPROX", "more or less": "APPROX",
+    "more than": "MORE_THAN", "longer than": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "shorter than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "as many as": "EQUAL_OR_LESS",
+    "as long as": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+}
+
+# Adverbs of frequency: TIMEX3 SET values.
+FREQUENCY_WORDS: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
+    "annually": "P1Y", "semiannually": "P6M",
+}
+
+# Holidays with a fixed date (month, day).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31),
+    "valentine's day": (2, 14), "st. patrick's day": (3, 17),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
+    "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+    "labour day": (5, 1),
+}
+
+# Holidays on the Nth weekday of a month: (month, ISO weekday, N; -1 = last).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
+    "labor day": (9, 1, 1), "memorial day": (5, 1, -1),
+    "martin luther king day": (1, 1, 3), "presidents' day": (2, 1, 3),
+    "mother's day": (5, 7, 2), "father's day": (6, 7, 3), "columbus day": (10, 1, 2),
+}
+
+# Holidays defined relative to Easter Sunday (days offset).
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
+    "ash wednesday": -46, "palm sunday": -7, "pentecost": 49,
+}
+
+# Time zones named after a clock time; kept in the span, not in the value.
+TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "ET", "PT")
+
+# Words that make a clause refer to the future (cheap tense heuristic).
+# Words that make a clause refer to the future (cheap tense heuristic, tense.py).
+# Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
+FUTURE_MARKERS = frozenset(
+    """will 'll shall wo going scheduled planned plans plan expected expects expect
+    due slated intend intends tomorrow upcoming deadline expire expires""".split()
+)
+
+# Words that make a clause refer to the past (with any word ending in -ed).
+PAST_MARKERS = frozenset(
+    """was were had has have did said says told ago yesterday earlier been reported
+    announced took came went made since began won lost met saw fell rose""".split()
+)
+
+
+def alternation(words, escape: bool = True) -> str:
+    """A regex alternation of ``words``, longest first (so "sept" beats "sep").
+
+    Spaces match any run of whitespace and periods after abbreviations are optional.
+    """
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        text = re.escape(word) if escape else word
+        parts.append(text.replace(r"\ ", r"\s+").replace(" ", r"\s+"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def number_value(text: str) -> float | None:
+    """The number a numeral or number phrase stands for ("24", "twenty-four", "2 1/2")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if not t:
+        return None
+    fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", t)
+    if fraction:
+        return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
+    if re.fullmatch(r"\d+(?:\.\d+)?", t.replace(",", "")):
+        return float(t.replace(",", ""))
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    half = re.fullmatch(r"(.+?) and a half", t)
+    if half:
+        base = number_value(half.group(1))
+        return None if base is None else base + 0.5
+    total = 0.0
+    for piece in re.split(r"[\s-]+", t):
+        if piece == "and":
+            continue
+        if piece == "hundred":
+            total = (total or 1) * 100
+        elif piece == "thousand":
+            total = (total or 1) * 1000
+        elif piece in NUMBER_WORDS:
+            total += NUMBER_WORDS[piece]
+        else:
+            return None
+    return total
