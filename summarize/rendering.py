@@ -26,6 +26,16 @@ TEMPLATES = {
     "markdown": ("briefing.md.j2", False),
 }
 
+# How each Article.date_source reads beside the date ("Mon 23 Jun 2014, from the page metadata").
+DATE_SOURCE_LABELS = {
+    "--date": "given with --date",
+    "jsonl": "given in the corpus",
+    "metadata": "from the page metadata",
+    "url": "from the page address",
+    "dateline": "from the dateline",
+    None: "date unknown",
+}
+
 FILE_EXTENSIONS = {"html": "html", "email": "html", "markdown": "md", "json": "json"}
 
 
@@ -61,6 +71,7 @@ def briefing_context(briefing: Briefing) -> dict[str, Any]:
             "date": item.article.date.isoformat() if item.article.date else None,
             "date_label": item.article.date.strftime("%a %-d %b %Y") if item.article.date else None,
             "date_source": item.article.date_source,
+            "date_source_label": DATE_SOURCE_LABELS.get(item.article.date_source, item.article.date_source),
             "summary": item.summary.text,
             "summary_method": item.summary.method,
         }
