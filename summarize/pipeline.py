@@ -38,9 +38,9 @@ UNKNOWN_DATE_NOTE = (
     "month-day dates lie further back)."
 )
 UNKNOWN_DATES_NOTE = (
-    "The date of {names} is unknown, so their relative dates are not resolved: they are "
-    "shown as written and ordered by news convention (weekday names mean the past week, "
-    "month-day dates lie further back)."
+    "The {what} unknown, so {whose} relative dates are not resolved: they are shown as "
+    "written and ordered by news convention (weekday names mean the past week, month-day "
+    "dates lie further back)."
 )
 
 # Articles summarized per call: large enough that the encoder fills its batches
@@ -139,8 +139,10 @@ class Briefer:
             notes: tuple[str, ...] = ()
         elif len(articles) == 1:
             notes = (UNKNOWN_DATE_NOTE,)
+        elif len(undated) == 1:
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its"),)
         else:
-            notes = (UNKNOWN_DATES_NOTE.format(names=", ".join(undated)),)
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their"),)
         return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored), notes=notes)
 
 

@@ -221,3 +221,18 @@ def test_cli_summarize_without_subcommand_still_briefs_several(tmp_path):
     result = run_cli(PAGE_SOURCE, DATELINE_SOURCE, "--format", "markdown,json", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr.decode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.json", "briefing.md"]
+
+
+def test_an_undated_article_in_a_briefing_is_named_in_the_note():
+    from summarize.loading import load_article
+    from summarize.pipeline import build_briefing
+
+    briefing = build_briefing([load_sample(), replace(load_article(str(ROOT / PAGE_SOURCE)), source=PAGE_SOURCE)])
+    assert not briefing.timeline.anchored
+    assert briefing.notes == (
+        f"The date of {SAMPLE_SOURCE} is unknown, so its relative dates are not resolved: they are shown as "
+        "written and ordered by news convention (weekday names mean the past week, month-day dates lie further "
+        "back).",)
+    # The page's "Sunday" is resolved against its own date; the sample's stays a weekday.
+    walid = [(e.value, short(e.sources)) for e in briefing.timeline.events if "al-Walid" in e.headline]
+    assert walid == [("2014-06-22", (PAGE,)), ("XXXX-WXX-7", (SAMPLE_NAME,))]
