@@ -10,27 +10,35 @@ SAMPLE_DATE := 2014-06-22
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test outputs install clean
+.PHONY: demo test outputs install browser clean
 
-demo: outputs
-	@echo "Wrote outputs/iraq-rawa-ana.html, .md and .json"
+# The main job on the sample article, in every format.
+demo: $(STAMP)
+	$(BIN)/summarize $(SAMPLE) --date $(SAMPLE_DATE) --format html,email,text,markdown,json,timelinejs -o outputs
+	@echo "Wrote outputs/iraq-rawa-ana.{html,email.html,txt,md,json,timeline.json}"
 
 # torch is pinned to the CPU build on this machine's disk before the project is
 # installed, so that transformers' unpinned requirement does not pull a CUDA build.
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-outputs: $(STAMP)
-	$(BIN)/summarize $(SAMPLE) --date $(SAMPLE_DATE) --format html,markdown,json -o outputs
+# Everything in outputs/: the demo's files and screenshots of the HTML ones.
+outputs: demo browser
+	$(BIN)/python scripts/screenshots.py outputs/iraq-rawa-ana.html outputs/iraq-rawa-ana.email.html
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+# The browser tests need Debian's chromium, and npm to fetch TimelineJS and axe-core
+# once; with SUMMARIZE_REQUIRE_BROWSER=1 a missing browser fails them instead of skipping.
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
+
+test: $(STAMP) browser
+	SUMMARIZE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -83,10 +83,15 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                              "overrides dates found in pages and datelines")
     parser.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
                         help="give up fetching a URL after this long (default: 20)")
-    parser.add_argument("--format", type=_formats, default=["html"], metavar="FORMAT",
-                        help="html, email, markdown or json; several, comma-separated, write one file each (default: html)")
+    parser.add_argument("--format", type=_formats, metavar="FORMAT",
+                        help="html, email, text, markdown, json or timelinejs; several, comma-separated, write one "
+                             "file each (default: html, or what the --template file name says)")
     parser.add_argument("-o", "--output", metavar="PATH",
                         help="output file (default: standard output); with several formats, a directory")
+    parser.add_argument("--quotes", action="store_true", help="show each event's source sentence")
+    parser.add_argument("--template", metavar="PATH",
+                        help="render with this Jinja2 template instead of the built-in one (context: see README)")
+    parser.add_argument("--front-matter", action="store_true", help="start Markdown output with YAML front matter")
     parser.add_argument("--model", metavar="ID_OR_PATH",
                         help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)")
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
@@ -131,6 +136,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.articles.count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
+    args.format = _checked_formats(args.format, args.template)
     names = args.articles + ([args.jsonl] if args.jsonl else [])
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
@@ -146,8 +152,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"summarize: error: {failure.message}", file=sys.stderr)
     if run.briefing is None:
         return EXIT_USAGE
+    # Render every format before writing any, so that a format that cannot be made
+    # (timelinejs without a year) leaves no half-written set of files behind.
+    texts = {format: render(run.briefing, format, quotes=args.quotes, front_matter=args.front_matter,
+                            template=args.template) for format in targets}
     for format, target in targets.items():
-        text = render(run.briefing, format)
+        text = texts[format]
         if target is None:
             sys.stdout.write(text)
         else:
@@ -172,6 +182,17 @@ class _progress_bar:
     def __exit__(self, *exc_info) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
+    """The formats to write; a --template is checked now, before the slow pipeline runs."""
+    from .rendering import check_template, format_for_template
+
+    if template is None:
+        return formats or ["html"]
+    formats = formats or [format_for_template(template)]
+    check_template(template, formats)
+    return formats
 
 
 def _output_targets(output: str | None, formats: list[str], articles: list[str]) -> dict[str, Path | None]:

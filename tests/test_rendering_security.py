@@ -1,0 +1,180 @@
+"""Article text is data, never markup or template code, in every format.
+
+A story that quotes "<script>", an attribute break-out or template syntax must come out
+as exactly that text: in the page, the email, TimelineJS (whose text fields are HTML)
+and in Markdown once a CommonMark renderer has turned it into HTML.
+"""
+
+from __future__ import annotations
+
+import json
+
+import html5lib
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from briefings import hostile_briefing
+from summarize import rendering
+from summarize.rendering import render
+
+PAYLOADS = {
+    "script": "<script>alert(1)</script>",
+    "attribute break-out": '"><img src=x onerror=alert(1)>',
+    "single-quote break-out": "'><svg onload=alert(1)>",
+    "template code": "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}",
+    "closing tags": "</style></title></textarea><script>alert(1)</script><!--",
+    "markdown link": "[click](javascript:alert(1)) ![x](http://evil.example/x.png) <http://evil.example>",
+    "entities": "&lt;script&gt; &amp; &#60;b&#62;",
+    "math": "costs $5 million and $10 million",
+}
+
+
+def parse(text: str, fragment: bool = False):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parseFragment(f"<div>{text}</div>") if fragment else parser.parse(text)
+
+
+def markdown_to_html(text: str) -> str:
+    # html=True: raw HTML passes through, as on many newsletter platforms.
+    return MarkdownIt("commonmark", {"html": True}).render(text)
+
+
+def dom_of(format: str, output: str):
+    """The DOM a reader's software builds from an output."""
+    if format == "html":
+        return parse(output)
+    if format == "email":
+        return parse(output, fragment=True)
+    if format == "markdown":
+        return parse(markdown_to_html(output), fragment=True)
+    document = json.loads(output)  # timelinejs: every text field is HTML
+    fields = [document["title"]["text"]["headline"], document["title"]["text"]["text"]]
+    for event in document["events"]:
+        fields += [event["text"]["headline"], event["text"]["text"]]
+    return parse("".join(f"<section>{field}</section>" for field in fields), fragment=True)
+
+
+def text_of(dom) -> str:
+    return " ".join("".join(dom.itertext()).split())
+
+
+def shape(dom) -> list[tuple[str, tuple[str, ...]]]:
+    """Every element and its attribute names, in document order."""
+    return [(element.tag, tuple(sorted(element.attrib))) for element in dom.iter() if isinstance(element.tag, str)]
+
+
+HTML_FORMATS = ["html", "email", "markdown", "timelinejs"]
+
+
+@pytest.mark.parametrize("format", HTML_FORMATS)
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_payload_renders_as_text_not_markup(format, name):
+    payload = PAYLOADS[name]
+    output = render(hostile_briefing(payload), format, quotes=True)
+    dom = dom_of(format, output)
+    harmless = dom_of(format, render(hostile_briefing("harmless"), format, quotes=True))
+    # The payload added no element and no attribute...
+    assert shape(dom) == shape(harmless)
+    # ...and is there, character for character, where the reader sees text.
+    assert f"Headline {' '.join(payload.split())}" in text_of(dom)
+    assert "49" not in text_of(dom)
+
+
+@pytest.mark.parametrize("format", ["html", "email", "markdown"])
+def test_template_syntax_never_reaches_downstream_template_engines(format):
+    """Newsletter tools and static-site generators run their own {{ }} templates over
+    what is pasted in; the braces are escaped so that there is nothing for them to run."""
+    output = render(hostile_briefing(PAYLOADS["template code"]), format, quotes=True)
+    assert "{{" not in output and "{%" not in output and "{#" not in output
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_text_and_json_keep_the_payload_verbatim(name):
+    payload = PAYLOADS[name]
+    briefing = hostile_briefing(payload)
+    assert f"Headline {payload}" in " ".join(render(briefing, "text").split())  # wrapped at 72
+    document = json.loads(render(briefing, "json"))
+    assert document["events"][0]["headline"] == f"Headline {payload}"
+    assert document["articles"][0]["title"] == f"Title {payload}"
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_front_matter_keeps_the_payload_as_yaml_data(name):
+    payload = PAYLOADS[name] + ' key: value\n- item # comment "quoted"'
+    output = render(hostile_briefing(payload), "markdown", front_matter=True)
+    header = output[4:].split("\n---\n", 1)[0]
+    assert yaml.safe_load(header)["title"] == f"Title {payload}"
+
+
+@pytest.mark.parametrize("format", ["html", "email"])
+def test_user_templates_are_autoescaped_too(format, tmp_path):
+    template = tmp_path / "mine.html.j2"
+    template.write_text("<div>{{ events[0].headline }}</div>")
+    output = render(hostile_briefing(PAYLOADS["script"]), format, template=template)
+    assert "<script>" not in output and "&lt;script&gt;" in output
+
+
+def test_user_markdown_templates_are_escaped_too(tmp_path):
+    template = tmp_path / "mine.md"
+    template.write_text("- {{ events[0].headline }}\n")
+    output = render(hostile_briefing(PAYLOADS["attribute break-out"]), "markdown", template=template)
+    assert "<img" not in markdown_to_html(output)
+
+
+def _is_html_character(character: str) -> bool:
+    """Not a Unicode noncharacter, which HTML itself forbids (html5lib's strict mode too)."""
+    code = ord(character)
+    return not (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
+
+
+printable = st.text(st.characters(blacklist_categories=("Cs",)).filter(_is_html_character),
+                    min_size=1, max_size=60)
+
+
+# CommonMark, and GitHub's flavour (tables, strikethrough) as markdown-it-py has it.
+RENDERERS = {"commonmark": MarkdownIt("commonmark", {"html": True}),
+             "gfm": MarkdownIt("gfm-like", {"html": True, "linkify": False})}
+
+
+@settings(max_examples=300, deadline=None)
+@given(printable)
+@pytest.mark.parametrize("flavour", RENDERERS)
+def test_markdown_escape_shows_any_text_as_itself(flavour, text):
+    """Whatever the text, CommonMark (and GFM) render the escaped form as one plain
+    paragraph of exactly that text (whitespace collapsed)."""
+    expected = " ".join(rendering._CONTROL_CHARACTERS.sub("", text).split())
+    escaped = rendering._markdown_escape(text)
+    dom = parse(RENDERERS[flavour].render(escaped), fragment=True)
+    tags = [element.tag for element in dom.iter() if element.tag != "DOCUMENT_FRAGMENT"]
+    if not expected:
+        assert escaped == ""
+        return
+    assert tags == ["div", "p"]
+    assert text_of(dom) == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(printable)
+@pytest.mark.parametrize("format", ["html", "email", "markdown"])
+def test_any_article_text_adds_no_markup(format, text):
+    dom = dom_of(format, render(hostile_briefing(text), format, quotes=True))
+    assert shape(dom) == shape(dom_of(format, render(hostile_briefing("harmless"), format, quotes=True)))
+    shown = " ".join(rendering._CONTROL_CHARACTERS.sub("", text).split())
+    assert f"Headline {shown}".strip() in text_of(dom)
+
+
+@pytest.mark.parametrize("format", ["json", "timelinejs"])
+def test_json_can_be_inlined_in_a_script_element(format):
+    """Pasted into <script>...</script>, the JSON must not end the element early."""
+    briefing = hostile_briefing("</script><script>alert(1)</script><!-- x")
+    output = render(briefing, format)
+    assert "</" not in output and "<!" not in output
+    document = json.loads(output)  # and still the same data
+    expected = "Headline </script><script>alert(1)</script><!-- x"
+    if format == "json":
+        assert document["events"][0]["headline"] == expected
+    else:
+        assert text_of(parse(document["events"][0]["text"]["headline"], fragment=True)) == expected
