@@ -88,13 +88,14 @@ def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | 
     """
     if web.is_url(source):
         page = web.fetch_url(source, timeout=timeout)
-        return article_from_html(web.decode_page(page.body, page.charset), source=source, url=page.url, date=date)
+        html = web.decode_page(page.body, page.charset, source=source)
+        return article_from_html(html, source=source, url=page.url, date=date)
     raw = _read_bytes(source, stdin)
     name = _name(source)
     if source.lower().endswith(HTML_SUFFIXES) or web.looks_like_html(raw):
         if not raw.strip():
             raise InputError(f"{name}: the file is empty")
-        return article_from_html(raw, source=name, date=date)
+        return article_from_html(web.decode_page(raw, source=name), source=name, date=date)
     text = decode_text(raw, source)
     return article_from_text(text, source=name, date=date)
 
@@ -206,8 +207,8 @@ def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: fl
                                     date_source=item.date_source)
     elif item.kind == "url":
         page = web.fetch_url(item.value, timeout=timeout)
-        article = article_from_html(web.decode_page(page.body, page.charset), source=item.source, url=page.url,
-                                    date=item.date, date_source=item.date_source)
+        article = article_from_html(web.decode_page(page.body, page.charset, source=item.source), source=item.source,
+                                    url=page.url, date=item.date, date_source=item.date_source)
     else:
         article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout)
         if item.date is not None and item.date_source != article.date_source:

@@ -9,6 +9,7 @@ download it itself, and nothing here may reach the network except ``fetch_url``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 import time
 import urllib.error
@@ -104,12 +105,26 @@ def _read_body(response, url: str, timeout: float, max_bytes: int) -> bytes:
             raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)")
 
 
-def decode_page(body: bytes, charset: str | None) -> str:
-    """Decode HTML bytes: the HTTP charset, else UTF-8, else Latin-1 (which never fails)."""
-    for encoding in (charset, "utf-8"):
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
+    """Decode HTML bytes: the HTTP charset, else the page's <meta charset>, else UTF-8,
+    else Windows-1252 (what "Latin-1" pages really are), else Latin-1 (never fails).
+
+    NUL bytes mean a binary file (an image saved as .html), not a page.
+    """
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        charset = "utf-16"  # a byte-order mark says it all
+    wide = bool(charset) and charset.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    if b"\x00" in body[:8192] and not wide:
+        raise InputError(f"{source}: this is a binary file, not a web page")
+    declared = _META_CHARSET.search(body[:4096])
+    candidates = [charset, declared.group(1).decode("ascii") if declared else None, "utf-8", "cp1252"]
+    for encoding in candidates:
         if encoding:
             try:
-                return body.decode(encoding)
+                return body.decode(encoding).lstrip("\ufeff")
             except (UnicodeDecodeError, LookupError):
                 pass
     return body.decode("latin-1")

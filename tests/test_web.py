@@ -193,3 +193,19 @@ def test_a_slow_drip_download_times_out_as_a_whole():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_page_encodings(tmp_path):
+    from summarize.web import decode_page
+
+    cafe = "<p>Caf\u00e9 \u201cquotes\u201d</p>"
+    assert decode_page(cafe.encode("utf-8")) == cafe
+    assert decode_page(cafe.encode("cp1252")) == cafe  # no charset anywhere: Windows-1252
+    declared = ("<html><head><meta charset='iso-8859-7'></head><body><p>\u0391\u03b8\u03ae\u03bd\u03b1</p>"
+                "</body></html>")
+    assert decode_page(declared.encode("iso-8859-7")) == declared
+    assert decode_page(cafe.encode("utf-16-le"), "utf-16-le") == cafe  # the HTTP header wins
+    assert decode_page(cafe.encode("utf-16")) == cafe  # a byte-order mark
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>")
+    with pytest.raises(InputError, match="binary file"):
+        load_article(str(tmp_path / "image.html"))
