@@ -252,6 +252,9 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         start_date["display_date"] = str(markupsafe.escape(event["label"]))
         text = _html_paragraph(event["sentence"]) if context["quotes"] else ""
         text += _html_paragraph(f"Source: {', '.join(event['sources'])}", css_class="source")
+        if event["conflicts"]:
+            labels = "; ".join(conflict["label"] for conflict in event["conflicts"])
+            text += _html_paragraph(f"Conflicting date: other reports date this {labels}.", css_class="conflict")
         slides.append({
             "unique_id": f"event-{number}",
             "start_date": start_date,
@@ -264,7 +267,8 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     several = len(context["articles"]) > 1
     title_text = "".join(
         _html_paragraph(" · ".join(([a["title"]] if several and a["title"] else [])
-                                   + [a["source"], a["date_label"] or "date unknown"]), css_class="meta")
+                                   + [a["source"], f"{a['date_label']}, {a['date_source_label']}" if a["date"]
+                                      else "date unknown"]), css_class="meta")
         + _html_paragraph(a["summary"])
         for a in context["articles"]
     )

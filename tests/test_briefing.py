@@ -236,3 +236,21 @@ def test_an_undated_article_in_a_briefing_is_named_in_the_note():
     # The page's "Sunday" is resolved against its own date; the sample's stays a weekday.
     walid = [(e.value, short(e.sources)) for e in briefing.timeline.events if "al-Walid" in e.headline]
     assert walid == [("2014-06-22", (PAGE,)), ("XXXX-WXX-7", (SAMPLE_NAME,))]
+
+
+@pytest.mark.parametrize("format", ["html", "email", "text", "markdown", "timelinejs"])
+def test_every_format_shows_date_sources_citations_and_conflicts(briefing, format):
+    import html
+    import re
+
+    from summarize.rendering import render
+
+    # What a reader sees: tags and Markdown emphasis do not count.
+    text = html.unescape(re.sub(r"<[^>]+>", "", render(briefing, format))).replace("**", "")
+    if format != "timelinejs":  # TimelineJS has no article list, only slides (dates in the title slide)
+        for shown in ("Sun 22 Jun 2014, given with --date", "Mon 23 Jun 2014, from the page metadata",
+                      "Tue 24 Jun 2014, from the dateline"):
+            assert shown in text
+    assert f"{SAMPLE_SOURCE}; {PAGE_SOURCE}; {DATELINE_SOURCE}" in text.replace(", ", "; ")
+    assert "Conflicting date: other reports date this Sat 21 Jun 2014, evening." in text
+    assert "other reports date this Fri 20 Jun 2014, evening." in text
