@@ -3,6 +3,12 @@
 A rule-based splitter tuned for news: it keeps abbreviations ("Lt. Gen.", "U.S.",
 "Jan. 5"), initials ("George W. Bush"), decimals and quoted sentences together, and
 treats blank lines as hard boundaries (headlines, bylines and paragraphs).
+
+Web news also runs photo captions into the text with no end punctuation ("... his
+eyes shut The Spanish midfielder appears to ..."). Such run-ons are split where a
+new sentence plainly starts without a period: a capitalised pronoun or connective
+after a lower-case word, or "The"/"A"/"An" plus a lower-case word (not a title such
+as "The Times") after a word; a capitalised pronoun cannot continue a sentence.
 """
 
 from __future__ import annotations
@@ -65,6 +71,24 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+# A run-on boundary: the whitespace between the end of one unpunctuated sentence
+# and the start of the next. The look-behind wants the previous word to end like a
+# sentence body (lower case, digit, closing bracket or quote).
+_RUN_ON = re.compile(
+    r"""(?<=[a-z0-9%)\]'"\u2019\u201d])\s+(?="""
+    r"""(?:The|A|An)\s+[a-z]"""  # "The harrowing video", not "The Times"
+    r"""|(?:He|She|They|We|It|His|Her|Their|Its|This|These|Those|There|But|However|Meanwhile)\s)"""
+)
+# The word before a run-on boundary: a pronoun opener must follow a lower-case word,
+# so "How Did We Get Here?" (a title) stays whole.
+_PREVIOUS_WORD = re.compile(r"(\S+)$")
+_PRONOUN_OPENERS = frozenset(
+    "He She They We It His Her Their Its This These Those There But However Meanwhile".split()
+)
+# Web boilerplate glued to the first sentence.
+_BOILERPLATE = re.compile(r"(?i)scroll down for (?:video|more)\b")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, each with its exact span in ``text``."""
     sentences: list[Sentence] = []
@@ -72,10 +96,29 @@ def split_sentences(text: str) -> list[Sentence]:
         start = para_start
         for match in _CANDIDATE.finditer(text, para_start, para_end):
             if _is_boundary(text[:para_end], match.start(), match.end()):
-                _append(sentences, text, start, match.end())
+                _append_run_ons(sentences, text, start, match.end())
                 start = match.end()
-        _append(sentences, text, start, para_end)
+        _append_run_ons(sentences, text, start, para_end)
     return sentences
+
+
+def _append_run_ons(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append the span, split where unpunctuated sentences (captions) run together."""
+    cuts = []
+    for match in _BOILERPLATE.finditer(text, start, end):
+        cuts.append(match.end())
+    for match in _RUN_ON.finditer(text, start, end):
+        following = text[match.end() : match.end() + 12].split(None, 1)[0]
+        if following in _PRONOUN_OPENERS:
+            previous = _PREVIOUS_WORD.search(text, start, match.start())
+            word = previous.group(1).lstrip("\"'(\u2018\u201c") if previous else ""
+            if not word or not (word[0].islower() or word[0].isdigit()):
+                continue
+        cuts.append(match.start())
+    for cut in sorted(set(cuts)):
+        _append(sentences, text, start, cut)
+        start = cut
+    _append(sentences, text, start, end)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -77,3 +77,23 @@ def test_several_formats_into_a_directory(tmp_path):
     result = run(str(SAMPLE), "--date", "2014-06-22", "--format", "html,markdown,json", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr.decode()
     assert sorted(os.listdir(tmp_path)) == ["iraq-rawa-ana.html", "iraq-rawa-ana.json", "iraq-rawa-ana.md"]
+
+
+from test_summarizer_abstractive import bart_dir  # noqa: E402,F401  (the tiny random BART fixture)
+
+
+@pytest.mark.slow
+def test_model_option_runs_a_local_seq2seq_model(bart_dir):  # noqa: F811
+    result = run(str(SAMPLE), "--date", "2014-06-22", "--format", "json", "--model", str(bart_dir))
+    assert result.returncode == 0, result.stderr.decode()
+    document = json.loads(result.stdout)
+    (article,) = document["articles"]
+    assert article["summary_method"] == f"abstractive: {bart_dir}"
+    assert isinstance(article["summary"], str)  # a random model's words may all be special tokens
+    # The summary model does not touch the timeline.
+    assert [e["value"] for e in document["events"]][:2] == ["2014-01", "2014-06-09"]
+
+
+def test_model_not_available_offline_is_one_line():
+    result = run(str(SAMPLE), "--model", "no-such-org/no-such-model")
+    assert_one_line_error(result, "no-such-org/no-such-model")

@@ -13,6 +13,7 @@ import re
 _DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _PARTIAL_DAY_RE = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _WEEKDAY_RE = re.compile(r"^XXXX-WXX-([1-7])")
+_YEAR_RE = re.compile(r"^(\d{4})")
 _LEAP_YEAR = 2000  # stand-in year for day arithmetic on XXXX-MM-DD values
 
 
@@ -59,7 +60,7 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 def year_of(value: str | None) -> int | None:
-    m = re.match(r"^(\d{4})", value or "")
+    m = _YEAR_RE.match(value or "")
     return int(m.group(1)) if m else None
 
 

@@ -2,7 +2,9 @@
 
 Each resolver named in ``patterns.RULES`` is a function ``(match, context)`` that
 returns ``(type, value, mod)``, a list of ``(start, end, type, value, mod)`` when a
-match holds several expressions (ranges), or None to reject the match. The
+match holds several expressions (ranges), or None to reject the match (a shorter
+match inside it may then be tried). Resolvers only read the context, except that
+a named quarter becomes ``last_quarter``; the tagger records the other anchors. The
 :class:`Context` carries the document creation time (DCT), the tense of the
 clause around the match, and the last mentioned times that anaphoric expressions
 ("the following day", "that quarter") refer to.
@@ -31,7 +33,8 @@ class Context:
     span: tuple[int, int] = (0, 0)  # where the expression being resolved is
     last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
-    last_quarter: str | None = None  # last mentioned quarter (1989-Q3)
+    last_end: int = 0  # where the last mentioned time ends in the text
+    last_quarter: str | None = None  # last mentioned quarter (1989-Q3); kept for the whole text
 
     @property
     def tense(self) -> str | None:
@@ -41,22 +44,40 @@ class Context:
         """
         return clause_tense(self.text, *self.span)
 
-    def anchor_day(self) -> str | None:
-        """The day "the following day" counts from: last mentioned, else the DCT."""
-        if self.last_day:
+    def _anchor_is_near(self, max_sentences: int | None) -> bool:
+        """Whether the last mentioned time is at most ``max_sentences`` sentences back.
+
+        "The following month" may refer to a date paragraphs back, but a time
+        named in another sentence ("the cuts take effect Jan. 1, 2000") is not what
+        "earlier in the week" or a bare "6:45 p.m." counts from; the DCT is.
+        """
+        if max_sentences is None:
+            return True
+        gap = self.text[self.last_end:self.span[0] + 1]  # + 1: the break looks at the next capital
+        return len(_SENTENCE_BREAK.findall(gap)) <= max_sentences
+
+    def anchor_day(self, max_sentences: int | None = None) -> str | None:
+        """The day "the following day" counts from: last mentioned if near, else the DCT."""
+        if self.last_day and (self.dct is None or self._anchor_is_near(max_sentences)):
             return self.last_day
         return C.day(self.dct) if self.dct else None
 
-    def anchor_date(self) -> dt.date | None:
+    def anchor_date(self, max_sentences: int | None = None) -> dt.date | None:
         """A real date near the last mentioned time, for year/month arithmetic."""
-        for value in (self.last_day, self.last_value):
-            d = C.parse_day(value)
-            if d:
-                return d
-            m = re.match(r"^(\d{4})(?:-(\d\d))?", value or "")
-            if m:
-                return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+        if self.dct is None or self._anchor_is_near(max_sentences):
+            # the latest mention first: "in 1997, up 12% over the previous year"
+            for value in (self.last_value, self.last_day):
+                d = C.parse_day(value)
+                if d:
+                    return d
+                m = _YEAR_MONTH.match(value or "")
+                if m:
+                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
         return self.dct
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n\s*\n")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d\d))?")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -70,7 +91,7 @@ def _g(m: re.Match, name: str) -> str | None:
 
 
 def _word(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
@@ -80,6 +101,11 @@ def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
     """
     start = m.start(group)
     return start >= 0 and ctx.text[start:start + 1].isupper()
+
+
+def _compound(m: re.Match) -> bool:
+    """Whether the match is the first part of a hyphenated word ("quarter-to-quarter")."""
+    return m.string[m.end():m.end() + 1] == "-" and m.string[m.end() + 1:m.end() + 2].isalpha()
 
 
 def _month_number(text: str) -> int:
@@ -117,6 +143,8 @@ def _unit(text: str) -> str:
 
 # A word right before a date that fixes which side of the DCT it is on.
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
+# For weekdays "by"/"before" are left out: "By Monday, the troops had left".
+_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires?|payable)\s+(?:on\s+)?$")
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
 
 
@@ -163,10 +191,14 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     return best
 
 
+# Determiners that place a weekday relative to the last mentioned day, not the DCT.
+_ANAPHORIC_WEEKDAY = frozenset({"following", "subsequent", "previous", "preceding", "prior"})
+
+
 def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str:
     """A weekday resolved against the DCT (or the last mentioned day for "the following")."""
     det = _word(determiner) if determiner else None
-    if det in V.ANAPHORIC_DETERMINERS and det not in ("next",) or det in ("following",):
+    if det in _ANAPHORIC_WEEKDAY:
         base = C.parse_day(ctx.anchor_day())
         if base is None:
             return f"XXXX-WXX-{iso_weekday}"
@@ -183,7 +215,8 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     if det == "this":
         return C.day(dct + dt.timedelta(days=iso_weekday - dct.isoweekday()))
     # A bare weekday: the past one in news unless the clause is about the future.
-    if ctx.tense == "FUTURE":
+    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
         return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
 
@@ -196,11 +229,13 @@ def _number(m: re.Match, name: str = "num") -> float | None:
 def _duration_value(n: float | None, unit: str) -> str:
     """``P3D``, ``PT24H``, ``PXY``; fractions go to the next smaller unit (P2Y6M)."""
     letter, is_time = V.UNITS.get(unit, ("X", False))
-    if letter == "WE":
-        letter = "WE"
     prefix = "PT" if is_time else "P"
     if n is None:
         return f"{prefix}X{letter}"
+    if letter in ("E", "C"):
+        # Counted decades and centuries are written in years ("two decades" = P20Y);
+        # only vague ones keep the TimeML letter (PXE).
+        n, letter = n * (10 if letter == "E" else 100), "Y"
     if n != int(n):
         # (letter, is_time) -> how many of the next smaller unit make one, and that unit
         smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),
@@ -327,18 +362,15 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
         return None
     text = m.group(0).lower()
-    mod = "ON_OR_AFTER" if re.search(r"or later|and beyond", text) else None
+    mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
+           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text) else None)
     return ("DATE", f"{year:04d}", mod)
-
-
-_DECADE_NAMES = {w: i for i, w in enumerate(
-    "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
 
 
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
     t = _word(m.group("decade")).replace("'", "")
-    if t in _DECADE_NAMES:
-        return ("DATE", f"19{_DECADE_NAMES[t]}", None)
+    if t in V.DECADE_WORDS:
+        return ("DATE", f"19{V.DECADE_WORDS[t]}", None)
     digits = re.match(r"(\d+)0s", t).group(1)
     return ("DATE", digits if len(digits) == 3 else f"19{digits}", None)
 
@@ -419,7 +451,12 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
             year = _quarter_year(q, ctx)
         if _g(m, "qago") and re.search(r"year-ago|year-earlier|comparable", _g(m, "qago").lower()):
             year -= 1
-    return ("DATE", f"{year:04d}-Q{q}", None)
+    value = f"{year:04d}-Q{q}"
+    if not _g(m, "qago"):
+        # A quarter named outright becomes "the quarter" of later sentences; the
+        # year-ago quarter it is compared with does not.
+        ctx.last_quarter = value
+    return ("DATE", value, None)
 
 
 def _base_quarter(ctx: Context) -> str | None:
@@ -437,7 +474,7 @@ def _base_quarter(ctx: Context) -> str | None:
 def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
     text = _word(m.group(0))
     word = _word(_g(m, "qword") or "")
-    if m.string[m.end():m.end() + 1] == "-":
+    if _compound(m):
         return None  # "its quarter-century low", "quarter-to-quarter"
     ago = _g(m, "qago") or ""
     is_period = text.endswith("period") or "period " in text
@@ -446,8 +483,11 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
     if ctx.dct is None:
         return ("DATE", "XXXX-QX", None)
     base = _base_quarter(ctx)
+    if word == "latest":
+        # "the latest quarter": the last one completed, whatever was named before
+        base = _base_quarter(Context(dct=ctx.dct))
     year, q = int(base[:4]), int(base[-1])
-    if word == "current" or text.startswith("this quarter"):
+    if word == "current":
         year, q = ctx.dct.year, C.quarter_of(ctx.dct)
     elif text.startswith(("last quarter", "next quarter")) or word in ("previous", "past"):
         step = 1 if text.startswith("next") else -1
@@ -464,25 +504,30 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolved:
     half = 1 if _word(m.group("half")) == "first" else 2
+    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
+        return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if _g(m, "year") else None
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-H{half}", None)
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(_word(_g(m, "qrel2") or "this"), 0)
-    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
-        return None  # "the second half" alone is too often a game's or a book's
     return ("DATE", f"{year:04d}-H{half}", None)
 
 
 def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     """Parts of day: "Saturday evening", "last night", "this morning", "overnight"."""
-    pod_text = _g(m, "pod") or _g(m, "bare") or ""
+    pod_text = _g(m, "pod") or _g(m, "bare") or _g(m, "bare2") or ""
     code = V.PARTS_OF_DAY.get(_word(pod_text)) or V.PARTS_OF_DAY.get(_word(pod_text).replace("-", " "))
     if code is None:
         return None
     day_value: str | None
     this = _word(_g(m, "this") or "")
-    if _g(m, "weekday"):
+    if _g(m, "month"):
+        resolved = resolve_month_day(m, ctx)
+        if resolved is None:
+            return None
+        day_value = resolved[1]
+    elif _g(m, "weekday"):
         if not _capitalized(m, "weekday", ctx):
             return None
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
@@ -491,6 +536,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
         if this == "last" and code != "NI":
             return None  # "last morning" is not idiomatic; "last evening" is rare
         day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+    elif _g(m, "bare2"):  # "at dawn": the day told about
+        day_value = C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX"
     elif _g(m, "bare"):
         lead = m.group(0).lower()
         if not re.search(r"\b(the|this|that)\b|overnight|mid", lead):
@@ -533,7 +580,7 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
-    unit = _word(_g(m, "unit") or _g(m, "unit2"))
+    unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
     rel = _word(_g(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
@@ -553,7 +600,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
         return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
     if ctx.dct is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
-    if unit == "week" and _word(m.group(0)).startswith("the "):
+    if unit == "week" and _word(m.group(0)) == "the week":
         return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
     base = C.shift(ctx.dct, offset, unit)
     return ("DATE", C.granular(base, unit), None)
@@ -604,12 +651,13 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "earlier in the day", "later this year": the unit of the last mentioned time."""
     unit = _word(m.group("unit"))
     deictic = "this" in m.group(0).lower().split()
+    # "earlier in the day" refers to a day named in the same sentence, else the DCT's
     if unit in ("morning", "afternoon", "evening"):
-        base = C.day(ctx.dct) if deictic and ctx.dct else C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+        base = C.day(ctx.dct) if deictic and ctx.dct else C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX")
         return ("TIME", f"{base}T{V.PARTS_OF_DAY[unit]}", None)
     if unit == "day":
-        return ("DATE", C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX", None)
-    base = ctx.dct if deictic else ctx.anchor_date()
+        return ("DATE", C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX", None)
+    base = ctx.dct if deictic else ctx.anchor_date(0)
     if base is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
     return ("DATE", C.granular(base, unit), None)
@@ -618,8 +666,8 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
 def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "the following day", "the year before", "that day": relative to the last mention."""
     unit = _word(m.group("unit"))
-    if unit == "time":
-        return ("DATE", "PAST_REF", None)
+    if _compound(m):
+        return None  # "the quarter-to-quarter comparison", "the year-ago results"
     ana = _word(_g(m, "ana") or "")
     direction = _word(_g(m, "dir") or "")
     step = V.ANAPHORIC_DETERMINERS.get(ana, 0) + {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(direction, 0)
@@ -635,7 +683,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
             return ("DATE", "XXXX-QX", None)
         index = int(base[:4]) * 4 + int(base[-1]) - 1 + step
         return ("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None)
-    base = ctx.anchor_date()
+    # "the century" of a news story is the DCT's; "the following decade" counts on
+    base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
         return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
@@ -645,14 +694,27 @@ def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("ref"))
     before = m.string[max(0, m.start() - 4):m.start()]
     after = m.string[m.end():m.end() + 7]
-    if word == "soon" and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
-        return None  # "as soon as the threats end": a conjunction
+    if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
+        return None  # "as soon as the threats end", "shortly after the blast": relative to an event
     return ("DATE", V.REFERENCE_WORDS[word], None)
+
+
+def resolve_vague_span(m: re.Match, ctx: Context) -> Resolved:
+    return ("DURATION", V.VAGUE_DURATIONS[_word(m.group("vaguespan"))], None)
+
+
+def resolve_at_the_time(m: re.Match, ctx: Context) -> Resolved:
+    """ "at the time": the time of the events told, in the past (TimeBank's PAST_REF)."""
+    return ("DATE", "PAST_REF", None)
 
 
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
     unit = _unit(_g(m, "units") or _g(m, "units3"))
     return ("DURATION", _duration_value(None, unit), None)
+
+
+_AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of\s+age)\b")
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
 
 
 def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
@@ -664,10 +726,14 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
-    if re.match(r"\s+old\b|\s+of\s+age\b", after + m.string[m.end() + 4:m.end() + 12].lower()):
-        return None  # an age: "37 years old"
-    if unit == "quarter" and (after.startswith(" of") or num_text in ("a", "one", "an")):
-        return None  # "a quarter of the shares"
+    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()):
+        return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
+    if _g(m, "old") and num_text in ("a", "an"):
+        # "a week-long strike": the article is not part of the adjective
+        return [(m.start("unit"), m.end(), "DURATION", _duration_value(1, unit), None)]
+    if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and (
+            _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
+        return None  # a fraction: "a quarter of the shares", "three quarters of them"
     n = _number(m) if _g(m, "num") else None
     if _g(m, "num2"):
         n = None  # "two to three weeks", "12 to 18 months": an unknown amount
@@ -712,7 +778,8 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
-    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
+                 m.string[max(0, m.start() - 10):m.start()]):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
 
@@ -724,6 +791,10 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
         hour, minute = 12, 0
     elif clock == "midnight":
         hour, minute = 24, 0
+    elif re.fullmatch(r"\d{4}", clock):
+        hour, minute = int(clock[:2]), int(clock[2:])  # "2100 GMT"
+    elif clock.endswith("o'clock"):
+        hour, minute = int(clock.split()[0]), 0
     else:
         parts = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", clock)
         hour, minute = int(parts.group(1)), int(parts.group(2) or 0)
@@ -737,14 +808,12 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
     if _g(m, "month2") or _g(m, "month"):
         month_text = _g(m, "month2") or _g(m, "month")
         day_text = _g(m, "day2") or _g(m, "day")
-        fake = re.match(r"(?P<month>.+)", month_text)
         month_number, day_number = _month_number(month_text), _day_number(day_text)
         if ctx.dct is None:
             day_value = f"XXXX-{month_number:02d}-{day_number:02d}"
         else:
             d = C.safe_date(_year_for(month_number, day_number, ctx), month_number, day_number)
             day_value = C.day(d) if d else None
-        del fake
     elif _g(m, "weekday"):
         if not _capitalized(m, "weekday", ctx):
             return None
@@ -753,7 +822,8 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
         offset = V.DAY_OFFSETS[_word(m.group("offset"))]
         day_value = C.day(ctx.dct + dt.timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
     else:
-        day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX")
+        # a bare clock time is on the day named in its own sentence, else the DCT
+        day_value = C.day_part(ctx.anchor_day(max_sentences=0) or "XXXX-XX-XX")
     return ("TIME", f"{day_value or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None)
 
 

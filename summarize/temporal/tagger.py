@@ -1,6 +1,6 @@
 """The extraction pipeline: match every rule, keep the best spans, resolve in order.
 
-1. every rule of ``patterns.RULES`` is matched over the whole text;
+1. every rule of ``patterns.RULES`` is matched in windows around its trigger words;
 2. the longest non-overlapping matches are kept (earlier rules win ties);
 3. left to right, each kept match is widened by a modifier word before it
    ("early", "late on", "nearly", "more than"), resolved by its resolver with the
@@ -29,18 +29,6 @@ class _Candidate(NamedTuple):
     match: re.Match
 
 
-# Rules whose matches may be widened by "early"/"late"/"the end of" (dates), or by
-# "about"/"more than" (quantities: durations, "two years ago", clock times).
-_POSITION_RULES = frozenset(
-    """month_day month_daynum day_month daynum_month month_year month_rel_year rel_month month
-    year spoken_year decade century season_year year_season rel_season the_season quarter
-    quarter_ref half offset_pod offset weekday rel_weekday rel_unit the_unit holiday""".split()
-)
-_QUANTITY_RULES = frozenset(
-    "duration duration_pair duration_adj ago clock clock_day day_clock month_day offset rel_plural year_end".split()
-)
-
-
 def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression]:
     """All time expressions of ``text``, sorted, non-overlapping, with TIMEX3 values.
 
@@ -52,7 +40,13 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     ctx = Context(dct=dct, text=text)
     found: list[TimeExpression] = []
     last_end = 0
-    for cand in _select(_candidates(text, _lower(text))):
+    candidates = _candidates(text, _lower(text))
+    queue = _select(candidates)
+    rejected: set[int] = set()
+    i = 0
+    while i < len(queue):
+        cand = queue[i]
+        i += 1
         start, mod = _widen(text, cand, last_end)
         ctx.span = (start, cand.end)
         rule = P.RULES[cand.rule_index]
@@ -63,21 +57,25 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             # datetime's range): such a value cannot be written, so drop the match.
             resolved = None
         if resolved is None:
+            # A rejected match ("37 years" of "37 years old", "the first two quarters"
+            # without a year) may hide a valid shorter one inside it: queue those.
+            rejected.add(id(cand))
+            inner = [c for c in candidates
+                     if cand.start <= c.start and c.end <= cand.end and id(c) not in rejected]
+            queue[i:i] = _select(inner)
             continue
         if isinstance(resolved, tuple):
             kind, value, own_mod = resolved
+            if kind in ("DATE", "TIME") and mod in V.DATE_COMPARISON_MODS:
+                mod = V.DATE_COMPARISON_MODS[mod]
             pieces = [(start, cand.end, kind, value, own_mod or mod)]
         else:
             pieces = resolved
         for p_start, p_end, kind, value, p_mod in pieces:
             found.append(TimeExpression(p_start, p_end, text[p_start:p_end], kind, value, p_mod))
-            _remember(ctx, kind, value, main_quarter=rule.name == "quarter" and not cand.match.group("qago"))
+            _remember(ctx, kind, value, p_end)
         last_end = cand.end
     return found
-
-
-# How far a match may reach before its first / after its last trigger word.
-_LEFT, _RIGHT = 40, 40
 
 
 def _lower(text: str) -> str:
@@ -108,14 +106,16 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
         hits.setdefault(m.lastgroup, []).append(m.span())
     if not hits:
         return []
-    windows_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    windows_of: dict[tuple, list[tuple[int, int]]] = {}
     out = []
     for index, rule in enumerate(P.RULES):
-        windows = windows_of.get(rule.triggers)
+        key = (rule.triggers, rule.reach)
+        windows = windows_of.get(key)
         if windows is None:
-            windows = windows_of[rule.triggers] = _windows(text, [s for t in rule.triggers for s in hits.get(t, ())])
+            spans = [s for t in rule.triggers for s in hits.get(t, ())]
+            windows = windows_of[key] = _windows(lower, spans, *rule.reach)
         for lo, hi in windows:
-            if rule.requires and not any(lower.find(word, lo, hi) >= 0 for word in rule.requires):
+            if rule.requires_regex and not rule.requires_regex.search(lower, lo, hi):
                 continue
             for m in rule.regex.finditer(lower, lo, hi):
                 if m.end() > m.start():
@@ -123,17 +123,25 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
     return out
 
 
-_WORD_END = re.compile(r"[\s,;:!?()\"]|$")
+def _windows(text: str, spans: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
+    """Merged character windows around trigger spans, ending between words.
 
-
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged character windows around trigger spans, ending between words."""
+    A window must not cut a word or number in two: a match ending at the cut would
+    look complete to the regex ("June 1" out of "June 12").
+    """
     merged: list[tuple[int, int]] = []
+    n = len(text)
     for start, end in sorted(spans):
-        lo = max(0, start - _LEFT)
-        hi = _WORD_END.search(text, min(len(text), end + _RIGHT)).start()
+        lo = start - left if start > left else 0
+        hi = end + right
+        if hi >= n:
+            hi = n
+        else:
+            while hi < n and text[hi].isalnum():
+                hi += 1
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
@@ -153,21 +161,17 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
-    name = P.RULES[cand.rule_index].name
+    prefixes = P.RULES[cand.rule_index].prefixes
     before = text[max(floor, cand.start - 40):cand.start]
-    if name in _POSITION_RULES:
+    if "position" in prefixes:
         m = P.POSITION_PREFIX.search(before)
         if m:
-            key = re.sub(r"\s+", " ", m.group("pos").lower())
-            key = key[4:] if key.startswith("the ") and key[4:] in V.POSITION_MODS and not key.endswith(" of") else key
-            key = key.removeprefix("very ")
-            return cand.start - len(m.group(0)), V.POSITION_MODS.get(key if key != "earlier" and key != "later" else "", None)
-    if name in _QUANTITY_RULES:
+            key = " ".join(m.group("pos").lower().split()).removeprefix("the ").removeprefix("very ")
+            return cand.start - len(m.group(0)), V.POSITION_MODS[key]
+    if "quantity" in prefixes:
         m = P.QUANTITY_PREFIX.search(before)
         if m:
-            key = re.sub(r"\s+", " ", m.group("qmod").lower())
-            if key in ("over", "under") and cand.match.group(0).lower().startswith("the "):
-                return cand.start, None
+            key = " ".join(m.group("qmod").lower().split())
             return cand.start - len(m.group(0)), V.QUANTITY_MODS[key]
     return cand.start, None
 
@@ -175,15 +179,12 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
 _ANCHOR_VALUE = re.compile(r"^(?:\d{4}|XXXX)")
 
 
-def _remember(ctx: Context, kind: str, value: str, main_quarter: bool = False) -> None:
+def _remember(ctx: Context, kind: str, value: str, end: int) -> None:
     """Make a resolved date the anchor of the anaphoric expressions after it."""
     if kind not in ("DATE", "TIME") or not _ANCHOR_VALUE.match(value):
         return
     ctx.last_value = value
+    ctx.last_end = end
     d = day_part(value)
     if d and d != "XXXX-XX-XX":
         ctx.last_day = d
-    # Only a quarter named outright becomes "the quarter" of later sentences; the
-    # year-ago quarter it is compared with does not.
-    if main_quarter and re.match(r"^\d{4}-Q\d$", value):
-        ctx.last_quarter = value

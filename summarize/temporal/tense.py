@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import FUTURE_MARKERS, PAST_MARKERS
+from .vocabulary import FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
@@ -42,6 +42,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
     for i, word in enumerate(words):
+        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
+            return "FUTURE"  # leftwards "to" preceded by "is"/"set"/...: "set to resume Monday"
+        if word == "be" and i + 1 < len(before) and words[i + 1] == "to":
+            return "FUTURE"  # "guidelines to be published in early November"
+        if word in FUTURE_MARKERS_BEFORE and i < len(before):
+            return "FUTURE"
         tense = _marker(word)
         # "to be published", "will be signed": a participle after "be" is not past
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):

@@ -29,19 +29,34 @@ WEEKDAYS: dict[str, int] = {
 # Weekday abbreviations are only accepted with a trailing period or before a date.
 WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
 
-NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+# Numbers in words, in the three classes a compound ("twenty-four") is built from.
+ONES: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, **ONES, **TEENS, **TENS,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
     "a single": 1, "a": 1, "an": 1, "half a": 0.5,
 }
 
+# Decades in words ("the nineties" -> 199).
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}
+
 # Vague quantities: a duration with one of these has an unknown number, e.g. PXD.
-VAGUE_QUANTITIES = frozenset({"few", "a few", "several", "some", "many", "a number of", "various"})
+VAGUE_QUANTITIES = frozenset({"few", "a few", "several", "some", "many", "a number of", "the next few"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -52,6 +67,12 @@ ORDINALS: dict[str, int] = {
     "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
     "21st": 21, "last": -1, "final": -1,
 }
+
+# Words that may stand between "the" and "third quarter" in business news.
+QUARTER_ADJECTIVES = (
+    "fiscal", "calendar", "flat", "strong", "weak", "disappointing", "dismal", "record",
+    "solid", "slow", "sluggish", "seasonally slow", "seasonally strong", "traditionally slow",
+)
 
 # Calendar units: TIMEX3 duration letter, and whether it goes after the "T".
 UNITS: dict[str, tuple[str, bool]] = {
@@ -73,7 +94,8 @@ UNIT_PLURALS: dict[str, str] = {
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
     "mid afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "daytime": "DT", "dawn": "MO", "dusk": "EV",
+    "midday": "MI", "daytime": "DT", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
+    "nightfall": "EV",
 }
 
 SEASONS: dict[str, str] = {
@@ -90,6 +112,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "formerly": "PAST_REF", "the past": "PAST_REF",
     "lately": "PAST_REF", "more recently": "PAST_REF",
     "past years": "PAST_REF", "recent days": "PAST_REF",
+    "recent years": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
@@ -99,6 +122,12 @@ REFERENCE_WORDS: dict[str, str] = {
     "future quarters": "FUTURE_REF", "coming quarters": "FUTURE_REF",
     "the days ahead": "FUTURE_REF", "someday": "FUTURE_REF",
     "shortly": "FUTURE_REF",
+}
+
+# Stretches of time of no stated length, TIMEX3 DURATION values.
+VAGUE_DURATIONS: dict[str, str] = {
+    "a while": "PXX", "a long time": "PXX", "a short time": "PXX", "some time": "PXX",
+    "a long while": "PXX", "a little while": "PXX",
 }
 
 # Day words relative to the DCT: offset in days.
@@ -120,15 +149,14 @@ ANAPHORIC_DETERMINERS: dict[str, int] = {
     "prior": -1, "same": 0,
 }
 
-# Words of position inside a period, mapped to the TIMEX3 mod.
-POSITION_MODS: dict[str, str] = {
-    "early": "START", "earlier": "START", "the beginning of": "START",
-    "the start of": "START", "beginning of": "START", "the dawn of": "START",
-    "the first half of": "START", "late": "END", "later": "END",
-    "the end of": "END", "end of": "END", "the close of": "END",
-    "the last half of": "END", "the second half of": "END",
-    "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
-    "the height of": "MID",
+# Words before a date that say which part of it is meant, and the TIMEX3 mod they
+# give ("early January" -> START). "the" and "very" may precede any of them.
+# "earlier"/"later" join the expression ("earlier Sunday") without a mod.
+POSITION_MODS: dict[str, str | None] = {
+    "early": "START", "beginning of": "START", "start of": "START", "dawn of": "START",
+    "turn of": "START", "late": "END", "end of": "END", "close of": "END",
+    "mid": "MID", "middle of": "MID", "height of": "MID",
+    "earlier": None, "later": None, "sometime": None,
 }
 
 # Approximation and comparison words before a quantity, mapped to the TIMEX3 mod.
@@ -143,6 +171,13 @@ QUANTITY_MODS: dict[str, str] = {
     "up to": "EQUAL_OR_LESS", "as many as": "EQUAL_OR_LESS",
     "as long as": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
     "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+}
+
+# A comparison before "N units ago" bounds a point in time, not an amount:
+# "more than two years ago" is BEFORE the date two years back.
+DATE_COMPARISON_MODS: dict[str, str] = {
+    "MORE_THAN": "BEFORE", "LESS_THAN": "AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER",
 }
 
 # Adverbs of frequency: TIMEX3 SET values.
@@ -184,9 +219,16 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # Words that make a clause refer to the future (cheap tense heuristic, tense.py).
 # Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
-    """will 'll shall wo going scheduled planned plans plan expected expects expect
-    due slated intend intends tomorrow upcoming deadline expire expires""".split()
+    """will 'll shall wo going scheduled expected expects expect due slated intend
+    intends tomorrow upcoming expire expires""".split()
 )
+
+# Future markers only when they precede the expression: "said he would go by
+# Saturday" is about the future, "said Friday it would investigate" is not.
+FUTURE_MARKERS_BEFORE = frozenset({"would"})
+
+# "<word> to <verb>" refers to the future: "is set to resume Monday", "is to meet".
+FUTURE_BEFORE_TO = frozenset("is are set due scheduled expected going plans planned hopes agreed".split())
 
 # Words that make a clause refer to the past (with any word ending in -ed).
 PAST_MARKERS = frozenset(
@@ -209,7 +251,7 @@ def alternation(words, escape: bool = True) -> str:
 
 def number_value(text: str) -> float | None:
     """The number a numeral or number phrase stands for ("24", "twenty-four", "2 1/2")."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = " ".join(text.lower().split())
     if not t:
         return None
     fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", t)

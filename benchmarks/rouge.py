@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""ROUGE and speed of the summarizer against Lead-3 and sumy's LexRank.
+
+    python benchmarks/rouge.py GOLD.jsonl --out PRED.jsonl [--model ID_OR_PATH]
+
+GOLD is JSON Lines with "id", "article", "reference" (the form of
+shared/eval/cnndm-dev.jsonl). Writes {"id", "summary"} lines to PRED, scores them
+and Lead-3 on the same file with shared/tools/rouge_eval.py, and times the
+summarizer (warm, one article per call) beside LexRank on the same articles.
+Peak memory is the process's peak resident set size.
+Runs offline: HF_HUB_OFFLINE and TRANSFORMERS_OFFLINE are set before any import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from summarize.models import Article  # noqa: E402
+from summarize.sentences import split_sentences  # noqa: E402
+from summarize.summarizer import load_summarizer  # noqa: E402
+
+
+def default_shared() -> Path:
+    """``../shared`` beside the checkout; a git worktree in ``wt/NAME`` looks one level higher."""
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / "tools" / "rouge_eval.py").is_file():
+            return base / "shared"
+    return REPO.parent / "shared"
+
+
+def peak_memory_mb() -> float:
+    # ru_maxrss is in KiB on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def read_gold(path: Path, limit: int | None) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def rouge(scorer: Path, gold: Path, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(gold), *args, "--json"], check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout)
+
+
+class _SumyTokenizer:
+    """sumy's own tokenizer needs NLTK's punkt data, which cannot be downloaded
+    here; LexRank gets our sentences instead, so both methods choose among the same
+    sentences."""
+
+    language = "english"
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [s.text for s in split_sentences(text)]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return re.findall(r"\w+(?:'\w+)?", sentence)
+
+
+def time_lexrank(articles: list[str], sentences: int) -> float | None:
+    try:
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.parsers.plaintext import PlaintextParser
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.utils import get_stop_words
+    except ImportError:
+        return None
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = _SumyTokenizer()
+    start = time.perf_counter()
+    for text in articles:
+        document = PlaintextParser.from_string(text, tokenizer).document
+        summarizer(document, sentences)
+    return (time.perf_counter() - start) / len(articles)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path, help="JSON Lines with id, article, reference")
+    ap.add_argument("--out", type=Path, required=True, help="where to write {id, summary} lines")
+    ap.add_argument("--model", help="abstractive model id or directory (default: the extractive summarizer)")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--sentences", type=int, default=3)
+    ap.add_argument("--words", type=int)
+    ap.add_argument("--max-new-tokens", type=int, help="generation length for --model")
+    ap.add_argument("--num-beams", type=int, help="beam size for --model")
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--shared", type=Path, default=default_shared(), help="the shared/ folder (default: ../shared)")
+    ap.add_argument("--no-lexrank", action="store_true", help="skip timing LexRank")
+    a = ap.parse_args(argv)
+
+    scorer = a.shared / "tools" / "rouge_eval.py"
+    if not scorer.is_file():
+        ap.error(f"no scorer at {scorer}: pass --shared")
+    rows = read_gold(a.gold, a.limit)
+    articles = [Article(text=r["article"], source=r["id"]) for r in rows]
+
+    options = {}
+    if a.max_new_tokens:
+        options["max_new_tokens"] = a.max_new_tokens
+    if a.num_beams:
+        options["num_beams"] = a.num_beams
+    start = time.perf_counter()
+    summarizer = load_summarizer(a.model, device=a.device, **options)
+    load_seconds = time.perf_counter() - start
+    summarizer.summarize(articles[0], sentences=a.sentences, words=a.words)  # warm-up
+
+    start = time.perf_counter()
+    summaries = [summarizer.summarize(article, sentences=a.sentences, words=a.words) for article in articles]
+    per_article = (time.perf_counter() - start) / len(articles)
+    ours_peak = peak_memory_mb()
+
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    with a.out.open("w", encoding="utf-8") as f:
+        for row, summary in zip(rows, summaries):
+            f.write(json.dumps({"id": row["id"], "summary": summary.text}, ensure_ascii=False) + "\n")
+
+    ours = rouge(scorer, a.gold, str(a.out))
+    lead = rouge(scorer, a.gold, "--lead", "3")
+    # rouge_eval scores every gold row; with --limit, Lead-3 is scored on the same subset.
+    if a.limit:
+        subset = a.out.with_suffix(".gold.jsonl")
+        subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        lead = rouge(scorer, subset, "--lead", "3")
+        ours = rouge(scorer, subset, str(a.out))
+
+    method = summaries[0].method
+    print(f"{len(rows)} articles from {a.gold}")
+    print(f"{'':24} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-Lsum':>10}")
+    for name, r in ((method, ours), ("Lead-3", lead)):
+        print(f"{name:24} {r['rouge1']:8.2f} {r['rouge2']:8.2f} {r['rougeLsum']:10.2f}")
+    print(
+        f"{'difference':24} {ours['rouge1'] - lead['rouge1']:+8.2f} {ours['rouge2'] - lead['rouge2']:+8.2f} "
+        f"{ours['rougeLsum'] - lead['rougeLsum']:+10.2f}"
+    )
+    print(f"speed: {method} {per_article:.3f} s/article warm (load {load_seconds:.1f} s)")
+    if not a.no_lexrank:
+        lexrank = time_lexrank([r["article"] for r in rows], a.sentences)
+        if lexrank is None:
+            print("speed: LexRank not timed (sumy is not installed)")
+        else:
+            print(f"speed: sumy LexRank {lexrank:.3f} s/article (same sentences, same articles)")
+    print(f"peak memory: {ours_peak:.0f} MB after {method}; {peak_memory_mb():.0f} MB for the whole run")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
