@@ -8,8 +8,8 @@ it carries a full date, that date is the article date.
 A dateline without a year ("BAGHDAD, June 22 (Reuters) -") does not give an article
 date on its own: guessing the year (this year? the file's mtime?) would anchor every
 relative date to a possibly wrong year and nothing in the output would show it.
-When the caller knows the year from elsewhere (``year`` below), the month and day
-are completed with it.
+In a briefing of several articles, the other articles' dates give the year
+(``year_from_briefing``), and the briefing notes say so.
 """
 
 from __future__ import annotations
@@ -63,6 +63,31 @@ class Dateline:
             return dt.date(year, self.month, self.day)
         except ValueError:  # "February 30": not a date, so no date
             return None
+
+
+# How far from the other articles' dates a dateline's month and day may lie and still
+# take their year: a briefing covers one story, reported over days or weeks.
+MAX_DAYS_FROM_BRIEFING = 120
+
+
+def year_from_briefing(dateline: Dateline, dates: list[dt.date]) -> dt.date | None:
+    """Complete a dateline without a year from the dates of the other articles of a
+    briefing: the year that puts its month and day nearest to one of them ("June 22"
+    beside a page of 23 June 2014 is 22 June 2014; "December 31" beside 2 January 2015
+    is 31 December 2014), if that is within ``MAX_DAYS_FROM_BRIEFING`` days."""
+    if dateline.year is not None or dateline.month is None or dateline.day is None or not dates:
+        return None
+    best: tuple[int, dt.date] | None = None
+    for reference in dates:
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            candidate = dateline.date(year)
+            if candidate is not None:
+                distance = abs((candidate - reference).days)
+                if best is None or distance < best[0]:
+                    best = (distance, candidate)
+    if best is None or best[0] > MAX_DAYS_FROM_BRIEFING:
+        return None
+    return best[1]
 
 
 def find_dateline(text: str) -> Dateline | None:

@@ -121,9 +121,11 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         lines = _strip_edges(lines)
     body = "\n".join(lines).strip()
     dateline = find_dateline(body)
+    dateline_text = None
     if dateline is not None:
         # Cut it off: it is furniture, and left in, its date would date the first
         # sentence. Offsets (Event.start/end) refer to the body without it.
+        dateline_text = body[:dateline.end].strip()
         body = body[dateline.end:].strip()
         if date is None and dateline.date() is not None:
             date, date_source = dateline.date(), "dateline"
@@ -133,7 +135,7 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         date_source = "--date"
     if date is None:
         date_source = None
-    return Article(text=body, source=source, title=title, date=date, date_source=date_source)
+    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text)
 
 
 def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list[ArticleInput]:

@@ -22,8 +22,10 @@ class Article:
 
     ``text`` is the body; every character offset elsewhere refers to it.
     ``date`` is the document creation time (DCT) the relative dates are anchored to;
-    ``date_source`` says where it came from ("--date", "metadata", "dateline") or is
-    None when the date is unknown.
+    ``date_source`` says where it came from ("--date", "jsonl", "metadata", "url",
+    "dateline") or is None when the date is unknown. ``dateline`` is the dateline cut
+    off the start of the text ("BAGHDAD, June 22 (Reuters) -"), kept so that a
+    briefing can give a dateline without a year the year of its other articles.
     """
 
     text: str
@@ -31,6 +33,7 @@ class Article:
     title: str | None = None
     date: dt.date | None = None
     date_source: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)

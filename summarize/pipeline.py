@@ -17,11 +17,13 @@ of a batch as an ``InputFailure`` and briefs the rest.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .datelines import find_dateline, year_from_briefing
 from .errors import InputError
 from .events import extract_events
 from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
@@ -80,6 +82,7 @@ class Briefer:
 
         ``progress`` is called with the number of articles just finished.
         """
+        articles, year_notes = complete_dateline_years(articles)
         items: list[ArticleBriefing] = []
         per_article: list[list[Event]] = []
         for begin in range(0, len(articles), self.batch_size):
@@ -89,7 +92,8 @@ class Briefer:
                 per_article.append(article_events(article))
             if progress is not None:
                 progress(len(batch))
-        return self._assemble(items, per_article)
+        briefing = self._assemble(items, per_article)
+        return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
 
     def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
                      progress: Progress | None = None, timeout: float | None = None) -> BriefingRun:
@@ -144,6 +148,24 @@ class Briefer:
         else:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their"),)
         return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored), notes=notes)
+
+
+def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
+    """Date the articles whose dateline has no year by the other articles' dates
+    ("BAGHDAD, June 22 (Reuters) -" beside a page of 23 June 2014), with a note for
+    each, since the year is inferred rather than read."""
+    known = [article.date for article in articles if article.date is not None]
+    completed, notes = [], []
+    for article in articles:
+        dateline = find_dateline(article.dateline) if article.date is None and article.dateline else None
+        date = year_from_briefing(dateline, known) if dateline is not None else None
+        if date is None:
+            completed.append(article)
+            continue
+        completed.append(dataclasses.replace(article, date=date, date_source="dateline"))
+        notes.append(f"The dateline of {article.source} (\u201c{article.dateline}\u201d) gives no year; "
+                     f"{date.year} is taken from the dates of the other articles.")
+    return completed, tuple(notes)
 
 
 def article_events(article: Article) -> list[Event]:

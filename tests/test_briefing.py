@@ -254,3 +254,23 @@ def test_every_format_shows_date_sources_citations_and_conflicts(briefing, forma
     assert f"{SAMPLE_SOURCE}; {PAGE_SOURCE}; {DATELINE_SOURCE}" in text.replace(", ", "; ")
     assert "Conflicting date: other reports date this Sat 21 Jun 2014, evening." in text
     assert "other reports date this Fri 20 Jun 2014, evening." in text
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_other_articles():
+    from summarize.loading import article_from_text, load_article
+    from summarize.pipeline import build_briefing
+
+    wire = article_from_text("Militants Take Border Town\n\nBAGHDAD, June 22 (Reuters) - Militants moved into "
+                             "the border town of al-Qaim on Saturday, witnesses said.", source="wire.txt")
+    assert wire.date is None
+    page = replace(load_article(str(ROOT / PAGE_SOURCE)), source=PAGE_SOURCE)
+    briefing = build_briefing([wire, page])
+    dated = briefing.articles[0].article
+    assert (dated.date.isoformat(), dated.date_source) == ("2014-06-22", "dateline")
+    assert briefing.notes == ("The dateline of wire.txt (\u201cBAGHDAD, June 22 (Reuters) -\u201d) gives no year; "
+                              "2014 is taken from the dates of the other articles.",)
+    assert briefing.timeline.anchored
+    assert ("2014-06-21", ("wire.txt",)) in [(e.value, e.sources) for e in briefing.timeline.events]
+    # Alone, it stays undated: nothing says which year it is.
+    alone = build_briefing([wire])
+    assert alone.articles[0].article.date is None and not alone.timeline.anchored

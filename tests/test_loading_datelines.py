@@ -79,3 +79,30 @@ def test_a_dateline_alone_is_no_article():
 
     with pytest.raises(InputError, match="no text"):
         article_from_text("BAGHDAD, June 24, 2014 (Reuters) -", source="x")
+
+
+def test_the_dateline_is_kept_on_the_article():
+    article = article_from_text("BAGHDAD, June 22 (Reuters) - Militants took the town on Sunday.", source="x")
+    assert article.dateline == "BAGHDAD, June 22 (Reuters) -"
+    assert article_from_text("Militants took the town.", source="x").dateline is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "dates", "expected"),
+    [
+        ("BAGHDAD, June 22 (Reuters) -", ["2014-06-23"], "2014-06-22"),
+        ("BAGHDAD, June 22 (Reuters) -", ["2014-06-23", "2013-06-20"], "2014-06-22"),  # the nearest wins
+        ("MOSCOW, Dec. 31 (AP) -", ["2015-01-02"], "2014-12-31"),  # across new year
+        ("MOSCOW, Jan. 2 (AP) -", ["2014-12-30"], "2015-01-02"),
+        ("BAGHDAD, June 22 (Reuters) -", ["2014-01-02"], None),  # too far from the story to be sure
+        ("BAGHDAD, June 22 (Reuters) -", [], None),
+        ("BAGHDAD, Feb. 29 (Reuters) -", ["2015-03-01"], None),  # no year near has a 29 February
+        ("BAGHDAD, Feb. 29 (Reuters) -", ["2016-03-01"], "2016-02-29"),
+        ("BAGHDAD, June 22, 2013 (Reuters) -", ["2014-06-23"], None),  # has its own year: nothing to complete
+    ],
+)
+def test_year_from_briefing(dateline, dates, expected):
+    from summarize.datelines import year_from_briefing
+
+    result = year_from_briefing(find_dateline(dateline + " x"), [dt.date.fromisoformat(d) for d in dates])
+    assert result == (dt.date.fromisoformat(expected) if expected else None)
