@@ -73,6 +73,8 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser = _Parser(
         prog=prog,
         description="Turn news articles into a briefing: a summary of each and one dated timeline.",
+        epilog="exit codes: 0 done; 2 an error you can fix (nothing written); 3 some inputs failed "
+               "(one line each on stderr), the briefing of the others was written; 1 a bug.",
     )
     parser.add_argument("articles", nargs="*", metavar="ARTICLE",
                         help="article: a text or HTML file, an http(s) URL, or - for standard input")
