@@ -17,6 +17,7 @@ page's markup), "url" (a date in the page's URL), "dateline", or None: unknown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -213,9 +214,8 @@ def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: fl
                                     url=page.url, date=item.date, date_source=item.date_source)
     else:
         article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout)
-        if item.date is not None and item.date_source != article.date_source:
-            article = Article(text=article.text, source=article.source, title=article.title, date=article.date,
-                              date_source=item.date_source)
+        if item.date is not None:  # load_article calls any given date "--date"; say where it came from
+            article = dataclasses.replace(article, date_source=item.date_source)
     return article
 
 
