@@ -4,8 +4,9 @@ Each :class:`Rule` is a readable pattern with ``{slots}`` filled from the tables
 ``vocabulary.py`` (``{month}`` becomes a named group matching any month name) and
 the name of the resolver function in ``resolver.py`` that turns a match into a
 TIMEX3 type and value. A slot may be renamed with ``{slot:name}`` when a pattern
-needs it twice. Rules are tried everywhere; the tagger keeps the longest
-non-overlapping matches, and earlier rules win ties.
+needs it twice, or used without a group as ``{slot:_}``. A rule is only tried near
+its trigger words (``TRIGGER_WORDS``, within ``reach`` characters); the tagger
+keeps the longest non-overlapping matches, and earlier rules win ties.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _expand(pattern: str) -> str:
         return f"(?P<{name}>{SLOTS[slot]})"
 
     # Word boundaries around the whole expression: no letter or digit may touch it.
-    return r"(?<![\w$£€#])" + _SLOT_RE.sub(group, pattern) + r"(?![\w%])"
+    return r"(?<![\w$£€#])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
 
 
 DIGIT = "<digit>"  # in Rule.requires: any digit
@@ -124,9 +125,10 @@ def _words(*tables) -> set[str]:
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _category, _words_of in (
     ("set", _words(["every", "each", "per", "everyday", "once", "twice", "thrice", "times"], V.FREQUENCY_WORDS)),
-    ("holiday", {"christmas", "easter", "thanksgiving", "halloween", "valentine", "patrick", "independence",
-                 "labor", "labour", "memorial", "veterans", "armistice", "boxing", "bastille", "columbus",
-                 "pentecost", "mother", "father", "presidents", "luther", "ash", "palm", "eve"}),
+    # Holiday names, less the common words ("day", "new") that would trigger everywhere;
+    # "Good Friday" and "May Day" are reached through their weekday and month.
+    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS)
+     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday", "wednesday"}),
     ("season", set(V.SEASONS)),
     ("ref", (_words(V.REFERENCE_WORDS) | {"while"}) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
                                           "near", "long", "short", "later", "days", "years", "months"} | {"time"}),
@@ -431,11 +433,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekday_nights",
-        r"{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)",
+        r"(?:{weekday:first}\s+(?:and|or)\s+)?{weekday}\s+(?P<pods>mornings|afternoons|evenings|nights)",
         resolver="weekday_set",
         triggers=("weekday",),
         requires=("nights", "mornings", "evenings", "afternoons"),
-        reach=(12, 12),
+        reach=(28, 12),
     ),
     Rule(
         "rel_weekday",
@@ -544,7 +546,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
         resolver="duration",
         triggers=("unit",),
         reach=(40, 20),

@@ -30,6 +30,7 @@ class Context:
 
     dct: dt.date | None
     text: str = ""  # the original text (matches are made on its lower-cased copy)
+    cased: bool = True  # whether the text uses capitals (so "May" and "may" differ)
     span: tuple[int, int] = (0, 0)  # where the expression being resolved is
     last_day: str | None = None  # last mentioned day-level value (2014-06-21, XXXX-WXX-6)
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
@@ -99,6 +100,8 @@ def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
 
     Rules match the lower-cased text (faster), so case is read from ``ctx.text``.
     """
+    if not ctx.cased:
+        return True  # an all lower-case text gives no clue: "on monday" is still a day
     start = m.start(group)
     return start >= 0 and ctx.text[start:start + 1].isupper()
 
@@ -144,8 +147,8 @@ def _unit(text: str) -> str:
 # A word right before a date that fixes which side of the DCT it is on.
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
 # For weekdays "by"/"before" are left out: "By Monday, the troops had left".
-_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires?|payable)\s+(?:on\s+)?$")
-_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable|before)\s+(?:on\s+|in\s+)?$")
+_WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires|payable)\s+(?:on\s+)?$")
+_FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable)\s+(?:on\s+|in\s+)?$")
 
 
 def _cue_tense(ctx: Context) -> str | None:
@@ -174,9 +177,15 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
         if tense in ("PAST", "PAST!") and month_number > dct.month:
             return dct.year - 1
         return dct.year
+    return _nearest_year(lambda year: C.safe_date(year, month_number, day_number), dct, tense)
+
+
+def _nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: str | None) -> int:
+    """The year (DCT's, one before or after) whose ``date_in(year)`` is nearest the DCT,
+    with dates on the wrong side of the DCT for the tense made farther."""
     best, best_score = dct.year, None
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        d = C.safe_date(year, month_number, day_number)
+        d = date_in(year)
         if d is None:
             continue
         score = abs((d - dct).days)
@@ -219,6 +228,12 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
         return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
+
+
+def _unknown(unit: str) -> str:
+    """The underspecified value of a calendar unit when nothing anchors it."""
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+            "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
 
 
 def _number(m: re.Match, name: str = "num") -> float | None:
@@ -386,17 +401,23 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
-    year = int(m.group("year")) if _g(m, "year") else (ctx.dct.year if ctx.dct else None)
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
-        if year is None:
-            return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
-        return ("DATE", C.day(dt.date(year, month_number, day_number)), None)
-    if year is None:
+        date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
+    elif name in V.WEEKDAY_HOLIDAYS:
+        date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])  # noqa: E731
+    else:
+        date_in = lambda year: C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif ctx.dct is not None:
+        year = _nearest_year(date_in, ctx.dct, _cue_tense(ctx))  # "at Christmas" said in January: the last one
+    elif name in V.FIXED_HOLIDAYS:
+        return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
+    else:
         return ("DATE", "XXXX-XX-XX", None)
-    if name in V.WEEKDAY_HOLIDAYS:
-        return ("DATE", C.day(C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])), None)
-    return ("DATE", C.day(C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])), None)
+    d = date_in(year)
+    return ("DATE", C.day(d), None) if d else None
 
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolved:
@@ -546,6 +567,9 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
         else:
             day_value = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
+        if code == "NI" and "overnight" in lead:
+            # "overnight" losses reported on a day happened in the night before it
+            day_value = C.shift_day(day_value, -1) or day_value
     else:
         day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
     return ("TIME", f"{day_value}T{code}", None)
@@ -575,6 +599,11 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
     iso = V.WEEKDAYS[_word(text).rstrip("s")]
     pods = _g(m, "pods")
     suffix = "T" + V.PARTS_OF_DAY[_word(pods)[:-1]] if pods else ""
+    if _g(m, "first"):
+        # "Monday and Tuesday nights": the plural part of day applies to both days
+        first = V.WEEKDAYS[_word(m.group("first"))]
+        return [(m.start("first"), m.end("first"), "SET", f"XXXX-WXX-{first}{suffix}", None),
+                (m.start("weekday"), m.end(), "SET", f"XXXX-WXX-{iso}{suffix}", None)]
     return ("SET", f"XXXX-WXX-{iso}{suffix}", None)
 
 
@@ -599,7 +628,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
         return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
     if ctx.dct is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     if unit == "week" and _word(m.group(0)) == "the week":
         return ("DATE", f"{ctx.dct.year:04d}-WXX", None)  # "for the week": some week of the story
     base = C.shift(ctx.dct, offset, unit)
@@ -607,8 +636,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_year_end(m: re.Match, ctx: Context) -> Resolved:
-    year = C.year_of(C.granular(ctx.dct, "year")) if ctx.dct else None
-    return ("DATE", f"{year:04d}" if year else "XXXX", "END")
+    return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX", "END")
 
 
 def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
@@ -643,7 +671,7 @@ def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", value, None) if value else None
     base = ctx.anchor_date()
     if base is None:
-        return ("DATE", "XXXX", None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(C.shift(base, sign * n, unit), unit), None)
 
 
@@ -659,7 +687,7 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX", None)
     base = ctx.dct if deictic else ctx.anchor_date(0)
     if base is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(base, unit), None)
 
 
@@ -686,7 +714,7 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     # "the century" of a news story is the DCT's; "the following decade" counts on
     base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
-        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None)
+        return ("DATE", _unknown(unit), None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
 
 
@@ -735,10 +763,17 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
             _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
         return None  # a fraction: "a quarter of the shares", "three quarters of them"
     n = _number(m) if _g(m, "num") else None
-    if _g(m, "num2"):
-        n = None  # "two to three weeks", "12 to 18 months": an unknown amount
-    if "and a half" in text[len(_g(m, "num") or ""):] if _g(m, "num") else False:
-        n = (n or 0) + 0.5 if not (_g(m, "num") or "").lower().endswith("half") else n
+    if _g(m, "num2") and not _g(m, "unit2"):
+        n2 = V.number_value(m.group("num2"))
+        if _g(m, "rel") or n is None or n2 is None:
+            n = None  # "the next 12 to 18 months": an amount in between, unknown
+        else:
+            # "two to six days": two durations, "two" (days) and "six days", as
+            # TempEval-3 annotates them
+            return [(m.start("num"), m.end("num"), "DURATION", _duration_value(n, unit), None),
+                    (m.start("num2"), m.end(), "DURATION", _duration_value(n2, unit), None)]
+    if _g(m, "andhalf") and n is not None:
+        n += 0.5  # "a minute and a half"
     if _g(m, "unit2") and _g(m, "num2") is not None:
         # "a minute and a half" is caught above; "two hours and 30 minutes" here
         n2 = V.number_value(m.group("num2"))

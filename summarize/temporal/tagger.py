@@ -37,7 +37,7 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     """
     if not text:
         return []
-    ctx = Context(dct=dct, text=text)
+    ctx = Context(dct=dct, text=text, cased=_is_cased(text))
     found: list[TimeExpression] = []
     last_end = 0
     candidates = _candidates(text, _lower(text))
@@ -76,6 +76,14 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             _remember(ctx, kind, value, p_end)
         last_end = cand.end
     return found
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _is_cased(text: str) -> bool:
+    """Whether the text is written with capitals (not all lower case)."""
+    return _CAPITAL.search(text) is not None
 
 
 def _lower(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS
+from .vocabulary import FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, SCHEDULE_VERBS
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
@@ -43,11 +43,16 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     words = [*reversed(before), *after]
     for i, word in enumerate(words):
         if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
-            return "FUTURE"  # leftwards "to" preceded by "is"/"set"/...: "set to resume Monday"
+            # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
+            if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
+                return "PAST"
+            return "FUTURE"
         if word == "be" and i + 1 < len(before) and words[i + 1] == "to":
             return "FUTURE"  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):
             return "FUTURE"
+        if word in SCHEDULE_VERBS and i < len(before):
+            return "FUTURE"  # "Clinton meets Yeltsin on Monday"
         tense = _marker(word)
         # "to be published", "will be signed": a participle after "be" is not past
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):

@@ -46,7 +46,7 @@ NUMBER_WORDS: dict[str, float] = {
     "zero": 0, **ONES, **TEENS, **TENS,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a single": 1, "a": 1, "an": 1, "half a": 0.5,
+    "a single": 1, "a": 1, "an": 1, "half a": 0.5, "half an": 0.5,
 }
 
 # Decades in words ("the nineties" -> 199).
@@ -220,7 +220,13 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # Not "would" (reported speech: "said Friday it would") nor "next" (inside timexes).
 FUTURE_MARKERS = frozenset(
     """will 'll shall wo going scheduled expected expects expect due slated intend
-    intends tomorrow upcoming expire expires""".split()
+    intends tomorrow upcoming expires""".split()
+)
+
+# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead.
+SCHEDULE_VERBS = frozenset(
+    """begin begins start starts open opens resume resumes reopen reopens meet meets
+    arrive arrives visit visits convene convenes vote votes travel travels closes""".split()
 )
 
 # Future markers only when they precede the expression: "said he would go by
