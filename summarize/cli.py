@@ -1,7 +1,12 @@
 """The command line: parse arguments, call the library, write files, report errors.
 
-Errors the user can fix are one line on stderr and exit code 2; nothing here is
-clever, the work is in ``summarize.pipeline``.
+Errors the user can fix are one line on stderr and exit code 2; a batch in which
+some inputs failed prints one line per failed input, briefs the rest and exits 3.
+Nothing here is clever, the work is in ``summarize.pipeline``.
+
+``summarize brief A B C`` is the documented form for a briefing of several articles;
+``summarize A B C`` does the same (a first argument ``brief`` is the subcommand; a
+file of that name is ``./brief``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
+
+# A progress bar is worth its line from this many inputs on, and only on a terminal.
+PROGRESS_MIN_INPUTS = 5
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,13 +59,32 @@ def _formats(text: str) -> list[str]:
     return formats
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _seconds(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = 0.0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+    return number
+
+
+def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="summarize",
-        description="Turn news articles into a briefing: a summary and a dated timeline.",
+        prog=prog,
+        description="Turn news articles into a briefing: a summary of each and one dated timeline.",
+        epilog="exit codes: 0 done; 2 an error you can fix (nothing written); 3 some inputs failed "
+               "(one line each on stderr), the briefing of the others was written; 1 a bug.",
     )
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article file(s); - reads standard input")
-    parser.add_argument("--date", type=_iso_date, help="the article date (YYYY-MM-DD) that relative dates are anchored to")
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
+                        help="article: a text or HTML file, an http(s) URL, or - for standard input")
+    parser.add_argument("--jsonl", metavar="FILE",
+                        help='a JSON Lines corpus: one {"text"|"html"|"url": ..., "date"?: "YYYY-MM-DD"} a line')
+    parser.add_argument("--date", type=_iso_date,
+                        help="the article date (YYYY-MM-DD) that relative dates are anchored to; "
+                             "overrides dates found in pages and datelines")
+    parser.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
+                        help="give up fetching a URL after this long (default: 20)")
     parser.add_argument("--format", type=_formats, metavar="FORMAT",
                         help="html, email, text, markdown, json or timelinejs; several, comma-separated, write one "
                              "file each (default: html, or what the --template file name says)")
@@ -80,8 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    prog = "summarize"
+    if argv[:1] == ["brief"]:
+        argv, prog = argv[1:], "summarize brief"
+    parser = build_parser(prog)
     args = parser.parse_args(argv)
+    if not args.articles and not args.jsonl:
+        parser.error("give at least one ARTICLE or --jsonl FILE")
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -99,19 +132,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
-    from .pipeline import build_briefing
+    from .loading import inputs_from_args, read_jsonl
+    from .pipeline import Briefer
     from .rendering import render
 
     if args.articles.count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
     args.format = _checked_formats(args.format, args.template)
-    targets = _output_targets(args.output, args.format, args.articles)
-    _refuse_overwriting_inputs(targets.values(), args.articles)
-    briefing = build_briefing(args.articles, date=args.date, model=args.model, device=args.device,
-                              sentences=args.sentences, words=args.words)
+    names = args.articles + ([args.jsonl] if args.jsonl else [])
+    targets = _output_targets(args.output, args.format, names)
+    _refuse_overwriting_inputs(targets.values(), names)
+    inputs = inputs_from_args(args.articles, date=args.date)
+    if args.jsonl:
+        inputs += read_jsonl(args.jsonl, date=args.date)
+    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words)
+    with _progress_bar(2 * len(inputs)) as progress:
+        run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout)
+    if run.briefing is None and len(run.failures) == 1:
+        raise SummarizeError(run.failures[0].message)
+    for failure in run.failures:
+        print(f"summarize: error: {failure.message}", file=sys.stderr)
+    if run.briefing is None:
+        return EXIT_USAGE
     # Render every format before writing any, so that a format that cannot be made
     # (timelinejs without a year) leaves no half-written set of files behind.
-    texts = {format: render(briefing, format, quotes=args.quotes, front_matter=args.front_matter,
+    texts = {format: render(run.briefing, format, quotes=args.quotes, front_matter=args.front_matter,
                             template=args.template) for format in targets}
     for format, target in targets.items():
         text = texts[format]
@@ -119,7 +164,26 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             write_atomically(target, text)
-    return EXIT_OK
+    return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
+
+
+class _progress_bar:
+    """A tqdm bar on stderr for many inputs on a terminal; otherwise nothing, so
+    logs and pipes stay clean. Used as ``with _progress_bar(total) as update``."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = None
+        if total >= 2 * PROGRESS_MIN_INPUTS and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False)
+
+    def __enter__(self):
+        return self.bar.update if self.bar is not None else None
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
@@ -144,7 +208,9 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
         raise SummarizeError(f"{output}: with several formats, -o must be a directory")
-    stem = Path(articles[0]).stem if articles[0] != "-" else "briefing"
+    # A briefing of several articles is not named after the first of them.
+    stem = Path(articles[0]).stem if len(articles) == 1 and articles[0] != "-" and "://" not in articles[0] \
+        else "briefing"
     extensions = [FILE_EXTENSIONS[f] for f in formats]
     if len(set(extensions)) != len(extensions):
         raise SummarizeError("html and email would write the same file: write them in two runs")
@@ -154,7 +220,7 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
 def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
     from .errors import SummarizeError
 
-    inputs = [Path(a).resolve() for a in articles if a != "-"]
+    inputs = [Path(a).resolve() for a in articles if a != "-" and "://" not in a]
     for target in targets:
         if target is not None and target.resolve() in inputs:
             raise SummarizeError(f"{target}: refusing to overwrite an input article")

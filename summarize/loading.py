@@ -1,18 +1,33 @@
 """Stage 1: read an article into an ``Article``.
 
-Reads a text file or standard input, rejects what is not text, takes the first line
-as the title when it is one, and strips the page furniture wire copy carries (word
-counts such as "W460", trailing "Comments 0", "Share this article").
+One entry point, ``load_article``, for every kind of input: a text file, an HTML
+file, an http(s) URL, or standard input ("-"). ``read_jsonl`` turns a JSON Lines
+corpus into ``ArticleInput``s that ``load_input`` reads one at a time, so a batch can
+report a bad line and go on.
+
+Text: the first line is the title when it is one; the page furniture wire copy
+carries ("W460", trailing "Comments 0", "Share this article") is dropped; a dateline
+("BAGHDAD, June 24, 2014 (Reuters) -") is cut off the body and dates the article.
+HTML (``web.py``): trafilatura's main text and title, htmldate's publication date.
+
+The article date, in order of precedence (``Article.date_source`` says which won):
+"--date" (given by the caller), "jsonl" (a corpus line's "date"), "metadata" (the
+page's markup), "url" (a date in the page's URL), "dateline", or None: unknown.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from . import web
+from .datelines import find_dateline
 from .errors import InputError
 from .models import Article
 
@@ -36,22 +51,69 @@ _BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", r
 
 MAX_TITLE_CHARS = 200
 MAX_ARTICLE_BYTES = 20_000_000
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
-def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None) -> Article:
-    """Read the article at ``source`` (a path, or "-" for standard input).
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article still to be read: what ``load_input`` needs, nothing loaded yet.
+
+    ``kind`` is "path" (a file, or "-" for stdin), "url", "text" or "html";
+    ``value`` the path, URL or content; ``source`` the name shown in the briefing;
+    ``url`` the page address of an "html" input (it may date the page);
+    ``date``/``date_source`` a date given for this article and where it came from.
+    """
+
+    kind: str
+    value: str
+    source: str
+    date: dt.date | None = None
+    date_source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input of a batch that could not be read or briefed, and why (one line)."""
+
+    source: str
+    message: str
+
+
+def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None,
+                 timeout: float = web.DEFAULT_TIMEOUT) -> Article:
+    """Read the article at ``source``: a text or HTML file, an http(s) URL, or "-".
 
     ``date`` is the article date given by the user; it wins over anything found in
-    the text.
+    the article (metadata, URL, dateline).
     """
+    if web.is_url(source):
+        page = web.fetch_url(source, timeout=timeout)
+        html = web.decode_page(page.body, page.charset, source=source)
+        return article_from_html(html, source=source, url=page.url, date=date)
     raw = _read_bytes(source, stdin)
+    name = _name(source)
+    if source.lower().endswith(HTML_SUFFIXES) or web.looks_like_html(raw):
+        if not raw.strip():
+            raise InputError(f"{name}: the file is empty")
+        return article_from_html(web.decode_page(raw, source=name), source=name, date=date)
     text = decode_text(raw, source)
-    return article_from_text(text, source="stdin" if source == "-" else source, date=date)
+    return article_from_text(text, source=name, date=date)
+
+
+def article_from_html(html: str | bytes, *, source: str, url: str | None = None, date: dt.date | None = None,
+                      date_source: str | None = None) -> Article:
+    """Build an ``Article`` from an HTML page (``url``, when known, may date it)."""
+    page = web.extract_html(html, source=source, url=url)
+    if date is None and page.date is not None:
+        date, date_source = page.date, page.date_source
+    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source)
 
 
 def article_from_text(text: str, *, source: str, date: dt.date | None = None, title: str | None = None,
                       date_source: str | None = None) -> Article:
-    """Build an ``Article`` from plain text: split off the title, strip furniture."""
+    """Build an ``Article`` from plain text: split off the title, strip furniture and
+    the dateline; the dateline dates the article when ``date`` is None."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     lines = _strip_edges(lines)
@@ -59,11 +121,102 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         title, lines = _split_title(lines)
         lines = _strip_edges(lines)
     body = "\n".join(lines).strip()
+    dateline = find_dateline(body)
+    dateline_text = None
+    if dateline is not None:
+        # Cut it off: it is furniture, and left in, its date would date the first
+        # sentence. Offsets (Event.start/end) refer to the body without it.
+        dateline_text = body[:dateline.end].strip()
+        body = body[dateline.end:].strip()
+        if date is None and dateline.date() is not None:
+            date, date_source = dateline.date(), "dateline"
     if not body.strip():
         raise InputError(f"{source}: the article has no text")
     if date is not None and date_source is None:
         date_source = "--date"
-    return Article(text=body, source=source, title=title, date=date, date_source=date_source)
+    if date is None:
+        date_source = None
+    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text)
+
+
+def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list[ArticleInput]:
+    """Command-line arguments (paths, URLs, "-") as inputs, with the --date if any."""
+    return [
+        ArticleInput(kind="url" if web.is_url(s) else "path", value=s, source=_name(s), date=date,
+                     date_source="--date" if date else None)
+        for s in sources
+    ]
+
+
+def read_jsonl(path: str, *, date: dt.date | None = None) -> list[ArticleInput | InputFailure]:
+    """The articles of a JSON Lines corpus: one ``{"text"|"html"|"url": ..., "date"?:
+    "YYYY-MM-DD", "source"?: name}`` object a line; blank lines are skipped.
+
+    A bad line becomes an ``InputFailure`` (named ``FILE:LINE``) instead of stopping
+    the batch; an unreadable file raises ``InputError``. ``date`` (--date) overrides
+    the lines' own dates.
+    """
+    raw = _read_bytes(path, None)
+    text = decode_text(raw, path)
+    items: list[ArticleInput | InputFailure] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{_name(path)}:{number}"
+        try:
+            items.append(_jsonl_input(line, where, date))
+        except InputError as error:
+            items.append(InputFailure(where, str(error)))
+    if not items:
+        raise InputError(f"{_name(path)}: no articles in the file")
+    return items
+
+
+def _jsonl_input(line: str, where: str, date: dt.date | None) -> ArticleInput:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object with \"text\", \"html\" or \"url\"")
+    kinds = [k for k in ("text", "html") if k in record]
+    if len(kinds) > 1 or not (kinds or "url" in record):
+        raise InputError(f"{where}: give exactly one of \"text\", \"html\" or \"url\"")
+    kind = kinds[0] if kinds else "url"
+    value, url = record.get(kind), record.get("url")
+    for name, field_value in (("text", record.get("text")), ("html", record.get("html")), ("url", url),
+                              ("source", record.get("source")), ("date", record.get("date"))):
+        if field_value is not None and not isinstance(field_value, str):
+            raise InputError(f"{where}: \"{name}\" must be a string")
+    if kind == "url" and not web.is_url(value):
+        raise InputError(f"{where}: \"url\" must be an http or https URL")
+    source = record.get("source") or (url if url else where)
+    date_source = "--date" if date else None
+    if date is None and record.get("date"):
+        try:
+            date = dt.date.fromisoformat(record["date"])
+        except ValueError:
+            raise InputError(f"{where}: invalid date {record['date']!r}: use YYYY-MM-DD") from None
+        date_source = "jsonl"
+    return ArticleInput(kind=kind, value=value, source=source, date=date, date_source=date_source, url=url)
+
+
+def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: float = web.DEFAULT_TIMEOUT) -> Article:
+    """Read one ``ArticleInput`` into an ``Article`` (raises ``InputError``)."""
+    if item.kind == "text":
+        article = article_from_text(item.value, source=item.source, date=item.date, date_source=item.date_source)
+    elif item.kind == "html":
+        article = article_from_html(item.value, source=item.source, url=item.url, date=item.date,
+                                    date_source=item.date_source)
+    elif item.kind == "url":
+        page = web.fetch_url(item.value, timeout=timeout)
+        article = article_from_html(web.decode_page(page.body, page.charset, source=item.source), source=item.source,
+                                    url=page.url, date=item.date, date_source=item.date_source)
+    else:
+        article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout)
+        if item.date is not None:  # load_article calls any given date "--date"; say where it came from
+            article = dataclasses.replace(article, date_source=item.date_source)
+    return article
 
 
 def decode_text(raw: bytes, source: str) -> str:

@@ -22,8 +22,10 @@ class Article:
 
     ``text`` is the body; every character offset elsewhere refers to it.
     ``date`` is the document creation time (DCT) the relative dates are anchored to;
-    ``date_source`` says where it came from ("--date", "metadata", "dateline") or is
-    None when the date is unknown.
+    ``date_source`` says where it came from ("--date", "jsonl", "metadata", "url",
+    "dateline") or is None when the date is unknown. ``dateline`` is the dateline cut
+    off the start of the text ("BAGHDAD, June 22 (Reuters) -"), kept so that a
+    briefing can give a dateline without a year the year of its other articles.
     """
 
     text: str
@@ -31,6 +33,7 @@ class Article:
     title: str | None = None
     date: dt.date | None = None
     date_source: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Event:
     ``extent`` says whether the happening is at that time ("point") or runs from it
     ("onward") or up to it ("until"). ``start``/``end`` are the character offsets of
     ``sentence`` in the article text; ``sources`` names every article that reports it.
+    ``conflicts`` holds the TIMEX3 values other articles give for the same happening
+    when their dates do not agree with this one (see ``merging.py``).
     """
 
     value: str
@@ -94,6 +99,7 @@ class Event:
     mod: str | None = None
     extent: str = "point"
     exact: bool = True
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

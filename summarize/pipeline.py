@@ -5,18 +5,30 @@
     print(render(briefing, "markdown"))
 
 ``Briefer`` keeps the summarization model loaded between calls (load once, brief
-many); ``build_briefing`` is the one-shot form. The library never prints or exits:
-problems the user can fix raise ``SummarizeError`` subclasses.
+many) and processes articles in batches; ``build_briefing`` is the one-shot form.
+Several articles make one briefing: a summary each, one timeline in which a
+happening reported by several articles is one event citing them all
+(``merging.py``). Each article's relative dates resolve against its own date.
+
+The library never prints or exits: problems the user can fix raise
+``SummarizeError`` subclasses. ``Briefer.brief_inputs`` instead reports a bad input
+of a batch as an ``InputFailure`` and briefs the rest.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from .datelines import find_dateline, year_from_briefing
+from .errors import InputError
 from .events import extract_events
-from .loading import load_article
-from .models import Article, ArticleBriefing, Briefing, Event
+from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
+from .merging import merge_events
+from .models import Article, ArticleBriefing, Briefing, Event, Summary
 from .sentences import split_sentences
 from .summarizer import load_summarizer
 from .temporal import find_time_expressions
@@ -27,32 +39,138 @@ UNKNOWN_DATE_NOTE = (
     "as written and ordered by news convention (weekday names mean the past week, "
     "month-day dates lie further back)."
 )
+UNKNOWN_DATES_NOTE = (
+    "The {what} unknown, so {whose} relative dates are not resolved: they are shown as "
+    "written and ordered by news convention (weekday names mean the past week, month-day "
+    "dates lie further back)."
+)
+
+# Articles summarized per call: large enough that the encoder fills its batches
+# (64 sentences), small enough that a batch's sentences stay a few MB.
+BATCH_SIZE = 16
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class BriefingRun:
+    """A batch run: the briefing of the inputs that could be read (None when none
+    could) and one ``InputFailure`` per input that could not, in input order."""
+
+    briefing: Briefing | None
+    failures: tuple[InputFailure, ...]
 
 
 class Briefer:
     """Turns articles into briefings, keeping its summarization model loaded."""
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
-                 words: int | None = None) -> None:
-        self.summarizer = load_summarizer(model, device=device)
+                 words: int | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.model = model
+        self.device = device
         self.sentences = sentences
         self.words = words
+        self.batch_size = batch_size
 
-    def brief(self, articles: Sequence[Article]) -> Briefing:
-        """Summarize each article and merge their events into one timeline."""
-        items = []
-        events: list[Event] = []
-        for article in articles:
-            summary = self.summarizer.summarize(article, sentences=self.sentences, words=self.words)
-            items.append(ArticleBriefing(article=article, summary=summary))
-            events.extend(article_events(article))
-        anchored = all(article.date is not None for article in articles)
-        notes = () if anchored else (UNKNOWN_DATE_NOTE,)
+    @functools.cached_property
+    def summarizer(self):  # noqa: ANN201 - whatever load_summarizer gives
+        """Loaded on first use, once: a batch whose inputs all fail never pays for it."""
+        return load_summarizer(self.model, device=self.device)
+
+    def brief(self, articles: Sequence[Article], *, progress: Progress | None = None) -> Briefing:
+        """Summarize each article and merge their events into one timeline.
+
+        ``progress`` is called with the number of articles just finished.
+        """
+        articles, year_notes = complete_dateline_years(articles)
+        items: list[ArticleBriefing] = []
+        per_article: list[list[Event]] = []
+        for begin in range(0, len(articles), self.batch_size):
+            batch = list(articles[begin:begin + self.batch_size])
+            for article, summary in zip(batch, self._summarize(batch)):
+                items.append(ArticleBriefing(article=article, summary=summary))
+                per_article.append(article_events(article))
+            if progress is not None:
+                progress(len(batch))
+        briefing = self._assemble(items, per_article)
+        return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
+
+    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
+                     progress: Progress | None = None, timeout: float | None = None) -> BriefingRun:
+        """Read and brief a batch; an input that cannot be read becomes an
+        ``InputFailure`` and the briefing is made of the others.
+
+        ``progress`` is called once per input read (so a slow URL shows) and once
+        per article briefed.
+        """
+        articles: list[Article] = []
+        failures: list[InputFailure] = []
+        for item in inputs:
+            if isinstance(item, InputFailure):
+                failures.append(item)
+            else:
+                try:
+                    options = {} if timeout is None else {"timeout": timeout}
+                    articles.append(load_input(item, stdin=stdin, **options))
+                except InputError as error:
+                    failures.append(InputFailure(item.source, str(error)))
+            if progress is not None:
+                progress(1)
+        if not articles:
+            return BriefingRun(briefing=None, failures=tuple(failures))
+        return BriefingRun(briefing=self.brief(articles, progress=progress), failures=tuple(failures))
+
+    def _summarize(self, batch: list[Article]) -> list[Summary]:
+        # A summarizer that can take a batch encodes all its sentences in one go; the
+        # per-article call is the fallback for summarizers that cannot.
+        many = getattr(self.summarizer, "summarize_many", None)
+        if many is not None:
+            return list(many(batch, sentences=self.sentences, words=self.words))
+        return [self.summarizer.summarize(a, sentences=self.sentences, words=self.words) for a in batch]
+
+    def _assemble(self, items: list[ArticleBriefing], per_article: list[list[Event]]) -> Briefing:
+        articles = [item.article for item in items]
+        if len(articles) > 1:
+            from .encoder import get_encoder
+
+            events = merge_events(per_article, article_dates=[a.date for a in articles],
+                                  encode=get_encoder(self.device).encode)
+        else:
+            events = [event for events in per_article for event in events]
+        undated = [a.source for a in articles if a.date is None]
+        anchored = not undated
+        if anchored:
+            notes: tuple[str, ...] = ()
+        elif len(articles) == 1:
+            notes = (UNKNOWN_DATE_NOTE,)
+        elif len(undated) == 1:
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its"),)
+        else:
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their"),)
         return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored), notes=notes)
 
 
+def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
+    """Date the articles whose dateline has no year by the other articles' dates
+    ("BAGHDAD, June 22 (Reuters) -" beside a page of 23 June 2014), with a note for
+    each, since the year is inferred rather than read."""
+    known = [article.date for article in articles if article.date is not None]
+    completed, notes = [], []
+    for article in articles:
+        dateline = find_dateline(article.dateline) if article.date is None and article.dateline else None
+        date = year_from_briefing(dateline, known) if dateline is not None else None
+        if date is None:
+            completed.append(article)
+            continue
+        completed.append(dataclasses.replace(article, date=date, date_source="dateline"))
+        notes.append(f"The dateline of {article.source} (\u201c{article.dateline}\u201d) gives no year; "
+                     f"{date.year} is taken from the dates of the other articles.")
+    return completed, tuple(notes)
+
+
 def article_events(article: Article) -> list[Event]:
-    """The dated events of one article, in article order."""
+    """The dated events of one article, in article order, its relative dates
+    resolved against its own date."""
     sentences = split_sentences(article.text)
     expressions = find_time_expressions(article.text, article.date)
     return extract_events(article, expressions, sentences)
@@ -61,13 +179,17 @@ def article_events(article: Article) -> list[Event]:
 def build_briefing(sources: Sequence[str | Article], *, date: dt.date | None = None,
                    model: str | None = None, device: str = "cpu", sentences: int = 3,
                    words: int | None = None) -> Briefing:
-    """Load, summarize and date ``sources`` (paths, "-" for stdin, or ``Article``s).
+    """Load, summarize and date ``sources`` (paths, URLs, "-" for stdin, or ``Article``s).
 
     ``date`` is the article date for every source read here; articles passed as
-    ``Article`` keep their own.
+    ``Article`` keep their own. The first input that cannot be read raises
+    ``InputError``; ``Briefer.brief_inputs`` briefs the rest instead.
     """
-    articles = [
-        source if isinstance(source, Article) else load_article(source, date=date)
-        for source in sources
-    ]
+    articles = []
+    for source in sources:
+        if isinstance(source, Article):
+            articles.append(source)
+        else:
+            (item,) = inputs_from_args([source], date=date)
+            articles.append(load_input(item))
     return Briefer(model=model, device=device, sentences=sentences, words=words).brief(articles)

@@ -58,6 +58,16 @@ _TEMPLATE_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": 
 
 LANGUAGE = "en"
 
+# How each Article.date_source reads beside the date ("Mon 23 Jun 2014, from the page metadata").
+DATE_SOURCE_LABELS = {
+    "--date": "given with --date",
+    "jsonl": "given in the corpus",
+    "metadata": "from the page metadata",
+    "url": "from the page address",
+    "dateline": "from the dateline",
+    None: "date unknown",
+}
+
 
 def template_dir() -> Path:
     """Where the templates are: inside the installed package, else the checkout."""
@@ -128,6 +138,7 @@ def briefing_context(briefing: Briefing, *, quotes: bool = False, front_matter: 
             "date": item.article.date.isoformat() if item.article.date else None,
             "date_label": item.article.date.strftime("%a %-d %b %Y") if item.article.date else None,
             "date_source": item.article.date_source,
+            "date_source_label": DATE_SOURCE_LABELS.get(item.article.date_source, item.article.date_source),
             "summary": item.summary.text,
             "summary_method": item.summary.method,
         }
@@ -163,6 +174,8 @@ def _event_context(event: Event) -> dict[str, Any]:
         "time_text": event.time.text,
         "source": event.sources[0],
         "sources": list(event.sources),
+        # Other dates given for the same happening by other articles (merging.py).
+        "conflicts": [{"value": value, "label": timex.describe(value)} for value in event.conflicts],
         "precision": date_precision(event),
         "datetime": html_datetime(event.value),
     }
@@ -239,6 +252,9 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         start_date["display_date"] = str(markupsafe.escape(event["label"]))
         text = _html_paragraph(event["sentence"]) if context["quotes"] else ""
         text += _html_paragraph(f"Source: {', '.join(event['sources'])}", css_class="source")
+        if event["conflicts"]:
+            labels = "; ".join(conflict["label"] for conflict in event["conflicts"])
+            text += _html_paragraph(f"Conflicting date: other reports date this {labels}.", css_class="conflict")
         slides.append({
             "unique_id": f"event-{number}",
             "start_date": start_date,
@@ -251,7 +267,8 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     several = len(context["articles"]) > 1
     title_text = "".join(
         _html_paragraph(" · ".join(([a["title"]] if several and a["title"] else [])
-                                   + [a["source"], a["date_label"] or "date unknown"]), css_class="meta")
+                                   + [a["source"], f"{a['date_label']}, {a['date_source_label']}" if a["date"]
+                                      else "date unknown"]), css_class="meta")
         + _html_paragraph(a["summary"])
         for a in context["articles"]
     )

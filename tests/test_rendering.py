@@ -364,6 +364,15 @@ def run_cli(monkeypatch, capsys):
     briefings = {True: handmade_briefing(), False: handmade_briefing(dated=False)}
     pipeline = types.ModuleType("summarize.pipeline")
     pipeline.build_briefing = lambda sources, *, date=None, **options: briefings[date is not None]
+
+    class Briefer:  # what the CLI calls (batches with per-input failures)
+        def __init__(self, **options):
+            pass
+
+        def brief_inputs(self, inputs, **options):
+            return types.SimpleNamespace(briefing=briefings[inputs[0].date is not None], failures=())
+
+    pipeline.Briefer = Briefer
     monkeypatch.setitem(__import__("sys").modules, "summarize.pipeline", pipeline)
 
     def run(*args: str) -> tuple[int, str, str]:

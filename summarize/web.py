@@ -1,0 +1,209 @@
+"""Web articles: fetch a URL, extract the main text, title and publication date.
+
+Fetching is plain urllib with a timeout and a size limit, http and https only.
+Extraction is trafilatura (main text, title) and htmldate (publication date), both
+given an already parsed tree: handed a string that looks like a URL, htmldate would
+download it itself, and nothing here may reach the network except ``fetch_url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from .errors import InputError
+
+DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
+MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
+USER_AGENT = "summarize/0.1 (+news briefing; offline summarizer)"
+
+# Content types that can hold an article; anything else (images, PDFs) is refused
+# before its body is read.
+TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page: its bytes, the URL after redirects, and its content type."""
+
+    body: bytes
+    url: str
+    content_type: str
+    charset: str | None = None
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    """What extraction found in a page. ``date_source`` is "metadata" or "url"."""
+
+    text: str
+    title: str | None
+    date: dt.date | None
+    date_source: str | None
+
+
+def is_url(source: str) -> bool:
+    """True for an http(s) URL; other schemes are refused by ``fetch_url``."""
+    return urllib.parse.urlsplit(source).scheme.lower() in ("http", "https") and "://" in source
+
+
+def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+    """Download ``url``; every failure is an ``InputError`` naming the URL and why."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"{url}: only http and https URLs can be fetched")
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    try:
+        # urllib's default opener also handles file:// and ftp:// on redirect; a
+        # redirect to them is refused by the scheme check on the final URL below.
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+            final_url = response.geturl()
+            if urllib.parse.urlsplit(final_url).scheme.lower() not in ("http", "https"):
+                raise InputError(f"{url}: could not fetch (redirected to a non-web address)")
+            content_type = response.headers.get_content_type()
+            if content_type not in TEXT_TYPES:
+                raise InputError(f"{url}: could not fetch (the page is {content_type}, not an article)")
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
+            body = _read_body(response, url, timeout, max_bytes)
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as error:
+        raise InputError(f"{url}: could not fetch (HTTP {error.code} {error.reason})") from None
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)") from None
+        raise InputError(f"{url}: could not fetch ({_reason(reason)})") from None
+    except (socket.timeout, TimeoutError):
+        raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)") from None
+    except (OSError, ValueError) as error:  # connection reset mid-body, malformed URL
+        raise InputError(f"{url}: could not fetch ({_reason(error)})") from None
+    return Page(body=body, url=final_url, content_type=content_type, charset=charset)
+
+
+def _read_body(response, url: str, timeout: float, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes``; the socket timeout bounds each read, this bounds the
+    whole download (a server dripping a byte a second never times out a read)."""
+    deadline = time.monotonic() + timeout
+    chunks, size = [], 0
+    while True:
+        chunk = response.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
+    """Decode HTML bytes: the HTTP charset, else the page's <meta charset>, else UTF-8,
+    else Windows-1252 (what "Latin-1" pages really are), else Latin-1 (never fails).
+
+    NUL bytes mean a binary file (an image saved as .html), not a page.
+    """
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        charset = "utf-16"  # a byte-order mark says it all
+    wide = bool(charset) and charset.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    if b"\x00" in body[:8192] and not wide:
+        raise InputError(f"{source}: this is a binary file, not a web page")
+    declared = _META_CHARSET.search(body[:4096])
+    candidates = [charset, declared.group(1).decode("ascii") if declared else None, "utf-8", "cp1252"]
+    for encoding in candidates:
+        if encoding:
+            try:
+                return body.decode(encoding).lstrip("\ufeff")
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return body.decode("latin-1")
+
+
+def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> WebArticle:
+    """The main text, title and publication date of an HTML page.
+
+    The text keeps one paragraph per blank-line-separated block, so the sentence
+    splitter treats paragraph ends as sentence ends. The date is the page's own
+    metadata (meta tags, JSON-LD, <time>) and, failing that, a date in ``url``.
+    """
+    import lxml.html
+    import trafilatura
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise InputError(f"{source}: not a readable HTML page ({error})") from None
+    # bare_extraction parses a copy, so the tree stays intact for htmldate.
+    document = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = document.text if document is not None else None
+    if not text or not text.strip():
+        raise InputError(f"{source}: no article text found in the page")
+    title = (document.title or "").strip() or None
+    text = _paragraphs(text, title)
+    date, date_source = page_date(tree, url)
+    return WebArticle(text=text, title=title, date=date, date_source=date_source)
+
+
+def page_date(tree, url: str | None = None) -> tuple[dt.date | None, str | None]:
+    """The publication date of a parsed page and where it came from.
+
+    Markup first ("metadata": meta tags, JSON-LD, <time> elements), then the URL
+    ("url": /2014/06/23/...). htmldate's extensive search through the visible text is
+    off: it would take a date the story mentions ("on June 9") for the page's own.
+    ``original_date`` prefers the publication date to a later "updated" date, as
+    relative dates in the text were written against the former.
+    """
+    from htmldate import find_date
+
+    options = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+    # url="" keeps htmldate from reading a date out of the URL in the first pass (it
+    # would prefer it to the markup); a <link rel=canonical> is then not probed either.
+    found = find_date(tree, url="", **options)
+    if found:
+        return dt.date.fromisoformat(found), "metadata"
+    if url:
+        # The markup gave nothing, so what this pass finds comes from the URL.
+        found = find_date(tree, url=url, **options)
+        if found:
+            return dt.date.fromisoformat(found), "url"
+    return None, None
+
+
+def looks_like_html(raw: bytes) -> bool:
+    """True when a file's bytes are an HTML page rather than plain text."""
+    head = raw[:65536].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<") and (b"<html" in head or b"<body" in head)
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    # trafilatura keeps the page's <h1> as the first line; it is the title, not text.
+    if title and lines and lines[0].casefold() == title.casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _reason(error: object) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() else error.strerror
+    return str(error) or type(error).__name__
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB"
