@@ -79,7 +79,8 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser.add_argument("articles", nargs="*", metavar="ARTICLE",
                         help="article: a text or HTML file, an http(s) URL, or - for standard input")
     parser.add_argument("--jsonl", metavar="FILE",
-                        help='a JSON Lines corpus: one {"text"|"html"|"url": ..., "date"?: "YYYY-MM-DD"} a line')
+                        help='a JSON Lines corpus (- for standard input): one {"text"|"html"|"url": ..., '
+                             '"date"?: "YYYY-MM-DD", "source"?: NAME} a line')
     parser.add_argument("--date", type=_iso_date,
                         help="the article date (YYYY-MM-DD) that relative dates are anchored to; "
                              "overrides dates found in pages and datelines")
@@ -136,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import Briefer
     from .rendering import render
 
-    if args.articles.count("-") > 1:
+    if (args.articles + [args.jsonl]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
     args.format = _checked_formats(args.format, args.template)
     names = args.articles + ([args.jsonl] if args.jsonl else [])

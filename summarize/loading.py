@@ -148,28 +148,58 @@ def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list
     ]
 
 
-def read_jsonl(path: str, *, date: dt.date | None = None) -> list[ArticleInput | InputFailure]:
+def read_jsonl(path: str, *, date: dt.date | None = None,
+               stdin: BinaryIO | None = None) -> list[ArticleInput | InputFailure]:
     """The articles of a JSON Lines corpus: one ``{"text"|"html"|"url": ..., "date"?:
     "YYYY-MM-DD", "source"?: name}`` object a line; blank lines are skipped.
 
     A bad line becomes an ``InputFailure`` (named ``FILE:LINE``) instead of stopping
     the batch; an unreadable file raises ``InputError``. ``date`` (--date) overrides
-    the lines' own dates.
+    the lines' own dates. ``path`` "-" reads standard input.
     """
-    raw = _read_bytes(path, None)
-    text = decode_text(raw, path)
+    name = _name(path)
     items: list[ArticleInput | InputFailure] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{_name(path)}:{number}"
-        try:
-            items.append(_jsonl_input(line, where, date))
-        except InputError as error:
-            items.append(InputFailure(where, str(error)))
+    # Line by line: a corpus may be far larger than one article (MAX_ARTICLE_BYTES
+    # applies to each line), and a bad line should not hide the good ones.
+    with _open_corpus(path, stdin) as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{name}:{number}"
+            if number == 1 and b"\x00" in raw[:8192]:
+                raise InputError(f"{name}: this is a binary file, not a JSON Lines corpus")
+            if len(raw) > MAX_ARTICLE_BYTES:
+                items.append(InputFailure(where, f"{where}: line larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"))
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                items.append(InputFailure(where, f"{where}: not UTF-8 text (JSON Lines are UTF-8)"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                items.append(_jsonl_input(line, where, date))
+            except InputError as error:
+                items.append(InputFailure(where, str(error)))
     if not items:
-        raise InputError(f"{_name(path)}: no articles in the file")
+        raise InputError(f"{name}: the file is empty: no articles in it")
     return items
+
+
+def _open_corpus(path: str, stdin: BinaryIO | None):
+    if path == "-":
+        import contextlib
+
+        return contextlib.nullcontext(stdin if stdin is not None else sys.stdin.buffer)
+    try:
+        if Path(path).is_dir():
+            raise InputError(f"{path}: is a directory, not a JSON Lines file")
+        return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
 def _jsonl_input(line: str, where: str, date: dt.date | None) -> ArticleInput:

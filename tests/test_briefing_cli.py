@@ -74,3 +74,9 @@ def test_progress_bar_only_for_many_inputs_on_a_terminal(monkeypatch):
     with cli._progress_bar(2 * cli.PROGRESS_MIN_INPUTS) as update:
         update(3)
     assert "briefing" in terminal.getvalue() and "/10" in terminal.getvalue()
+
+
+def test_standard_input_only_once():
+    result = run("brief", "-", "--jsonl", "-")
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == ["summarize: error: standard input (-) can be read only once"]

@@ -81,3 +81,27 @@ def test_command_line_arguments_as_inputs():
     assert [(i.kind, i.source, i.date_source) for i in items] == [
         ("path", "a.txt", "--date"), ("url", "https://example.com/x", "--date"), ("path", "stdin", "--date"),
     ]
+
+
+def test_lines_that_are_not_utf8_or_too_long_are_failures(tmp_path, monkeypatch):
+    import summarize.loading as loading
+
+    monkeypatch.setattr(loading, "MAX_ARTICLE_BYTES", 100)
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b'{"text": "Militants took the town."}\n{"text": "caf\xe9"}\n{"text": "' + b"x" * 200 + b'"}\n')
+    good, latin1, long = read_jsonl(str(path))
+    assert isinstance(good, ArticleInput)
+    assert latin1.message == f"{path}:2: not UTF-8 text (JSON Lines are UTF-8)"
+    assert long.message == f"{path}:3: line larger than 0 MB"
+
+
+def test_corpus_on_standard_input_and_binary_corpus(tmp_path):
+    import io
+
+    (item,) = read_jsonl("-", stdin=io.BytesIO(b'\xef\xbb\xbf{"text": "Militants took the town."}\n'))
+    assert (item.kind, item.source) == ("text", "stdin:1")
+    (tmp_path / "c.jsonl").write_bytes(b"\x00\x01\x02{}\n")
+    with pytest.raises(InputError, match="binary file"):
+        read_jsonl(str(tmp_path / "c.jsonl"))
+    with pytest.raises(InputError, match="directory"):
+        read_jsonl(str(tmp_path))
