@@ -153,12 +153,19 @@ class Briefer:
 def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
     """Date the articles whose dateline has no year by the other articles' dates
     ("BAGHDAD, June 22 (Reuters) -" beside a page of 23 June 2014), with a note for
-    each, since the year is inferred rather than read."""
+    each, since the year is inferred rather than read; and note a page whose
+    metadata date differs from its dateline's (the metadata is used)."""
     known = [article.date for article in articles if article.date is not None]
     completed, notes = [], []
     for article in articles:
-        dateline = find_dateline(article.dateline) if article.date is None and article.dateline else None
-        date = year_from_briefing(dateline, known) if dateline is not None else None
+        dateline = find_dateline(article.dateline) if article.dateline else None
+        if dateline is not None and article.date is not None and article.date_source in ("metadata", "url"):
+            said = dateline.date(article.date.year)
+            if said is not None and said != article.date:
+                where = "metadata" if article.date_source == "metadata" else "address"
+                notes.append(f"{article.source}: the page {where} dates it {article.date:%a %-d %b %Y}, its dateline "
+                             f"{said:%a %-d %b %Y}; its relative dates are resolved against the page {where}.")
+        date = year_from_briefing(dateline, known) if dateline is not None and article.date is None else None
         if date is None:
             completed.append(article)
             continue

@@ -274,3 +274,17 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_other_articles():
     # Alone, it stays undated: nothing says which year it is.
     alone = build_briefing([wire])
     assert alone.articles[0].article.date is None and not alone.timeline.anchored
+
+
+def test_a_page_whose_dateline_disagrees_with_its_metadata_says_so():
+    from summarize.loading import article_from_html
+    from summarize.pipeline import complete_dateline_years
+
+    html = ('<html><head><meta property="article:published_time" content="2014-06-25T01:10:00Z"></head><body>'
+            '<article><p>BAGHDAD, June 24 (Reuters) - Militants took the town on Sunday after a long battle.</p>'
+            '<p>Residents fled toward the border as the fighting spread to nearby villages.</p></article></body></html>')
+    page = article_from_html(html, source="late.html")
+    articles, notes = complete_dateline_years([page])
+    assert articles == [page] and page.date_source == "metadata"
+    assert notes == ("late.html: the page metadata dates it Wed 25 Jun 2014, its dateline Tue 24 Jun 2014; its "
+                     "relative dates are resolved against the page metadata.",)

@@ -209,3 +209,12 @@ def test_page_encodings(tmp_path):
     (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>")
     with pytest.raises(InputError, match="binary file"):
         load_article(str(tmp_path / "image.html"))
+
+
+def test_page_metadata_wins_over_its_dateline(no_network):
+    head = '<meta property="article:published_time" content="2014-06-25T01:10:00Z">'
+    body = "BAGHDAD, June 24, 2014 (Reuters) - Militants took the town on Sunday."
+    article = load_article_html(article_page(head, body=body))
+    assert (article.date, article.date_source) == (dt.date(2014, 6, 25), "metadata")
+    assert article.dateline == "BAGHDAD, June 24, 2014 (Reuters) -"
+    assert article.text.startswith("Militants took the town on Sunday.")
