@@ -224,9 +224,11 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     if det == "this":
         return C.day(dct + dt.timedelta(days=iso_weekday - dct.isoweekday()))
     # A bare weekday: the past one in news unless the clause is about the future.
+    # News names the day it is written on by its weekday too ("will vote Friday" in
+    # a Friday story is that day), so both directions include the DCT's own day.
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
     if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
-        return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
+        return C.day(C.weekday_after(dct, iso_weekday, inclusive=True))
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, SCHEDULE_VERBS
+from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PRESENT_COPULAS,
+                         SCHEDULE_VERBS)
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+_COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
 
 
 def _marker(word: str) -> str | None:
@@ -41,6 +43,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     before = [w.lower() for w in _WORD.findall(left)][-_WINDOW_BEFORE:]
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
+    # "after Friday's blast": a possessive day qualifies a noun, and a present tense
+    # before it ("the toll is 247 after Friday's blast") says nothing about the day
+    possessive = text[end:end + 2] in ("'s", "’s")
     for i, word in enumerate(words):
         if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
@@ -51,8 +56,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return "FUTURE"  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):
             return "FUTURE"
-        if word in SCHEDULE_VERBS and i < len(before):
+        if word in SCHEDULE_VERBS and i < len(before) and not possessive:
             return "FUTURE"  # "Clinton meets Yeltsin on Monday"
+        if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
+            return "FUTURE"  # "the funeral is Friday"
         tense = _marker(word)
         # "to be published", "will be signed": a participle after "be" is not past
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):

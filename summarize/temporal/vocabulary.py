@@ -223,11 +223,19 @@ FUTURE_MARKERS = frozenset(
     intends tomorrow upcoming expires""".split()
 )
 
-# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead.
+# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead, and so
+# are "voters go to the polls Sunday", "the bill goes to the Senate Thursday". News
+# tells past events in the past tense. Only looked for before the expression, and
+# not before a possessive day ("the toll is 247 after Friday's blast").
 SCHEDULE_VERBS = frozenset(
     """begin begins start starts open opens resume resumes reopen reopens meet meets
-    arrive arrives visit visits convene convenes vote votes travel travels closes""".split()
+    arrive arrives visit visits convene convenes vote votes travel travels closes
+    go goes return returns leave leaves head heads face faces host hosts play plays
+    end ends""".split()
 )
+
+# "The funeral is Friday": a copula right before a day makes it a schedule too.
+PRESENT_COPULAS = frozenset({"is", "are"})
 
 # Future markers only when they precede the expression: "said he would go by
 # Saturday" is about the future, "said Friday it would investigate" is not.
@@ -239,7 +247,10 @@ FUTURE_BEFORE_TO = frozenset("is are set due scheduled expected going plans plan
 # Words that make a clause refer to the past (with any word ending in -ed).
 PAST_MARKERS = frozenset(
     """was were had has have did said says told ago yesterday earlier been reported
-    announced took came went made since began won lost met saw fell rose""".split()
+    announced took came went made since began won lost met saw fell rose
+    bought sold paid left held kept led struck found gave got spent sent built fought
+    brought thought became fled flew drew wrote spoke broke stood shot caught knew grew
+    threw blew hid meant felt heard""".split()
 )
 
 
