@@ -21,7 +21,7 @@ _NUM_ONES = "|".join(V.ONES)
 _NUM_TEENS = "|".join(V.TEENS)
 # A number written in words or digits, as it precedes a unit ("twenty four hours").
 _NUMBER = (
-    rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
+    rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d{{1,3}}(?:,\d{{3}})+|\d+\.\d+|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
     r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|an?|half\s+an?)"
     r"(?:\s+and\s+a\s+half)?"
 )
@@ -31,7 +31,7 @@ _UNITS = V.alternation(V.UNIT_PLURALS)
 _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:gmt|utc|local\s+time|hours?)\b))"
 )
@@ -83,7 +83,8 @@ def _expand(pattern: str) -> str:
         return f"(?P<{name}>{SLOTS[slot]})"
 
     # Word boundaries around the whole expression: no letter or digit may touch it.
-    return r"(?<![\w$£€#])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
+    # nor may it start inside a number: "5 years" of "2.5 years", "500 days" of "1,500 days"
+    return r"(?<![\w$£€#])(?<!\d[.,])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
 
 
 DIGIT = "<digit>"  # in Rule.requires: any digit
@@ -147,7 +148,7 @@ for _category, _words_of in (
 # Digit triggers in one pass; the leading (?=\d) lets the regex engine skip to digits.
 DIGIT_TRIGGER_REGEX = re.compile(
     r"(?=\d)(?:(?P<numdate>\d{1,4}[/-]\d\d?[/-]\d\d)"
-    r"|(?P<clock>\d(?::[0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d|\d\s+o'clock|\d{4}\s+(?:gmt|utc|local|hours))"
+    r"|(?P<clock>\d(?:[:.][0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d|\d\s+o'clock|\d{4}\s+(?:gmt|utc|local|hours))"
     r"|(?P<year>(?:1[5-9]|20)\d\d(?!\d)|\d0s\b))"
 )
 TOKEN_REGEX = re.compile(r"[a-z]+")
@@ -222,6 +223,15 @@ RULES: tuple[Rule, ...] = (
         resolver="month_day",
         triggers=("month",),
         reach=(30, 8),
+        prefixes=("position",),
+    ),
+    Rule(
+        "week_of_date",
+        r"(?:the\s+)?week\s+of\s+{month}\s+{day}(?:,?\s+{year})?",
+        resolver="week_of_date",
+        triggers=("month",),
+        requires=("week",),
+        reach=(16, 12),
         prefixes=("position",),
     ),
     Rule(
@@ -546,7 +556,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+(?!an?\s){num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
         resolver="duration",
         triggers=("unit",),
         reach=(40, 20),
@@ -594,7 +604,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "every_day",
-        r"everyday",
+        r"everyday(?![ \t]+[a-z])",  # not the adjective: "everyday life"
         resolver="set",
         triggers=("set",),
         reach=(1, 1),

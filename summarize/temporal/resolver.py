@@ -111,6 +111,50 @@ def _compound(m: re.Match) -> bool:
     return m.string[m.end():m.end() + 1] == "-" and m.string[m.end() + 1:m.end() + 2].isalpha()
 
 
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?:;\n]|``|[\"'\u201c\u2018\u201d\u2019(\[_-])[\"'\u201c\u2018\u201d\u2019)\]]*\s*$")
+
+
+def _in_a_name(start: int, ctx: Context) -> bool:
+    """Whether the word at ``start`` is capitalized in the middle of a sentence.
+
+    "USA Today", "People's Daily", "ABC's This Week", "Player of the Year": a time
+    word written with a capital where no sentence starts is part of a name.
+    All-capital words ("SATURDAY:") and all lower-case texts say nothing.
+    """
+    word = re.match(r"[A-Za-z]+", ctx.text[start:start + 12])
+    if not ctx.cased or not word or not (word.group(0)[0].isupper() and word.group(0)[1:].islower()):
+        return False
+    return not _SENTENCE_START.search(ctx.text[max(0, start - 12):start])
+
+
+# Nouns before "of the day/week/year" that make it a title or a generic phrase:
+# "player of the year", "videos of the week", "day of the week", "hours of the day".
+_GENERIC_OF = re.compile(
+    r"\b(?:player|team|goal|man|woman|person|coach|manager|rookie|fan|athlete|driver|"
+    r"sportsman|sportswoman|trainer|horse|jockey|hero|pick|picture|photo|image|video|clip|"
+    r"quote|word|question|story|tip|deal|dish|recipe|song|album|book|film|movie|car|game|"
+    r"match|save|try|moment|frame|event|show|day|time|hour)s?"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _generic_unit(m: re.Match, ctx: Context) -> bool:
+    """ "player of the year", "the Week" in a title, "back in the day": no particular time."""
+    start = m.start()
+    if m.group(0)[:4].lower() == "the " and _GENERIC_OF.search(ctx.text[max(0, start - 24):start]):
+        return True
+    unit = _g(m, "unit") or _g(m, "unit2") or ""
+    if unit and _in_a_name(m.start("unit"), ctx):
+        return True  # "Player of the Year", ABC's "This Week"
+    # "back in the day", "during the day", "start the day": any day, or days long gone
+    return _word(m.group(0)) == "the day" and bool(_GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10):start]))
+
+
+_GENERIC_DAY_BEFORE = re.compile(r"\b(?:back\s+in|during|start|started|starts)\s+$", re.IGNORECASE)
+
+
 def _month_number(text: str) -> int:
     return V.MONTHS[_word(text)]
 
@@ -297,6 +341,15 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", C.day(d), None) if d else None
 
 
+def resolve_week_of_date(m: re.Match, ctx: Context) -> Resolved:
+    """ "the week of April 5": the (ISO) week that holds the day."""
+    day = resolve_month_day(m, ctx)
+    if day is None:
+        return None
+    d = C.parse_day(day[1])
+    return ("DATE", C.week(d) if d else "XXXX-WXX", None)
+
+
 def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
     """"June 9 to 12": two dates, the second borrowing the month (and year)."""
     first = resolve_month_day(m, ctx)
@@ -321,6 +374,12 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+# A verb of saying or a relative pronoun right after a month makes it a person's name.
+_NAME_AFTER = re.compile(
+    r"\s+(?:said|says|told|asked|added|wrote|explained|argued|insisted|claimed|denied|replied|"
+    r"who|whose|herself|himself)\b")
+
+
 def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("month")
     word = _word(text)
@@ -329,6 +388,8 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
         if not _MONTH_CONTEXT.search(m.string[max(0, m.start() - 12):m.start()]):
             return None
+        if _NAME_AFTER.match(m.string, m.end()):
+            return None  # a person: "claimed that March asked her", "and May said"
     month_number = _month_number(text)
     if ctx.dct is None:
         return ("DATE", f"XXXX-{month_number:02d}", None)
@@ -540,6 +601,8 @@ def resolve_half(m: re.Match, ctx: Context) -> Resolved:
 def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     """Parts of day: "Saturday evening", "last night", "this morning", "overnight"."""
     pod_text = _g(m, "pod") or _g(m, "bare") or _g(m, "bare2") or ""
+    if _compound(m):
+        return None  # "this night-time image", "the morning-after pill"
     code = V.PARTS_OF_DAY.get(_word(pod_text)) or V.PARTS_OF_DAY.get(_word(pod_text).replace("-", " "))
     if code is None:
         return None
@@ -579,6 +642,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("offset"))
+    if word in ("today", "tonight") and _in_a_name(m.start("offset"), ctx):
+        return None  # "USA Today", "VOA Today", NBC's "Tonight Show"
     offset = V.DAY_OFFSETS[word]
     kind, suffix = ("TIME", "TNI") if word == "tonight" else ("DATE", "")
     if ctx.dct is None:
@@ -612,6 +677,8 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
     unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
+    if _generic_unit(m, ctx):
+        return None
     rel = _word(_g(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
@@ -698,6 +765,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     unit = _word(m.group("unit"))
     if _compound(m):
         return None  # "the quarter-to-quarter comparison", "the year-ago results"
+    if _generic_unit(m, ctx):
+        return None  # "player of the year", "the day of the week", "back in the day"
     ana = _word(_g(m, "ana") or "")
     direction = _word(_g(m, "dir") or "")
     step = V.ANAPHORIC_DETERMINERS.get(ana, 0) + {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(direction, 0)
@@ -743,7 +812,12 @@ def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
     return ("DURATION", _duration_value(None, unit), None)
 
 
-_AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of\s+age)\b")
+_AGE_AFTER = re.compile(r"(?:\s+|-)(?:old|olds|older|younger|of\s+age)\b")
+# "aged 32 to 36 years", "ages 18 to 25 years": ages, not times
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(?:\w+\s+(?:to|and|or)\s+)?$", re.IGNORECASE)
+# "will last two days": the verb "last", not "the last two days"
+_VERB_LAST_BEFORE = re.compile(
+    r"(?:\b(?:will|would|could|can|may|might|should|must|to|not|did|does|do|shall)|n't)\s+$", re.IGNORECASE)
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
 
 
@@ -756,8 +830,21 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
-    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()):
+    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or \
+            _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
+    if _word(_g(m, "rel") or "") == "last" and text.startswith("last") and _g(m, "num") and \
+            _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
+        # "the talks will last two days": the verb, so the span is the amount alone
+        resolved = _amount(m, unit, num_text)
+        if isinstance(resolved, tuple):
+            return [(m.start("num"), m.end(), *resolved)]
+        return resolved
+    return _amount(m, unit, num_text)
+
+
+def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
+    """The DURATION (or rate SET) of a counted unit: "two to six days", "$5 a year"."""
     if _g(m, "old") and num_text in ("a", "an"):
         # "a week-long strike": the article is not part of the adjective
         return [(m.start("unit"), m.end(), "DURATION", _duration_value(1, unit), None)]
@@ -815,6 +902,9 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
+    if _in_a_name(m.start(), ctx) or ctx.text[m.start():m.start() + 1].isupper() and re.match(
+            r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+        return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
     if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
                  m.string[max(0, m.start() - 10):m.start()]):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
@@ -833,7 +923,7 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
     elif clock.endswith("o'clock"):
         hour, minute = int(clock.split()[0]), 0
     else:
-        parts = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", clock)
+        parts = re.match(r"(\d+)(?:[:.](\d\d))?\s*([ap])?", clock)  # "7:30 p.m.", "3.15pm"
         hour, minute = int(parts.group(1)), int(parts.group(2) or 0)
         if parts.group(3) == "p" and hour < 12:
             hour += 12

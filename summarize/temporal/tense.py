@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+_NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
 _COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
 
 
@@ -40,9 +41,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    before = [w.lower() for w in _WORD.findall(left)][-_WINDOW_BEFORE:]
+    before_cased = _WORD.findall(left)[-_WINDOW_BEFORE:]
+    before = [w.lower() for w in before_cased]
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
+    # a schedule verb is written in lower case: "the Barcelona Open on Wednesday" is a name
+    lower_case = [w[:1].islower() for w in reversed(before_cased)]
     # "after Friday's blast": a possessive day qualifies a noun, and a present tense
     # before it ("the toll is 247 after Friday's blast") says nothing about the day
     possessive = text[end:end + 2] in ("'s", "’s")
@@ -56,7 +60,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return "FUTURE"  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):
             return "FUTURE"
-        if word in SCHEDULE_VERBS and i < len(before) and not possessive:
+        if word in SCHEDULE_VERBS and i < len(before) and not possessive and lower_case[i]:
+            if i + 1 < len(before) and words[i + 1] in _NOT_A_PRESENT:
+                continue  # "was let go in March", "wanted to leave Monday": no tense of its own
             return "FUTURE"  # "Clinton meets Yeltsin on Monday"
         if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
             return "FUTURE"  # "the funeral is Friday"

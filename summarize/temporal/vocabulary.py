@@ -230,7 +230,7 @@ FUTURE_MARKERS = frozenset(
 SCHEDULE_VERBS = frozenset(
     """begin begins start starts open opens resume resumes reopen reopens meet meets
     arrive arrives visit visits convene convenes vote votes travel travels closes
-    go goes return returns leave leaves head heads face faces host hosts play plays
+    go goes return returns leave leaves face faces host hosts play plays
     end ends""".split()
 )
 
