@@ -60,6 +60,7 @@ SLOTS: dict[str, str] = {
     "offset": V.alternation(V.DAY_OFFSETS),
     "freq": V.alternation(V.FREQUENCY_WORDS),
     "vaguespan": V.alternation(V.VAGUE_DURATIONS),
+    "longadj": V.alternation(V.LONG_ADJECTIVES),
     "qadj": V.alternation(V.QUARTER_ADJECTIVES),
     "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
     "clock": _CLOCK,
@@ -136,7 +137,7 @@ for _category, _words_of in (
     ("offset", set(V.DAY_OFFSETS) - {"the day before yesterday", "the day after tomorrow"}),
     ("pod", _words(V.PARTS_OF_DAY) - {"mid"}),
     ("quarter", {"quarter", "quarters", "half", "period", "ago", "earlier"}),
-    ("unit", _words(V.UNITS, V.UNIT_PLURALS) - {"trading", "business"}),
+    ("unit", _words(V.UNITS, V.UNIT_PLURALS, V.LONG_ADJECTIVES, ["millennium"]) - {"trading", "business", "long"}),
     ("year", {"nineteen", "thousand", *_DECADE_WORDS.split("|")}),
     ("weekday", set(V.WEEKDAYS) | {d + "s" for d in V.WEEKDAY_FULL}),
     ("month", set(V.MONTHS)),
@@ -193,11 +194,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_day",
-        r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?",
+        r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year}|\s+(?:of\s+)?(?P<drel>this|last|next)\s+year)?",
         resolver="month_day",
         triggers=("month",),
         requires=(DIGIT,),
-        reach=(12, 12),
+        reach=(12, 20),
         prefixes=("position", "quantity"),
     ),
     Rule(
@@ -317,6 +318,15 @@ RULES: tuple[Rule, ...] = (
         prefixes=("position",),
     ),
     Rule(
+        "millennium",
+        r"(?:the\s+)?(?:(?P<mrel>new|next|coming|current|last|past|previous)\s+|{ordinal}\s+)?millennium",
+        resolver="millennium",
+        triggers=("unit",),
+        requires=("millennium",),
+        reach=(24, 10),
+        prefixes=("position",),
+    ),
+    Rule(
         "holiday",
         r"{holiday}(?:\s+{year})?",
         resolver="holiday",
@@ -357,7 +367,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter",
-        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|{qadj:_})[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
+        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qtheyear>year's)\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|{qadj:_})[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
         resolver="quarter",
         triggers=("unit",),
         requires=("quarter",),
@@ -366,7 +376,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter_ref",
-        r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+        r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|(?:(?:of|in)\s+)?(?:last\s+year|the\s+previous\s+year)))?",
         resolver="quarter_ref",
         triggers=("unit", "quarter"),
         requires=("quarter", "period"),
@@ -382,7 +392,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half",
-        r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year))?",
+        r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year|(?:the\s+)?{decade}))?",
         resolver="half",
         triggers=("quarter",),
         requires=("half",),
@@ -577,6 +587,13 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         reach=(26, 16),
         prefixes=("quantity",),
+    ),
+    Rule(
+        "long_adj",
+        r"{longadj}",
+        resolver="long_adjective",
+        triggers=("unit",),
+        reach=(1, 6),
     ),
     Rule(
         "bare_plural",

@@ -36,6 +36,7 @@ class Context:
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
     last_end: int = 0  # where the last mentioned time ends in the text
     last_quarter: str | None = None  # last mentioned quarter (1989-Q3); kept for the whole text
+    last_period: str | None = None  # last mentioned quarter or half (1998-H1): "the same period"
 
     @property
     def tense(self) -> str | None:
@@ -333,6 +334,8 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
     month_number = _month_number(month_text)
     if _g(m, "year"):
         year = int(m.group("year"))
+    elif _g(m, "drel") and ctx.dct is not None:
+        year = ctx.dct.year + V.RELATIVE_DETERMINERS[_word(m.group("drel"))]  # "Feb. 16 next year"
     elif ctx.dct is None:
         return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
     else:
@@ -460,6 +463,22 @@ def resolve_century(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", f"{n - 1:02d}", None)
 
 
+def resolve_millennium(m: re.Match, ctx: Context) -> Resolved:
+    """ "the new millennium" (said in 1999: the years 2000-2999, value "2"), "the third millennium"."""
+    if _g(m, "ordinal"):
+        n = V.ORDINALS.get(_word(m.group("ordinal")))
+        return ("DATE", str(n - 1), None) if n and 1 <= n <= 10 else None
+    if not m.group(0).lower().startswith("the") or ctx.dct is None:
+        return None  # "a millennium", "millennium celebrations": no particular one
+    rel = _word(_g(m, "mrel") or "")
+    current = ctx.dct.year // 1000
+    if rel in ("last", "past", "previous"):
+        return ("DATE", str(current - 1), None)
+    if rel in ("new", "next", "coming", "") and ctx.dct.year % 1000 >= 990:
+        current += 1  # news of the late 1990s: "the new millennium" begins in 2000
+    return ("DATE", str(current), None)
+
+
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
@@ -526,6 +545,8 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
     year = _year_number(_g(m, "qyear") or _g(m, "qyear2") or "")
     if year is None and rel and ctx.dct:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_word(rel)]
+    if year is None and _g(m, "qtheyear") and ctx.dct:
+        year = ctx.anchor_date(0).year  # "the year's first quarter": the year told about
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-Q{q}", None)
@@ -539,7 +560,7 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
     if not _g(m, "qago"):
         # A quarter named outright becomes "the quarter" of later sentences; the
         # year-ago quarter it is compared with does not.
-        ctx.last_quarter = value
+        ctx.last_quarter = ctx.last_period = value
     return ("DATE", value, None)
 
 
@@ -566,6 +587,15 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
         return None
     if ctx.dct is None:
         return ("DATE", "XXXX-QX", None)
+    year_back = bool(re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year|previous year",
+                               ago + " " + word))
+    if is_period and ctx.last_period and "H" in ctx.last_period and not _g(m, "qyear"):
+        # "the first half ... the same period last year": the half a year back
+        year = int(ctx.last_period[:4]) - (1 if year_back else 0)
+        return ("DATE", f"{year:04d}{ctx.last_period[4:]}", None)
+    if is_period and year_back and not ctx.last_period and not _g(m, "qyear"):
+        # "exports rose 5% over the same period last year", no quarter named: the year
+        return ("DATE", f"{ctx.dct.year - 1:04d}", None)
     base = _base_quarter(ctx)
     if word == "latest":
         # "the latest quarter": the last one completed, whatever was named before
@@ -579,23 +609,51 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
         year, q = ctx.dct.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
     if _g(m, "qyear"):
         year = int(m.group("qyear"))
-    if re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year", ago + " " + word):
+    if year_back:
         if not ctx.last_quarter and text in ("year-ago", "year-earlier"):
             return ("DATE", f"{ctx.dct.year - 1:04d}", None)
         year -= 1
     return ("DATE", f"{year:04d}-Q{q}", None)
 
 
+# Words of business news: there "the first half" is of the year, not of a game.
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:profits?|sales|revenues?|earnings|net|income|loss|losses|percent|growth|economy|economic|"
+    r"gdp|exports?|imports?|output|investment|inflation|deficit|surplus|prices|shares|dividend|"
+    r"fiscal|quarter|billion|million)\b|%",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(ctx: Context) -> str:
+    """The sentence around the expression being resolved."""
+    start, end = ctx.span
+    left = ctx.text[max(0, start - 200):start]
+    cut = list(_SENTENCE_BREAK.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = ctx.text[end:end + 200]
+    stop = _SENTENCE_BREAK.search(right)
+    return left + ctx.text[start:end] + (right[:stop.start()] if stop else right)
+
+
 def resolve_half(m: re.Match, ctx: Context) -> Resolved:
     half = 1 if _word(m.group("half")) == "first" else 2
-    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
+    if _g(m, "decade"):
+        decade = resolve_decade(m, ctx)  # "the last half of the '80s": that part of the decade
+        return (decade[0], decade[1], "START" if half == 1 else "END") if decade else None
+    bare = not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower())
+    if bare and not (_BUSINESS_WORDS.search(_sentence_of(ctx)) and m.group(0).lower().startswith("the")):
         return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if _g(m, "year") else None
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-H{half}", None)
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(_word(_g(m, "qrel2") or "this"), 0)
-    return ("DATE", f"{year:04d}-H{half}", None)
+        if bare and half == 2 and ctx.dct.month <= 6 and ctx.tense != "FUTURE":
+            year -= 1  # "profit fell in the second half", said in March: last year's
+    ctx.last_period = f"{year:04d}-H{half}"  # "the same period last year" is this half a year back
+    return ("DATE", ctx.last_period, None)
 
 
 def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
@@ -715,9 +773,9 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", "PAST_REF", None)
     if unit == "second" and _word(_g(m, "num") or "") in ("a", "an"):
         return None
-    if unit == "year" and n == 1 and ctx.last_quarter:
-        # Earnings news: "net rose 5% from a year ago" compares the quarter reported.
-        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    if unit == "year" and n == 1 and ctx.last_period:
+        # Earnings news: "net rose 5% from a year ago" compares the quarter (half) reported.
+        return ("DATE", f"{int(ctx.last_period[:4]) - 1:04d}{ctx.last_period[4:]}", None)
     granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
     return ("DATE", C.granular(C.shift(ctx.dct, -n, unit), granularity), None)
 
@@ -729,8 +787,8 @@ def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
     if n is None or unit not in V.UNITS or unit in ("second", "minute", "hour"):
         return None
     sign = -1 if _word(m.group("dir")) == "earlier" else 1
-    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter:
-        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_period:
+        return ("DATE", f"{int(ctx.last_period[:4]) - 1:04d}{ctx.last_period[4:]}", None)
     if unit in ("day", "night", "week"):
         anchor = ctx.anchor_day()
         if anchor is None:
@@ -880,6 +938,11 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
                                            m.string[max(0, m.start() - 14):m.start()].lower()):
         return ("SET", _duration_value(1, unit), None)
     return ("DURATION", _duration_value(n, unit), None)
+
+
+def resolve_long_adjective(m: re.Match, ctx: Context) -> Resolved:
+    """ "a yearlong inquiry", "the week-long strike": one unit long."""
+    return ("DURATION", _duration_value(1, V.LONG_ADJECTIVES[_word(m.group("longadj"))]), None)
 
 
 def resolve_set(m: re.Match, ctx: Context) -> Resolved:

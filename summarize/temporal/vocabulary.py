@@ -90,6 +90,13 @@ UNIT_PLURALS: dict[str, str] = {
     "business days": "business day", "fortnights": "fortnight",
 }
 
+# One-word adjectives of length ("a yearlong inquiry"): the unit they last.
+LONG_ADJECTIVES: dict[str, str] = {
+    "yearlong": "year", "monthlong": "month", "weeklong": "week", "daylong": "day",
+    "hourlong": "hour", "decadelong": "decade", "year-long": "year", "month-long": "month",
+    "week-long": "week", "day-long": "day", "hour-long": "hour", "decade-long": "decade",
+}
+
 # Part-of-day codes of TIMEX3 (the value gets a T-suffix: 2014-06-21TEV).
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
