@@ -422,7 +422,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_pod",
-        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)"
+        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?:(?P<podpos>early|late)\s+)?"
+        r"(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon|mid-?morning|mid\s+morning|mid-?evening)"
         r"|(?<=at\s|by\s)(?P<bare2>dawn|dusk|midday|nightfall|daybreak)",
         resolver="pod",
         triggers=("pod",),
@@ -604,7 +605,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bare_plural_of",
-        r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)",
+        r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)"
+        # "hours after the blast", "days later"; not "the minutes of the meeting"
+        r"|(?P<units2>days|hours|minutes)(?=\s+(?:ago|later|earlier|before|after)\b)",
         resolver="vague_duration",
         triggers=("unit",),
         requires=(" of", " ago", " later", " earlier", " before", " after"),

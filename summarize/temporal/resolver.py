@@ -684,7 +684,7 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
         day_value = C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX"
     elif _g(m, "bare"):
         lead = m.group(0).lower()
-        if not re.search(r"\b(the|this|that)\b|overnight|mid", lead):
+        if not re.search(r"\b(the|this|that|early|late)\b|overnight|mid", lead):
             return None
         if "this" in lead.split():
             day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
@@ -695,7 +695,9 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             day_value = C.shift_day(day_value, -1) or day_value
     else:
         day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
-    return ("TIME", f"{day_value}T{code}", None)
+    # "the early afternoon", "late this evening"
+    mod = {"early": "START", "late": "END"}.get(_word(_g(m, "podpos") or ""))
+    return ("TIME", f"{day_value}T{code}", mod)
 
 
 def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
@@ -866,7 +868,7 @@ def resolve_at_the_time(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
-    unit = _unit(_g(m, "units") or _g(m, "units3"))
+    unit = _unit(_g(m, "units") or _g(m, "units3") or _g(m, "units2"))
     return ("DURATION", _duration_value(None, unit), None)
 
 

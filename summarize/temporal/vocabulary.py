@@ -100,7 +100,8 @@ LONG_ADJECTIVES: dict[str, str] = {
 # Part-of-day codes of TIMEX3 (the value gets a T-suffix: 2014-06-21TEV).
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
-    "mid afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "mid afternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "mid morning": "MO",
+    "mid-evening": "EV", "midevening": "EV", "evening": "EV", "night": "NI", "overnight": "NI",
     "midday": "MI", "daytime": "DT", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
     "nightfall": "EV",
 }
