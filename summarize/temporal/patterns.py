@@ -62,7 +62,8 @@ SLOTS: dict[str, str] = {
     "vaguespan": V.alternation(V.VAGUE_DURATIONS),
     "longadj": V.alternation(V.LONG_ADJECTIVES),
     "qadj": V.alternation(V.QUARTER_ADJECTIVES),
-    "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
+    "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS, *V.HOLIDAY_OFFSETS,
+                              *V.LUNAR_HOLIDAYS]),
     "clock": _CLOCK,
     "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
     "decade": r"(?:1[5-9]\d0|20[0-9]0)'?s|'\d0s|(?:" + _DECADE_WORDS + r")",
@@ -129,8 +130,9 @@ for _category, _words_of in (
     ("set", _words(["every", "each", "per", "everyday", "once", "twice", "thrice", "times"], V.FREQUENCY_WORDS)),
     # Holiday names, less the common words ("day", "new") that would trigger everywhere;
     # "Good Friday" and "May Day" are reached through their weekday and month.
-    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS)
-     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday", "wednesday"}),
+    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS, V.HOLIDAY_OFFSETS, V.LUNAR_HOLIDAYS)
+     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday",
+        "wednesday", "black", "spring"}),
     ("season", set(V.SEASONS)),
     ("ref", (_words(V.REFERENCE_WORDS) | {"while"}) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
                                           "near", "long", "short", "later", "days", "years", "months"} | {"time"}),

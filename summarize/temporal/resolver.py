@@ -488,6 +488,12 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
         date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
     elif name in V.WEEKDAY_HOLIDAYS:
         date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])  # noqa: E731
+    elif name in V.HOLIDAY_OFFSETS:  # "Black Friday", the day after Thanksgiving
+        base, days = V.HOLIDAY_OFFSETS[name]
+        date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[base]) + dt.timedelta(days=days)  # noqa: E731
+    elif name in V.LUNAR_HOLIDAYS:
+        date_in = lambda year: (C.safe_date(year, *V.LUNAR_NEW_YEAR[year])  # noqa: E731
+                                if year in V.LUNAR_NEW_YEAR else None)
     else:
         date_in = lambda year: C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
     if _g(m, "year"):
@@ -504,6 +510,8 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolved:
     code = V.SEASONS[_word(m.group("season"))]
+    if _in_a_name(m.start("season"), ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end("season"):m.end("season") + 2]):
+        return None  # "the Spring Festival", "the Summer Olympics": names
     text = m.group(0).lower()
     if _word(m.group("season")) in ("fall", "spring") and not re.search(r"\b(the|this|last|next|of|\d{4})\b|past|coming", text):
         return None

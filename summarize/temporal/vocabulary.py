@@ -220,6 +220,20 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "ash wednesday": -46, "palm sunday": -7, "pentecost": 49,
 }
 
+# Holidays a fixed number of days after another holiday.
+HOLIDAY_OFFSETS: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1)}
+
+# The Chinese (lunar) New Year, first day of the Spring Festival: (month, day) by year.
+LUNAR_NEW_YEAR: dict[int, tuple[int, int]] = {
+    1990: (1, 27), 1991: (2, 15), 1992: (2, 4), 1993: (1, 23), 1994: (2, 10), 1995: (1, 31),
+    1996: (2, 19), 1997: (2, 7), 1998: (1, 28), 1999: (2, 16), 2000: (2, 5), 2001: (1, 24),
+    2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9), 2006: (1, 29), 2007: (2, 18),
+    2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10),
+    2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5),
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+}
+LUNAR_HOLIDAYS = ("chinese new year", "lunar new year", "spring festival")
+
 # Time zones named after a clock time; kept in the span, not in the value.
 TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "ET", "PT")
 
