@@ -340,8 +340,19 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
     else:
         year = _year_for(month_number, day_number, ctx)
+        if _g(m, "weekday"):
+            year = _year_of_weekday(year, month_number, day_number, V.WEEKDAYS[_word(m.group("weekday"))], ctx.dct)
     d = C.safe_date(year, month_number, day_number)
     return ("DATE", C.day(d), None) if d else None
+
+
+def _year_of_weekday(year: int, month_number: int, day_number: int, iso_weekday: int, dct: dt.date) -> int:
+    """The year, near the guessed one, in which "Tuesday, Feb. 3" falls on a Tuesday."""
+    fits = [y for y in (year, year - 1, year + 1)
+            if (d := C.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday]
+    if not fits or fits[0] == year:
+        return year
+    return min(fits, key=lambda y: abs((C.safe_date(y, month_number, day_number) - dct).days))
 
 
 def resolve_week_of_date(m: re.Match, ctx: Context) -> Resolved:
