@@ -577,10 +577,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration_pair",
-        r"{num}\s+{anyunit:unit}\s+and\s+{num:num2}\s+{anyunit:unit2}",
+        r"{num}\s+{anyunit:unit}(?:,?\s+and)?\s+{num:num2}\s+{anyunit:unit2}",  # "2 hours 45 minutes"
         resolver="duration",
         triggers=("unit",),
-        requires=(" and ",),
         prefixes=("quantity",),
     ),
     Rule(

@@ -922,6 +922,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     return _amount(m, unit, num_text)
 
 
+_UNIT_ORDER = ("century", "decade", "year", "quarter", "month", "week", "day", "hour", "minute", "second")
+
+
 def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
     """The DURATION (or rate SET) of a counted unit: "two to six days", "$5 a year"."""
     if _g(m, "old") and num_text in ("a", "an"):
@@ -949,6 +952,8 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
         n = _number(m)
         if n is None or n2 is None or unit2 not in V.UNITS:
             return None
+        if _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit) if unit in _UNIT_ORDER and unit2 in _UNIT_ORDER else True:
+            return None  # "two weeks 10 days": not one amount
         first = _duration_value(n, unit)
         second = _duration_value(n2, unit2)
         if first.startswith("PT"):
