@@ -474,6 +474,9 @@ def resolve_century(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", f"{n - 1:02d}", None)
 
 
+_EVENT_NAME_AFTER = re.compile(r"\s+(?:agreement|accord|accords|peace\s+(?:accord|agreement|deal|pact)|pact|truce)\b")
+
+
 def resolve_millennium(m: re.Match, ctx: Context) -> Resolved:
     """ "the new millennium" (said in 1999: the years 2000-2999, value "2"), "the third millennium"."""
     if _g(m, "ordinal"):
@@ -494,6 +497,8 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
+    if _EVENT_NAME_AFTER.match(m.string, m.end()):
+        return None  # "the Good Friday agreement", "the Christmas truce": names of events
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
         date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
@@ -691,8 +696,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             return None
         day_value = resolved[1]
     elif _g(m, "weekday"):
-        if not _capitalized(m, "weekday", ctx):
-            return None
+        if not _capitalized(m, "weekday", ctx) or _weekday_in_a_name(m, ctx):
+            return None  # "Saturday Night Live"
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
     elif _g(m, "offset") or this in ("last", "tomorrow"):
         offset = V.DAY_OFFSETS.get(_word(_g(m, "offset") or ""), {"last": -1, "tomorrow": 1}.get(this, 0))
@@ -730,9 +735,24 @@ def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
     return (kind, C.day(ctx.dct + dt.timedelta(days=offset)) + suffix, None)
 
 
+def _weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
+    """ "Bloody Sunday", "the Mail on Sunday", "the Sunday Times", "told The Sun."."""
+    start, end = m.span("weekday")
+    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16):start])
+    if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end:end + 16])
+    if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER and not (
+            after.group(1) == "Night" and ctx.text[end + len(after.group(0)):][:5] != " Live"):
+        return True
+    # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
+    return len(_word(m.group("weekday"))) <= 4 and not (_g(m, "rel") or _g(m, "ana")) and \
+        not re.search(r"\bon\s+$", ctx.text[max(0, start - 4):start], re.IGNORECASE)
+
+
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("weekday")
-    if not _capitalized(m, "weekday", ctx):
+    if not _capitalized(m, "weekday", ctx) or _weekday_in_a_name(m, ctx):
         return None
     determiner = _g(m, "rel") or _g(m, "ana")
     return ("DATE", _weekday_value(V.WEEKDAYS[_word(text)], ctx, determiner), None)

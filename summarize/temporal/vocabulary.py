@@ -26,6 +26,16 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
 }
 
+# Words that make a weekday part of a name: before it ("Bloody Sunday", "Black
+# Monday", "the Mail on Sunday") or after it ("the Sunday Times", "Saturday Night Live").
+WEEKDAY_NAME_BEFORE = frozenset(
+    "bloody black super bowl cyber holy shrove maundy fat mail good easter palm ash".split()
+)
+WEEKDAY_NAME_AFTER = frozenset(
+    """times telegraph mirror express people post herald independent tribune star mail
+    business observer world age sport magazine review journal news night""".split()
+)
+
 # Weekday abbreviations are only accepted with a trailing period or before a date.
 WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
 
