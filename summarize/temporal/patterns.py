@@ -577,9 +577,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration_pair",
-        r"{num}\s+{anyunit:unit}(?:,?\s+and)?\s+{num:num2}\s+{anyunit:unit2}",  # "2 hours 45 minutes"
+        r"{num}\s+{anyunit:unit}\s+and\s+{num:num2}\s+{anyunit:unit2}",
         resolver="duration",
         triggers=("unit",),
+        requires=(" and ",),
         prefixes=("quantity",),
     ),
     Rule(
@@ -591,10 +592,19 @@ RULES: tuple[Rule, ...] = (
         prefixes=("quantity",),
     ),
     Rule(
+        "hours_minutes",
+        r"{num}\s+(?P<unit>hours?|minutes?)\s+{num:num2}\s+(?P<unit2>minutes?|seconds?)",  # "2 hours 45 minutes"
+        resolver="duration",
+        triggers=("unit",),
+        requires=("minute",),
+        prefixes=("quantity",),
+    ),
+    Rule(
         "long_adj",
         r"{longadj}",
         resolver="long_adjective",
         triggers=("unit",),
+        requires=("long",),
         reach=(1, 6),
     ),
     Rule(
