@@ -312,6 +312,7 @@ def _duration_value(n: float | None, unit: str) -> str:
             if is_time or not small_time:
                 return f"{prefix}{whole}{letter}{part}{small}"
             return f"P{whole}{letter}T{part}{small}"
+        return f"{prefix}{round(n, 3):g}{letter}"  # "9.84 seconds": PT9.84S
     return f"{prefix}{int(n)}{letter}"
 
 
@@ -464,6 +465,8 @@ def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
     if t in V.DECADE_WORDS:
         return ("DATE", f"19{V.DECADE_WORDS[t]}", None)
     digits = re.match(r"(\d+)0s", t).group(1)
+    if len(digits) == 3 and digits.endswith("0") and digits < "200":
+        return ("DATE", digits[:2], None)  # "the early 1900s": the century, not its first decade
     return ("DATE", digits if len(digits) == 3 else f"19{digits}", None)
 
 
