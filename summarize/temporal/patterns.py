@@ -425,7 +425,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_pod",
         r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?:(?P<podpos>early|late)\s+)?"
-        r"(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon|mid-?morning|mid\s+morning|mid-?evening)"
+        r"(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon|mid-?morning|mid\s+morning|mid-?evening"
+        r"|(?<=that\s)night)"
         r"|(?<=at\s|by\s)(?P<bare2>dawn|dusk|midday|nightfall|daybreak)",
         resolver="pod",
         triggers=("pod",),
