@@ -448,12 +448,43 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+# A lower-case plural right after a number: "1500 officers" (but not "1998's").
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}s\b(?!')(?<!ss)")
+# Words before a year that make it one even before a plural: "the 1998 elections", "in 1998 prices rose".
+_YEAR_LEAD = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|your|this|that|these|those|in|of|since|by|from|until|till|to|"
+    r"before|after|during|between|and|or|through|early|late|mid|fiscal|calendar|year|for|at|on|than\s+in|"
+    r"first|last|two|three|four|five|six|seven|eight|nine|ten|both|all|several|many)|'s|\u2019s)"
+    r"[\s-]+$",
+    re.IGNORECASE,
+)
+# A capitalized word right before a bare year, mid-sentence: "Flight 1998", "Windows 2000".
+_NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+_YEAR_NAME_OK = frozenset(
+    [*V.MONTHS, *V.WEEKDAYS, *V.SEASONS, "year", "fiscal", "fy", "calendar", "christmas", "easter", "in", "since",
+     "by", "from", "until", "before", "after", "during", "between", "the", "of", "and", "through", "early", "late",
+     "mid", "spring", "summer", "autumn", "winter", "fall", "ad", "bc", "throughout", "unlike", "around", "circa",
+     "about", "as", "like", "for", "at", "on", "to", "with", "within", "into", "over", "under", "beyond", "past",
+     "until", "till", "but", "not", "only", "even", "also", "then", "than", "versus", "vs", "a", "an", "this",
+     "that", "its", "his", "her", "their", "our", "each", "every", "both", "either", "neither", "all", "whole",
+     "entire", "later", "earlier", "new", "by", "when", "where", "while", "if", "so", "yet", "or", "nor"])
+
+
 def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "")
     if year is None:
         return None
     if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
         return None
+    if _g(m, "year") and m.group(0) == m.group("year"):  # a bare "1998": is it a count or a name?
+        before = ctx.text[max(0, m.start() - 24):m.start()]
+        # AP style spells out a number that starts a sentence: "1998 marks ..." is a year
+        if _PLURAL_AFTER.match(ctx.text, m.end()) and not _YEAR_LEAD.search(before) and \
+                not _SENTENCE_START.search(before):
+            return None  # a count: "police sent 1500 officers", "more than 2000 troops"
+        name = _NAME_BEFORE_YEAR.search(before)
+        if name and name.group(1).lower() not in _YEAR_NAME_OK:
+            return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
            else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text) else None)
@@ -932,6 +963,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
+    if unit in ("minute", "second") and num_text in ("a", "an") and \
+            re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I):
+        return None  # "wait a minute", "just a minute": not an amount of time
     if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or \
             _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
