@@ -384,7 +384,7 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
 
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
-    r"last|next|this|between|and|or|to|throughout|each|every|that|the)\s+|mid-)$",
+    r"last|next|this|between|and|or|to|throughout|each|every|that|the|for|around)\s+|mid-)$",
     re.IGNORECASE,
 )
 
