@@ -280,7 +280,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?!/\d|-\d\d?(?!\d)|\s*%|,\d|\.\d)",
+        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+|(?P<yend>end-|year[\s-]end\s+))?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?!/\d|-\d\d?(?!\d)|\s*%|,\d|\.\d)",
         resolver="year",
         triggers=("year",),
         reach=(24, 16),

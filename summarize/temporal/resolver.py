@@ -487,7 +487,8 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
             return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
-           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text) else None)
+           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text)
+           else "END" if _g(m, "yend") else None)  # "end-1998", "year-end 1998"
     return ("DATE", f"{year:04d}", mod)
 
 
