@@ -454,7 +454,8 @@ _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}s\b(?!')(?<!ss)")
 _YEAR_LEAD = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|your|this|that|these|those|in|of|since|by|from|until|till|to|"
     r"before|after|during|between|and|or|through|early|late|mid|fiscal|calendar|year|for|at|on|than\s+in|"
-    r"first|last|two|three|four|five|six|seven|eight|nine|ten|both|all|several|many)|'s|\u2019s)"
+    r"first|last|two|three|four|five|six|seven|eight|nine|ten|both|all|several|many|below|above|over|under|"
+    r"with|versus|vs\.?|compared)|'s|\u2019s)"
     r"[\s-]+$",
     re.IGNORECASE,
 )
