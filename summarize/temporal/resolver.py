@@ -461,14 +461,16 @@ _YEAR_LEAD = re.compile(
 )
 # A capitalized word right before a bare year, mid-sentence: "Flight 1998", "Windows 2000".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+# Capitalized words that may stand before a year: months, seasons, and the
+# function words that start a sentence ("Since 1995", "Until 1998, ...").
 _YEAR_NAME_OK = frozenset(
-    [*V.MONTHS, *V.WEEKDAYS, *V.SEASONS, "year", "fiscal", "fy", "calendar", "christmas", "easter", "in", "since",
-     "by", "from", "until", "before", "after", "during", "between", "the", "of", "and", "through", "early", "late",
-     "mid", "spring", "summer", "autumn", "winter", "fall", "ad", "bc", "throughout", "unlike", "around", "circa",
-     "about", "as", "like", "for", "at", "on", "to", "with", "within", "into", "over", "under", "beyond", "past",
-     "until", "till", "but", "not", "only", "even", "also", "then", "than", "versus", "vs", "a", "an", "this",
-     "that", "its", "his", "her", "their", "our", "each", "every", "both", "either", "neither", "all", "whole",
-     "entire", "later", "earlier", "new", "by", "when", "where", "while", "if", "so", "yet", "or", "nor"])
+    [*V.MONTHS, *V.WEEKDAYS, *V.SEASONS, "year", "fiscal", "fy", "calendar", "christmas", "easter", "ad", "bc",
+     "in", "since", "by", "from", "until", "till", "before", "after", "during", "between", "through", "throughout",
+     "early", "late", "mid", "unlike", "around", "circa", "about", "as", "like", "for", "at", "on", "to", "with",
+     "within", "into", "over", "under", "beyond", "past", "the", "of", "and", "or", "nor", "but", "not", "only",
+     "even", "also", "then", "than", "versus", "vs", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+     "each", "every", "both", "either", "neither", "all", "whole", "entire", "later", "earlier", "new", "when",
+     "where", "while", "if", "so", "yet"])
 
 
 def resolve_year(m: re.Match, ctx: Context) -> Resolved:
@@ -510,7 +512,7 @@ def resolve_century(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", f"{n - 1:02d}", None)
 
 
-_EVENT_NAME_AFTER = re.compile(r"\s+(?:agreement|accord|accords|peace\s+(?:accord|agreement|deal|pact)|pact|truce)\b")
+_EVENT_NAME_AFTER = re.compile(r"\s+(?:agreement|accord|accords|peace\s+(?:accord|agreement|deal|pact)|pact)\b")
 
 
 def resolve_millennium(m: re.Match, ctx: Context) -> Resolved:
@@ -534,7 +536,7 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
     if _EVENT_NAME_AFTER.match(m.string, m.end()):
-        return None  # "the Good Friday agreement", "the Christmas truce": names of events
+        return None  # "the Good Friday agreement": the name of an accord, not a day
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
         date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
