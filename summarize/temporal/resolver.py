@@ -780,9 +780,11 @@ def _weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
     if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
         return True
     after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end:end + 16])
-    if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER and not (
-            after.group(1) == "Night" and ctx.text[end + len(after.group(0)):][:5] != " Live"):
-        return True
+    if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER:
+        if after.group(1) != "Night":
+            return True
+        if ctx.text.startswith(" Live", end + len(after.group(0))):
+            return True  # "Saturday Night Live"; a plain "Saturday Night" is a time
     # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
     return len(_word(m.group("weekday"))) <= 4 and not (_g(m, "rel") or _g(m, "ana")) and \
         not re.search(r"\bon\s+$", ctx.text[max(0, start - 4):start], re.IGNORECASE)
@@ -1013,8 +1015,8 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
         n = _number(m)
         if n is None or n2 is None or unit2 not in V.UNITS:
             return None
-        if _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit) if unit in _UNIT_ORDER and unit2 in _UNIT_ORDER else True:
-            return None  # "two weeks 10 days": not one amount
+        if unit not in _UNIT_ORDER or unit2 not in _UNIT_ORDER or _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit):
+            return None  # one amount goes from a larger unit to a smaller: not "two weeks 10 years"
         first = _duration_value(n, unit)
         second = _duration_value(n2, unit2)
         if first.startswith("PT"):
@@ -1052,8 +1054,9 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
-    if _in_a_name(m.start(), ctx) or ctx.text[m.start():m.start() + 1].isupper() and re.match(
-            r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+    capitalized_before_a_name = ctx.text[m.start():m.start() + 1].isupper() and re.match(
+        r"\s+[A-Z]", ctx.text[m.end():m.end() + 2])
+    if _in_a_name(m.start(), ctx) or capitalized_before_a_name:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
     if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
                  m.string[max(0, m.start() - 10):m.start()]):
