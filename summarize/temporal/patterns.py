@@ -506,6 +506,15 @@ RULES: tuple[Rule, ...] = (
         prefixes=("quantity",),
     ),
     Rule(
+        "from_now",
+        r"(?:{num}|{vague})\s+{anyunit}\s+from\s+(?:now|today)",
+        resolver="from_now",
+        triggers=("unit",),
+        requires=(" from ",),
+        reach=(40, 16),
+        prefixes=("quantity",),
+    ),
+    Rule(
         "earlier_later",
         r"{num}\s+{anyunit:unit}\s+(?:or\s+so\s+)?(?P<dir>earlier|later)",
         resolver="earlier_later",

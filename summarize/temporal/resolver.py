@@ -861,6 +861,16 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", C.granular(C.shift(ctx.dct, -n, unit), granularity), None)
 
 
+def resolve_from_now(m: re.Match, ctx: Context) -> Resolved:
+    """ "two years from now", "a week from today": that far after the DCT."""
+    unit = _unit(_g(m, "anyunit") or "")
+    n = _number(m)
+    if n is None or ctx.dct is None or unit not in V.UNITS:
+        return ("DATE", "FUTURE_REF", None)
+    granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
+    return ("DATE", C.granular(C.shift(ctx.dct, n, unit), granularity), None)
+
+
 def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
     """ "a day earlier", "two years later": counted from the last mentioned time."""
     unit = _unit(m.group("unit"))
@@ -930,6 +940,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("ref"))
+    if _compound(m):
+        return None  # "the now-defunct company", "the current-account deficit"
     before = m.string[max(0, m.start() - 4):m.start()]
     after = m.string[m.end():m.end() + 7]
     if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
