@@ -628,11 +628,13 @@ RULES: tuple[Rule, ...] = (
         "bare_plural_of",
         r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)"
         # "hours after the blast", "days later"; not "the minutes of the meeting"
-        r"|(?P<units2>days|hours|minutes)(?=\s+(?:ago|later|earlier|before|after)\b)",
+        r"|(?P<units2>days|hours|minutes)(?=\s+(?:ago|later|earlier|before|after)\b)"
+        # "in the first hours of the ground war", "in the early years"
+        r"|the\s+(?:first|early|final|initial|opening|closing)\s+(?P<units3>years|months|weeks|days|hours|minutes|decades)",
         resolver="vague_duration",
         triggers=("unit",),
-        requires=(" of", " ago", " later", " earlier", " before", " after"),
-        reach=(2, 12),
+        requires=(" of", " ago", " later", " earlier", " before", " after", "the "),
+        reach=(20, 12),
     ),
     # --- sets
     Rule(
