@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_day",
-        r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year}|\s+(?:of\s+)?(?P<drel>this|last|next)\s+year)?",
+        r"(?:{weekday},?\s+)?{month}\s+{day}(?:(?:,\s*|\s+){year}|\s+(?:of\s+)?(?P<drel>this|last|next)\s+year)?",
         resolver="month_day",
         triggers=("month",),
         requires=(DIGIT,),
