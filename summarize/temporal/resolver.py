@@ -969,6 +969,14 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(?:\w+\s+(?:to|a
 # "will last two days": the verb "last", not "the last two days"
 _VERB_LAST_BEFORE = re.compile(
     r"(?:\b(?:will|would|could|can|may|might|should|must|to|not|did|does|do|shall)|n't)\s+$", re.IGNORECASE)
+# The age of a state of affairs is how long it has lasted: "the IRA's 8-month-old truce".
+_THING_AFTER = re.compile(
+    r"\s+(?:truce|cease-?fire|war|conflict|dispute|strike|standoff|stand-off|crisis|insurgency|rebellion|"
+    r"uprising|campaign|government|coalition|regime|law|ban|embargo|blockade|siege|occupation|agreement|"
+    r"accord|treaty|deal|moratorium|boycott|investigation|probe|feud|impasse|deadlock|stalemate|recession|"
+    r"slump|boom|rally|offensive|revolt|violence|fighting|policy|program|programme|peace|alliance)\b",
+    re.IGNORECASE,
+)
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
 
 
@@ -984,8 +992,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     if unit in ("minute", "second") and num_text in ("a", "an") and \
             re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I):
         return None  # "wait a minute", "just a minute": not an amount of time
-    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or \
-            _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+    thing_age = _g(m, "old") == "-old" and _THING_AFTER.match(m.string, m.end())
+    if not thing_age and ((_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or
+                          _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()])):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
     if _word(_g(m, "rel") or "") == "last" and text.startswith("last") and _g(m, "num") and \
             _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
