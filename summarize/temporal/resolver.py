@@ -144,7 +144,8 @@ _GENERIC_OF = re.compile(
 def _generic_unit(m: re.Match, ctx: Context) -> bool:
     """ "player of the year", "the Week" in a title, "back in the day": no particular time."""
     start = m.start()
-    if m.group(0)[:4].lower() == "the " and _GENERIC_OF.search(ctx.text[max(0, start - 24):start]):
+    if _word(m.group(0)) in ("the day", "the week", "the month", "the year") and \
+            _GENERIC_OF.search(ctx.text[max(0, start - 24):start]):
         return True
     unit = _g(m, "unit") or _g(m, "unit2") or ""
     if unit and _in_a_name(m.start("unit"), ctx):
