@@ -432,6 +432,14 @@ RULES: tuple[Rule, ...] = (
         triggers=("pod",),
     ),
     Rule(
+        "ana_pod",
+        r"the\s+(?P<podana>next|following|previous|preceding)\s+(?P<anapod>morning|afternoon|evening|night)"
+        r"|the\s+(?P<anapod2>morning|afternoon|evening|night)\s+(?P<poddir>before|after)",
+        resolver="anaphoric_pod",
+        triggers=("pod",),
+        reach=(16, 12),
+    ),
+    Rule(
         "offset",
         r"(?:the\s+)?{offset}",
         resolver="day_offset",

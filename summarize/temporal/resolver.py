@@ -763,6 +763,15 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     return ("TIME", f"{day_value}T{code}", mod)
 
 
+def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolved:
+    """ "the next morning", "the night before": a part of the day after or before the day told about."""
+    code = V.PARTS_OF_DAY[_word(_g(m, "anapod") or m.group("anapod2"))]
+    step = -1 if _word(_g(m, "podana") or _g(m, "poddir") or "") in ("previous", "preceding", "before") else 1
+    anchor = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
+    day_value = C.shift_day(anchor, step) or "XXXX-XX-XX"
+    return ("TIME", f"{day_value}T{code}", None)
+
+
 def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("offset"))
     if word in ("today", "tonight") and _in_a_name(m.start("offset"), ctx):
