@@ -654,6 +654,14 @@ RULES: tuple[Rule, ...] = (
         reach=(10, 20),
     ),
     Rule(
+        "weekends",
+        r"(?:(?<=on\s)|(?<=at\s)|(?<=during\s))weekends|every\s+weekend",
+        resolver="weekends",
+        triggers=("unit",),
+        requires=("weekend",),
+        reach=(8, 10),
+    ),
+    Rule(
         "every_day",
         r"everyday(?![ \t]+[a-z])",  # not the adjective: "everyday life"
         resolver="set",

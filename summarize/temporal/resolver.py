@@ -1081,7 +1081,14 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
     unit = _unit(_g(m, "anyunit") or _g(m, "unit") or "day")
     if unit not in V.UNITS:
         return None
+    if unit == "weekend" and n == 1:
+        return ("SET", "XXXX-WXX-WE", None)  # "every weekend"
     return ("SET", _duration_value(n, unit), None)
+
+
+def resolve_weekends(m: re.Match, ctx: Context) -> Resolved:
+    """ "on weekends", "every weekend": each weekend."""
+    return ("SET", "XXXX-WXX-WE", None)
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
