@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
 _COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
 
@@ -51,7 +52,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     # before it ("the toll is 247 after Friday's blast") says nothing about the day
     possessive = text[end:end + 2] in ("'s", "’s")
     for i, word in enumerate(words):
-        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
+        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO and \
+                not (i > 0 and words[i - 1] in _DETERMINERS):  # "agreed to a compromise" is no plan
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
             if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
                 return "PAST"
