@@ -1096,7 +1096,8 @@ def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
         r"\s+[A-Z]", ctx.text[m.end():m.end() + 2])
     if _in_a_name(m.start(), ctx) or capitalized_before_a_name:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
-    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
+                 r"consecutive|straight|latest|last|previous)\s+$",
                  m.string[max(0, m.start() - 10):m.start()]):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
