@@ -22,7 +22,7 @@ _NUM_TEENS = "|".join(V.TEENS)
 # A number written in words or digits, as it precedes a unit ("twenty four hours").
 _NUMBER = (
     rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d{{1,3}}(?:,\d{{3}})+|\d+\.\d+|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
-    r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|an?|half\s+an?)"
+    r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|another|an?|half\s+an?)"
     r"(?:\s+and\s+a\s+half)?"
 )
 _VAGUE = V.alternation(V.VAGUE_QUANTITIES)

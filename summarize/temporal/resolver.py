@@ -999,6 +999,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
+    if num_text == "another" and not re.search(r"\b(?:for|in|within|over|after)\s+$",
+                                               m.string[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "another day of violence"; but "for another month" is an amount
     if unit in ("minute", "second") and num_text in ("a", "an") and \
             re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I):
         return None  # "wait a minute", "just a minute": not an amount of time

@@ -56,7 +56,7 @@ NUMBER_WORDS: dict[str, float] = {
     "zero": 0, **ONES, **TEENS, **TENS,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a single": 1, "a": 1, "an": 1, "half a": 0.5, "half an": 0.5,
+    "a single": 1, "a": 1, "an": 1, "another": 1, "half a": 0.5, "half an": 0.5,
 }
 
 # Decades in words ("the nineties" -> 199).
