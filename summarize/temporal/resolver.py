@@ -581,8 +581,8 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved:
         ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
         if offset < 0 and ends >= ctx.dct.month + (12 if code == "WI" and ctx.dct.month <= 2 else 0):
             year -= 1  # "last summer" said in July means the previous year's
-        elif offset > 0:
-            year += 1
+        elif offset > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= ctx.dct.month:
+            year += 1  # "next spring" said in August; but "next fall" said in April is this year's
     return ("DATE", f"{year:04d}-{code}", None)
 
 
