@@ -638,7 +638,8 @@ RULES: tuple[Rule, ...] = (
         # "hours after the blast", "days later"; not "the minutes of the meeting"
         r"|(?P<units2>days|hours|minutes)(?=\s+(?:ago|later|earlier|before|after)\b)"
         # "in the first hours of the ground war", "in the early years"
-        r"|the\s+(?:first|early|final|initial|opening|closing)\s+(?P<units3>years|months|weeks|days|hours|minutes|decades)",
+        r"|the\s+(?:(?:first|final|initial|opening|closing)\s+(?P<units3>years|months|weeks|days|hours|minutes|decades)"
+        r"|early\s+(?P<units4>years|decades))",  # not "the early hours" (of a night), "the early days of"
         resolver="vague_duration",
         triggers=("unit",),
         requires=(" of", " ago", " later", " earlier", " before", " after", "the "),

@@ -765,6 +765,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolved:
     """ "the next morning", "the night before": a part of the day after or before the day told about."""
+    if _g(m, "anapod2") and re.search(r"\bof\s+$", m.string[max(0, m.start() - 4):m.start()]):
+        return None  # "his second goal of the evening after the break"
     code = V.PARTS_OF_DAY[_word(_g(m, "anapod") or m.group("anapod2"))]
     step = -1 if _word(_g(m, "podana") or _g(m, "poddir") or "") in ("previous", "preceding", "before") else 1
     anchor = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
@@ -969,7 +971,7 @@ def resolve_at_the_time(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
-    unit = _unit(_g(m, "units") or _g(m, "units3") or _g(m, "units2"))
+    unit = _unit(_g(m, "units") or _g(m, "units3") or _g(m, "units2") or _g(m, "units4"))
     return ("DURATION", _duration_value(None, unit), None)
 
 

@@ -19,6 +19,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+_PLANNED = frozenset({"planned", "slated", "proposed", "organized", "organised", "arranged", "billed", "timed"})
+_PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
 _COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
@@ -69,9 +71,13 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
             return "FUTURE"  # "the funeral is Friday"
         tense = _marker(word)
-        # "to be published", "will be signed": a participle after "be" is not past
-        if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):
-            continue
+        if tense == "PAST" and word.endswith("ed") and i + 1 < len(before):
+            # "a vigil is planned for Wednesday": a present passive of planning is a schedule
+            if word in _PLANNED and words[i + 1] in PRESENT_COPULAS and not possessive:
+                return "FUTURE"
+            # "to be published", "will be signed", "will remain closed": a participle, not a past
+            if words[i + 1] in _PARTICIPLE_AFTER:
+                continue
         if tense:
             return tense
     return None
