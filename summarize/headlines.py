@@ -1,0 +1,596 @@
+"""Headlines for timeline events, made by deleting words from a sentence.
+
+``make_headline(sentence, span, other_spans)`` keeps the happening that the time
+expression at ``span`` dates and deletes the rest. It never adds, reorders or
+rewords a word (only the first letter is capitalized), so a headline cannot say
+what the article did not. The steps, each a table of rules below:
+
+1. the clause: the sentence is cut at run-on boundaries (captions glued to a
+   sentence) and, when it holds other dates, at clause boundaries, so that each
+   date keeps the happening next to it;
+2. asides: parentheticals, dash pairs, appositives, non-restrictive relative
+   clauses and mid-sentence attributions are deleted. A date *inside* a relative
+   clause dates that clause ("Bader, who lost his legs in 1931, ..." -> "Bader
+   lost his legs"), so the clause is kept with its antecedent instead;
+3. the date and the words that introduce it ("on", "since", "'s");
+4. attributions ("X said (that)", ", X said", "according to ..."), datelines
+   ("MOSCOW_"), leading connectives ("Meanwhile,", "And");
+5. quotes and brackets left unbalanced by the cuts, dangling function words;
+6. length: a headline longer than ``MAX_HEADLINE_WORDS`` is cut at the last
+   phrase boundary (punctuation, then a conjunction, then a preposition) that
+   keeps at least ``MIN_HEADLINE_WORDS``, never inside a name.
+
+Deletions are made on a character mask over the sentence (``_Draft``), so every
+rule, whatever it matches, can only remove characters; a gap between two kept
+stretches becomes a space, so no two words are ever glued into a new one.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_HEADLINE_WORDS = 18
+MIN_HEADLINE_WORDS = 6
+# A headline this long is only cut at punctuation, not at a conjunction or preposition.
+LONG_HEADLINE_WORDS = 22
+# A headline may run this long if it has no phrase boundary to cut at.
+HARD_MAX_HEADLINE_WORDS = 24
+
+# Verbs of saying. An attribution with one of them is deleted from a headline
+# ("X said (that) ...", "..., X said"); a date next to one dates the statement,
+# not a happening (see events.py).
+SAYING_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "reported",
+    "reports", "noted", "notes", "explained", "explains", "wrote", "writes", "tweeted",
+    "commented", "remarked", "recalled", "recalls", "testified",
+)
+# Verbs that hedge what follows: they date the statement too, but are kept in a
+# headline, since without them a claim would read as a fact.
+HEDGING_VERBS = (
+    "claimed", "claims", "alleged", "alleges", "insisted", "insists", "argued", "argues",
+    "warned", "warns", "believes", "believed", "suggested", "suggests", "conceded",
+    "admitted", "admits", "denied", "denies",
+)
+_SAYING = "(?:" + "|".join(SAYING_VERBS) + r")\b(?!\s+(?:" + "|".join(SAYING_VERBS) + r")\b)"
+
+# Words that can make an attribution subject of up to six words
+# ("Security officers and witnesses said"), but not words that make it a clause
+# of its own ("police arrested a man who said").
+_SUBJECT_WORD = r"(?!(?i:who|which|that|when|where|if|because|after|before|while|as|not|was|were|had|has|is|are|it)\b)[\w'\u2019.\-]+"
+_SUBJECT = rf"(?:{_SUBJECT_WORD}\s+){{1,6}}?"
+# What may follow a verb of saying inside an attribution: an addressee and a
+# setting ("told CNN", "said in a statement", "told reporters at a news conference").
+_ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|the press|the media|[A-Z]{2,}\b(?:\s+[A-Z][\w.\-]*){0,2}"
+              r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
+              r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
+_ADDRESSEE_REQUIRED = _ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
+_SETTING = r"(?:\s+(?:in|at|on|during|to|via|through)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
+_QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
+
+# Step 1: where a clause ends.
+# Run-on boundaries: a new sentence glued on without a period (photo captions):
+# a capitalized pronoun or sentence opener after a word.
+RUN_ON_BOUNDARIES = re.compile(
+    r"(?<=[a-z0-9%)\u2019'])\s+(?=(?:He|She|They|We|It|His|Her|Their|Its|On|In|At|After|When|"
+    r"Meanwhile|However|But|And|Last|Earlier|Later)\s)"
+    r"|(?<=\w)\s+(?=(?:He|She|They|We)\s+(?:said|says|added|told|has|had|was|is|will|would)\b)"
+)
+# Clause boundaries, used when a sentence holds more than one date.
+CLAUSE_BOUNDARIES = re.compile(
+    r",\s+(?:while|whereas|but|and then|and|although|though|after|before|as|whereas)\s+"
+    r"|;\s+|:\s+|\s+but\s+",
+    re.IGNORECASE,
+)
+
+# Step 2: asides, found on the whole sentence: (kind, pattern), the aside being the
+# group "aside" if the pattern has one, else the whole match. An aside is deleted;
+# a "relative" aside holding the date is kept with its antecedent instead, and a
+# date inside an "attribution" aside dates a statement (events.py skips it).
+ASIDES = [
+    ("paren", re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")),
+    ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
+    ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
+    ("relative", re.compile(r",\s+(?:who|whom|which|where|whose)\s+[^,;:]*(?:,|(?=[;:])|$)", re.IGNORECASE)),
+    ("age", re.compile(r",\s+(?:aged\s+)?\d{1,3},")),
+    ("appositive", re.compile(r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z][^,;:]*(?:,|$))")),
+    ("caption", re.compile(r",\s+(?:pictured|seen|shown)\b[^,]*(?:,|$)", re.IGNORECASE)),
+    ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+[^,;:]*,")),
+    ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+[^,]*,")),
+    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){_ADDRESSEE}{_SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
+    ("attribution", re.compile(r"^(?i:according to)\s+[^,;]*,\s*")),
+]
+
+# Step 3: words that introduce a time expression and go with it.
+SIGNALS = (
+    "on", "in", "at", "by", "during", "since", "from", "beginning", "starting", "as of",
+    "until", "till", "through", "throughout", "as early as", "as late as",
+    "before", "after", "around", "about", "approximately", "nearly", "almost", "just after",
+    "just before", "shortly after", "shortly before", "soon after", "late", "early",
+    "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
+    "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
+)
+_SIGNAL_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(SIGNALS, key=len, reverse=True)) + r")\s+)?"
+    r"(?:(?:late|early)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+_AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond)\b)", re.IGNORECASE)
+
+# A comma closing the date's phrase goes with it when a subordinate clause follows.
+_COMMA_AFTER_DATE = re.compile(
+    r"\s*(,)\s+(?=(?:when|while|whereas|as|after|before|with|without|amid|despite|following|"
+    r"because|since|although|though|until|where|and|but|[a-z]+ing)\b)"
+)
+
+# Step 4: attributions, datelines and connectives at the edges of a clause.
+LEADING = [
+    # "MOSCOW_ ", "CANBERRA, Australia_ ", "WASHINGTON (AP) -- ", "(CNN) -- "
+    re.compile(r"^[A-Z][A-Z .'\-]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([A-Za-z ]+\))?\s*(?:_|--|\u2014|\u2013)\s*"),
+    re.compile(r"^\(CNN\)\s*(?:--|-)?\s*"),
+    # a photo caption's label: "Flying high: Half of the kite took to the sky"
+    re.compile(r"^[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,4}:\s+(?=[A-Z])"),
+    # "X said (that)", "X told reporters (that)", "He added: '"
+    re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={_ADDRESSEE_REQUIRED})){_ADDRESSEE}{_SETTING}(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)"),
+    re.compile(rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{_SUBJECT}(?:{_SAYING})\s+(?:that\s+)?)?"),
+    # connectives and sentence adverbials
+    re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
+               r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
+               r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+"),
+    re.compile(r"^\w+ly,\s+"),
+]
+# Subordinators that open a clause cut out of the middle of a sentence.
+_LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|although|though|and then|that)\s+", re.IGNORECASE)
+TRAILING = [
+    re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){_ADDRESSEE}{_SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
+    re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
+]
+
+# Step 5: function words that cannot end or begin a headline.
+DANGLING_END = frozenset(
+    """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
+    when where while than because since after before until if is are was were be been his her their
+    its our my your this these those said says told according about into onto over under between
+    including like per via""".split()
+)
+DANGLING_START = frozenset("and or but nor so yet also then that which who whom".split())
+
+# Step 6: where a long headline may be cut, strongest first: before these words.
+CUT_BEFORE = [
+    frozenset("while whereas when after before because since although though as amid despite "
+              "following which who where until unless whether".split()),
+    frozenset("and but so".split()),
+    frozenset("with in on at for from by over into during near under against without through "
+              "about including".split()),
+]
+
+
+class _Draft:
+    """A sentence with a deletion mask: rules delete spans, nothing is ever added."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.kept = [True] * len(text)
+
+    def delete(self, start: int, end: int) -> None:
+        for i in range(max(start, 0), min(end, len(self.text))):
+            self.kept[i] = False
+
+    def view(self) -> tuple[str, list[int]]:
+        """The kept text, whitespace collapsed, with each character's offset in the
+        sentence (-1 for a space standing in for a deleted stretch)."""
+        chars: list[str] = []
+        index: list[int] = []
+        gap = False
+        for i, ch in enumerate(self.text):
+            if not self.kept[i]:
+                gap = True
+                continue
+            if ch.isspace() or gap:
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    index.append(i if ch.isspace() else -1)
+                gap = False
+                if ch.isspace():
+                    continue
+            chars.append(ch)
+            index.append(i)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            index.pop()
+        return "".join(chars), index
+
+    def delete_view(self, index: list[int], start: int, end: int) -> None:
+        for i in index[start:end]:
+            if i >= 0:
+                self.kept[i] = False
+
+    def sub(self, pattern: re.Pattern, count: int = 0) -> bool:
+        """Delete the matches of ``pattern`` in the current view."""
+        text, index = self.view()
+        matches = list(pattern.finditer(text))
+        if count:
+            matches = matches[:count]
+        for match in matches:
+            self.delete_view(index, match.start(), match.end())
+        return bool(matches)
+
+    def words(self) -> list[str]:
+        return self.view()[0].split()
+
+
+def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
+    """A short headline for the happening dated by ``span`` in ``sentence``."""
+    start, end = span
+    draft = _Draft(sentence)
+    clause_start, clause_end = clause_of(sentence, start, end, other_spans)
+    draft.delete(0, clause_start)
+    draft.delete(clause_end, len(sentence))
+
+    relative = None
+    for kind, aside_start, aside_end in asides(sentence, clause_start, clause_end):
+        if aside_start <= start and end <= aside_end:
+            if kind == "relative" or (kind in ("dash", "paren") and _RELATIVE_OPENING.match(sentence, aside_start)):
+                relative = (aside_start, aside_end)
+                continue
+            if len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3 and kind in ("paren", "dash", "dash-end"):
+                # The date's own aside tells its happening: "(the siege ended on May 3)".
+                draft.delete(clause_start, aside_start)
+                draft.delete(aside_end, clause_end)
+                continue
+        if aside_start < start < aside_end or aside_start < end < aside_end:
+            if kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3:
+                continue  # the date's own aside, cut below with the date
+            # "On the night of the break – August 30, 1942 – the prisoners ...": the aside goes whole
+        draft.delete(aside_start, aside_end)
+    if relative is not None:
+        _keep_relative_clause(draft, sentence, clause_start, relative)
+
+    # The date and the words introducing it.
+    signal = _SIGNAL_BEFORE.search(sentence[:start])
+    cut_start = signal.start() if signal else start
+    after = _AFTER_DATE.match(sentence[end:])
+    cut_end = end + (after.end() if after else 0)
+    comma = _COMMA_AFTER_DATE.match(sentence, cut_end)
+    if comma and re.search(r"\w\s*$", sentence[:cut_start]):
+        cut_end = comma.end(1)  # "shot dead on Saturday, when ..." -> "shot dead when ..."
+    draft.delete(cut_start, cut_end)
+    for other_start, other_end in other_spans:
+        # Other dates in the clause date other happenings: cut them with their signals.
+        if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
+            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
+            draft.delete(other_signal.start() if other_signal else other_start, other_end)
+    _leading_subordinate_clause(draft, sentence, start)
+
+    _trim_edges(draft, cut_from_middle=clause_start > 0)
+    _shorten(draft)
+    _trim_edges(draft, cut_from_middle=False)
+    text = _tidy(draft.view()[0])
+    return text[:1].upper() + text[1:]
+
+
+_SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|while|before|once|since|although|though|because|if)\s+", re.IGNORECASE)
+
+
+def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> None:
+    """"When Cameron visited the White House in January, he insisted ...": a date in
+    an opening subordinate clause dates that clause (keep it, without its
+    conjunction); a date after it dates the main clause (delete the opening clause)."""
+    text, index = draft.view()
+    opening = _SUBORDINATE_OPENING.match(text)
+    if not opening:
+        return
+    comma = text.find(", ", opening.end())
+    if comma < 0:
+        return
+    original_comma = index[comma]
+    if original_comma < 0:
+        return
+    if start < original_comma:
+        draft.delete_view(index, 0, opening.end())
+        draft.delete_view(index, comma, len(text))
+    elif len(text[comma:].split()) >= 3:
+        draft.delete_view(index, 0, comma + 2)
+
+
+def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int, int]:
+    """The clause around [start, end): cut at run-on boundaries, and at clause
+    boundaries when the sentence holds other dates, so each keeps its happening."""
+    clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d\u2019 "))
+    clause_end = max(clause_end, end)
+    for boundary in _run_on_boundaries(sentence):
+        if boundary.end() <= start:
+            clause_start = max(clause_start, boundary.end())
+        elif boundary.start() >= end:
+            clause_end = min(clause_end, boundary.start())
+            break
+    others = [(s, e) for s, e in other_spans if clause_start <= s < clause_end and (s, e) != (start, end)]
+    if not others:
+        return clause_start, clause_end
+    for boundary in CLAUSE_BOUNDARIES.finditer(sentence):
+        if boundary.start() < clause_start or boundary.end() > clause_end:
+            continue
+        if boundary.end() <= start and any(s < boundary.start() for s, _ in others):
+            clause_start = boundary.end()
+        elif boundary.start() >= end and any(s >= boundary.end() for s, _ in others):
+            clause_end = boundary.start()
+            break
+    return clause_start, clause_end
+
+
+_INNER_PERIOD = re.compile(r"(?<=[a-z0-9])([.!?])['\"\u2019\u201d]?\s+(?=[A-Z])")
+
+
+def _run_on_boundaries(sentence: str) -> list[re.Match]:
+    """Where a sentence runs on into another: a glued caption, or a period the
+    sentence splitter kept (it did not know "70s." ends a sentence)."""
+    from .sentences import ABBREVIATIONS
+
+    found = list(RUN_ON_BOUNDARIES.finditer(sentence))
+    for match in _INNER_PERIOD.finditer(sentence):
+        word = re.search(r"(\w+)$", sentence[: match.start()])
+        if match.group(1) == "." and word and (len(word.group(1)) < 3 or word.group(1).lower() in ABBREVIATIONS):
+            continue
+        found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def asides(sentence: str, clause_start: int = 0, clause_end: int | None = None) -> list[tuple[str, int, int]]:
+    """The asides of ``sentence`` within a clause: (kind, start, end), outermost first."""
+    if clause_end is None:
+        clause_end = len(sentence)
+    clause = sentence[clause_start:clause_end]
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in ASIDES:
+        for match in pattern.finditer(clause):
+            group = "aside" if "aside" in pattern.groupindex else 0
+            a, b = match.start(group) + clause_start, match.end(group) + clause_start
+            if kind == "dash-end" and any(k == "dash" and x <= a < y + 1 for k, x, y in found):
+                continue  # the closing dash of a pair
+            found.append((kind, a, b))
+    return found
+
+
+def in_attribution(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the time expression at ``span`` sits in an attribution
+    ("..., according to a report published on Saturday")."""
+    start, end = span
+    return any(kind == "attribution" and a <= start and end <= b for kind, a, b in asides(sentence))
+
+
+def _words_outside(sentence: str, a: int, b: int, start: int, end: int) -> list[str]:
+    inner = sentence[a:start] + " " + sentence[end:b]
+    return [w for w in re.findall(r"[A-Za-z0-9][\w'\u2019\-]*", inner) if w.lower() not in DANGLING_END]
+
+
+_RELATIVE_OPENING = re.compile(r"[,(\u2013\u2014\-\s]+(who|whom|which|where|whose)\s+", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+_NAME_TITLES = frozenset("mr mrs ms dr sir lord lady president king queen prince princess".split())
+
+
+def _keep_relative_clause(draft: _Draft, sentence: str, clause_start: int, relative: tuple[int, int]) -> None:
+    """Keep a relative clause that holds the date, with its antecedent ("Bader, who
+    lost his legs in 1931" -> "Bader lost his legs"): delete the rest of the clause
+    and the comma and pronoun in between."""
+    rel_start, rel_end = relative
+    pronoun = _RELATIVE_OPENING.match(sentence[rel_start:])
+    if pronoun is None:
+        return
+    word = pronoun.group(1).lower()
+    content = rel_start + pronoun.end()
+    antecedent = _antecedent_start(sentence, clause_start, rel_start) if word != "where" else None
+    if antecedent is None:
+        draft.delete(clause_start, content)
+    else:
+        draft.delete(clause_start, antecedent[0])
+        draft.delete(antecedent[1], content if word != "whose" else rel_start + pronoun.start(1))
+    draft.delete(rel_end, len(sentence))
+
+
+def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase before a relative clause: a name, or a
+    determiner and up to four words; an age appositive (", 31") is skipped."""
+    head = sentence[clause_start:rel_start]
+    age = re.search(r",\s+\d{1,3}\s*$", head)
+    end = clause_start + (age.start() if age else len(head.rstrip()))
+    words = list(re.finditer(r"[^\s,;:()]+", sentence[clause_start:end]))
+    if not words:
+        return None
+    last = words[-1].group(0)
+    if last[:1].isupper() or re.search(r"[A-Z]", last):
+        first = len(words) - 1
+        while first > 0:
+            word = words[first - 1].group(0)
+            if word[:1].isupper() or word.lower().rstrip(".") in _NAME_TITLES or (word in ("of", "de", "bin", "al", "van", "von") and first - 1 > 0 and words[first - 2].group(0)[:1].isupper()):
+                first -= 1
+            else:
+                break
+        while first < len(words) - 1 and words[first].group(0) in ("of", "de", "bin", "al", "van", "von"):
+            first += 1
+        if first > 0 and words[first - 1].group(0).lower() in _DETERMINERS:
+            first -= 1
+        return clause_start + words[first].start(), end
+    for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
+        if words[back].group(0).lower() in _DETERMINERS:
+            return clause_start + words[back].start(), end
+    return None
+
+
+def _trim_edges(draft: _Draft, cut_from_middle: bool) -> None:
+    """Attributions, datelines, connectives, dangling words and stray quotes at the edges."""
+    for _ in range(6):
+        changed = False
+        for pattern in LEADING:
+            if _sub_keeping_words(draft, pattern):
+                changed = True
+        for pattern in TRAILING:
+            if _sub_keeping_words(draft, pattern):
+                changed = True
+        if cut_from_middle and _sub_keeping_words(draft, _LEADING_SUBORDINATOR):
+            changed = True
+        changed |= _strip_dangling(draft)
+        changed |= _balance(draft)
+        if not changed:
+            return
+
+
+def _sub_keeping_words(draft: _Draft, pattern: re.Pattern) -> bool:
+    """Delete the first match of ``pattern`` unless that would leave fewer than three
+    words, or no verb where there was one ("reported militants entering al-Qaim")."""
+    text, index = draft.view()
+    match = pattern.search(text)
+    if not match or match.end() == match.start():
+        return False
+    remaining = (text[: match.start()] + " " + text[match.end():]).split()
+    if len(remaining) < 3:
+        return False
+    if not any(_looks_like_verb(w) for w in remaining) and any(_looks_like_verb(w) for w in text.split()):
+        return False
+    draft.delete_view(index, match.start(), match.end())
+    return True
+
+
+_EDGE_PUNCT = " ,;:.-\u2013\u2014_"
+
+
+def _strip_dangling(draft: _Draft) -> bool:
+    changed = False
+    while True:
+        text, index = draft.view()
+        words = list(re.finditer(r"\S+", text))
+        if not words:
+            return changed
+        stripped = text.strip(_EDGE_PUNCT)
+        if stripped != text:
+            lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
+            trail = len(text.rstrip(_EDGE_PUNCT))
+            draft.delete_view(index, 0, lead)
+            draft.delete_view(index, trail, len(text))
+            changed = True
+            continue
+        last = words[-1].group(0).lower().strip(_QUOTE_CHARS + ",;:")
+        if len(words) > 1 and last in DANGLING_END:
+            draft.delete_view(index, words[-2].end(), len(text))
+            changed = True
+            continue
+        first = words[0].group(0).lower().strip(",;:")
+        if len(words) > 1 and first in DANGLING_START:
+            draft.delete_view(index, 0, words[1].start())
+            changed = True
+            continue
+        return changed
+
+
+_OPENERS = {"(": ")", "[": "]", "\u201c": "\u201d", "\u2018": "\u2019", "``": "''"}
+
+
+def _balance(draft: _Draft) -> bool:
+    """Delete quote marks and brackets left without their partner."""
+    text, index = draft.view()
+    unmatched: list[int] = []
+    stack: list[tuple[str, int]] = []
+    for match in re.finditer(r"``|''|[()\[\]\u201c\u201d\u2018\u2019\"']", text):
+        mark, at = match.group(0), match.start()
+        before = text[at - 1] if at > 0 else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if mark in ("'", "\u2019") and before.isalnum() and (after.isalnum() or mark == "\u2019" and after.isalpha()):
+            continue  # an apostrophe: "it's", "Kilmarnock\u2019s"
+        if mark in ("'", "\u2019") and before in "sS" and not any(m in ("'", "\u2018") for m, _ in stack):
+            continue  # a plural possessive: "the players' union"
+        if mark == '"':
+            if stack and stack[-1][0] == '"':
+                stack.pop()
+            else:
+                stack.append((mark, at))
+            continue
+        if mark == "'" and (before.isspace() or before in "(["):
+            stack.append((mark, at))
+            continue
+        if mark in _OPENERS:
+            stack.append((mark, at))
+            continue
+        closer_of = {")": "(", "]": "[", "\u201d": "\u201c", "\u2019": "\u2018", "''": "``", "'": "'"}
+        opener = closer_of.get(mark)
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == opener or (mark == "\u2019" and stack[k][0] == "'") or (mark == "'" and stack[k][0] == "\u2018"):
+                del stack[k:]
+                break
+        else:
+            unmatched.append(at)
+            unmatched.append(match.end())
+            continue
+    spans = [(at, at + len(mark)) for mark, at in stack]
+    spans += [(unmatched[i], unmatched[i + 1]) for i in range(0, len(unmatched), 2)]
+    for a, b in spans:
+        draft.delete_view(index, a, b)
+    return bool(spans)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _shorten(draft: _Draft) -> None:
+    """Cut a long headline at the last phrase boundary that keeps enough of it."""
+    text, index = draft.view()
+    words = list(re.finditer(r"\S+", text))
+    if len(words) <= MAX_HEADLINE_WORDS:
+        return
+    cut = _cut_point([w.group(0) for w in words])
+    if cut is not None:
+        draft.delete_view(index, words[cut - 1].end(), len(text))
+
+
+def _cut_point(words: list[str]) -> int | None:
+    """The number of words to keep: the last boundary within the limit, strongest
+    kind first; None keeps them all (no boundary and not much over the limit)."""
+
+    def is_boundary(k: int, tier: int) -> bool:
+        previous, following = words[k - 1], words[k]
+        if not any(_looks_like_verb(w) for w in words[:k]):
+            return False  # the cut would leave no verb: "Donna Lane, mother of ..."
+        if tier == 0:
+            return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
+        if following.lower() not in CUT_BEFORE[tier - 1]:
+            return False
+        if previous.lower() in ("such", "as", "so", "rather", "well") or following.lower() == "as" and words[k + 1:k + 2] == ["well"]:
+            return False  # "such as", "as well as"
+        after = words[k + 1:k + 3]
+        # Not inside a name: "Iraq and the Levant", "Reach for the Sky".
+        return not (_is_name_word(previous) and any(_is_name_word(w) for w in after))
+
+    for limit in (MAX_HEADLINE_WORDS, HARD_MAX_HEADLINE_WORDS):
+        for tier in range(len(CUT_BEFORE) + 1):
+            found = [k for k in range(MIN_HEADLINE_WORDS, min(limit, len(words) - 1) + 1)
+                     if is_boundary(k, tier) and (k >= 8 or limit == HARD_MAX_HEADLINE_WORDS)]
+            if found:
+                return found[-1]
+            if tier == 0 and len(words) <= LONG_HEADLINE_WORDS:
+                return None  # a little long, but whole rather than cut at a weak boundary
+    k = MAX_HEADLINE_WORDS
+    while k > MIN_HEADLINE_WORDS and _is_name_word(words[k]) and _is_name_word(words[k - 1]):
+        k -= 1
+    return k
+
+
+_VERBISH = frozenset(
+    """is are was were be been being am has have had will would can could shall should may might
+    must do does did said says told went goes took takes made makes came comes saw got gets gave
+    won left met began ran fell held led lost paid put set shot struck sent spent stood kept
+    brought bought caught fought found became beat broke chose drove flew grew knew rose sold
+    spoke threw wore wrote hit quit let cut hurt split spread sank sought taught thought built
+    dies die believe believes think thinks hope hopes want wants""".split()
+)
+
+
+def _looks_like_verb(word: str) -> bool:
+    word = word.lower().strip(_QUOTE_CHARS + ",;:.()")
+    return word in _VERBISH or (len(word) > 4 and word.endswith("ed")) or word.endswith("n't")
+
+
+def _tidy(text: str) -> str:
+    """Spacing around punctuation left by deletions (only spaces are removed)."""
+    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
+    text = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", text)
+    text = re.sub(r"\s+([)\]\u201d])", r"\1", text)
+    text = re.sub(r",(?=[,;:])", "", text)
+    return text.strip(_EDGE_PUNCT + "!?")
