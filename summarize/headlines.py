@@ -119,7 +119,7 @@ _AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond)\b)", re.I
 # A comma closing the date's phrase goes with it when a subordinate clause follows.
 _COMMA_AFTER_DATE = re.compile(
     r"\s*(,)\s+(?=(?:when|while|whereas|as|after|before|with|without|amid|despite|following|"
-    r"because|since|although|though|until|where|and|but|[a-z]+ing)\b)"
+    r"because|since|although|though|until|where|and|but)\b)"
 )
 
 # Step 4: attributions, datelines and connectives at the edges of a clause.
@@ -143,6 +143,8 @@ _LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|alth
 TRAILING = [
     re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){_ADDRESSEE}{_SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
+    # a second reported clause left once its attribution is gone: "... met, but that she told him ..."
+    re.compile(r",?\s+(?:but|and)\s+that\s+.*$"),
 ]
 
 # Step 5: function words that cannot end or begin a headline.
@@ -265,6 +267,11 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     _shorten(draft)
     _trim_edges(draft, cut_from_middle=False)
     text = _tidy(draft.view()[0])
+    if not re.search(r"\w", text):
+        # Every rule together left nothing: fall back to the sentence without the date.
+        fallback = _Draft(sentence)
+        fallback.delete(start, end)
+        text = _tidy(fallback.view()[0])
     return text[:1].upper() + text[1:]
 
 

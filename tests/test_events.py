@@ -83,7 +83,7 @@ def test_long_headline_is_cut_at_a_phrase_boundary():
     sentence = ("On Monday the finance minister resigned from the cabinet of the embattled government "
                 "after weeks of pressure from party members who had demanded a vote on his budget plans.")
     headline = make_headline(sentence, (3, 9))
-    assert headline == "The finance minister resigned from the cabinet of the embattled government"
+    assert headline == "The finance minister resigned from the cabinet of the embattled government after weeks of pressure from party members"
 
 
 def test_long_headline_without_boundary_is_cut_at_the_limit_without_an_ellipsis():
