@@ -267,12 +267,18 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     _shorten(draft)
     _trim_edges(draft, cut_from_middle=False)
     text = _tidy(draft.view()[0])
-    if not re.search(r"\w", text):
+    if not re.search(r"[^\W_]", text):
         # Every rule together left nothing: fall back to the sentence without the date.
         fallback = _Draft(sentence)
         fallback.delete(start, end)
         text = _tidy(fallback.view()[0])
-    return text[:1].upper() + text[1:]
+    return _capitalized(text)
+
+
+def _capitalized(text: str) -> str:
+    """Upper-case the first letter, unless that would change more than its case ("ß")."""
+    first = text[:1].upper()
+    return first + text[1:] if len(first) == 1 and first.lower() == text[:1].lower() else text
 
 
 _SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|while|before|once|since|although|though|because|if)\s+", re.IGNORECASE)
