@@ -9,7 +9,8 @@ Some dates place no happening, and make no event (each a table below):
 
 - reporting dates: a date next to a verb of saying ("officials said Sunday",
   "told CNN on Tuesday", "said in a statement Monday") or inside an attribution
-  (", according to a report published Saturday") dates the statement. Verbs of
+  (", according to a report published Saturday") dates the statement, and so does a
+  publication ("in an op-ed published Wednesday, X explained"). Verbs of
   announcing ("announced", "confirmed", "unveiled") are *not* in the table: an
   announcement is itself news, and its event's headline is what was announced
   ("X was charged, the DA announced Thursday" -> Thursday: "X was charged");
@@ -20,7 +21,7 @@ Some dates place no happening, and make no event (each a table below):
 - names and idioms that contain date words ("The Mail on Sunday", "happen
   overnight");
 - captions and bylines: sentences with no closing punctuation (photo captions run
-  into the text) and "PUBLISHED:"/"UPDATED:" lines;
+  into the text), photo dates (", pictured in 2014,") and "PUBLISHED:"/"UPDATED:" lines;
 - the article's own year ("this year") and week ("this week"): they place nothing
   the article date does not.
 
@@ -34,7 +35,7 @@ import re
 from dataclasses import dataclass
 
 from . import timex
-from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, in_attribution, make_headline
+from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, aside_kind, make_headline
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 
@@ -43,11 +44,10 @@ UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 # Verbs of saying: a date right after one of them (and its addressee and setting)
 # dates the statement.
-REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared",)
+REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared", "reports", "tells", "published")
 _REPORTING_DATE = re.compile(
-    r"\b(?:" + "|".join(REPORTING_VERBS) + r")" + _ADDRESSEE + _SETTING
-    + r"\s+(?:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$",
-    re.IGNORECASE,
+    r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + _ADDRESSEE + _SETTING
+    + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
 )
 # Birth dates: "born in 1983", "born March 1990".
 _BORN = re.compile(r"\bborn\s+(?:on\s+|in\s+)?(?:early\s+|late\s+)?$", re.IGNORECASE)
@@ -131,7 +131,7 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
     start, end = expression.start - sentence.start, expression.end - sentence.start
     if BYLINES.search(text) or not _SENTENCE_END.search(text.rstrip()):
         return False
-    if _REPORTING_DATE.search(text[:start]) or in_attribution(text, (start, end)):
+    if _REPORTING_DATE.search(text[:start]) or aside_kind(text, (start, end)) in ("attribution", "caption"):
         return False
     if not parsed.is_day and _BORN.search(text[:start]):
         return False

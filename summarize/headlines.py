@@ -40,8 +40,7 @@ HARD_MAX_HEADLINE_WORDS = 24
 # ("X said (that) ...", "..., X said"); a date next to one dates the statement,
 # not a happening (see events.py).
 SAYING_VERBS = (
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "reported",
-    "reports", "noted", "notes", "explained", "explains", "wrote", "writes", "tweeted",
+    "said", "says", "say", "told", "added", "stated", "reported", "noted", "explained", "explains", "wrote", "writes", "tweeted",
     "commented", "remarked", "recalled", "recalls", "testified",
 )
 # Verbs that hedge what follows: they date the statement too, but are kept in a
@@ -91,10 +90,11 @@ ASIDES = [
     ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
     ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
     ("relative", re.compile(r",\s+(?:who|whom|which|where|whose)\s+[^,;:]*(?:,|(?=[;:])|$)", re.IGNORECASE)),
-    ("age", re.compile(r",\s+(?:aged\s+)?\d{1,3},")),
+    ("age", re.compile(r",\s+(?:aged\s+)?\d{1,3},|(?:\b[A-Z][\w'\u2019\-]*)(?P<aside>,\s+\d{1,3})$")),
     ("appositive", re.compile(r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z][^,;:]*(?:,|$))")),
     ("caption", re.compile(r",\s+(?:pictured|seen|shown)\b[^,]*(?:,|$)", re.IGNORECASE)),
     ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+[^,;:]*,")),
+    ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b[^,;:]*,")),
     ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+[^,]*,")),
     ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){_ADDRESSEE}{_SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
     ("attribution", re.compile(r"^(?i:according to)\s+[^,;]*,\s*")),
@@ -130,7 +130,8 @@ LEADING = [
     # a photo caption's label: "Flying high: Half of the kite took to the sky"
     re.compile(r"^[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,4}:\s+(?=[A-Z])"),
     # "X said (that)", "X told reporters (that)", "He added: '"
-    re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={_ADDRESSEE_REQUIRED})){_ADDRESSEE}{_SETTING}(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)"),
+    # ... unless what follows opens with a pronoun that needs it ("X said it would ...").
+    re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={_ADDRESSEE_REQUIRED})){_ADDRESSEE}{_SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"),
     re.compile(rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{_SUBJECT}(?:{_SAYING})\s+(?:that\s+)?)?"),
     # connectives and sentence adverbials
     re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
@@ -152,14 +153,14 @@ DANGLING_END = frozenset(
     """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
     when where while than because since after before until if is are was were be been his her their
     its our my your this these those said says told according about into onto over under between
-    including like per via""".split()
+    including like per via now just""".split()
 )
-DANGLING_START = frozenset("and or but nor so yet also then that which who whom".split())
+DANGLING_START = frozenset("and or but nor so yet also then which who whom".split())
 
 # Step 6: where a long headline may be cut, strongest first: before these words.
-CUT_BEFORE = [
+CUT_BEFORE = [  # tier 1, 2, 3 (tier 0 is punctuation)
     frozenset("while whereas when after before because since although though as amid despite "
-              "following which who where until unless whether".split()),
+              "following which who where until unless whether that".split()),
     frozenset("and but so".split()),
     frozenset("with in on at for from by over into during near under against without through "
               "about including".split()),
@@ -224,6 +225,14 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     """A short headline for the happening dated by ``span`` in ``sentence``."""
     start, end = span
     draft = _Draft(sentence)
+    noun_phrase = _premodified_noun_phrase(sentence, start, end)
+    if noun_phrase is not None:
+        # "the 2003 invasion of Iraq": the year dates the noun phrase, not the clause.
+        draft.delete(0, noun_phrase[0])
+        draft.delete(noun_phrase[1], len(sentence))
+        draft.delete(start, noun_phrase[0])
+        _trim_edges(draft, cut_from_middle=False)
+        return _capitalized(_tidy(draft.view()[0]))
     clause_start, clause_end = clause_of(sentence, start, end, other_spans)
     draft.delete(0, clause_start)
     draft.delete(clause_end, len(sentence))
@@ -234,6 +243,14 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
             if kind == "relative" or (kind in ("dash", "paren") and _RELATIVE_OPENING.match(sentence, aside_start)):
                 relative = (aside_start, aside_end)
                 continue
+            if kind == "participle":
+                # "That resolution, passed in 1978, calls for ...": "That resolution passed"
+                antecedent = _antecedent_start(sentence, clause_start, aside_start)
+                if antecedent is not None:
+                    draft.delete(clause_start, antecedent[0])
+                    draft.delete(antecedent[1], aside_start + 1)
+                    draft.delete(aside_end - 1, len(sentence))
+                    continue
             if len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3 and kind in ("paren", "dash", "dash-end"):
                 # The date's own aside tells its happening: "(the siege ended on May 3)".
                 draft.delete(clause_start, aside_start)
@@ -260,7 +277,9 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
             other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
-            draft.delete(other_signal.start() if other_signal else other_start, other_end)
+            other_after = _AFTER_DATE.match(sentence[other_end:])
+            draft.delete(other_signal.start() if other_signal else other_start,
+                         other_end + (other_after.end() if other_after else 0))
     _leading_subordinate_clause(draft, sentence, start)
 
     _trim_edges(draft, cut_from_middle=clause_start > 0)
@@ -282,6 +301,48 @@ def _capitalized(text: str) -> str:
 
 
 _SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|while|before|once|since|although|though|because|if)\s+", re.IGNORECASE)
+# Opening phrases that are not the happening: a participle or a preposition of
+# circumstance ("Turning its back on ..., a convention voted ..."). They are deleted
+# when the date is not in them.
+_CIRCUMSTANCE_OPENING = re.compile(r"^(?:[A-Z][a-z]+(?:ed|ing)|Having|Being|With|Without|Despite|Amid|Following|Under|Unlike|Like|Besides|Unusually|Once again)\s+[^,]{0,120},\s+(?=\S)")
+
+
+_PREMODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|his|her|its|their|our|this|that|whose)\s+$")
+_NOUN_PHRASE_STOP = frozenset(
+    """that which who whom whose when where while because although though as after before since
+    until if than but or nor so yet to with from into during against""".split()
+)
+
+
+def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase a bare year premodifies ("the 2003 invasion of
+    Iraq", "2013's Saving Mr Banks"), if it has two words or more."""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return None
+    possessive = re.match(r"['\u2019]s\s+", sentence[end:])
+    if not possessive and not _PREMODIFIER_BEFORE.search(sentence[:start]):
+        return None
+    phrase_start = end + (possessive.end() if possessive else len(sentence[end:]) - len(sentence[end:].lstrip()))
+    words = []
+    for match in re.finditer(r"[^\s]+", sentence[phrase_start:]):
+        word = match.group(0)
+        bare = word.lower().strip(_QUOTE_CHARS + ",;:.!?()")
+        if len(words) == 1 and bare in ("which", "that", "who"):
+            relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
+            # "a 1971 Convention which gives Libya the right": the noun and its clause
+            return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
+        if bare in _NOUN_PHRASE_STOP or _looks_like_verb(word) or not bare or len(words) >= 10:
+            break
+        words.append(match)
+        if re.search(r"[,;:.!?)\u2013\u2014]['\u2019\u201d\"]?$", word):
+            break
+    if words and not words[0].group(0)[:1].isalpha():
+        return None
+    while words and words[-1].group(0).lower().strip(",;:.") in DANGLING_END:
+        words.pop()
+    if len(words) < 2:
+        return None
+    return phrase_start, phrase_start + words[-1].end()
 
 
 def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> None:
@@ -289,6 +350,11 @@ def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> Non
     an opening subordinate clause dates that clause (keep it, without its
     conjunction); a date after it dates the main clause (delete the opening clause)."""
     text, index = draft.view()
+    circumstance = _CIRCUMSTANCE_OPENING.match(text)
+    if circumstance and not any(0 <= i and i >= start for i in index[: circumstance.end()] if i >= 0):
+        if len(text[circumstance.end():].split()) >= 3:
+            draft.delete_view(index, 0, circumstance.end())
+        return
     opening = _SUBORDINATE_OPENING.match(text)
     if not opening:
         return
@@ -309,6 +375,8 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
     """The clause around [start, end): cut at run-on boundaries, and at clause
     boundaries when the sentence holds other dates, so each keeps its happening."""
     clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d\u2019 "))
+    if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", sentence[:clause_end]) and sentence[clause_end:clause_end + 1] == ".":
+        clause_end += 1  # "... told the U.S."
     clause_end = max(clause_end, end)
     for boundary in _run_on_boundaries(sentence):
         if boundary.end() <= start:
@@ -363,11 +431,16 @@ def asides(sentence: str, clause_start: int = 0, clause_end: int | None = None) 
     return found
 
 
-def in_attribution(sentence: str, span: tuple[int, int]) -> bool:
-    """Whether the time expression at ``span`` sits in an attribution
-    ("..., according to a report published on Saturday")."""
+def aside_kind(sentence: str, span: tuple[int, int]) -> str | None:
+    """The kind of aside the time expression at ``span`` sits in, if any: an
+    "attribution" (", according to a report published on Saturday"), a "caption"
+    (", pictured in 2014,"), ..."""
     start, end = span
-    return any(kind == "attribution" and a <= start and end <= b for kind, a, b in asides(sentence))
+    kinds = [kind for kind, a, b in asides(sentence) if a <= start and end <= b]
+    for kind in ("attribution", "caption"):
+        if kind in kinds:
+            return kind
+    return kinds[0] if kinds else None
 
 
 def _words_outside(sentence: str, a: int, b: int, start: int, end: int) -> list[str]:
@@ -376,6 +449,7 @@ def _words_outside(sentence: str, a: int, b: int, start: int, end: int) -> list[
 
 
 _RELATIVE_OPENING = re.compile(r"[,(\u2013\u2014\-\s]+(who|whom|which|where|whose)\s+", re.IGNORECASE)
+_OBJECT_RELATIVE_STARTS = frozenset("the a an he she they it we i you his her their its our my police officials".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAME_TITLES = frozenset("mr mrs ms dr sir lord lady president king queen prince princess".split())
 
@@ -391,6 +465,18 @@ def _keep_relative_clause(draft: _Draft, sentence: str, clause_start: int, relat
     word = pronoun.group(1).lower()
     content = rel_start + pronoun.end()
     antecedent = _antecedent_start(sentence, clause_start, rel_start) if word != "where" else None
+    next_word = re.match(r"[\w'\u2019\-]+", sentence[content:])
+    if word in ("which", "whom", "who") and next_word and (
+            next_word.group(0).lower() in _OBJECT_RELATIVE_STARTS or next_word.group(0)[:1].isupper()):
+        # "a treaty, which the two presidents signed last May": the antecedent is the
+        # object, so the noun phrase stays whole ("A treaty, which the presidents signed").
+        if antecedent is not None:
+            draft.delete(clause_start, antecedent[0])
+        draft.delete(rel_end, len(sentence))
+        return
+    if antecedent is None and word != "where":
+        draft.delete(rel_end, len(sentence))  # no antecedent to keep: the clause stays whole
+        return
     if antecedent is None:
         draft.delete(clause_start, content)
     else:
@@ -409,6 +495,8 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
     if not words:
         return None
     last = words[-1].group(0)
+    if last.isdigit() and len(words) > 1 and words[-2].group(0)[:1].isupper():
+        last = words[-2].group(0)  # "Germanwings Flight 9525"
     if last[:1].isupper() or re.search(r"[A-Z]", last):
         first = len(words) - 1
         while first > 0:
@@ -423,7 +511,12 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
             first -= 1
         return clause_start + words[first].start(), end
     for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
-        if words[back].group(0).lower() in _DETERMINERS:
+        word = words[back].group(0)
+        if word.lower() in _DETERMINERS or re.search(r"['\u2019]s$", word) and back < len(words) - 1:
+            # "the store", "Sydney's current flagship store"
+            if word.lower() not in _DETERMINERS:
+                while back > 0 and words[back - 1].group(0)[:1].isupper():
+                    back -= 1
             return clause_start + words[back].start(), end
     return None
 
@@ -463,6 +556,7 @@ def _sub_keeping_words(draft: _Draft, pattern: re.Pattern) -> bool:
 
 
 _EDGE_PUNCT = " ,;:.-\u2013\u2014_"
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
 
 
 def _strip_dangling(draft: _Draft) -> bool:
@@ -472,10 +566,11 @@ def _strip_dangling(draft: _Draft) -> bool:
         words = list(re.finditer(r"\S+", text))
         if not words:
             return changed
-        stripped = text.strip(_EDGE_PUNCT)
-        if stripped != text:
-            lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
-            trail = len(text.rstrip(_EDGE_PUNCT))
+        lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
+        trail = len(text.rstrip(_EDGE_PUNCT))
+        if _ABBREVIATION_END.search(text):
+            trail = len(text)  # "the U.S." keeps its period
+        if lead or trail < len(text):
             draft.delete_view(index, 0, lead)
             draft.delete_view(index, trail, len(text))
             changed = True
@@ -567,18 +662,29 @@ def _cut_point(words: list[str]) -> int | None:
             return False
         if previous.lower() in ("such", "as", "so", "rather", "well") or following.lower() == "as" and words[k + 1:k + 2] == ["well"]:
             return False  # "such as", "as well as"
+        if (tier == 3 or following.lower() == "that") and _looks_like_verb(previous):
+            return False  # a verb's complement: "aimed at", "said that"
         after = words[k + 1:k + 3]
         # Not inside a name: "Iraq and the Levant", "Reach for the Sky".
         return not (_is_name_word(previous) and any(_is_name_word(w) for w in after))
 
-    for limit in (MAX_HEADLINE_WORDS, HARD_MAX_HEADLINE_WORDS):
-        for tier in range(len(CUT_BEFORE) + 1):
-            found = [k for k in range(MIN_HEADLINE_WORDS, min(limit, len(words) - 1) + 1)
-                     if is_boundary(k, tier) and (k >= 8 or limit == HARD_MAX_HEADLINE_WORDS)]
-            if found:
-                return found[-1]
-            if tier == 0 and len(words) <= LONG_HEADLINE_WORDS:
+    def last_boundary(limit: int, tier: int, shortest: int) -> int | None:
+        found = [k for k in range(shortest, min(limit, len(words) - 1) + 1) if is_boundary(k, tier)]
+        return found[-1] if found else None
+
+    # Punctuation first, a little over the limit if need be; then whole if not much
+    # over; then conjunctions and prepositions; then anything within the hard limit.
+    plan = [(MAX_HEADLINE_WORDS, 0, 8), (HARD_MAX_HEADLINE_WORDS, 0, 8), None]
+    plan += [(MAX_HEADLINE_WORDS, tier, 8) for tier in range(1, len(CUT_BEFORE) + 1)]
+    plan += [(HARD_MAX_HEADLINE_WORDS, tier, MIN_HEADLINE_WORDS) for tier in range(len(CUT_BEFORE) + 1)]
+    for step in plan:
+        if step is None:
+            if len(words) <= LONG_HEADLINE_WORDS:
                 return None  # a little long, but whole rather than cut at a weak boundary
+            continue
+        k = last_boundary(*step)
+        if k is not None:
+            return k
     k = MAX_HEADLINE_WORDS
     while k > MIN_HEADLINE_WORDS and _is_name_word(words[k]) and _is_name_word(words[k - 1]):
         k -= 1
@@ -606,4 +712,9 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", text)
     text = re.sub(r"\s+([)\]\u201d])", r"\1", text)
     text = re.sub(r",(?=[,;:])", "", text)
-    return text.strip(_EDGE_PUNCT + "!?")
+    text = re.sub(r",(['\u2019\u201d\"]|'')$", r"\1", text)  # "... policies of war,''"
+    abbreviation = re.search(r"\b(?:[A-Za-z]\.){2,}$", text)  # "U.S." keeps its period
+    text = text.strip(_EDGE_PUNCT + "!?")
+    if abbreviation and not text.endswith("."):
+        text += "."
+    return text
