@@ -123,6 +123,11 @@ _COMMA_AFTER_DATE = re.compile(
 )
 
 # Step 4: attributions, datelines and connectives at the edges of a clause.
+# Connectives and sentence adverbials: "And", "Meanwhile,", "Finally,".
+_CONNECTIVE = re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
+               r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
+               r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+")
+_SENTENCE_ADVERB = re.compile(r"^\w+ly,\s+")
 LEADING = [
     # "MOSCOW_ ", "CANBERRA, Australia_ ", "WASHINGTON (AP) -- ", "(CNN) -- "
     re.compile(r"^[A-Z][A-Z .'\-]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([A-Za-z ]+\))?\s*(?:_|--|\u2014|\u2013)\s*"),
@@ -133,11 +138,8 @@ LEADING = [
     # ... unless what follows opens with a pronoun that needs it ("X said it would ...").
     re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={_ADDRESSEE_REQUIRED})){_ADDRESSEE}{_SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"),
     re.compile(rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{_SUBJECT}(?:{_SAYING})\s+(?:that\s+)?)?"),
-    # connectives and sentence adverbials
-    re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
-               r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
-               r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+"),
-    re.compile(r"^\w+ly,\s+"),
+    _CONNECTIVE,
+    _SENTENCE_ADVERB,
 ]
 # Subordinators that open a clause cut out of the middle of a sentence.
 _LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|although|though|and then|that)\s+", re.IGNORECASE)
@@ -234,7 +236,14 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
         _trim_edges(draft, cut_from_middle=False)
         return _capitalized(_tidy(draft.view()[0]))
     clause_start, clause_end = clause_of(sentence, start, end, other_spans)
-    draft.delete(0, clause_start)
+    subject = _shared_subject(sentence, clause_start)
+    if subject is not None:
+        # "Mr Goodwin was knighted in 2004 but was stripped of his title in 2012":
+        # the second clause keeps the subject it shares.
+        draft.delete(subject[1], clause_start)
+        draft.delete(0, subject[0])
+    else:
+        draft.delete(0, clause_start)
     draft.delete(clause_end, len(sentence))
 
     relative = None
@@ -369,6 +378,31 @@ def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> Non
         draft.delete_view(index, comma, len(text))
     elif len(text[comma:].split()) >= 3:
         draft.delete_view(index, 0, comma + 2)
+
+
+def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
+    """The subject of the sentence, when the clause at ``clause_start`` (cut from its
+    middle) starts with a verb and so shares it: up to six words before the first
+    verb, from the start of the sentence or of its run-on part."""
+    if clause_start == 0:
+        return None
+    first = re.match(r"\S+", sentence[clause_start:])
+    if not first or not _looks_like_verb(first.group(0)):
+        return None
+    begin = 0
+    for boundary in _run_on_boundaries(sentence):
+        if boundary.end() <= clause_start:
+            begin = boundary.end()
+    head = sentence[begin:clause_start]
+    opening = _CONNECTIVE.match(head) or _SENTENCE_ADVERB.match(head)
+    offset = opening.end() if opening else 0
+    words = list(re.finditer(r"\S+", head[offset:]))
+    for count, word in enumerate(words[:7]):
+        if _looks_like_verb(word.group(0)):
+            if count == 0 or any("," in w.group(0) for w in words[:count]):
+                return None
+            return begin + offset, begin + offset + words[count - 1].end()
+    return None
 
 
 def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int, int]:
