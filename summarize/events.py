@@ -62,6 +62,8 @@ NOT_DATES = re.compile(
 BYLINES = re.compile(r"\b(?:PUBLISHED|UPDATED|Last updated)\b|^By\s+[A-Z][\w.\-]+\s+[A-Z]")
 # A sentence ends like one: its last character, after closing quotes and brackets.
 _SENTENCE_END = re.compile(r"""[.!?\u2026]['"\u2019\u201d)\]]*$|[.!?,]\s*(?:''|'|\u2019|\u201d|")$""")
+# An event's headline has at least this many words.
+MIN_HEADLINE_WORDS = 2
 # Direct speech: this many words or more in quotation marks.
 MIN_QUOTE_WORDS = 4
 
@@ -91,8 +93,8 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     events: list[Event] = []
     for placed in _dating_expressions(article.text, article.date, expressions, sentences):
         event = _make_event(article, placed, expressions)
-        if not event.headline:
-            continue
+        if len(event.headline.split()) < MIN_HEADLINE_WORDS:
+            continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
     return events

@@ -64,6 +64,8 @@ _ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers
               r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
 _ADDRESSEE_REQUIRED = _ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
 _SETTING = r"(?:\s+(?:in|at|on|during|to|via|through)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
+# Text up to the next comma, but not the comma of a number ("92,000").
+_NO_COMMA = r"(?:[^,;:]|(?<=\d),(?=\d{3}))*"
 _QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
 
 # Step 1: where a clause ends.
@@ -89,15 +91,15 @@ ASIDES = [
     ("paren", re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")),
     ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
     ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
-    ("relative", re.compile(r",\s+(?:who|whom|which|where|whose)\s+[^,;:]*(?:,|(?=[;:])|$)", re.IGNORECASE)),
+    ("relative", re.compile(r",\s+(?:who|whom|which|where|whose)\s+" + _NO_COMMA + r"(?:,|(?=[;:])|$)", re.IGNORECASE)),
     ("age", re.compile(r",\s+(?:aged\s+)?\d{1,3},|(?:\b[A-Z][\w'\u2019\-]*)(?P<aside>,\s+\d{1,3})$")),
-    ("appositive", re.compile(r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z][^,;:]*(?:,|$))")),
-    ("caption", re.compile(r",\s+(?:pictured|seen|shown)\b[^,]*(?:,|$)", re.IGNORECASE)),
-    ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+[^,;:]*,")),
-    ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b[^,;:]*,")),
-    ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+[^,]*,")),
-    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){_ADDRESSEE}{_SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
-    ("attribution", re.compile(r"^(?i:according to)\s+[^,;]*,\s*")),
+    ("appositive", re.compile(r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z]" + _NO_COMMA + r"(?:,|$))")),
+    ("caption", re.compile(r",\s+(?:pictured|seen|shown)\b" + _NO_COMMA + r"(?:,|$)", re.IGNORECASE)),
+    ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+" + _NO_COMMA + r",")),
+    ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b" + _NO_COMMA + r",")),
+    ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+" + _NO_COMMA + r",")),
+    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + _NO_COMMA + rf"|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){_ADDRESSEE}{_SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
+    ("attribution", re.compile(r"^(?i:according to)\s+" + _NO_COMMA + r",\s*")),
 ]
 
 # Step 3: words that introduce a time expression and go with it.
@@ -108,8 +110,10 @@ SIGNALS = (
     "just before", "shortly after", "shortly before", "soon after", "late", "early",
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
     "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
+    "for", "of", "this coming",
 )
 _SIGNAL_BEFORE = re.compile(
+    r"(?:\b(?:just|only|even|since|until|as recently as)\s+)?"
     r"(?:\b(?:" + "|".join(sorted(SIGNALS, key=len, reverse=True)) + r")\s+)?"
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
@@ -147,15 +151,15 @@ TRAILING = [
     re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){_ADDRESSEE}{_SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
     # a second reported clause left once its attribution is gone: "... met, but that she told him ..."
-    re.compile(r",?\s+(?:but|and)\s+that\s+.*$"),
+    re.compile(r",?\s+(?:but|and)\s+that\s+(?=(?:she|he|they|it|we|i|the|a|an|his|her|their)\b).*$"),
 ]
 
 # Step 5: function words that cannot end or begin a headline.
 DANGLING_END = frozenset(
     """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
     when where while than because since after before until if is are was were be been his her their
-    its our my your this these those said says told according about into onto over under between
-    including like per via now just""".split()
+    its our my your this these those said says told according into onto between
+    including like per via now just then""".split()
 )
 DANGLING_START = frozenset("and or but nor so yet also then which who whom".split())
 
@@ -269,14 +273,20 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
             if kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3:
                 continue  # the date's own aside, cut below with the date
             # "On the night of the break – August 30, 1942 – the prisoners ...": the aside goes whole
+        if kind == "attribution" and sentence[aside_end - 1:aside_end] == ",":
+            following = re.match(r"\s*(\S+)", sentence[aside_end:])
+            if following and not _looks_like_verb(following.group(1)):
+                aside_end -= 1  # "... pace, the government reported, evidence that ...": one comma stays
         draft.delete(aside_start, aside_end)
     if relative is not None:
         _keep_relative_clause(draft, sentence, clause_start, relative)
 
     # The date and the words introducing it.
-    signal = _SIGNAL_BEFORE.search(sentence[:start])
-    cut_start = signal.start() if signal else start
     after = _AFTER_DATE.match(sentence[end:])
+    possessive = after is not None and after.group(0)[:1] in "'\u2019"
+    # "before next week's talks": a possessive date leaves its preposition to the noun.
+    signal = None if possessive else _SIGNAL_BEFORE.search(sentence[:start])
+    cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
     comma = _COMMA_AFTER_DATE.match(sentence, cut_end)
     if comma and re.search(r"\w\s*$", sentence[:cut_start]):
@@ -289,9 +299,13 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
             other_after = _AFTER_DATE.match(sentence[other_end:])
             draft.delete(other_signal.start() if other_signal else other_start,
                          other_end + (other_after.end() if other_after else 0))
-    _leading_subordinate_clause(draft, sentence, start)
-
+            # "made Thursday and Friday": the dates' conjunction goes with them.
+            low, high = sorted(((start, end), (other_start, other_end)))
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|through|until|-|\u2013)\s*|\s*,\s*", sentence[low[1]:high[0]]):
+                draft.delete(low[1], high[0])
     _trim_edges(draft, cut_from_middle=clause_start > 0)
+    _leading_subordinate_clause(draft, sentence, start)
+    _trim_edges(draft, cut_from_middle=False)
     _shorten(draft)
     _trim_edges(draft, cut_from_middle=False)
     text = _tidy(draft.view()[0])
@@ -323,6 +337,10 @@ _NOUN_PHRASE_STOP = frozenset(
 )
 
 
+# Words that are verbs elsewhere but nouns after a year: "the 2013 hit", "a 1999 cut".
+_NOUN_TOO = frozenset("hit set cut split spread release record".split())
+
+
 def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the noun phrase a bare year premodifies ("the 2003 invasion of
     Iraq", "2013's Saving Mr Banks"), if it has two words or more."""
@@ -340,7 +358,7 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
             relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
             return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
-        if bare in _NOUN_PHRASE_STOP or _looks_like_verb(word) or not bare or len(words) >= 10:
+        if bare in _NOUN_PHRASE_STOP or (_looks_like_verb(word) and bare not in _NOUN_TOO) or not bare or len(words) >= 10:
             break
         words.append(match)
         if re.search(r"[,;:.!?)\u2013\u2014]['\u2019\u201d\"]?$", word):
@@ -349,8 +367,8 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
         return None
     while words and words[-1].group(0).lower().strip(",;:.") in DANGLING_END:
         words.pop()
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or re.search(r"['\u2019]s$", words[-1].group(0)):
+        return None  # too short, or cut before its noun ("at Aintree Treadwell's")
     return phrase_start, phrase_start + words[-1].end()
 
 
@@ -369,6 +387,8 @@ def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> Non
         return
     comma = text.find(", ", opening.end())
     if comma < 0:
+        if len(text[opening.end():].split()) >= 3:
+            draft.delete_view(index, 0, opening.end())  # the clause is all that is left
         return
     original_comma = index[comma]
     if original_comma < 0:
@@ -421,26 +441,57 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
     others = [(s, e) for s, e in other_spans if clause_start <= s < clause_end and (s, e) != (start, end)]
     if not others:
         return clause_start, clause_end
-    for boundary in CLAUSE_BOUNDARIES.finditer(sentence):
-        if boundary.start() < clause_start or boundary.end() > clause_end:
-            continue
-        if boundary.end() <= start and any(s < boundary.start() for s, _ in others):
-            clause_start = boundary.end()
-        elif boundary.start() >= end and any(s >= boundary.end() for s, _ in others):
-            clause_end = boundary.start()
+    for boundaries in (CLAUSE_BOUNDARIES, LIST_BOUNDARIES):
+        for boundary in boundaries.finditer(sentence):
+            if boundary.start() < clause_start or boundary.end() > clause_end:
+                continue
+            if boundaries is LIST_BOUNDARIES and _looks_like_verb(sentence[boundary.end():].split(" ", 1)[0]):
+                continue  # "Locke, who returned last summer, had been working": not a list
+            # A boundary between this date and another, unless it is all that stands
+            # between them ("Thursday and Friday").
+            # The cut must leave the date some words of its own.
+            if boundary.end() <= start and any(
+                    e <= boundary.start() and (_apart(sentence, e, boundary.start()) or _apart(sentence, boundary.end(), start))
+                    for s, e in others) and _has_words(sentence, boundary.end(), clause_end, start, end):
+                clause_start = boundary.end()
+            elif boundary.start() >= end and any(
+                    s >= boundary.end() and (_apart(sentence, end, boundary.start()) or _apart(sentence, boundary.end(), s))
+                    for s, e in others) and _has_words(sentence, clause_start, boundary.start(), start, end):
+                clause_end = boundary.start()
+                break
+        others = [(s, e) for s, e in others if clause_start <= s < clause_end]
+        if not others:
             break
     return clause_start, clause_end
+
+
+# Weaker boundaries, used when a clause still holds another date: the items of a
+# list ("a Welsh Grand National in January 2013, victory at Cheltenham in December").
+LIST_BOUNDARIES = re.compile(r",\s+|\s+and\s+")
+
+
+def _has_words(sentence: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether [a, b) holds two words or more besides the date and its signal words."""
+    outside = sentence[a:start] + " " + sentence[end:b]
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", outside)
+             if w.lower() not in SIGNALS and w.lower() not in ("then", "just", "only", "and", "but")]
+    return len(words) >= 2
+
+
+def _apart(sentence: str, a: int, b: int) -> bool:
+    """Whether a word stands between two offsets ("Thursday and Friday" are not apart)."""
+    return bool(re.search(r"[A-Za-z]{2,}", sentence[a:b]))
 
 
 _INNER_PERIOD = re.compile(r"(?<=[a-z0-9])([.!?])['\"\u2019\u201d]?\s+(?=[A-Z])")
 
 
 def _run_on_boundaries(sentence: str) -> list[re.Match]:
-    """Where a sentence runs on into another: a glued caption, or a period the
-    sentence splitter kept (it did not know "70s." ends a sentence)."""
+    """Where a sentence runs on into another: a glued caption, a semicolon, or a
+    period the sentence splitter kept (it did not know "70s." ends a sentence)."""
     from .sentences import ABBREVIATIONS
 
-    found = list(RUN_ON_BOUNDARIES.finditer(sentence))
+    found = list(RUN_ON_BOUNDARIES.finditer(sentence)) + list(re.finditer(r";\s+", sentence))
     for match in _INNER_PERIOD.finditer(sentence):
         word = re.search(r"(\w+)$", sentence[: match.start()])
         if match.group(1) == "." and word and (len(word.group(1)) < 3 or word.group(1).lower() in ABBREVIATIONS):
