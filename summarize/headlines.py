@@ -63,7 +63,7 @@ _ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers
               r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
               r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
 _ADDRESSEE_REQUIRED = _ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
-_SETTING = r"(?:\s+(?:in|at|on|during|to|via|through)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
+_SETTING = r"(?:\s+(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
 # Text up to the next comma, but not the comma of a number ("92,000").
 _NO_COMMA = r"(?:[^,;:]|(?<=\d),(?=\d{3}))*"
 _QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
@@ -157,7 +157,7 @@ TRAILING = [
 # Step 5: function words that cannot end or begin a headline.
 DANGLING_END = frozenset(
     """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
-    when where while than because since after before until if is are was were be been his her their
+    when where while than because since after before until if is are was were his her their
     its our my your this these those said says told according into onto between
     including like per via now just then""".split()
 )
@@ -445,7 +445,8 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
         for boundary in boundaries.finditer(sentence):
             if boundary.start() < clause_start or boundary.end() > clause_end:
                 continue
-            if boundaries is LIST_BOUNDARIES and _looks_like_verb(sentence[boundary.end():].split(" ", 1)[0]):
+            following = sentence[boundary.end():].split(" ", 1)[0]
+            if boundaries is LIST_BOUNDARIES and _looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands
             # between them ("Thursday and Friday").

@@ -20,15 +20,22 @@ def _cases():
     with CASES.open(encoding="utf-8") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row and not row[0].startswith("#"):
-                yield pytest.param(*row, id=f"{row[1]}: {row[0][:40]}")
+                others = row[4].split(" | ") if len(row) > 4 and row[4] else []
+                yield pytest.param(*row[:4], others, id=f"{row[1]}: {row[0][:40]}")
 
 
-@pytest.mark.parametrize(("sentence", "phrase", "value", "expected"), list(_cases()))
-def test_headline_cases(sentence, phrase, value, expected):
+@pytest.mark.parametrize(("sentence", "phrase", "value", "expected", "others"), list(_cases()))
+def test_headline_cases(sentence, phrase, value, expected, others):
+    """One time expression in a sentence (with the sentence's other dates, if any):
+    its event's exact headline, or no event."""
     start = sentence.index(phrase)
     type_ = "TIME" if "T" in value else "DATE"
     expression = TimeExpression(start, start + len(phrase), phrase, type_, value)
-    events = extract_events(Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22)), [expression])
+    other_expressions = [
+        TimeExpression(sentence.index(o), sentence.index(o) + len(o), o, "DATE", "2000") for o in others
+    ]
+    article = Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22))
+    events = [e for e in extract_events(article, [expression, *other_expressions]) if e.time == expression]
     if expected == "-":
         assert events == []
     else:
