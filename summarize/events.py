@@ -14,14 +14,17 @@ Some dates place no happening, and make no event (each a table below):
   announcing ("announced", "confirmed", "unveiled") are *not* in the table: an
   announcement is itself news, and its event's headline is what was announced
   ("X was charged, the DA announced Thursday" -> Thursday: "X was charged");
-- dates inside direct speech (a quotation of four words or more, or a sentence
-  that opens or closes a multi-sentence quotation): a speaker's "we will pay on
-  April 9" is a claim, and a first-person headline reads wrong in a timeline;
+- dates inside quotation marks: direct speech (a speaker's "we will pay on April 9"
+  is a claim, and a first-person headline reads wrong in a timeline; a sentence
+  that opens or closes a multi-sentence quotation counts when four words or
+  longer) and titles ("White Christmas");
+- generic days: "when Anzac Day falls on a Saturday", "every Monday";
 - birth dates given as a year or month ("born in 1983"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
   overnight");
 - captions and bylines: sentences with no closing punctuation (photo captions run
-  into the text), photo dates (", pictured in 2014,") and "PUBLISHED:"/"UPDATED:" lines;
+  into the text), photo dates (", pictured in 2014,"), "PUBLISHED:"/"UPDATED:"
+  lines and copyright lines;
 - the article's own year ("this year") and week ("this week"): they place nothing
   the article date does not.
 
@@ -59,7 +62,16 @@ NOT_DATES = re.compile(
     r"|\b(?:happen|happens|happened|happening|change|changes|changed|success|sensation|star)\s+overnight\b"
 )
 # Bylines and page furniture.
-BYLINES = re.compile(r"\b(?:PUBLISHED|UPDATED|Last updated)\b|^By\s+[A-Z][\w.\-]+\s+[A-Z]")
+BYLINES = re.compile(
+    r"\b(?:PUBLISHED|UPDATED|Last updated)\b|^By\s+[A-Z][\w.\-]+\s+[A-Z]|\u00a9|\(c\)\s*\d{4}|\bAll rights reserved\b|^Copyright\b"
+)
+# Generic days: "when Anzac Day falls on a Saturday", "every Monday".
+# ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(
+    r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:as|when|and|or|but|in|this|that|which|the|it|so|because|if|every|each)\b)",
+    re.IGNORECASE,
+)
 # A sentence ends like one: its last character, after closing quotes and brackets.
 _SENTENCE_END = re.compile(r"""[.!?\u2026]['"\u2019\u201d)\]]*$|[.!?,]\s*(?:''|'|\u2019|\u201d|")$""")
 # An event's headline has at least this many words.
@@ -137,24 +149,27 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if not parsed.is_day and _BORN.search(text[:start]):
         return False
+    if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
+        return False
     if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):
         return False
     return not any(a <= start and end <= b for a, b in quoted_spans(text))
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of direct speech in ``sentence`` (quotations of ``MIN_QUOTE_WORDS``
-    words or more). A quotation left open runs to the end of the sentence; a
-    closing mark with no opening one closes a quotation begun in an earlier
-    sentence."""
+    """Spans of ``sentence`` in quotation marks: direct speech or titles. A
+    quotation left open runs to the end of the sentence, and a closing mark with no
+    opening one closes a quotation begun in an earlier sentence; those two are only
+    trusted when ``MIN_QUOTE_WORDS`` long or more."""
     spans = []
+    unpaired = []
     opening = None
     for match in _QUOTE_MARK.finditer(sentence):
         mark, at = match.group(0), match.start()
         before = sentence[at - 1] if at else " "
         after = sentence[match.end()] if match.end() < len(sentence) else " "
-        if mark in ("'", "\u2019") and before.isalnum() and after.isalnum():
-            continue  # an apostrophe
+        if mark in ("'", "\u2019") and (before.isalnum() and after.isalnum() or after.isdigit()):
+            continue  # an apostrophe: "it's", "the '90s"
         is_open = mark in ("\u201c", "\u2018", "``") or (
             mark in ('"', "'") and (before.isspace() or before in "([:") and not after.isspace())
         if mark == '"' and opening is not None:
@@ -166,9 +181,13 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
             opening = None
         elif not is_open and opening is None and not (mark in ("'", "\u2019") and before in "sS" and after.isspace() and match.end() < len(sentence.rstrip())):
             spans.append((0, match.end()))
+            unpaired.append(spans[-1])
     if opening is not None:
         spans.append((opening, len(sentence)))
-    return [(a, b) for a, b in spans if len(sentence[a:b].split()) >= MIN_QUOTE_WORDS]
+        unpaired.append(spans[-1])
+    # A quotation left open or closed without an opening is only trusted when long;
+    # a paired one is speech or a title ("White Christmas") whatever its length.
+    return [(a, b) for a, b in spans if (a, b) not in unpaired or len(sentence[a:b].split()) >= MIN_QUOTE_WORDS]
 
 
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")

@@ -110,7 +110,7 @@ SIGNALS = (
     "just before", "shortly after", "shortly before", "soon after", "late", "early",
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
     "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
-    "for", "of", "this coming",
+    "for", "of", "this coming", "between",
 )
 _SIGNAL_BEFORE = re.compile(
     r"(?:\b(?:just|only|even|since|until|as recently as)\s+)?"
@@ -118,7 +118,7 @@ _SIGNAL_BEFORE = re.compile(
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
-_AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond)\b)", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond|alone)\b)", re.IGNORECASE)
 
 # A comma closing the date's phrase goes with it when a subordinate clause follows.
 _COMMA_AFTER_DATE = re.compile(
@@ -251,7 +251,10 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     draft.delete(clause_end, len(sentence))
 
     relative = None
+    date_ends = {end} | {e for _, e in other_spans}
     for kind, aside_start, aside_end in asides(sentence, clause_start, clause_end):
+        if kind == "appositive" and len(sentence[:aside_start].rstrip()) in date_ends:
+            continue  # "In March, an independent investigation ...": a date, not a name
         if aside_start <= start and end <= aside_end:
             if kind == "relative" or (kind in ("dash", "paren") and _RELATIVE_OPENING.match(sentence, aside_start)):
                 relative = (aside_start, aside_end)
@@ -291,6 +294,8 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     comma = _COMMA_AFTER_DATE.match(sentence, cut_end)
     if comma and re.search(r"\w\s*$", sentence[:cut_start]):
         cut_end = comma.end(1)  # "shot dead on Saturday, when ..." -> "shot dead when ..."
+    elif re.search(r",\s*$", sentence[:cut_start]) and re.match(r"\s*,", sentence[cut_end:]):
+        cut_end += sentence[cut_end:].index(",") + 1  # "when, on February 3, 1959, he saw" -> "when he saw"
     draft.delete(cut_start, cut_end)
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
@@ -603,6 +608,8 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
             if word.lower() not in _DETERMINERS:
                 while back > 0 and words[back - 1].group(0)[:1].isupper():
                     back -= 1
+                if back > 0 and words[back - 1].group(0).lower() in _DETERMINERS:
+                    back -= 1  # "The Brigade's first manifesto"
             return clause_start + words[back].start(), end
     return None
 
