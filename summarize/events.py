@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 
 from . import timex
-from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, aside_kind, make_headline
+from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, _looks_like_verb, aside_kind, make_headline
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 
@@ -69,13 +69,13 @@ BYLINES = re.compile(
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
 _GENERIC_AFTER = re.compile(
-    r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:as|when|and|or|but|in|this|that|which|the|it|so|because|if|every|each)\b)",
+    r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:as|when|and|or|but|in|this|that|which|the|it|so|because|if|every|each|is|was|were|are|will|would|has|had)\b)",
     re.IGNORECASE,
 )
 # A sentence ends like one: its last character, after closing quotes and brackets.
 _SENTENCE_END = re.compile(r"""[.!?\u2026]['"\u2019\u201d)\]]*$|[.!?,]\s*(?:''|'|\u2019|\u201d|")$""")
-# An event's headline has at least this many words.
-MIN_HEADLINE_WORDS = 2
+# An event's headline has at least this many words (see _tells_a_happening).
+MIN_HEADLINE_WORDS = 3
 # Direct speech: this many words or more in quotation marks.
 MIN_QUOTE_WORDS = 4
 
@@ -105,7 +105,7 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     events: list[Event] = []
     for placed in _dating_expressions(article.text, article.date, expressions, sentences):
         event = _make_event(article, placed, expressions)
-        if len(event.headline.split()) < MIN_HEADLINE_WORDS:
+        if not _tells_a_happening(event.headline):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
@@ -128,6 +128,18 @@ def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeEx
             continue
         placed.append(_Placed(expression, sentence))
     return placed
+
+
+def _tells_a_happening(headline: str) -> bool:
+    """Three words or more; two if they are not just a determiner and a noun ("The
+    company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells."""
+    words = headline.split()
+    if len(words) >= MIN_HEADLINE_WORDS:
+        return True
+    return len(words) == 2 and (any(_looks_like_verb(w) for w in words) or words[0].lower() not in _DETERMINERS)
+
+
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
 
 def _is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:

@@ -287,8 +287,10 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     # The date and the words introducing it.
     after = _AFTER_DATE.match(sentence[end:])
     possessive = after is not None and after.group(0)[:1] in "'\u2019"
-    # "before next week's talks": a possessive date leaves its preposition to the noun.
-    signal = None if possessive else _SIGNAL_BEFORE.search(sentence[:start])
+    # "before next week's talks", "a decline in fourth-quarter earnings": a date that
+    # modifies a noun leaves its preposition to the noun.
+    modifier = possessive or _is_modifier(sentence, start, end)
+    signal = None if modifier else _SIGNAL_BEFORE.search(sentence[:start])
     cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
     comma = _COMMA_AFTER_DATE.match(sentence, cut_end)
@@ -375,6 +377,16 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
     if len(words) < 2 or re.search(r"['\u2019]s$", words[-1].group(0)):
         return None  # too short, or cut before its noun ("at Aintree Treadwell's")
     return phrase_start, phrase_start + words[-1].end()
+
+
+def _is_modifier(sentence: str, start: int, end: int) -> bool:
+    """Whether the date modifies the noun after it: hyphenated ("fourth-quarter
+    earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
+    following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
+    if not following or following.group(1) in _NOUN_PHRASE_STOP or following.group(1) in DANGLING_END \
+            or _looks_like_verb(following.group(1)):
+        return False
+    return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))
 
 
 def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> None:
@@ -693,8 +705,9 @@ def _balance(draft: _Draft) -> bool:
         mark, at = match.group(0), match.start()
         before = text[at - 1] if at > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        if mark in ("'", "\u2019") and before.isalnum() and (after.isalnum() or mark == "\u2019" and after.isalpha()):
-            continue  # an apostrophe: "it's", "Kilmarnock\u2019s"
+        if mark in ("'", "\u2019") and (before.isalnum() and (after.isalnum() or mark == "\u2019" and after.isalpha())
+                                         or re.match(r"s\b", text[match.end():])):
+            continue  # an apostrophe: "it's", "Kilmarnock\u2019s", "Corp.'s"
         if mark in ("'", "\u2019") and before in "sS" and not any(m in ("'", "\u2018") for m, _ in stack):
             continue  # a plural possessive: "the players' union"
         if mark == '"':
@@ -805,7 +818,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", text)
     text = re.sub(r"\s+([)\]\u201d])", r"\1", text)
     text = re.sub(r",(?=[,;:])", "", text)
-    text = re.sub(r",(['\u2019\u201d\"]|'')$", r"\1", text)  # "... policies of war,''"
+    text = re.sub(r"[,.](['\u2019\u201d\"]|'')$", r"\1", text)  # "... policies of war,''"
     abbreviation = re.search(r"\b(?:[A-Za-z]\.){2,}$", text)  # "U.S." keeps its period
     text = text.strip(_EDGE_PUNCT + "!?")
     if abbreviation and not text.endswith("."):
