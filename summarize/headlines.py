@@ -297,7 +297,9 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     if comma and re.search(r"\w\s*$", sentence[:cut_start]):
         cut_end = comma.end(1)  # "shot dead on Saturday, when ..." -> "shot dead when ..."
     elif re.search(r",\s*$", sentence[:cut_start]) and re.match(r"\s*,", sentence[cut_end:]):
-        cut_end += sentence[cut_end:].index(",") + 1  # "when, on February 3, 1959, he saw" -> "when he saw"
+        # "when, on February 3, 1959, he saw" -> "when he saw": both commas go.
+        cut_start = sentence.rindex(",", 0, cut_start)
+        cut_end += sentence[cut_end:].index(",") + 1
     draft.delete(cut_start, cut_end)
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
@@ -526,7 +528,7 @@ def asides(sentence: str, clause_start: int = 0, clause_end: int | None = None) 
     found: list[tuple[str, int, int]] = []
     for kind, pattern in ASIDES:
         for match in pattern.finditer(clause):
-            group = "aside" if "aside" in pattern.groupindex else 0
+            group = "aside" if "aside" in pattern.groupindex and match.start("aside") >= 0 else 0
             a, b = match.start(group) + clause_start, match.end(group) + clause_start
             if kind == "dash-end" and any(k == "dash" and x <= a < y + 1 for k, x, y in found):
                 continue  # the closing dash of a pair
