@@ -19,9 +19,12 @@ Some dates place no happening, and make no event (each a table below):
   that opens or closes a multi-sentence quotation counts when four words or
   longer) and titles ("White Christmas");
 - generic days: "when Anzac Day falls on a Saturday", "every Monday";
-- birth dates given as a year or month ("born in 1983"): biography, not news;
+- dates as the subject of a copula or in a comparison: "suggesting late April is
+  more likely than mid-April";
+- birth dates given as a year or month ("born in 1983", "born in Worcestershire in
+  2009"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
-  overnight");
+  overnight"), and years of works and titles ("2013's Saving Mr Banks");
 - captions and bylines: sentences with no closing punctuation (photo captions run
   into the text), photo dates (", pictured in 2014,"), "PUBLISHED:"/"UPDATED:"
   lines and copyright lines;
@@ -38,7 +41,7 @@ import re
 from dataclasses import dataclass
 
 from . import timex
-from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, _looks_like_verb, aside_kind, make_headline
+from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, _looks_like_verb, aside_kind, make_headline, premodifies_a_name
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 
@@ -53,7 +56,9 @@ _REPORTING_DATE = re.compile(
     + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
 )
 # Birth dates: "born in 1983", "born March 1990".
-_BORN = re.compile(r"\bborn\s+(?:on\s+|in\s+)?(?:early\s+|late\s+)?$", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\b[^,.;:]{0,40}$", re.IGNORECASE)
+# Photo dates: "Michael Schumacher pictured during testing in Spain in December 2007".
+_PICTURED = re.compile(r"\bpictured\b[^,.;:]*$", re.IGNORECASE)
 # Names and idioms holding date words: an expression inside a match is no date.
 NOT_DATES = re.compile(
     r"\b(?:Mail|Independent|Observer) on Sunday\b"
@@ -65,6 +70,9 @@ NOT_DATES = re.compile(
 BYLINES = re.compile(
     r"\b(?:PUBLISHED|UPDATED|Last updated)\b|^By\s+[A-Z][\w.\-]+\s+[A-Z]|\u00a9|\(c\)\s*\d{4}|\bAll rights reserved\b|^Copyright\b"
 )
+# A date that is the subject of a copula describes the date, it dates no happening:
+# "suggesting late April is more likely", "2015 will be a big year".
+_DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE)
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
@@ -161,7 +169,15 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if not parsed.is_day and _BORN.search(text[:start]):
         return False
+    if _PICTURED.search(text[:start]):
+        return False
+    if _DATE_AS_SUBJECT.match(text[end:]) and not _SIGNAL_BEFORE.search(text[:start]) and not re.search(r"\b(?:on|in|at|by|since|until|from|during)\s+$", text[:start], re.IGNORECASE):
+        return False
     if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
+        return False
+    if re.search(r"\bthan\s+$", text[:start]):
+        return False  # "more likely than mid-April": a comparison, not a happening
+    if premodifies_a_name(text, start, end):
         return False
     if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):
         return False

@@ -88,6 +88,7 @@ CLAUSE_BOUNDARIES = re.compile(
 # a "relative" aside holding the date is kept with its antecedent instead, and a
 # date inside an "attribution" aside dates a statement (events.py skips it).
 ASIDES = [
+    ("dateline", re.compile(r"^[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})?\s*\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|-|\u2014)?\s*")),
     ("paren", re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")),
     ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
     ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
@@ -136,6 +137,8 @@ LEADING = [
     # "MOSCOW_ ", "CANBERRA, Australia_ ", "WASHINGTON (AP) -- ", "(CNN) -- "
     re.compile(r"^[A-Z][A-Z .'\-]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([A-Za-z ]+\))?\s*(?:_|--|\u2014|\u2013)\s*"),
     re.compile(r"^\(CNN\)\s*(?:--|-)?\s*"),
+    # a caption's heading in capitals: "BALL OF THE CENTURY Benaud was on hand ..."
+    re.compile(r"^(?:[A-Z][A-Z'\u2019\-]+\s+){2,}(?=[A-Z][a-z])"),
     # a photo caption's label: "Flying high: Half of the kite took to the sky"
     re.compile(r"^[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,4}:\s+(?=[A-Z])"),
     # "X said (that)", "X told reporters (that)", "He added: '"
@@ -283,6 +286,8 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
         draft.delete(aside_start, aside_end)
     if relative is not None:
         _keep_relative_clause(draft, sentence, clause_start, relative)
+    else:
+        _keep_restrictive_relative(draft, sentence, clause_start, clause_end, start)
 
     # The date and the words introducing it.
     after = _AFTER_DATE.match(sentence[end:])
@@ -342,12 +347,21 @@ _CIRCUMSTANCE_OPENING = re.compile(r"^(?:[A-Z][a-z]+(?:ed|ing)|Having|Being|With
 _PREMODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|his|her|its|their|our|this|that|whose)\s+$")
 _NOUN_PHRASE_STOP = frozenset(
     """that which who whom whose when where while because although though as after before since
-    until if than but or nor so yet to with from into during against""".split()
+    until if than but or nor so yet to with from into during against and""".split()
 )
 
 
 # Words that are verbs elsewhere but nouns after a year: "the 2013 hit", "a 1999 cut".
 _NOUN_TOO = frozenset("hit set cut split spread release record".split())
+
+
+def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year's possessive names a work ("2013's Saving Mr Banks"): the
+    year of a title, not a happening of the article. ("the 2015 Grand National" is
+    an edition of an event, and stays one.)"""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return False
+    return re.match(r"['\u2019]s\s+[A-Z][\w'\u2019\-]*\s+[A-Z]", sentence[end:]) is not None
 
 
 def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -378,6 +392,8 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
         words.pop()
     if len(words) < 2 or re.search(r"['\u2019]s$", words[-1].group(0)):
         return None  # too short, or cut before its noun ("at Aintree Treadwell's")
+    if not any(w.group(0)[:1].islower() for w in words):
+        return None  # a name: see premodifies_a_name
     return phrase_start, phrase_start + words[-1].end()
 
 
@@ -460,11 +476,14 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
     others = [(s, e) for s, e in other_spans if clause_start <= s < clause_end and (s, e) != (start, end)]
     if not others:
         return clause_start, clause_end
+    aside_edges = {edge for _, a, b in asides(sentence) for edge in (a, b - 1, b)}
     for boundaries in (CLAUSE_BOUNDARIES, LIST_BOUNDARIES):
         for boundary in boundaries.finditer(sentence):
             if boundary.start() < clause_start or boundary.end() > clause_end:
                 continue
-            following = sentence[boundary.end():].split(" ", 1)[0]
+            if boundaries is LIST_BOUNDARIES and boundary.start() in aside_edges:
+                continue  # the comma of an aside ("Mr Waley-Cohen, pictured in 2014, rode"): no list
+            following = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():]).group(1)
             if boundaries is LIST_BOUNDARIES and _looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands
@@ -487,7 +506,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
 
 # Weaker boundaries, used when a clause still holds another date: the items of a
 # list ("a Welsh Grand National in January 2013, victory at Cheltenham in December").
-LIST_BOUNDARIES = re.compile(r",\s+|\s+and\s+")
+LIST_BOUNDARIES = re.compile(r",\s+")
 
 
 def _has_words(sentence: str, a: int, b: int, start: int, end: int) -> bool:
@@ -590,6 +609,41 @@ def _keep_relative_clause(draft: _Draft, sentence: str, clause_start: int, relat
     draft.delete(rel_end, len(sentence))
 
 
+_RESTRICTIVE = re.compile(r"\s+(that)\s+")
+# A restrictive relative this long or shorter (up to the date) is trusted to hold it.
+MAX_RELATIVE_WORDS = 6
+
+
+def _keep_restrictive_relative(draft: _Draft, sentence: str, clause_start: int, clause_end: int, start: int) -> None:
+    """"the devastating earthquake that hit the country Saturday": a date in a
+    relative clause without commas dates that clause, kept with its antecedent
+    ("The devastating earthquake hit the country"). "said that ..." is no relative."""
+    matches = [m for m in _RESTRICTIVE.finditer(sentence, clause_start, start) if not re.search(r"[,;:]", sentence[m.end():start])]
+    if not matches:
+        return
+    pronoun = matches[-1]
+    before = re.search(r"(\S+)\s*$", sentence[clause_start:pronoun.start()])
+    if not before or _looks_like_verb(before.group(1)) or before.group(1).lower() in _NOT_ANTECEDENTS:
+        return
+    content = sentence[pronoun.end():start].split()
+    if len(content) > MAX_RELATIVE_WORDS:
+        return
+    first = content[1] if len(content) > 1 and content[0].endswith("ly") else (content[0] if content else "")
+    if not _looks_like_verb(first):
+        return  # "the man that police arrested", "told X that Shannon had": left alone
+    antecedent = _antecedent_start(sentence, clause_start, pronoun.start())
+    if antecedent is None:
+        return
+    end_of_relative = re.search(r"[,;:]", sentence[start:clause_end])
+    draft.delete(clause_start, antecedent[0])
+    draft.delete(antecedent[1], pronoun.end())
+    if end_of_relative:
+        draft.delete(start + end_of_relative.start(), len(sentence))
+
+
+_NOT_ANTECEDENTS = frozenset("so such now fact sure so that than".split())
+
+
 def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple[int, int] | None:
     """(start, end) of the noun phrase before a relative clause: a name, or a
     determiner and up to four words; an age appositive (", 31") is skipped."""
@@ -612,8 +666,8 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
                 break
         while first < len(words) - 1 and words[first].group(0) in ("of", "de", "bin", "al", "van", "von"):
             first += 1
-        if first > 0 and words[first - 1].group(0).lower() in _DETERMINERS:
-            first -= 1
+        if first > 0 and words[first - 1].group(0).lower() in ("the", "a", "an"):
+            first -= 1  # "the Rolling Stones", not "that Ritter"
         return clause_start + words[first].start(), end
     for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
         word = words[back].group(0)
@@ -819,7 +873,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,;:.!?])", r"\1", text)
     text = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", text)
     text = re.sub(r"\s+([)\]\u201d])", r"\1", text)
-    text = re.sub(r",(?=[,;:])", "", text)
+    text = re.sub(r",(?=[,;:])|(?<=[;:]),", "", text)
     text = re.sub(r"[,.](['\u2019\u201d\"]|'')$", r"\1", text)  # "... policies of war,''"
     abbreviation = re.search(r"\b(?:[A-Za-z]\.){2,}$", text)  # "U.S." keeps its period
     text = text.strip(_EDGE_PUNCT + "!?")
