@@ -26,7 +26,7 @@ Some dates place no happening, and make no event (each a table below):
 - names and idioms that contain date words ("The Mail on Sunday", "happen
   overnight"), and years of works and titles ("2013's Saving Mr Banks");
 - captions and bylines: sentences with no closing punctuation (photo captions run
-  into the text), photo dates (", pictured in 2014,"), "PUBLISHED:"/"UPDATED:"
+  into the text), headings in capitals, photo dates (", pictured in 2014,"), "PUBLISHED:"/"UPDATED:"
   lines and copyright lines;
 - the article's own year ("this year") and week ("this week"): they place nothing
   the article date does not.
@@ -138,6 +138,12 @@ def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeEx
     return placed
 
 
+def _is_heading(text: str) -> bool:
+    """A heading or fixture line in capitals: "GLOUCESTER v NEWCASTLE (SATURDAY)"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _tells_a_happening(headline: str) -> bool:
     """Three words or more; two if they are not just a determiner and a noun ("The
     company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells."""
@@ -163,7 +169,7 @@ def _is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:
 def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: timex.TimexValue) -> bool:
     text = sentence.text
     start, end = expression.start - sentence.start, expression.end - sentence.start
-    if BYLINES.search(text) or not _SENTENCE_END.search(text.rstrip()):
+    if BYLINES.search(text) or not _SENTENCE_END.search(text.rstrip()) or _is_heading(text):
         return False
     if _REPORTING_DATE.search(text[:start]) or aside_kind(text, (start, end)) in ("attribution", "caption"):
         return False

@@ -79,7 +79,13 @@ RUN_ON_BOUNDARIES = re.compile(
 # Clause boundaries, used when a sentence holds more than one date.
 CLAUSE_BOUNDARIES = re.compile(
     r",\s+(?:while|whereas|but|and then|and|although|though|after|before|as|whereas)\s+"
-    r"|;\s+|:\s+|\s+but\s+",
+    r"|;\s+|:\s+|\s+but\s+"
+    # "returned in 2005 and then again in 2014", "were arrested on Sunday and are due in court Monday"
+    # and "in 1997 she was promoted", "a judge in Provo signed an arrest warrant on Monday"
+    r"|\s+and\s+(?=(?:then|again|also|later|he|she|they|it|we|was|were|is|are|has|had|have|will|would|could|can"
+    r"|in|on|at|by|during|since|last|this|next)\b"
+    r"|[a-z]+ed\s+(?:the|a|an|his|her|their|its|up|out|in|on|at|to|by|for|with|from|\$|\d)"
+    r"|(?:the|a|an|his|her|their|its)\s+(?:[^\s,;]+\s+){0,5}?(?:[a-z]+ed|was|were|is|are|has|had|will|said)\b)",
     re.IGNORECASE,
 )
 
@@ -153,6 +159,8 @@ _LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|alth
 TRAILING = [
     re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){_ADDRESSEE}{_SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
+    # a coordination left without its date: "The cancer returned [in 2005] and then again"
+    re.compile(r",?\s+and\s+(?:then\s+)?again$"),
     # a second reported clause left once its attribution is gone: "... met, but that she told him ..."
     re.compile(r",?\s+(?:but|and)\s+that\s+(?=(?:she|he|they|it|we|i|the|a|an|his|her|their)\b).*$"),
 ]
@@ -162,7 +170,7 @@ DANGLING_END = frozenset(
     """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
     when where while than because since after before until if is are was were his her their
     its our my your this these those said says told according into onto between
-    including like per via now just then""".split()
+    including like per via now just then he she they we i""".split()
 )
 DANGLING_START = frozenset("and or but nor so yet also then which who whom".split())
 
@@ -232,6 +240,15 @@ class _Draft:
 
 def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
     """A short headline for the happening dated by ``span`` in ``sentence``."""
+    headline = _make_headline(sentence, span, other_spans, split=True)
+    if other_spans and len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2:
+        # Cutting the sentence between its dates left this one too little ("then
+        # again in 2014"): the whole clause, with the other dates cut out, tells more.
+        headline = _make_headline(sentence, span, other_spans, split=False)
+    return headline
+
+
+def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool) -> str:
     start, end = span
     draft = _Draft(sentence)
     noun_phrase = _premodified_noun_phrase(sentence, start, end)
@@ -242,7 +259,7 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
         draft.delete(start, noun_phrase[0])
         _trim_edges(draft, cut_from_middle=False)
         return _capitalized(_tidy(draft.view()[0]))
-    clause_start, clause_end = clause_of(sentence, start, end, other_spans)
+    clause_start, clause_end = clause_of(sentence, start, end, other_spans if split else ())
     subject = _shared_subject(sentence, clause_start)
     if subject is not None:
         # "Mr Goodwin was knighted in 2004 but was stripped of his title in 2012":
@@ -259,7 +276,7 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
         if kind == "appositive" and len(sentence[:aside_start].rstrip()) in date_ends:
             continue  # "In March, an independent investigation ...": a date, not a name
         if aside_start <= start and end <= aside_end:
-            if kind == "relative" or (kind in ("dash", "paren") and _RELATIVE_OPENING.match(sentence, aside_start)):
+            if kind == "relative" or (kind in ("dash", "dash-end", "paren") and _RELATIVE_OPENING.match(sentence, aside_start)):
                 relative = (aside_start, aside_end)
                 continue
             if kind == "participle":
@@ -279,6 +296,10 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
             if kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3:
                 continue  # the date's own aside, cut below with the date
             # "On the night of the break – August 30, 1942 – the prisoners ...": the aside goes whole
+        if kind == "including" and not sentence[aside_start:].lstrip().startswith("but"):
+            following = re.match(r"\s*(\S+)", sentence[aside_end:])
+            if following and not _looks_like_verb(following.group(1)):
+                continue  # ", including a trip to Dubai, United Arab Emirates, ...": no aside to cut
         if kind == "attribution" and sentence[aside_end - 1:aside_end] == ",":
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
             if following and not _looks_like_verb(following.group(1)):
@@ -456,8 +477,14 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
         if _looks_like_verb(word.group(0)):
             if count == 0 or any("," in w.group(0) for w in words[:count]):
                 return None
-            return begin + offset, begin + offset + words[count - 1].end()
+            last = count - 1
+            if first.group(0).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
+                last = count  # "Martin was sentenced ... and fined $214": "Martin was fined $214"
+            return begin + offset, begin + offset + words[last].end()
     return None
+
+
+_AUXILIARIES = frozenset("was were is are has have had will would".split())
 
 
 def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int, int]:
@@ -513,7 +540,7 @@ def _has_words(sentence: str, a: int, b: int, start: int, end: int) -> bool:
     """Whether [a, b) holds two words or more besides the date and its signal words."""
     outside = sentence[a:start] + " " + sentence[end:b]
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", outside)
-             if w.lower() not in SIGNALS and w.lower() not in ("then", "just", "only", "and", "but")]
+             if w.lower() not in SIGNALS and w.lower() not in ("then", "again", "also", "later", "just", "only", "and", "but")]
     return len(words) >= 2
 
 
@@ -573,6 +600,7 @@ def _words_outside(sentence: str, a: int, b: int, start: int, end: int) -> list[
 
 
 _RELATIVE_OPENING = re.compile(r"[,(\u2013\u2014\-\s]+(who|whom|which|where|whose)\s+", re.IGNORECASE)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())
 _OBJECT_RELATIVE_STARTS = frozenset("the a an he she they it we i you his her their its our my police officials".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAME_TITLES = frozenset("mr mrs ms dr sir lord lady president king queen prince princess".split())
@@ -660,7 +688,8 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
         first = len(words) - 1
         while first > 0:
             word = words[first - 1].group(0)
-            if word[:1].isupper() or word.lower().rstrip(".") in _NAME_TITLES or (word in ("of", "de", "bin", "al", "van", "von") and first - 1 > 0 and words[first - 2].group(0)[:1].isupper()):
+            if word[:1].isupper() or word.lower().rstrip(".") in _NAME_TITLES or (
+                    word in ("of", "de", "bin", "al", "van", "von", "and", "&") and first - 1 > 0 and words[first - 2].group(0)[:1].isupper()):
                 first -= 1
             else:
                 break
@@ -668,6 +697,13 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
             first += 1
         if first > 0 and words[first - 1].group(0).lower() in ("the", "a", "an"):
             first -= 1  # "the Rolling Stones", not "that Ritter"
+        elif first > 1 and words[first - 1].group(0).lower() in ("in", "at", "from", "near", "outside"):
+            # "two car bombings in Baghdad that killed ...": the noun before the place
+            for back in range(first - 2, max(first - 7, -1), -1):
+                word = words[back].group(0).lower()
+                if word in _DETERMINERS or word in _NUMBER_WORDS or word.isdigit():
+                    first = back
+                    break
         return clause_start + words[first].start(), end
     for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
         word = words[back].group(0)
@@ -859,7 +895,9 @@ _VERBISH = frozenset(
     won left met began ran fell held led lost paid put set shot struck sent spent stood kept
     brought bought caught fought found became beat broke chose drove flew grew knew rose sold
     spoke threw wore wrote hit quit let cut hurt split spread sank sought taught thought built
-    dies die believe believes think thinks hope hopes want wants""".split()
+    dies die believe believes think thinks hope hopes want wants heard rode felt sat fled ate drew
+    hid hung laid lay lit meant rang sang shook slept slid spun stole swore swept swam tore woke
+    wound withdrew overran overtook dealt dug fed knelt leapt lent slew""".split()
 )
 
 
