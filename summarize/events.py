@@ -277,7 +277,7 @@ def _same_happening(event: Event, other: Event) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
 
 
-SAME_HAPPENING_OVERLAP = 0.7
+SAME_HAPPENING_OVERLAP = 0.6
 
 
 _STOPWORDS = frozenset("the a an of in on at to and or for with by from as was were is are be been has have had".split())

@@ -411,6 +411,9 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
         return None
     while words and words[-1].group(0).lower().strip(",;:.") in DANGLING_END:
         words.pop()
+    while len(words) > 1 and words[-1].group(0)[:1].isupper() and words[-2].group(0)[:1].islower() \
+            and words[-2].group(0) not in ("of", "at", "in", "on", "for", "by", "to", "and"):
+        words.pop()  # "the 2012 season Haskell posted ...": a caption runs on after the noun
     if len(words) < 2 or re.search(r"['\u2019]s$", words[-1].group(0)):
         return None  # too short, or cut before its noun ("at Aintree Treadwell's")
     if not any(w.group(0)[:1].islower() for w in words):
