@@ -27,6 +27,7 @@ stretches becomes a space, so no two words are ever glued into a new one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_HEADLINE_WORDS = 18
@@ -190,14 +191,22 @@ class _Draft:
     def __init__(self, text: str) -> None:
         self.text = text
         self.kept = [True] * len(text)
+        self._view: tuple[str, list[int]] | None = None
 
     def delete(self, start: int, end: int) -> None:
-        for i in range(max(start, 0), min(end, len(self.text))):
-            self.kept[i] = False
+        start, end = max(start, 0), min(end, len(self.text))
+        if start < end:
+            self.kept[start:end] = [False] * (end - start)
+            self._view = None
 
     def view(self) -> tuple[str, list[int]]:
         """The kept text, whitespace collapsed, with each character's offset in the
         sentence (-1 for a space standing in for a deleted stretch)."""
+        if self._view is None:
+            self._view = self._make_view()
+        return self._view
+
+    def _make_view(self) -> tuple[str, list[int]]:
         chars: list[str] = []
         index: list[int] = []
         gap = False
@@ -223,6 +232,7 @@ class _Draft:
         for i in index[start:end]:
             if i >= 0:
                 self.kept[i] = False
+                self._view = None
 
     def sub(self, pattern: re.Pattern, count: int = 0) -> bool:
         """Delete the matches of ``pattern`` in the current view."""
@@ -555,7 +565,8 @@ def _apart(sentence: str, a: int, b: int) -> bool:
 _INNER_PERIOD = re.compile(r"(?<=[a-z0-9])([.!?])['\"\u2019\u201d]?\s+(?=[A-Z])")
 
 
-def _run_on_boundaries(sentence: str) -> list[re.Match]:
+@functools.lru_cache(maxsize=256)
+def _run_on_boundaries(sentence: str) -> tuple[re.Match, ...]:
     """Where a sentence runs on into another: a glued caption, a semicolon, or a
     period the sentence splitter kept (it did not know "70s." ends a sentence)."""
     from .sentences import ABBREVIATIONS
@@ -566,13 +577,22 @@ def _run_on_boundaries(sentence: str) -> list[re.Match]:
         if match.group(1) == "." and word and (len(word.group(1)) < 3 or word.group(1).lower() in ABBREVIATIONS):
             continue
         found.append(match)
-    return sorted(found, key=lambda m: m.start())
+    return tuple(sorted(found, key=lambda m: m.start()))
 
 
 def asides(sentence: str, clause_start: int = 0, clause_end: int | None = None) -> list[tuple[str, int, int]]:
     """The asides of ``sentence`` within a clause: (kind, start, end), outermost first."""
-    if clause_end is None:
-        clause_end = len(sentence)
+    if clause_end is None or (clause_start, clause_end) == (0, len(sentence)):
+        return list(_sentence_asides(sentence))
+    return _asides(sentence, clause_start, clause_end)
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_asides(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_asides(sentence, 0, len(sentence)))
+
+
+def _asides(sentence: str, clause_start: int, clause_end: int) -> list[tuple[str, int, int]]:
     clause = sentence[clause_start:clause_end]
     found: list[tuple[str, int, int]] = []
     for kind, pattern in ASIDES:
