@@ -20,7 +20,7 @@ Some dates place no happening, and make no event (each a table below):
   longer) and titles ("White Christmas");
 - generic days: "when Anzac Day falls on a Saturday", "every Monday";
 - dates as the subject of a copula or in a comparison: "suggesting late April is
-  more likely than mid-April";
+  more likely than mid-April", "down from $21.4 million last year";
 - birth dates given as a year or month ("born in 1983", "born in Worcestershire in
   2009"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
@@ -73,6 +73,12 @@ BYLINES = re.compile(
 # A date that is the subject of a copula describes the date, it dates no happening:
 # "suggesting late April is more likely", "2015 will be a big year".
 _DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE)
+# The base of a comparison: "... up 8.9% from $387.8 million a year earlier".
+_COMPARISON_BASE = re.compile(
+    r"\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?[$#\u00a3\u20ac]?\s*[\d.,]+\s*(?:%|percent|per cent|million|billion|cents?|pence)?"
+    r"(?:\s+(?:a|per)\s+share)?,?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
@@ -181,8 +187,8 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
         return False
-    if re.search(r"\bthan\s+$", text[:start]):
-        return False  # "more likely than mid-April": a comparison, not a happening
+    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
+        return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
     if premodifies_a_name(text, start, end):
         return False
     if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):

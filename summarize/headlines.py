@@ -118,7 +118,7 @@ SIGNALS = (
     "just before", "shortly after", "shortly before", "soon after", "late", "early",
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
     "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
-    "for", "of", "this coming", "between",
+    "for", "of", "this coming", "between", "due", "due on",
 )
 _SIGNAL_BEFORE = re.compile(
     r"(?:\b(?:just|only|even|since|until|as recently as)\s+)?"
@@ -128,6 +128,10 @@ _SIGNAL_BEFORE = re.compile(
 )
 _AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond|alone)\b)", re.IGNORECASE)
 
+# An apposition describing the date: ", the year he competed in the Eurovision Song Contest".
+_DATE_APPOSITION = re.compile(
+    r",\s+(?:the|a)\s+(?:same\s+)?(?:year|day|month|week|night|morning|evening|weekend|season)\b[^,;:]*(?=[,;:]|$)"
+)
 # A comma closing the date's phrase goes with it when a subordinate clause follows.
 _COMMA_AFTER_DATE = re.compile(
     r"\s*(,)\s+(?=(?:when|while|whereas|as|after|before|with|without|amid|despite|following|"
@@ -171,7 +175,7 @@ DANGLING_END = frozenset(
     """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
     when where while than because since after before until if is are was were his her their
     its our my your this these those said says told according into onto between
-    including like per via now just then he she they we i""".split()
+    including like per via now just then he she they we i due""".split()
 )
 DANGLING_START = frozenset("and or but nor so yet also then which who whom".split())
 
@@ -329,6 +333,9 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     signal = None if modifier else _SIGNAL_BEFORE.search(sentence[:start])
     cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
+    apposition = _DATE_APPOSITION.match(sentence, cut_end)
+    if apposition:
+        cut_end = apposition.end()  # "in 1990, the year he competed in Eurovision": the date's own aside
     comma = _COMMA_AFTER_DATE.match(sentence, cut_end)
     if comma and re.search(r"\w\s*$", sentence[:cut_start]):
         cut_end = comma.end(1)  # "shot dead on Saturday, when ..." -> "shot dead when ..."
@@ -346,8 +353,10 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
                          other_end + (other_after.end() if other_after else 0))
             # "made Thursday and Friday": the dates' conjunction goes with them.
             low, high = sorted(((start, end), (other_start, other_end)))
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|through|until|-|\u2013)\s*|\s*,\s*", sentence[low[1]:high[0]]):
-                draft.delete(low[1], high[0])
+            between = sentence[low[1]:high[0]]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|through|until|-|\u2013)\s*|\s*,\s*", between) or (
+                    re.fullmatch(r"\s+to\s+", between) and not _AFTER_DATE.match(sentence[high[1]:])):
+                draft.delete(low[1], high[0])  # "bought Sept. 14 to Oct. 26" (not "Friday to December's figures")
     _trim_edges(draft, cut_from_middle=clause_start > 0)
     _leading_subordinate_clause(draft, sentence, start)
     _trim_edges(draft, cut_from_middle=False)
