@@ -152,7 +152,10 @@ def _is_heading(text: str) -> bool:
 
 def _tells_a_happening(headline: str) -> bool:
     """Three words or more; two if they are not just a determiner and a noun ("The
-    company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells."""
+    company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells.
+    An attribution alone ("He said so") tells nothing."""
+    if _ATTRIBUTION_ONLY.match(headline):
+        return False
     words = headline.split()
     if len(words) >= MIN_HEADLINE_WORDS:
         return True
@@ -160,6 +163,10 @@ def _tells_a_happening(headline: str) -> bool:
 
 
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_ATTRIBUTION_ONLY = re.compile(
+    r"^(?:\S+\s+){0,4}(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+\S+)?(?:\s+(?:so|this|that|it|them|as much))?$",
+    re.IGNORECASE,
+)
 
 
 def _is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:
@@ -280,7 +287,8 @@ def _same_happening(event: Event, other: Event) -> bool:
     if event.start == other.start:
         return True
     a, b = _content_words(event.headline), _content_words(other.headline)
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
+    shared = a & b
+    return (a == b or len(shared) >= 3) and bool(a and b) and len(shared) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
 
 
 SAME_HAPPENING_OVERLAP = 0.6

@@ -272,6 +272,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         draft.delete(noun_phrase[1], len(sentence))
         draft.delete(start, noun_phrase[0])
         _trim_edges(draft, cut_from_middle=False)
+        _shorten(draft)
         return _capitalized(_tidy(draft.view()[0]))
     clause_start, clause_end = clause_of(sentence, start, end, other_spans if split else ())
     subject = _shared_subject(sentence, clause_start)
@@ -367,6 +368,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         # Every rule together left nothing: fall back to the sentence without the date.
         fallback = _Draft(sentence)
         fallback.delete(start, end)
+        _shorten(fallback)
         text = _tidy(fallback.view()[0])
     return _capitalized(text)
 

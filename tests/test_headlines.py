@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.events import extract_events
-from summarize.headlines import make_headline
+from summarize.headlines import HARD_MAX_HEADLINE_WORDS, make_headline
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -76,10 +76,14 @@ def sentences_and_spans(draw):
 @settings(max_examples=400, deadline=None)
 @given(sentences_and_spans())
 def test_make_headline_only_deletes_and_never_fails(case):
+    """Random words, quotes, brackets and dashes, a random date span and other spans:
+    make_headline never raises, only deletes words, keeps a word if there is one
+    outside the date, and stays within the hard length limit."""
     sentence, span, others = case
     headline = make_headline(sentence, span, others)
     assert isinstance(headline, str)
     assert is_deletion(headline, sentence)
+    assert len(headline.split()) <= HARD_MAX_HEADLINE_WORDS
     outside = sentence[: span[0]] + " " + sentence[span[1]:]
     if re.search(r"[^\W_]", outside):  # a letter or digit outside the date
         assert re.search(r"[^\W_]", headline)
