@@ -423,7 +423,8 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
             relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
             return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
-        if bare in _NOUN_PHRASE_STOP or (_looks_like_verb(word) and bare not in _NOUN_TOO) or not bare or len(words) >= 10:
+        if bare in _NOUN_PHRASE_STOP or (_looks_like_verb(word) and bare not in _NOUN_TOO) or not bare \
+                or len(words) >= 10 or word in ("-", "--", "_"):
             break
         words.append(match)
         if re.search(r"[,;:.!?)\u2013\u2014]['\u2019\u201d\"]?$", word):
