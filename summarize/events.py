@@ -26,8 +26,8 @@ Some dates place no happening, and make no event (each a table below):
 - names and idioms that contain date words ("The Mail on Sunday", "happen
   overnight"), and years of works and titles ("2013's Saving Mr Banks");
 - captions and bylines: sentences with no closing punctuation (photo captions run
-  into the text), headings in capitals, photo dates (", pictured in 2014,"), "PUBLISHED:"/"UPDATED:"
-  lines and copyright lines;
+  into the text), headings in capitals, photo dates (", pictured in 2014,"),
+  "PUBLISHED:"/"UPDATED:" lines and copyright lines;
 - the article's own year ("this year") and week ("this week"): they place nothing
   the article date does not.
 
@@ -41,7 +41,16 @@ import re
 from dataclasses import dataclass
 
 from . import timex
-from .headlines import _ADDRESSEE, _SETTING, HEDGING_VERBS, SAYING_VERBS, _looks_like_verb, aside_kind, make_headline, premodifies_a_name
+from .headlines import (
+    ADDRESSEE,
+    HEDGING_VERBS,
+    SAYING_VERBS,
+    SETTING,
+    aside_kind,
+    looks_like_verb,
+    make_headline,
+    premodifies_a_name,
+)
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 
@@ -52,7 +61,7 @@ UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # dates the statement.
 REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared", "reports", "tells", "published")
 _REPORTING_DATE = re.compile(
-    r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + _ADDRESSEE + _SETTING
+    r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + ADDRESSEE + SETTING
     + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
 )
 # Birth dates: "born in 1983", "born March 1990".
@@ -72,11 +81,15 @@ BYLINES = re.compile(
 )
 # A date that is the subject of a copula describes the date, it dates no happening:
 # "suggesting late April is more likely", "2015 will be a big year".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|by|since|until|from|during|as of|beginning|starting)\s+$", re.IGNORECASE)
 _DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE)
 # The base of a comparison: "... up 8.9% from $387.8 million a year earlier".
+# ("... net of $13.5 million, or 34 cents a share, a year earlier": an amount right
+# before the date is one too.)
+_AMOUNT = r"[$#\u00a3\u20ac]?\s*\d[\d.,]*\s*(?:%|percent|per cent|million|billion|cents?|pence)?(?:\s+(?:a|per)\s+share)?"
 _COMPARISON_BASE = re.compile(
-    r"\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?[$#\u00a3\u20ac]?\s*[\d.,]+\s*(?:%|percent|per cent|million|billion|cents?|pence)?"
-    r"(?:\s+(?:a|per)\s+share)?,?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$",
+    r"(?:\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?" + _AMOUNT + r",?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?"
+    r"|(?:million|billion|cents?|pence|%|percent|share),?\s+)$",
     re.IGNORECASE,
 )
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
@@ -159,7 +172,7 @@ def _tells_a_happening(headline: str) -> bool:
     words = headline.split()
     if len(words) >= MIN_HEADLINE_WORDS:
         return True
-    return len(words) == 2 and (any(_looks_like_verb(w) for w in words) or words[0].lower() not in _DETERMINERS)
+    return len(words) == 2 and (any(looks_like_verb(w) for w in words) or words[0].lower() not in _DETERMINERS)
 
 
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
@@ -190,7 +203,7 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if _PICTURED.search(text[:start]):
         return False
-    if _DATE_AS_SUBJECT.match(text[end:]) and not _SIGNAL_BEFORE.search(text[:start]) and not re.search(r"\b(?:on|in|at|by|since|until|from|during)\s+$", text[:start], re.IGNORECASE):
+    if _DATE_AS_SUBJECT.match(text[end:]) and not _PREPOSITION_BEFORE.search(text[:start]):
         return False
     if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
         return False
@@ -226,7 +239,7 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
         elif not is_open and opening is not None:
             spans.append((opening, match.end()))
             opening = None
-        elif not is_open and opening is None and not (mark in ("'", "\u2019") and before in "sS" and after.isspace() and match.end() < len(sentence.rstrip())):
+        elif not is_open and opening is None and not _plural_possessive(sentence, mark, before, after, match.end()):
             spans.append((0, match.end()))
             unpaired.append(spans[-1])
     if opening is not None:
@@ -235,6 +248,11 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     # A quotation left open or closed without an opening is only trusted when long;
     # a paired one is speech or a title ("White Christmas") whatever its length.
     return [(a, b) for a, b in spans if (a, b) not in unpaired or len(sentence[a:b].split()) >= MIN_QUOTE_WORDS]
+
+
+def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: int) -> bool:
+    """"the players' union": an apostrophe, not a closing quotation mark."""
+    return mark in ("'", "\u2019") and before in "sS" and after.isspace() and end < len(sentence.rstrip())
 
 
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")

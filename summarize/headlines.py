@@ -60,11 +60,11 @@ _SUBJECT_WORD = r"(?!(?i:who|which|that|when|where|if|because|after|before|while
 _SUBJECT = rf"(?:{_SUBJECT_WORD}\s+){{1,6}}?"
 # What may follow a verb of saying inside an attribution: an addressee and a
 # setting ("told CNN", "said in a statement", "told reporters at a news conference").
-_ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|senators|the press|the media|the court|the jury|the committee|the panel|the inquiry|Congress|Parliament|[A-Z]{2,}s?\b(?:\s+[A-Z][\w.\-]*){0,2}"
+ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|senators|the press|the media|the court|the jury|the committee|the panel|the inquiry|Congress|Parliament|[A-Z]{2,}s?\b(?:\s+[A-Z][\w.\-]*){0,2}"
               r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
               r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
-_ADDRESSEE_REQUIRED = _ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
-_SETTING = r"(?:\s+(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
+ADDRESSEE_REQUIRED = ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
+SETTING = r"(?:\s+(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
 # Text up to the next comma, but not the comma of a number ("92,000").
 _NO_COMMA = r"(?:[^,;:]|(?<=\d),(?=\d{3}))*"
 _QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
@@ -106,7 +106,7 @@ ASIDES = [
     ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+" + _NO_COMMA + r",")),
     ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b" + _NO_COMMA + r",")),
     ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+" + _NO_COMMA + r",")),
-    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + _NO_COMMA + rf"|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){_ADDRESSEE}{_SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
+    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + _NO_COMMA + rf"|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){ADDRESSEE}{SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
     ("attribution", re.compile(r"^(?i:according to)\s+" + _NO_COMMA + r",\s*")),
 ]
 
@@ -154,7 +154,7 @@ LEADING = [
     re.compile(r"^[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,4}:\s+(?=[A-Z])"),
     # "X said (that)", "X told reporters (that)", "He added: '"
     # ... unless what follows opens with a pronoun that needs it ("X said it would ...").
-    re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={_ADDRESSEE_REQUIRED})){_ADDRESSEE}{_SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"),
+    re.compile(rf"^{_SUBJECT}(?:(?!told|tells){_SAYING}|(?:told|tells)(?={ADDRESSEE_REQUIRED})){ADDRESSEE}{SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"),
     re.compile(rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{_SUBJECT}(?:{_SAYING})\s+(?:that\s+)?)?"),
     _CONNECTIVE,
     _SENTENCE_ADVERB,
@@ -162,7 +162,7 @@ LEADING = [
 # Subordinators that open a clause cut out of the middle of a sentence.
 _LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|although|though|and then|that)\s+", re.IGNORECASE)
 TRAILING = [
-    re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){_ADDRESSEE}{_SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
+    re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){ADDRESSEE}{SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
     # a coordination left without its date: "The cancer returned [in 2005] and then again"
     re.compile(r",?\s+and\s+(?:then\s+)?again$"),
@@ -313,11 +313,11 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
             # "On the night of the break – August 30, 1942 – the prisoners ...": the aside goes whole
         if kind == "including" and not sentence[aside_start:].lstrip().startswith("but"):
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
-            if following and not _looks_like_verb(following.group(1)):
+            if following and not looks_like_verb(following.group(1)):
                 continue  # ", including a trip to Dubai, United Arab Emirates, ...": no aside to cut
         if kind == "attribution" and sentence[aside_end - 1:aside_end] == ",":
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
-            if following and not _looks_like_verb(following.group(1)):
+            if following and not looks_like_verb(following.group(1)):
                 aside_end -= 1  # "... pace, the government reported, evidence that ...": one comma stays
         draft.delete(aside_start, aside_end)
     if relative is not None:
@@ -423,7 +423,7 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
             relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
             return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
-        if bare in _NOUN_PHRASE_STOP or (_looks_like_verb(word) and bare not in _NOUN_TOO) or not bare \
+        if bare in _NOUN_PHRASE_STOP or (looks_like_verb(word) and bare not in _NOUN_TOO) or not bare \
                 or len(words) >= 10 or word in ("-", "--", "_"):
             break
         words.append(match)
@@ -448,7 +448,7 @@ def _is_modifier(sentence: str, start: int, end: int) -> bool:
     earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
     following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
     if not following or following.group(1) in _NOUN_PHRASE_STOP or following.group(1) in DANGLING_END \
-            or _looks_like_verb(following.group(1)):
+            or looks_like_verb(following.group(1)):
         return False
     return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))
 
@@ -488,7 +488,7 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     if clause_start == 0:
         return None
     first = re.match(r"\S+", sentence[clause_start:])
-    if not first or not _looks_like_verb(first.group(0)):
+    if not first or not looks_like_verb(first.group(0)):
         return None
     begin = 0
     for boundary in _run_on_boundaries(sentence):
@@ -499,7 +499,7 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     offset = opening.end() if opening else 0
     words = list(re.finditer(r"\S+", head[offset:]))
     for count, word in enumerate(words[:7]):
-        if _looks_like_verb(word.group(0)):
+        if looks_like_verb(word.group(0)):
             if count == 0 or any("," in w.group(0) for w in words[:count]):
                 return None
             last = count - 1
@@ -536,7 +536,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
             if boundaries is LIST_BOUNDARIES and boundary.start() in aside_edges:
                 continue  # the comma of an aside ("Mr Waley-Cohen, pictured in 2014, rode"): no list
             following = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():]).group(1)
-            if boundaries is LIST_BOUNDARIES and _looks_like_verb(following) and not following.endswith("ing"):
+            if boundaries is LIST_BOUNDARIES and looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands
             # between them ("Thursday and Friday").
@@ -686,13 +686,13 @@ def _keep_restrictive_relative(draft: _Draft, sentence: str, clause_start: int, 
         return
     pronoun = matches[-1]
     before = re.search(r"(\S+)\s*$", sentence[clause_start:pronoun.start()])
-    if not before or _looks_like_verb(before.group(1)) or before.group(1).lower() in _NOT_ANTECEDENTS:
+    if not before or looks_like_verb(before.group(1)) or before.group(1).lower() in _NOT_ANTECEDENTS:
         return
     content = sentence[pronoun.end():start].split()
     if len(content) > MAX_RELATIVE_WORDS:
         return
     first = content[1] if len(content) > 1 and content[0].endswith("ly") else (content[0] if content else "")
-    if not _looks_like_verb(first):
+    if not looks_like_verb(first):
         return  # "the man that police arrested", "told X that Shannon had": left alone
     antecedent = _antecedent_start(sentence, clause_start, pronoun.start())
     if antecedent is None:
@@ -781,7 +781,7 @@ def _sub_keeping_words(draft: _Draft, pattern: re.Pattern) -> bool:
     remaining = (text[: match.start()] + " " + text[match.end():]).split()
     if len(remaining) < 3:
         return False
-    if not any(_looks_like_verb(w) for w in remaining) and any(_looks_like_verb(w) for w in text.split()):
+    if not any(looks_like_verb(w) for w in remaining) and any(looks_like_verb(w) for w in text.split()):
         return False
     draft.delete_view(index, match.start(), match.end())
     return True
@@ -887,7 +887,7 @@ def _cut_point(words: list[str]) -> int | None:
 
     def is_boundary(k: int, tier: int) -> bool:
         previous, following = words[k - 1], words[k]
-        if not any(_looks_like_verb(w) for w in words[:k]):
+        if not any(looks_like_verb(w) for w in words[:k]):
             return False  # the cut would leave no verb: "Donna Lane, mother of ..."
         if tier == 0:
             return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
@@ -895,7 +895,7 @@ def _cut_point(words: list[str]) -> int | None:
             return False
         if previous.lower() in ("such", "as", "so", "rather", "well") or following.lower() == "as" and words[k + 1:k + 2] == ["well"]:
             return False  # "such as", "as well as"
-        if (tier == 3 or following.lower() == "that") and _looks_like_verb(previous):
+        if (tier == 3 or following.lower() == "that") and looks_like_verb(previous):
             return False  # a verb's complement: "aimed at", "said that"
         after = words[k + 1:k + 3]
         # Not inside a name: "Iraq and the Levant", "Reach for the Sky".
@@ -936,7 +936,7 @@ _VERBISH = frozenset(
 )
 
 
-def _looks_like_verb(word: str) -> bool:
+def looks_like_verb(word: str) -> bool:
     word = word.lower().strip(_QUOTE_CHARS + ",;:.()")
     return word in _VERBISH or (len(word) > 4 and word.endswith("ed")) or word.endswith("n't")
 
