@@ -51,6 +51,9 @@ HEDGING_VERBS = (
     "warned", "warns", "believes", "believed", "suggested", "suggests", "conceded",
     "admitted", "admits", "denied", "denies",
 )
+# Verbs of announcing: an announcement is a happening (events.py keeps its date), but
+# a trailing ", X announced" is still deleted, so the headline is what was announced.
+ANNOUNCING_VERBS = ("announced", "confirmed", "revealed", "disclosed", "unveiled")
 _SAYING = "(?:" + "|".join(SAYING_VERBS) + r")\b(?!\s+(?:" + "|".join(SAYING_VERBS) + r")\b)"
 
 # Words that can make an attribution subject of up to six words
@@ -164,6 +167,8 @@ _LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|alth
 TRAILING = [
     re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{_SUBJECT}(?:{_SAYING}){ADDRESSEE}{SETTING}|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
+    # "X was charged, the district attorney announced": what was announced is the headline
+    re.compile(rf",\s+{_SUBJECT}(?:{'|'.join(ANNOUNCING_VERBS)})\s*$"),
     # a coordination left without its date: "The cancer returned [in 2005] and then again"
     re.compile(r",?\s+and\s+(?:then\s+)?again$"),
     # a second reported clause left once its attribution is gone: "... met, but that she told him ..."
