@@ -3,8 +3,35 @@
 An event is a happening at a time: for every time expression that dates something
 (a DATE or TIME, not a duration, a set or a vague "recently"), take the clause of
 its sentence that holds it, and compress that clause into a headline by deleting
-words only (so the headline never says what the article did not). Reporting dates
-("officials said Sunday") date the report, not a happening, and are skipped.
+words only (``headlines.py``), so the headline never says what the article did not.
+
+Some dates place no happening, and make no event (each a table below):
+
+- reporting dates: a date next to a verb of saying ("officials said Sunday",
+  "told CNN on Tuesday", "said in a statement Monday") or inside an attribution
+  (", according to a report published Saturday") dates the statement, and so does a
+  publication ("in an op-ed published Wednesday, X explained"). Verbs of
+  announcing ("announced", "confirmed", "unveiled") are *not* in the table: an
+  announcement is itself news, and its event's headline is what was announced
+  ("X was charged, the DA announced Thursday" -> Thursday: "X was charged");
+- dates inside quotation marks: direct speech (a speaker's "we will pay on April 9"
+  is a claim, and a first-person headline reads wrong in a timeline; a sentence
+  that opens or closes a multi-sentence quotation counts when four words or
+  longer) and titles ("White Christmas");
+- generic days: "when Anzac Day falls on a Saturday", "every Monday";
+- dates as the subject of a copula or in a comparison: "suggesting late April is
+  more likely than mid-April", "down from $21.4 million last year";
+- birth dates given as a year or month ("born in 1983", "born in Worcestershire in
+  2009"): biography, not news;
+- names and idioms that contain date words ("The Mail on Sunday", "happen
+  overnight"), and years of works and titles ("2013's Saving Mr Banks");
+- captions and bylines: sentences with no closing punctuation (photo captions run
+  into the text), headings in capitals, photo dates (", pictured in 2014,"),
+  "PUBLISHED:"/"UPDATED:" lines and copyright lines;
+- the article's own year ("this year") and week ("this week"): they place nothing
+  the article date does not.
+
+The same happening told twice on the same date is one event (the first).
 """
 
 from __future__ import annotations
@@ -14,55 +41,82 @@ import re
 from dataclasses import dataclass
 
 from . import timex
+from .headlines import (
+    ADDRESSEE,
+    HEDGING_VERBS,
+    SAYING_VERBS,
+    SETTING,
+    aside_kind,
+    looks_like_verb,
+    make_headline,
+    premodifies_a_name,
+)
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 
 # Values that do not place a happening on a timeline.
 UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
-# Verbs of saying: a date right after one of them dates the statement.
-REPORTING_VERBS = (
-    "said", "says", "told", "added", "stated", "reported", "confirmed", "noted",
-    "declared", "claimed", "insisted", "explained", "wrote", "tweeted",
-)
+# Verbs of saying: a date right after one of them (and its addressee and setting)
+# dates the statement.
+REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared", "reports", "tells", "published")
 _REPORTING_DATE = re.compile(
-    r"\b(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + ADDRESSEE + SETTING
+    + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
+)
+# Birth dates: "born in 1983", "born March 1990".
+_BORN = re.compile(r"\bborn\b[^,.;:]{0,40}$", re.IGNORECASE)
+# Photo dates: "Michael Schumacher pictured during testing in Spain in December 2007".
+_PICTURED = re.compile(r"\bpictured\b[^,.;:]*$", re.IGNORECASE)
+# Names and idioms holding date words: an expression inside a match is no date.
+NOT_DATES = re.compile(
+    r"\b(?:Mail|Independent|Observer) on Sunday\b"
+    r"|\bSunday (?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Star|Mercury)\b"
+    r"|\bSaturday Night Live\b|\bFriday Night Lights\b|\bGood Morning (?:America|Britain)\b"
+    r"|\b(?:happen|happens|happened|happening|change|changes|changed|success|sensation|star)\s+overnight\b"
+)
+# Bylines and page furniture.
+BYLINES = re.compile(
+    r"\b(?:PUBLISHED|UPDATED|Last updated)\b|^By\s+[A-Z][\w.\-]+\s+[A-Z]|\u00a9|\(c\)\s*\d{4}|\bAll rights reserved\b|^Copyright\b"
+)
+# A date that is the subject of a copula describes the date, it dates no happening:
+# "suggesting late April is more likely", "2015 will be a big year".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|by|since|until|from|during|as of|beginning|starting)\s+$", re.IGNORECASE)
+_DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE)
+# The base of a comparison: "... up 8.9% from $387.8 million a year earlier".
+# ("... net of $13.5 million, or 34 cents a share, a year earlier": an amount right
+# before the date is one too.)
+_AMOUNT = r"[$#\u00a3\u20ac]?\s*\d[\d.,]*\s*(?:%|percent|per cent|million|billion|cents?|pence)?(?:\s+(?:a|per)\s+share)?"
+_COMPARISON_BASE = re.compile(
+    r"(?:\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?" + _AMOUNT + r",?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?"
+    r"|(?:million|billion|cents?|pence|%|percent|share),?\s+)$",
     re.IGNORECASE,
 )
+# Generic days: "when Anzac Day falls on a Saturday", "every Monday".
+# ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(
+    r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:as|when|and|or|but|in|this|that|which|the|it|so|because|if|every|each|is|was|were|are|will|would|has|had)\b)",
+    re.IGNORECASE,
+)
+# A sentence ends like one: its last character, after closing quotes and brackets.
+_SENTENCE_END = re.compile(r"""[.!?\u2026]['"\u2019\u201d)\]]*$|[.!?,]\s*(?:''|'|\u2019|\u201d|")$""")
+# An event's headline has at least this many words (see _tells_a_happening).
+MIN_HEADLINE_WORDS = 3
+# Direct speech: this many words or more in quotation marks.
+MIN_QUOTE_WORDS = 4
 
-# Words that introduce a time expression and belong with it when it is cut out of a
-# headline ("on Saturday", "since early January"), and whether they make the event
-# run on from that time.
+# Words before a time expression that make the event run on from that time, or up to it.
 LEADING_SIGNALS = {
-    "on": "point", "in": "point", "at": "point", "by": "point", "during": "point",
     "since": "onward", "from": "onward", "beginning": "onward", "starting": "onward",
-    "as of": "onward", "until": "until", "till": "until", "through": "point",
+    "as of": "onward", "until": "until", "till": "until",
 }
 _SIGNAL_BEFORE = re.compile(
-    r"(?:\b(?P<signal>" + "|".join(sorted(LEADING_SIGNALS, key=len, reverse=True)) + r")\s+)?"
+    r"\b(?P<signal>" + "|".join(sorted(LEADING_SIGNALS, key=len, reverse=True)) + r")\s+"
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 _ONWARD_AFTER = re.compile(r"^\s*(?:onwards?|and beyond)\b", re.IGNORECASE)
-
-# Clause boundaries: a sentence holding two dates is cut here, so each date keeps
-# the happening next to it.
-CLAUSE_BOUNDARIES = re.compile(r",\s+(?:while|whereas|but|and then|although|after|before)\s+|;\s+", re.IGNORECASE)
-
-# Deletions that shorten a clause without changing what it says.
-DELETIONS = [
-    re.compile(r"\s*\([^()]*\)"),  # parentheticals: "(ISIL)"
-    re.compile(r",\s+(?:where|which|who|whose)\s+[^,]*,", re.IGNORECASE),  # non-restrictive clauses
-    re.compile(r"\s+but also including\s+[^,]*,", re.IGNORECASE),
-    re.compile(r",\s+(?:officials|officers|witnesses|residents|police|sources|reports)(?:\s+\w+){0,3}\s+(?:said|say)$", re.IGNORECASE),
-]
-_LEADING_ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3})\s+(?:said|say|says|reported|report|reports)\s+(?:that\s+)?",
-)
-_LEADING_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|as|when|then|also|after|before)\s+", re.IGNORECASE)
-
-MAX_HEADLINE_WORDS = 25
-
 
 @dataclass(frozen=True)
 class _Placed:
@@ -78,6 +132,8 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     events: list[Event] = []
     for placed in _dating_expressions(article.text, article.date, expressions, sentences):
         event = _make_event(article, placed, expressions)
+        if not _tells_a_happening(event.headline):
+            continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
     return events
@@ -92,16 +148,114 @@ def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeEx
         parsed = timex.parse_value(expression.value)
         if parsed is None:
             continue
-        if dct is not None and parsed.granularity == "year" and parsed.year == dct.year:
-            # "earlier in the year", "this year": the article's own year places nothing.
+        if dct is not None and _is_own_period(parsed, dct):
             continue
         sentence = sentence_at(sentences, expression.start)
-        if sentence is None:
-            continue
-        if _REPORTING_DATE.search(text[sentence.start:expression.start]):
+        if sentence is None or not _places_a_happening(sentence, expression, parsed):
             continue
         placed.append(_Placed(expression, sentence))
     return placed
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or fixture line in capitals: "GLOUCESTER v NEWCASTLE (SATURDAY)"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _tells_a_happening(headline: str) -> bool:
+    """Three words or more; two if they are not just a determiner and a noun ("The
+    company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells.
+    An attribution alone ("He said so") tells nothing."""
+    if _ATTRIBUTION_ONLY.match(headline):
+        return False
+    words = headline.split()
+    if len(words) >= MIN_HEADLINE_WORDS:
+        return True
+    return len(words) == 2 and (any(looks_like_verb(w) for w in words) or words[0].lower() not in _DETERMINERS)
+
+
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_ATTRIBUTION_ONLY = re.compile(
+    r"^(?:\S+\s+){0,4}(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+\S+)?(?:\s+(?:so|this|that|it|them|as much))?$",
+    re.IGNORECASE,
+)
+
+
+def _is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:
+    """"this year", "earlier in the year", "this week": the article's own year or
+    week places nothing."""
+    if parsed.granularity == "year":
+        return parsed.year == dct.year
+    if parsed.granularity == "week":
+        return (parsed.year, parsed.week) == dct.isocalendar()[:2]
+    return False
+
+
+def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: timex.TimexValue) -> bool:
+    text = sentence.text
+    start, end = expression.start - sentence.start, expression.end - sentence.start
+    if BYLINES.search(text) or not _SENTENCE_END.search(text.rstrip()) or _is_heading(text):
+        return False
+    if _REPORTING_DATE.search(text[:start]) or aside_kind(text, (start, end)) in ("attribution", "caption"):
+        return False
+    if not parsed.is_day and _BORN.search(text[:start]):
+        return False
+    if _PICTURED.search(text[:start]):
+        return False
+    if _DATE_AS_SUBJECT.match(text[end:]) and not _PREPOSITION_BEFORE.search(text[:start]):
+        return False
+    if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
+        return False
+    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
+        return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
+    if premodifies_a_name(text, start, end):
+        return False
+    if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):
+        return False
+    return not any(a <= start and end <= b for a, b in quoted_spans(text))
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` in quotation marks: direct speech or titles. A
+    quotation left open runs to the end of the sentence, and a closing mark with no
+    opening one closes a quotation begun in an earlier sentence; those two are only
+    trusted when ``MIN_QUOTE_WORDS`` long or more."""
+    spans = []
+    unpaired = []
+    opening = None
+    for match in _QUOTE_MARK.finditer(sentence):
+        mark, at = match.group(0), match.start()
+        before = sentence[at - 1] if at else " "
+        after = sentence[match.end()] if match.end() < len(sentence) else " "
+        if mark in ("'", "\u2019") and (before.isalnum() and after.isalnum() or after.isdigit()):
+            continue  # an apostrophe: "it's", "the '90s"
+        is_open = mark in ("\u201c", "\u2018", "``") or (
+            mark in ('"', "'") and (before.isspace() or before in "([:") and not after.isspace())
+        if mark == '"' and opening is not None:
+            is_open = False
+        if is_open and opening is None:
+            opening = at
+        elif not is_open and opening is not None:
+            spans.append((opening, match.end()))
+            opening = None
+        elif not is_open and opening is None and not _plural_possessive(sentence, mark, before, after, match.end()):
+            spans.append((0, match.end()))
+            unpaired.append(spans[-1])
+    if opening is not None:
+        spans.append((opening, len(sentence)))
+        unpaired.append(spans[-1])
+    # A quotation left open or closed without an opening is only trusted when long;
+    # a paired one is speech or a title ("White Christmas") whatever its length.
+    return [(a, b) for a, b in spans if (a, b) not in unpaired or len(sentence[a:b].split()) >= MIN_QUOTE_WORDS]
+
+
+def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: int) -> bool:
+    """"the players' union": an apostrophe, not a closing quotation mark."""
+    return mark in ("'", "\u2019") and before in "sS" and after.isspace() and end < len(sentence.rstrip())
+
+
+_QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
 def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression]) -> Event:
@@ -113,6 +267,7 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
         (e.start - sentence.start, e.end - sentence.start)
         for e in all_expressions
         if e is not expression and sentence.start <= e.start < sentence.end
+        and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
     headline = make_headline(sentence.text, (local_start, local_end), others)
     return Event(
@@ -132,80 +287,29 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
 
 def _extent(sentence: str, start: int, end: int) -> str:
     signal = _SIGNAL_BEFORE.search(sentence[:start])
-    if signal and signal.group("signal"):
-        extent = LEADING_SIGNALS[signal.group("signal").lower()]
-        if extent != "point":
-            return extent
+    if signal:
+        return LEADING_SIGNALS[signal.group("signal").lower()]
     if _ONWARD_AFTER.match(sentence[end:]):
         return "onward"
     return "point"
 
 
-def make_headline(sentence: str, span: tuple[int, int], other_spans: list[tuple[int, int]] = ()) -> str:
-    """A short headline for the happening dated by ``span`` in ``sentence``.
-
-    Words are only ever deleted, never added or reworded: the clause holding the
-    date, without the date itself, attributions, parentheticals and asides.
-    """
-    start, end = span
-    clause_start, clause_end = _clause(sentence, start, end, other_spans)
-    # Cut the date and the words introducing it out of the clause.
-    before = sentence[clause_start:start]
-    signal = _SIGNAL_BEFORE.search(before)
-    cut_start = clause_start + (signal.start() if signal else len(before))
-    after = sentence[end:clause_end]
-    onward = _ONWARD_AFTER.match(after)
-    cut_end = end + (onward.end() if onward else 0)
-    text = sentence[clause_start:cut_start].rstrip(" ,") + " " + sentence[cut_end:clause_end].lstrip(" ,")
-    if not sentence[clause_start:cut_start].strip():
-        text = sentence[cut_end:clause_end].lstrip(" ,")
-    return _compress(text)
-
-
-def _clause(sentence: str, start: int, end: int, other_spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The clause around [start, end): cut at clause boundaries when the sentence
-    holds other dates, so that each date keeps its own happening."""
-    clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d "))
-    if not other_spans:
-        return clause_start, clause_end
-    for boundary in CLAUSE_BOUNDARIES.finditer(sentence):
-        if boundary.end() <= start:
-            clause_start = boundary.end()
-        elif boundary.start() >= end:
-            clause_end = min(clause_end, boundary.start())
-            break
-    return clause_start, clause_end
-
-
-def _compress(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    for pattern in DELETIONS:
-        text = pattern.sub("", text)
-    text = _LEADING_ATTRIBUTION.sub("", text, count=1)
-    text = _LEADING_CONNECTIVE.sub("", text, count=1)
-    text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:")
-    words = text.split()
-    if len(words) > MAX_HEADLINE_WORDS:
-        text = _shorten(words)
-    text = text.strip("\"'\u201c\u201d ")
-    return text[:1].upper() + text[1:]
-
-
-def _shorten(words: list[str]) -> str:
-    """Cut a long headline at the last comma within the limit, else at the limit."""
-    kept = words[:MAX_HEADLINE_WORDS]
-    for index in range(len(kept) - 1, 5, -1):
-        if kept[index].endswith(","):
-            return " ".join(kept[: index + 1]).rstrip(",")
-    return " ".join(kept).rstrip(",;:") + " \u2026"
-
-
 def _same_happening(event: Event, other: Event) -> bool:
-    """The same date told twice with (nearly) the same words is one event."""
-    if event.value != other.value:
+    """The same date told twice is one event: in one sentence, or with (nearly)
+    the same words (most of the shorter headline's words in the longer one)."""
+    if event.start == other.start and event.headline == other.headline and (
+            event.value.startswith(other.value) or other.value.startswith(event.value)):
+        return True  # "Wednesday ... in the afternoon": one happening, told at its first date
+    if event.value != other.value or event.mod != other.mod:
         return False
+    if event.start == other.start:
+        return True
     a, b = _content_words(event.headline), _content_words(other.headline)
-    return bool(a and b) and len(a & b) / len(a | b) >= 0.6
+    shared = a & b
+    return (a == b or len(shared) >= 3) and bool(a and b) and len(shared) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
+
+
+SAME_HAPPENING_OVERLAP = 0.6
 
 
 _STOPWORDS = frozenset("the a an of in on at to and or for with by from as was were is are be been has have had".split())

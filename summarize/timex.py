@@ -181,13 +181,13 @@ def describe(value: str, mod: str | None = None, extent: str = "point") -> str:
             text = f"{parsed.day} {MONTH_NAMES[parsed.month - 1]} (year unknown)"
         text = _with_time(text, parsed)
     elif parsed.month is not None:
-        text = MONTH_NAMES[parsed.month - 1] + (f" {parsed.year}" if parsed.year else " (year unknown)")
+        text = MONTH_NAMES[parsed.month - 1] + _year(parsed)
     elif parsed.quarter is not None:
-        text = f"Q{parsed.quarter} {parsed.year}"
+        text = f"Q{parsed.quarter}" + _year(parsed)
     elif parsed.season is not None:
-        text = f"{SEASONS[parsed.season][0]} {parsed.year}"
+        text = SEASONS[parsed.season][0] + _year(parsed)
     elif parsed.week is not None:
-        text = f"week {parsed.week} of {parsed.year}"
+        text = "week of " + dt.date.fromisocalendar(parsed.year, parsed.week, 1).strftime("%a %-d %b %Y")
     else:
         text = str(parsed.year)
     if mod in MOD_WORDS and not (extent == "onward" and mod == "ON_OR_AFTER"):
@@ -197,6 +197,10 @@ def describe(value: str, mod: str | None = None, extent: str = "point") -> str:
     elif extent == "until":
         text = "until " + text
     return text[0].upper() + text[1:]
+
+
+def _year(parsed: TimexValue) -> str:
+    return f" {parsed.year}" if parsed.year is not None else " (year unknown)"
 
 
 def _with_time(text: str, parsed: TimexValue) -> str:

@@ -30,9 +30,9 @@ def test_sample_headlines_are_deletions_from_their_sentences(sample_briefing):
     headlines = [e.headline for e in sample_briefing.timeline.events]
     assert headlines == [
         "Anti-government fighters have held all of one city in Anbar province and areas of a second",
-        "Militants led by the Islamic State of Iraq and the Levant overran most of one province and parts of three others north of Baghdad",
+        "Militants led by the Islamic State of Iraq and the Levant overran most of one province",
         "Some of those killed were shot dead when the militants moved into the towns",
-        "Security officers and witnesses also reported militants entering al-Qaim, a town on the Syrian border",
+        "Security officers and witnesses also reported militants entering al-Qaim",
         "Insurgents moved into Rawa and Ana, in Anbar province",
         "Others were slain",
         "Militants seized control of the al-Walid border crossing with Syria",

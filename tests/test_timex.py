@@ -20,6 +20,10 @@ from summarize import timex
         ("XXXX-WXX-6TEV", None, "point", "Saturday, evening (date unknown)"),
         ("XXXX-06-09", "END", "onward", "Late 9 June (year unknown) onward"),
         ("XXXX-01", "START", "point", "Early January (year unknown)"),
+        ("2014-SU", None, "point", "Summer 2014"),
+        ("XXXX-SU", None, "point", "Summer (year unknown)"),
+        ("XXXX-Q1", "END", "point", "Late Q1 (year unknown)"),
+        ("2014-W25", None, "point", "Week of Mon 16 Jun 2014"),
         ("P2D", None, "point", "P2D"),
     ],
 )

@@ -21,8 +21,8 @@ _NUM_ONES = "|".join(V.ONES)
 _NUM_TEENS = "|".join(V.TEENS)
 # A number written in words or digits, as it precedes a unit ("twenty four hours").
 _NUMBER = (
-    rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
-    r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|an?|half\s+an?)"
+    rf"(?:(?:\d+|{_NUM_ONES}|{_NUM_TEENS}|a|one)\s+(?:hundred|thousand)|\d{{1,3}}(?:,\d{{3}})+|\d+\.\d+|\d+(?:\s+\d/\d)?|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|{_NUM_ONES}"
+    r"|(?:a|one)\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of|another|an?|half\s+an?)"
     r"(?:\s+and\s+a\s+half)?"
 )
 _VAGUE = V.alternation(V.VAGUE_QUANTITIES)
@@ -31,7 +31,7 @@ _UNITS = V.alternation(V.UNIT_PLURALS)
 _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:gmt|utc|local\s+time|hours?)\b))"
 )
@@ -60,8 +60,10 @@ SLOTS: dict[str, str] = {
     "offset": V.alternation(V.DAY_OFFSETS),
     "freq": V.alternation(V.FREQUENCY_WORDS),
     "vaguespan": V.alternation(V.VAGUE_DURATIONS),
+    "longadj": V.alternation(V.LONG_ADJECTIVES),
     "qadj": V.alternation(V.QUARTER_ADJECTIVES),
-    "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS]),
+    "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS, *V.HOLIDAY_OFFSETS,
+                              *V.LUNAR_HOLIDAYS]),
     "clock": _CLOCK,
     "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
     "decade": r"(?:1[5-9]\d0|20[0-9]0)'?s|'\d0s|(?:" + _DECADE_WORDS + r")",
@@ -83,7 +85,8 @@ def _expand(pattern: str) -> str:
         return f"(?P<{name}>{SLOTS[slot]})"
 
     # Word boundaries around the whole expression: no letter or digit may touch it.
-    return r"(?<![\w$£€#])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
+    # nor may it start inside a number: "5 years" of "2.5 years", "500 days" of "1,500 days"
+    return r"(?<![\w$£€#])(?<!\d[.,])(?:" + _SLOT_RE.sub(group, pattern) + r")(?![\w%])"
 
 
 DIGIT = "<digit>"  # in Rule.requires: any digit
@@ -127,15 +130,16 @@ for _category, _words_of in (
     ("set", _words(["every", "each", "per", "everyday", "once", "twice", "thrice", "times"], V.FREQUENCY_WORDS)),
     # Holiday names, less the common words ("day", "new") that would trigger everywhere;
     # "Good Friday" and "May Day" are reached through their weekday and month.
-    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS)
-     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday", "wednesday"}),
+    ("holiday", _words(V.FIXED_HOLIDAYS, V.WEEKDAY_HOLIDAYS, V.EASTER_HOLIDAYS, V.HOLIDAY_OFFSETS, V.LUNAR_HOLIDAYS)
+     - {"day", "the", "of", "s", "st", "new", "year", "good", "may", "fourth", "july", "martin", "king", "sunday", "monday",
+        "wednesday", "black", "spring"}),
     ("season", set(V.SEASONS)),
     ("ref", (_words(V.REFERENCE_WORDS) | {"while"}) - {"the", "a", "at", "as", "in", "this", "right", "until", "more",
                                           "near", "long", "short", "later", "days", "years", "months"} | {"time"}),
     ("offset", set(V.DAY_OFFSETS) - {"the day before yesterday", "the day after tomorrow"}),
     ("pod", _words(V.PARTS_OF_DAY) - {"mid"}),
     ("quarter", {"quarter", "quarters", "half", "period", "ago", "earlier"}),
-    ("unit", _words(V.UNITS, V.UNIT_PLURALS) - {"trading", "business"}),
+    ("unit", _words(V.UNITS, V.UNIT_PLURALS, V.LONG_ADJECTIVES, ["millennium"]) - {"trading", "business", "long"}),
     ("year", {"nineteen", "thousand", *_DECADE_WORDS.split("|")}),
     ("weekday", set(V.WEEKDAYS) | {d + "s" for d in V.WEEKDAY_FULL}),
     ("month", set(V.MONTHS)),
@@ -147,7 +151,7 @@ for _category, _words_of in (
 # Digit triggers in one pass; the leading (?=\d) lets the regex engine skip to digits.
 DIGIT_TRIGGER_REGEX = re.compile(
     r"(?=\d)(?:(?P<numdate>\d{1,4}[/-]\d\d?[/-]\d\d)"
-    r"|(?P<clock>\d(?::[0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d|\d\s+o'clock|\d{4}\s+(?:gmt|utc|local|hours))"
+    r"|(?P<clock>\d(?:[:.][0-5]\d)?\s*[ap]\.?m\b|\d:[0-5]\d|\d\s+o'clock|\d{4}\s+(?:gmt|utc|local|hours))"
     r"|(?P<year>(?:1[5-9]|20)\d\d(?!\d)|\d0s\b))"
 )
 TOKEN_REGEX = re.compile(r"[a-z]+")
@@ -192,11 +196,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_day",
-        r"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?",
+        r"(?:{weekday},?\s+)?{month}\s+{day}(?:(?:,\s*|\s+){year}|\s+(?:of\s+)?(?P<drel>this|last|next)\s+year)?",
         resolver="month_day",
         triggers=("month",),
         requires=(DIGIT,),
-        reach=(12, 12),
+        reach=(12, 20),
         prefixes=("position", "quantity"),
     ),
     Rule(
@@ -222,6 +226,15 @@ RULES: tuple[Rule, ...] = (
         resolver="month_day",
         triggers=("month",),
         reach=(30, 8),
+        prefixes=("position",),
+    ),
+    Rule(
+        "week_of_date",
+        r"(?:the\s+)?week\s+of\s+{month}\s+{day}(?:,?\s+{year})?",
+        resolver="week_of_date",
+        triggers=("month",),
+        requires=("week",),
+        reach=(16, 12),
         prefixes=("position",),
     ),
     Rule(
@@ -267,7 +280,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+)?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?!/\d|-\d\d?(?!\d)|\s*%|,\d|\.\d)",
+        r"(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|fy\s*|the\s+year\s+|(?P<yend>end-|year[\s-]end\s+))?{year}(?:\s+(?:or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before))?(?!/\d|-\d\d?(?!\d)|\s*%|,\d|\.\d)",
         resolver="year",
         triggers=("year",),
         reach=(24, 16),
@@ -304,6 +317,15 @@ RULES: tuple[Rule, ...] = (
         triggers=("unit",),
         requires=("century",),
         reach=(28, 10),
+        prefixes=("position",),
+    ),
+    Rule(
+        "millennium",
+        r"(?:the\s+)?(?:(?P<mrel>new|next|coming|current|last|past|previous)\s+|{ordinal}\s+)?millennium",
+        resolver="millennium",
+        triggers=("unit",),
+        requires=("millennium",),
+        reach=(24, 10),
         prefixes=("position",),
     ),
     Rule(
@@ -347,7 +369,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter",
-        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|{qadj:_})[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
+        r"(?:the\s+(?![\w]+-quarter))?(?:{year:qyear}(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+|(?P<qtheyear>year's)\s+|(?:(?P<qago>year-ago|year-earlier|comparable(?:\s+year-ago)?|corresponding)|{qadj:_})[\s-]+)*{ordinal}[\s-]+(?:fiscal\s+)?quarters?(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?{year:qyear2}|(?P<qrel2>this|last|next)\s+year))?(?!-)",
         resolver="quarter",
         triggers=("unit",),
         requires=("quarter",),
@@ -356,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quarter_ref",
-        r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+        r"(?:the|this|that|last|next|its)\s+(?:{year:qyear}\s+|(?P<qword>latest|current|previous|past|year-ago|year-earlier|comparable|comparable\s+year-ago|same|corresponding|year-ago)\s+)?(?:quarter|period)(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|(?:(?:of|in)\s+)?(?:last\s+year|the\s+previous\s+year)))?",
         resolver="quarter_ref",
         triggers=("unit", "quarter"),
         requires=("quarter", "period"),
@@ -372,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half",
-        r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year))?",
+        r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:{year}|(?P<qrel2>this|last|next)\s+year|the\s+year|(?:the\s+)?{decade}))?",
         resolver="half",
         triggers=("quarter",),
         requires=("half",),
@@ -402,10 +424,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_pod",
-        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon)"
+        r"(?:later\s+|earlier\s+)?(?:the\s+|this\s+|that\s+)?(?:(?P<podpos>early|late)\s+)?"
+        r"(?P<bare>morning|afternoon|evening|overnight|mid-?afternoon|mid\s+afternoon|mid-?morning|mid\s+morning|mid-?evening"
+        r"|(?<=that\s)night)"
         r"|(?<=at\s|by\s)(?P<bare2>dawn|dusk|midday|nightfall|daybreak)",
         resolver="pod",
         triggers=("pod",),
+    ),
+    Rule(
+        "ana_pod",
+        r"the\s+(?P<podana>next|following|previous|preceding)\s+(?P<anapod>morning|afternoon|evening|night)"
+        r"|the\s+(?P<anapod2>morning|afternoon|evening|night)\s+(?P<poddir>before|after)",
+        resolver="anaphoric_pod",
+        triggers=("pod",),
+        reach=(16, 12),
     ),
     Rule(
         "offset",
@@ -482,6 +514,15 @@ RULES: tuple[Rule, ...] = (
         prefixes=("quantity",),
     ),
     Rule(
+        "from_now",
+        r"(?:{num}|{vague})\s+{anyunit}\s+from\s+(?:now|today)",
+        resolver="from_now",
+        triggers=("unit",),
+        requires=(" from ",),
+        reach=(40, 16),
+        prefixes=("quantity",),
+    ),
+    Rule(
         "earlier_later",
         r"{num}\s+{anyunit:unit}\s+(?:or\s+so\s+)?(?P<dir>earlier|later)",
         resolver="earlier_later",
@@ -546,7 +587,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "duration",
-        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+{num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+        r"(?:the\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|latest|final|remaining|initial|year-earlier|year-ago|full|entire|whole|same)\s+)?(?:{num}|{vague})(?:\s+(?:to|or)\s+(?!an?\s){num:num2})?\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|trading\s+)?(?:{anyunit})(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
         resolver="duration",
         triggers=("unit",),
         reach=(40, 20),
@@ -569,6 +610,22 @@ RULES: tuple[Rule, ...] = (
         prefixes=("quantity",),
     ),
     Rule(
+        "hours_minutes",
+        r"{num}\s+(?P<unit>hours?|minutes?)\s+{num:num2}\s+(?P<unit2>minutes?|seconds?)",  # "2 hours 45 minutes"
+        resolver="duration",
+        triggers=("unit",),
+        requires=("minute",),
+        prefixes=("quantity",),
+    ),
+    Rule(
+        "long_adj",
+        r"{longadj}",
+        resolver="long_adjective",
+        triggers=("unit",),
+        requires=("long",),
+        reach=(1, 6),
+    ),
+    Rule(
         "bare_plural",
         r"(?:(?<=for\s)|(?<=in\s)|(?<=within\s)|(?<=after\s)|(?<=over\s)|(?<=lasted\s)|(?<=take\s)|(?<=took\s)|(?<=takes\s))(?:(?:the|recent)\s+)?(?P<units>(?:years|months|weeks|days|decades|centuries|hours|minutes))(?:\s+(?:or|and)\s+{units:units2})?",
         resolver="vague_duration",
@@ -577,11 +634,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bare_plural_of",
-        r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)",
+        r"(?P<units>years|months|weeks|decades|centuries)(?=\s+(?:of|ago|later|earlier|before|after)\b)"
+        # "hours after the blast", "days later"; not "the minutes of the meeting"
+        r"|(?P<units2>days|hours|minutes)(?=\s+(?:ago|later|earlier|before|after)\b)"
+        # "in the first hours of the ground war", "in the early years"
+        r"|the\s+(?:(?:first|final|initial|opening|closing)\s+(?P<units3>years|months|weeks|days|hours|minutes|decades)"
+        r"|early\s+(?P<units4>years|decades))",  # not "the early hours" (of a night), "the early days of"
         resolver="vague_duration",
         triggers=("unit",),
-        requires=(" of", " ago", " later", " earlier", " before", " after"),
-        reach=(2, 12),
+        requires=(" of", " ago", " later", " earlier", " before", " after", "the "),
+        reach=(20, 12),
     ),
     # --- sets
     Rule(
@@ -593,8 +655,16 @@ RULES: tuple[Rule, ...] = (
         reach=(10, 20),
     ),
     Rule(
+        "weekends",
+        r"(?:(?<=on\s)|(?<=at\s)|(?<=during\s))weekends|every\s+weekend",
+        resolver="weekends",
+        triggers=("unit",),
+        requires=("weekend",),
+        reach=(8, 10),
+    ),
+    Rule(
         "every_day",
-        r"everyday",
+        r"everyday(?![ \t]+[a-z])",  # not the adjective: "everyday life"
         resolver="set",
         triggers=("set",),
         reach=(1, 1),

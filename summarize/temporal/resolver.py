@@ -36,6 +36,7 @@ class Context:
     last_value: str | None = None  # last mentioned DATE/TIME value of any granularity
     last_end: int = 0  # where the last mentioned time ends in the text
     last_quarter: str | None = None  # last mentioned quarter (1989-Q3); kept for the whole text
+    last_period: str | None = None  # last mentioned quarter or half (1998-H1): "the same period"
 
     @property
     def tense(self) -> str | None:
@@ -109,6 +110,51 @@ def _capitalized(m: re.Match, group: str, ctx: Context) -> bool:
 def _compound(m: re.Match) -> bool:
     """Whether the match is the first part of a hyphenated word ("quarter-to-quarter")."""
     return m.string[m.end():m.end() + 1] == "-" and m.string[m.end() + 1:m.end() + 2].isalpha()
+
+
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?:;\n]|``|[\"'\u201c\u2018\u201d\u2019(\[_-])[\"'\u201c\u2018\u201d\u2019)\]]*\s*$")
+
+
+def _in_a_name(start: int, ctx: Context) -> bool:
+    """Whether the word at ``start`` is capitalized in the middle of a sentence.
+
+    "USA Today", "People's Daily", "ABC's This Week", "Player of the Year": a time
+    word written with a capital where no sentence starts is part of a name.
+    All-capital words ("SATURDAY:") and all lower-case texts say nothing.
+    """
+    word = re.match(r"[A-Za-z]+", ctx.text[start:start + 12])
+    if not ctx.cased or not word or not (word.group(0)[0].isupper() and word.group(0)[1:].islower()):
+        return False
+    return not _SENTENCE_START.search(ctx.text[max(0, start - 12):start])
+
+
+# Nouns before "of the day/week/year" that make it a title or a generic phrase:
+# "player of the year", "videos of the week", "day of the week", "hours of the day".
+_GENERIC_OF = re.compile(
+    r"\b(?:player|team|goal|man|woman|person|coach|manager|rookie|fan|athlete|driver|"
+    r"sportsman|sportswoman|trainer|horse|jockey|hero|pick|picture|photo|image|video|clip|"
+    r"quote|word|question|story|tip|deal|dish|recipe|song|album|book|film|movie|car|game|"
+    r"match|save|try|moment|frame|event|show|day|time|hour)s?"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _generic_unit(m: re.Match, ctx: Context) -> bool:
+    """ "player of the year", "the Week" in a title, "back in the day": no particular time."""
+    start = m.start()
+    if _word(m.group(0)) in ("the day", "the week", "the month", "the year") and \
+            _GENERIC_OF.search(ctx.text[max(0, start - 24):start]):
+        return True
+    unit = _g(m, "unit") or _g(m, "unit2") or ""
+    if unit and _in_a_name(m.start("unit"), ctx):
+        return True  # "Player of the Year", ABC's "This Week"
+    # "back in the day", "during the day", "start the day": any day, or days long gone
+    return _word(m.group(0)) == "the day" and bool(_GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10):start]))
+
+
+_GENERIC_DAY_BEFORE = re.compile(r"\b(?:back\s+in|during|start|started|starts)\s+$", re.IGNORECASE)
 
 
 def _month_number(text: str) -> int:
@@ -224,9 +270,11 @@ def _weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> st
     if det == "this":
         return C.day(dct + dt.timedelta(days=iso_weekday - dct.isoweekday()))
     # A bare weekday: the past one in news unless the clause is about the future.
+    # News names the day it is written on by its weekday too ("will vote Friday" in
+    # a Friday story is that day), so both directions include the DCT's own day.
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
     if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
-        return C.day(C.weekday_after(dct, iso_weekday, inclusive=False))
+        return C.day(C.weekday_after(dct, iso_weekday, inclusive=True))
     return C.day(C.weekday_before(dct, iso_weekday, inclusive=True))
 
 
@@ -265,6 +313,7 @@ def _duration_value(n: float | None, unit: str) -> str:
             if is_time or not small_time:
                 return f"{prefix}{whole}{letter}{part}{small}"
             return f"P{whole}{letter}T{part}{small}"
+        return f"{prefix}{round(n, 3):g}{letter}"  # "9.84 seconds": PT9.84S
     return f"{prefix}{int(n)}{letter}"
 
 
@@ -287,12 +336,34 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved:
     month_number = _month_number(month_text)
     if _g(m, "year"):
         year = int(m.group("year"))
+    elif _g(m, "drel") and ctx.dct is not None:
+        year = ctx.dct.year + V.RELATIVE_DETERMINERS[_word(m.group("drel"))]  # "Feb. 16 next year"
     elif ctx.dct is None:
         return ("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None)
     else:
         year = _year_for(month_number, day_number, ctx)
+        if _g(m, "weekday"):
+            year = _year_of_weekday(year, month_number, day_number, V.WEEKDAYS[_word(m.group("weekday"))], ctx.dct)
     d = C.safe_date(year, month_number, day_number)
     return ("DATE", C.day(d), None) if d else None
+
+
+def _year_of_weekday(year: int, month_number: int, day_number: int, iso_weekday: int, dct: dt.date) -> int:
+    """The year, near the guessed one, in which "Tuesday, Feb. 3" falls on a Tuesday."""
+    fits = [y for y in (year, year - 1, year + 1)
+            if (d := C.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday]
+    if not fits or fits[0] == year:
+        return year
+    return min(fits, key=lambda y: abs((C.safe_date(y, month_number, day_number) - dct).days))
+
+
+def resolve_week_of_date(m: re.Match, ctx: Context) -> Resolved:
+    """ "the week of April 5": the (ISO) week that holds the day."""
+    day = resolve_month_day(m, ctx)
+    if day is None:
+        return None
+    d = C.parse_day(day[1])
+    return ("DATE", C.week(d) if d else "XXXX-WXX", None)
 
 
 def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
@@ -314,9 +385,15 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
 
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
-    r"last|next|this|between|and|or|to|throughout|each|every|that|the)\s+|mid-)$",
+    r"last|next|this|between|and|or|to|throughout|each|every|that|the|for|around)\s+|mid-)$",
     re.IGNORECASE,
 )
+
+
+# A verb of saying or a relative pronoun right after a month makes it a person's name.
+_NAME_AFTER = re.compile(
+    r"\s+(?:said|says|told|asked|added|wrote|explained|argued|insisted|claimed|denied|replied|"
+    r"who|whose|herself|himself)\b")
 
 
 def resolve_month(m: re.Match, ctx: Context) -> Resolved:
@@ -327,6 +404,8 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
         if not _MONTH_CONTEXT.search(m.string[max(0, m.start() - 12):m.start()]):
             return None
+        if _NAME_AFTER.match(m.string, m.end()):
+            return None  # a person: "claimed that March asked her", "and May said"
     month_number = _month_number(text)
     if ctx.dct is None:
         return ("DATE", f"XXXX-{month_number:02d}", None)
@@ -370,15 +449,50 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+# A lower-case plural right after a number: "1500 officers" (but not "1998's").
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}s\b(?!')(?<!ss)")
+# Words before a year that make it one even before a plural: "the 1998 elections", "in 1998 prices rose".
+_YEAR_LEAD = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|your|this|that|these|those|in|of|since|by|from|until|till|to|"
+    r"before|after|during|between|and|or|through|early|late|mid|fiscal|calendar|year|for|at|on|than\s+in|"
+    r"first|last|two|three|four|five|six|seven|eight|nine|ten|both|all|several|many|below|above|over|under|"
+    r"with|versus|vs\.?|compared)|'s|\u2019s)"
+    r"[\s-]+$",
+    re.IGNORECASE,
+)
+# A capitalized word right before a bare year, mid-sentence: "Flight 1998", "Windows 2000".
+_NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+# Capitalized words that may stand before a year: months, seasons, and the
+# function words that start a sentence ("Since 1995", "Until 1998, ...").
+_YEAR_NAME_OK = frozenset(
+    [*V.MONTHS, *V.WEEKDAYS, *V.SEASONS, "year", "fiscal", "fy", "calendar", "christmas", "easter", "ad", "bc",
+     "in", "since", "by", "from", "until", "till", "before", "after", "during", "between", "through", "throughout",
+     "early", "late", "mid", "unlike", "around", "circa", "about", "as", "like", "for", "at", "on", "to", "with",
+     "within", "into", "over", "under", "beyond", "past", "the", "of", "and", "or", "nor", "but", "not", "only",
+     "even", "also", "then", "than", "versus", "vs", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+     "each", "every", "both", "either", "neither", "all", "whole", "entire", "later", "earlier", "new", "when",
+     "where", "while", "if", "so", "yet"])
+
+
 def resolve_year(m: re.Match, ctx: Context) -> Resolved:
     year = _year_number(_g(m, "year") or _g(m, "spokenyear") or "")
     if year is None:
         return None
     if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
         return None
+    if _g(m, "year") and m.group(0) == m.group("year"):  # a bare "1998": is it a count or a name?
+        before = ctx.text[max(0, m.start() - 24):m.start()]
+        # AP style spells out a number that starts a sentence: "1998 marks ..." is a year
+        if _PLURAL_AFTER.match(ctx.text, m.end()) and not _YEAR_LEAD.search(before) and \
+                not _SENTENCE_START.search(before):
+            return None  # a count: "police sent 1500 officers", "more than 2000 troops"
+        name = _NAME_BEFORE_YEAR.search(before)
+        if name and name.group(1).lower() not in _YEAR_NAME_OK:
+            return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
-           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text) else None)
+           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text)
+           else "END" if _g(m, "yend") else None)  # "end-1998", "year-end 1998"
     return ("DATE", f"{year:04d}", mod)
 
 
@@ -387,6 +501,8 @@ def resolve_decade(m: re.Match, ctx: Context) -> Resolved:
     if t in V.DECADE_WORDS:
         return ("DATE", f"19{V.DECADE_WORDS[t]}", None)
     digits = re.match(r"(\d+)0s", t).group(1)
+    if len(digits) == 3 and digits.endswith("0") and digits < "200":
+        return ("DATE", digits[:2], None)  # "the early 1900s": the century, not its first decade
     return ("DATE", digits if len(digits) == 3 else f"19{digits}", None)
 
 
@@ -397,15 +513,42 @@ def resolve_century(m: re.Match, ctx: Context) -> Resolved:
     return ("DATE", f"{n - 1:02d}", None)
 
 
+_EVENT_NAME_AFTER = re.compile(r"\s+(?:agreement|accord|accords|peace\s+(?:accord|agreement|deal|pact)|pact)\b")
+
+
+def resolve_millennium(m: re.Match, ctx: Context) -> Resolved:
+    """ "the new millennium" (said in 1999: the years 2000-2999, value "2"), "the third millennium"."""
+    if _g(m, "ordinal"):
+        n = V.ORDINALS.get(_word(m.group("ordinal")))
+        return ("DATE", str(n - 1), None) if n and 1 <= n <= 10 else None
+    if not m.group(0).lower().startswith("the") or ctx.dct is None:
+        return None  # "a millennium", "millennium celebrations": no particular one
+    rel = _word(_g(m, "mrel") or "")
+    current = ctx.dct.year // 1000
+    if rel in ("last", "past", "previous"):
+        return ("DATE", str(current - 1), None)
+    if rel in ("new", "next", "coming", "") and ctx.dct.year % 1000 >= 990:
+        current += 1  # news of the late 1990s: "the new millennium" begins in 2000
+    return ("DATE", str(current), None)
+
+
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
     name = _word(m.group("holiday"))
     if not (_capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
         return None
+    if _EVENT_NAME_AFTER.match(m.string, m.end()):
+        return None  # "the Good Friday agreement": the name of an accord, not a day
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
         date_in: Callable[[int], dt.date | None] = lambda year: C.safe_date(year, month_number, day_number)
     elif name in V.WEEKDAY_HOLIDAYS:
         date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])  # noqa: E731
+    elif name in V.HOLIDAY_OFFSETS:  # "Black Friday", the day after Thanksgiving
+        base, days = V.HOLIDAY_OFFSETS[name]
+        date_in = lambda year: C.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[base]) + dt.timedelta(days=days)  # noqa: E731
+    elif name in V.LUNAR_HOLIDAYS:
+        date_in = lambda year: (C.safe_date(year, *V.LUNAR_NEW_YEAR[year])  # noqa: E731
+                                if year in V.LUNAR_NEW_YEAR else None)
     else:
         date_in = lambda year: C.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
     if _g(m, "year"):
@@ -422,6 +565,8 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolved:
     code = V.SEASONS[_word(m.group("season"))]
+    if _in_a_name(m.start("season"), ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end("season"):m.end("season") + 2]):
+        return None  # "the Spring Festival", "the Summer Olympics": names
     text = m.group(0).lower()
     if _word(m.group("season")) in ("fall", "spring") and not re.search(r"\b(the|this|last|next|of|\d{4})\b|past|coming", text):
         return None
@@ -436,8 +581,8 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved:
         ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
         if offset < 0 and ends >= ctx.dct.month + (12 if code == "WI" and ctx.dct.month <= 2 else 0):
             year -= 1  # "last summer" said in July means the previous year's
-        elif offset > 0:
-            year += 1
+        elif offset > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= ctx.dct.month:
+            year += 1  # "next spring" said in August; but "next fall" said in April is this year's
     return ("DATE", f"{year:04d}-{code}", None)
 
 
@@ -463,6 +608,8 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
     year = _year_number(_g(m, "qyear") or _g(m, "qyear2") or "")
     if year is None and rel and ctx.dct:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[_word(rel)]
+    if year is None and _g(m, "qtheyear") and ctx.dct:
+        year = ctx.anchor_date(0).year  # "the year's first quarter": the year told about
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-Q{q}", None)
@@ -476,7 +623,7 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved:
     if not _g(m, "qago"):
         # A quarter named outright becomes "the quarter" of later sentences; the
         # year-ago quarter it is compared with does not.
-        ctx.last_quarter = value
+        ctx.last_quarter = ctx.last_period = value
     return ("DATE", value, None)
 
 
@@ -503,6 +650,15 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
         return None
     if ctx.dct is None:
         return ("DATE", "XXXX-QX", None)
+    year_back = bool(re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year|previous year",
+                               ago + " " + word))
+    if is_period and ctx.last_period and "H" in ctx.last_period and not _g(m, "qyear"):
+        # "the first half ... the same period last year": the half a year back
+        year = int(ctx.last_period[:4]) - (1 if year_back else 0)
+        return ("DATE", f"{year:04d}{ctx.last_period[4:]}", None)
+    if is_period and year_back and not ctx.last_period and not _g(m, "qyear"):
+        # "exports rose 5% over the same period last year", no quarter named: the year
+        return ("DATE", f"{ctx.dct.year - 1:04d}", None)
     base = _base_quarter(ctx)
     if word == "latest":
         # "the latest quarter": the last one completed, whatever was named before
@@ -516,28 +672,58 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolved:
         year, q = ctx.dct.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
     if _g(m, "qyear"):
         year = int(m.group("qyear"))
-    if re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year", ago + " " + word):
+    if year_back:
         if not ctx.last_quarter and text in ("year-ago", "year-earlier"):
             return ("DATE", f"{ctx.dct.year - 1:04d}", None)
         year -= 1
     return ("DATE", f"{year:04d}-Q{q}", None)
 
 
+# Words of business news: there "the first half" is of the year, not of a game.
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:profits?|sales|revenues?|earnings|net|income|loss|losses|percent|growth|economy|economic|"
+    r"gdp|exports?|imports?|output|investment|inflation|deficit|surplus|prices|shares|dividend|"
+    r"fiscal|quarter|billion|million)\b|%",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(ctx: Context) -> str:
+    """The sentence around the expression being resolved."""
+    start, end = ctx.span
+    left = ctx.text[max(0, start - 200):start]
+    cut = list(_SENTENCE_BREAK.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = ctx.text[end:end + 200]
+    stop = _SENTENCE_BREAK.search(right)
+    return left + ctx.text[start:end] + (right[:stop.start()] if stop else right)
+
+
 def resolve_half(m: re.Match, ctx: Context) -> Resolved:
     half = 1 if _word(m.group("half")) == "first" else 2
-    if not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower()):
+    if _g(m, "decade"):
+        decade = resolve_decade(m, ctx)  # "the last half of the '80s": that part of the decade
+        return (decade[0], decade[1], "START" if half == 1 else "END") if decade else None
+    bare = not (_g(m, "year") or _g(m, "qrel2") or "of the year" in m.group(0).lower())
+    if bare and not (_BUSINESS_WORDS.search(_sentence_of(ctx)) and m.group(0).lower().startswith("the")):
         return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if _g(m, "year") else None
     if year is None:
         if ctx.dct is None:
             return ("DATE", f"XXXX-H{half}", None)
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(_word(_g(m, "qrel2") or "this"), 0)
-    return ("DATE", f"{year:04d}-H{half}", None)
+        if bare and half == 2 and ctx.dct.month <= 6 and ctx.tense != "FUTURE":
+            year -= 1  # "profit fell in the second half", said in March: last year's
+    ctx.last_period = f"{year:04d}-H{half}"  # "the same period last year" is this half a year back
+    return ("DATE", ctx.last_period, None)
 
 
 def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
     """Parts of day: "Saturday evening", "last night", "this morning", "overnight"."""
     pod_text = _g(m, "pod") or _g(m, "bare") or _g(m, "bare2") or ""
+    if _compound(m):
+        return None  # "this night-time image", "the morning-after pill"
     code = V.PARTS_OF_DAY.get(_word(pod_text)) or V.PARTS_OF_DAY.get(_word(pod_text).replace("-", " "))
     if code is None:
         return None
@@ -549,8 +735,8 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             return None
         day_value = resolved[1]
     elif _g(m, "weekday"):
-        if not _capitalized(m, "weekday", ctx):
-            return None
+        if not _capitalized(m, "weekday", ctx) or _weekday_in_a_name(m, ctx):
+            return None  # "Saturday Night Live"
         day_value = _weekday_value(V.WEEKDAYS[_word(m.group("weekday"))], ctx, None)
     elif _g(m, "offset") or this in ("last", "tomorrow"):
         offset = V.DAY_OFFSETS.get(_word(_g(m, "offset") or ""), {"last": -1, "tomorrow": 1}.get(this, 0))
@@ -561,7 +747,7 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
         day_value = C.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX"
     elif _g(m, "bare"):
         lead = m.group(0).lower()
-        if not re.search(r"\b(the|this|that)\b|overnight|mid", lead):
+        if not re.search(r"\b(the|this|that|early|late)\b|overnight|mid", lead):
             return None
         if "this" in lead.split():
             day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
@@ -572,11 +758,26 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolved:
             day_value = C.shift_day(day_value, -1) or day_value
     else:
         day_value = C.day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    # "the early afternoon", "late this evening"
+    mod = {"early": "START", "late": "END"}.get(_word(_g(m, "podpos") or ""))
+    return ("TIME", f"{day_value}T{code}", mod)
+
+
+def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolved:
+    """ "the next morning", "the night before": a part of the day after or before the day told about."""
+    if _g(m, "anapod2") and re.search(r"\bof\s+$", m.string[max(0, m.start() - 4):m.start()]):
+        return None  # "his second goal of the evening after the break"
+    code = V.PARTS_OF_DAY[_word(_g(m, "anapod") or m.group("anapod2"))]
+    step = -1 if _word(_g(m, "podana") or _g(m, "poddir") or "") in ("previous", "preceding", "before") else 1
+    anchor = C.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
+    day_value = C.shift_day(anchor, step) or "XXXX-XX-XX"
     return ("TIME", f"{day_value}T{code}", None)
 
 
 def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("offset"))
+    if word in ("today", "tonight") and _in_a_name(m.start("offset"), ctx):
+        return None  # "USA Today", "VOA Today", NBC's "Tonight Show"
     offset = V.DAY_OFFSETS[word]
     kind, suffix = ("TIME", "TNI") if word == "tonight" else ("DATE", "")
     if ctx.dct is None:
@@ -584,9 +785,26 @@ def resolve_day_offset(m: re.Match, ctx: Context) -> Resolved:
     return (kind, C.day(ctx.dct + dt.timedelta(days=offset)) + suffix, None)
 
 
+def _weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
+    """ "Bloody Sunday", "the Mail on Sunday", "the Sunday Times", "told The Sun."."""
+    start, end = m.span("weekday")
+    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16):start])
+    if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end:end + 16])
+    if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER:
+        if after.group(1) != "Night":
+            return True
+        if ctx.text.startswith(" Live", end + len(after.group(0))):
+            return True  # "Saturday Night Live"; a plain "Saturday Night" is a time
+    # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
+    return len(_word(m.group("weekday"))) <= 4 and not (_g(m, "rel") or _g(m, "ana")) and \
+        not re.search(r"\bon\s+$", ctx.text[max(0, start - 4):start], re.IGNORECASE)
+
+
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("weekday")
-    if not _capitalized(m, "weekday", ctx):
+    if not _capitalized(m, "weekday", ctx) or _weekday_in_a_name(m, ctx):
         return None
     determiner = _g(m, "rel") or _g(m, "ana")
     return ("DATE", _weekday_value(V.WEEKDAYS[_word(text)], ctx, determiner), None)
@@ -610,6 +828,8 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
     unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
+    if _generic_unit(m, ctx):
+        return None
     rel = _word(_g(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
@@ -646,11 +866,21 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved:
         return ("DATE", "PAST_REF", None)
     if unit == "second" and _word(_g(m, "num") or "") in ("a", "an"):
         return None
-    if unit == "year" and n == 1 and ctx.last_quarter:
-        # Earnings news: "net rose 5% from a year ago" compares the quarter reported.
-        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    if unit == "year" and n == 1 and ctx.last_period:
+        # Earnings news: "net rose 5% from a year ago" compares the quarter (half) reported.
+        return ("DATE", f"{int(ctx.last_period[:4]) - 1:04d}{ctx.last_period[4:]}", None)
     granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
     return ("DATE", C.granular(C.shift(ctx.dct, -n, unit), granularity), None)
+
+
+def resolve_from_now(m: re.Match, ctx: Context) -> Resolved:
+    """ "two years from now", "a week from today": that far after the DCT."""
+    unit = _unit(_g(m, "anyunit") or "")
+    n = _number(m)
+    if n is None or ctx.dct is None or unit not in V.UNITS:
+        return ("DATE", "FUTURE_REF", None)
+    granularity = "day" if unit in ("week", "weekend", "fortnight", "night", "hour", "minute", "second") else unit
+    return ("DATE", C.granular(C.shift(ctx.dct, n, unit), granularity), None)
 
 
 def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
@@ -660,8 +890,8 @@ def resolve_earlier_later(m: re.Match, ctx: Context) -> Resolved:
     if n is None or unit not in V.UNITS or unit in ("second", "minute", "hour"):
         return None
     sign = -1 if _word(m.group("dir")) == "earlier" else 1
-    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter:
-        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}{ctx.last_quarter[4:]}", None)
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_period:
+        return ("DATE", f"{int(ctx.last_period[:4]) - 1:04d}{ctx.last_period[4:]}", None)
     if unit in ("day", "night", "week"):
         anchor = ctx.anchor_day()
         if anchor is None:
@@ -696,6 +926,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     unit = _word(m.group("unit"))
     if _compound(m):
         return None  # "the quarter-to-quarter comparison", "the year-ago results"
+    if _generic_unit(m, ctx):
+        return None  # "player of the year", "the day of the week", "back in the day"
     ana = _word(_g(m, "ana") or "")
     direction = _word(_g(m, "dir") or "")
     step = V.ANAPHORIC_DETERMINERS.get(ana, 0) + {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(direction, 0)
@@ -720,6 +952,8 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
 
 def resolve_reference(m: re.Match, ctx: Context) -> Resolved:
     word = _word(m.group("ref"))
+    if _compound(m):
+        return None  # "the now-defunct company", "the current-account deficit"
     before = m.string[max(0, m.start() - 4):m.start()]
     after = m.string[m.end():m.end() + 7]
     if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
@@ -737,11 +971,24 @@ def resolve_at_the_time(m: re.Match, ctx: Context) -> Resolved:
 
 
 def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolved:
-    unit = _unit(_g(m, "units") or _g(m, "units3"))
+    unit = _unit(_g(m, "units") or _g(m, "units3") or _g(m, "units2") or _g(m, "units4"))
     return ("DURATION", _duration_value(None, unit), None)
 
 
-_AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of\s+age)\b")
+_AGE_AFTER = re.compile(r"(?:\s+|-)(?:old|olds|older|younger|of\s+age)\b")
+# "aged 32 to 36 years", "ages 18 to 25 years": ages, not times
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(?:\w+\s+(?:to|and|or)\s+)?$", re.IGNORECASE)
+# "will last two days": the verb "last", not "the last two days"
+_VERB_LAST_BEFORE = re.compile(
+    r"(?:\b(?:will|would|could|can|may|might|should|must|to|not|did|does|do|shall)|n't)\s+$", re.IGNORECASE)
+# The age of a state of affairs is how long it has lasted: "the IRA's 8-month-old truce".
+_THING_AFTER = re.compile(
+    r"\s+(?:truce|cease-?fire|war|conflict|dispute|strike|standoff|stand-off|crisis|insurgency|rebellion|"
+    r"uprising|campaign|government|coalition|regime|law|ban|embargo|blockade|siege|occupation|agreement|"
+    r"accord|treaty|deal|moratorium|boycott|investigation|probe|feud|impasse|deadlock|stalemate|recession|"
+    r"slump|boom|rally|offensive|revolt|violence|fighting|policy|program|programme|peace|alliance)\b",
+    re.IGNORECASE,
+)
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|a|an|all|them|those|these)\b")
 
 
@@ -754,8 +1001,31 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
     after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
-    if (_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()):
+    if num_text == "another" and not re.search(r"\b(?:for|in|within|over|after)\s+$",
+                                               m.string[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "another day of violence"; but "for another month" is an amount
+    if unit in ("minute", "second") and num_text in ("a", "an") and \
+            re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I):
+        return None  # "wait a minute", "just a minute": not an amount of time
+    thing_age = _g(m, "old") == "-old" and _THING_AFTER.match(m.string, m.end())
+    if not thing_age and ((_g(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or
+                          _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()])):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
+    if _word(_g(m, "rel") or "") == "last" and text.startswith("last") and _g(m, "num") and \
+            _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
+        # "the talks will last two days": the verb, so the span is the amount alone
+        resolved = _amount(m, unit, num_text)
+        if isinstance(resolved, tuple):
+            return [(m.start("num"), m.end(), *resolved)]
+        return resolved
+    return _amount(m, unit, num_text)
+
+
+_UNIT_ORDER = ("century", "decade", "year", "quarter", "month", "week", "day", "hour", "minute", "second")
+
+
+def _amount(m: re.Match, unit: str, num_text: str) -> Resolved:
+    """The DURATION (or rate SET) of a counted unit: "two to six days", "$5 a year"."""
     if _g(m, "old") and num_text in ("a", "an"):
         # "a week-long strike": the article is not part of the adjective
         return [(m.start("unit"), m.end(), "DURATION", _duration_value(1, unit), None)]
@@ -781,6 +1051,8 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
         n = _number(m)
         if n is None or n2 is None or unit2 not in V.UNITS:
             return None
+        if unit not in _UNIT_ORDER or unit2 not in _UNIT_ORDER or _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit):
+            return None  # one amount goes from a larger unit to a smaller: not "two weeks 10 years"
         first = _duration_value(n, unit)
         second = _duration_value(n2, unit2)
         if first.startswith("PT"):
@@ -791,6 +1063,11 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
                                            m.string[max(0, m.start() - 14):m.start()].lower()):
         return ("SET", _duration_value(1, unit), None)
     return ("DURATION", _duration_value(n, unit), None)
+
+
+def resolve_long_adjective(m: re.Match, ctx: Context) -> Resolved:
+    """ "a yearlong inquiry", "the week-long strike": one unit long."""
+    return ("DURATION", _duration_value(1, V.LONG_ADJECTIVES[_word(m.group("longadj"))]), None)
 
 
 def resolve_set(m: re.Match, ctx: Context) -> Resolved:
@@ -809,11 +1086,23 @@ def resolve_set(m: re.Match, ctx: Context) -> Resolved:
     unit = _unit(_g(m, "anyunit") or _g(m, "unit") or "day")
     if unit not in V.UNITS:
         return None
+    if unit == "weekend" and n == 1:
+        return ("SET", "XXXX-WXX-WE", None)  # "every weekend"
     return ("SET", _duration_value(n, unit), None)
 
 
+def resolve_weekends(m: re.Match, ctx: Context) -> Resolved:
+    """ "on weekends", "every weekend": each weekend."""
+    return ("SET", "XXXX-WXX-WE", None)
+
+
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved:
-    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|initial|regular)\s+$",
+    capitalized_before_a_name = ctx.text[m.start():m.start() + 1].isupper() and re.match(
+        r"\s+[A-Z]", ctx.text[m.end():m.end() + 2])
+    if _in_a_name(m.start(), ctx) or capitalized_before_a_name:
+        return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
+    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
+                 r"consecutive|straight|latest|last|previous)\s+$",
                  m.string[max(0, m.start() - 10):m.start()]):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return ("SET", V.FREQUENCY_WORDS[_word(m.group("freq"))], None)
@@ -831,7 +1120,7 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved:
     elif clock.endswith("o'clock"):
         hour, minute = int(clock.split()[0]), 0
     else:
-        parts = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", clock)
+        parts = re.match(r"(\d+)(?:[:.](\d\d))?\s*([ap])?", clock)  # "7:30 p.m.", "3.15pm"
         hour, minute = int(parts.group(1)), int(parts.group(2) or 0)
         if parts.group(3) == "p" and hour < 12:
             hour += 12

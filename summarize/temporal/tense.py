@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, SCHEDULE_VERBS
+from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PRESENT_COPULAS,
+                         SCHEDULE_VERBS)
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
+_PLANNED = frozenset({"planned", "slated", "proposed", "organized", "organised", "arranged", "billed", "timed"})
+_PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
+_NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
+_COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
 
 
 def _marker(word: str) -> str | None:
@@ -38,11 +44,18 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    before = [w.lower() for w in _WORD.findall(left)][-_WINDOW_BEFORE:]
+    before_cased = _WORD.findall(left)[-_WINDOW_BEFORE:]
+    before = [w.lower() for w in before_cased]
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
+    # a schedule verb is written in lower case: "the Barcelona Open on Wednesday" is a name
+    lower_case = [w[:1].islower() for w in reversed(before_cased)]
+    # "after Friday's blast": a possessive day qualifies a noun, and a present tense
+    # before it ("the toll is 247 after Friday's blast") says nothing about the day
+    possessive = text[end:end + 2] in ("'s", "’s")
     for i, word in enumerate(words):
-        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO:
+        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO and \
+                not (i > 0 and words[i - 1] in _DETERMINERS):  # "agreed to a compromise" is no plan
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
             if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
                 return "PAST"
@@ -51,12 +64,20 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return "FUTURE"  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):
             return "FUTURE"
-        if word in SCHEDULE_VERBS and i < len(before):
+        if word in SCHEDULE_VERBS and i < len(before) and not possessive and lower_case[i]:
+            if i + 1 < len(before) and words[i + 1] in _NOT_A_PRESENT:
+                continue  # "was let go in March", "wanted to leave Monday": no tense of its own
             return "FUTURE"  # "Clinton meets Yeltsin on Monday"
+        if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
+            return "FUTURE"  # "the funeral is Friday"
         tense = _marker(word)
-        # "to be published", "will be signed": a participle after "be" is not past
-        if tense == "PAST" and word.endswith("ed") and i + 1 < len(words) and words[i + 1] in ("be", "to"):
-            continue
+        if tense == "PAST" and word.endswith("ed") and i + 1 < len(before):
+            # "a vigil is planned for Wednesday": a present passive of planning is a schedule
+            if word in _PLANNED and words[i + 1] in PRESENT_COPULAS and not possessive:
+                return "FUTURE"
+            # "to be published", "will be signed", "will remain closed": a participle, not a past
+            if words[i + 1] in _PARTICIPLE_AFTER:
+                continue
         if tense:
             return tense
     return None

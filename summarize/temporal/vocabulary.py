@@ -26,6 +26,16 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
 }
 
+# Words that make a weekday part of a name: before it ("Bloody Sunday", "Black
+# Monday", "the Mail on Sunday") or after it ("the Sunday Times", "Saturday Night Live").
+WEEKDAY_NAME_BEFORE = frozenset(
+    "bloody black super bowl cyber holy shrove maundy fat mail good easter palm ash".split()
+)
+WEEKDAY_NAME_AFTER = frozenset(
+    """times telegraph mirror express people post herald independent tribune star mail
+    business observer world age sport magazine review journal news night""".split()
+)
+
 # Weekday abbreviations are only accepted with a trailing period or before a date.
 WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
 
@@ -46,7 +56,7 @@ NUMBER_WORDS: dict[str, float] = {
     "zero": 0, **ONES, **TEENS, **TENS,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a single": 1, "a": 1, "an": 1, "half a": 0.5, "half an": 0.5,
+    "a single": 1, "a": 1, "an": 1, "another": 1, "half a": 0.5, "half an": 0.5,
 }
 
 # Decades in words ("the nineties" -> 199).
@@ -90,10 +100,18 @@ UNIT_PLURALS: dict[str, str] = {
     "business days": "business day", "fortnights": "fortnight",
 }
 
+# One-word adjectives of length ("a yearlong inquiry"): the unit they last.
+LONG_ADJECTIVES: dict[str, str] = {
+    "yearlong": "year", "monthlong": "month", "weeklong": "week", "daylong": "day",
+    "hourlong": "hour", "decadelong": "decade", "year-long": "year", "month-long": "month",
+    "week-long": "week", "day-long": "day", "hour-long": "hour", "decade-long": "decade",
+}
+
 # Part-of-day codes of TIMEX3 (the value gets a T-suffix: 2014-06-21TEV).
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
-    "mid afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "mid afternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "mid morning": "MO",
+    "mid-evening": "EV", "midevening": "EV", "evening": "EV", "night": "NI", "overnight": "NI",
     "midday": "MI", "daytime": "DT", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
     "nightfall": "EV",
 }
@@ -212,6 +230,20 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "ash wednesday": -46, "palm sunday": -7, "pentecost": 49,
 }
 
+# Holidays a fixed number of days after another holiday.
+HOLIDAY_OFFSETS: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1)}
+
+# The Chinese (lunar) New Year, first day of the Spring Festival: (month, day) by year.
+LUNAR_NEW_YEAR: dict[int, tuple[int, int]] = {
+    1990: (1, 27), 1991: (2, 15), 1992: (2, 4), 1993: (1, 23), 1994: (2, 10), 1995: (1, 31),
+    1996: (2, 19), 1997: (2, 7), 1998: (1, 28), 1999: (2, 16), 2000: (2, 5), 2001: (1, 24),
+    2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9), 2006: (1, 29), 2007: (2, 18),
+    2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10),
+    2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5),
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+}
+LUNAR_HOLIDAYS = ("chinese new year", "lunar new year", "spring festival")
+
 # Time zones named after a clock time; kept in the span, not in the value.
 TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "ET", "PT")
 
@@ -223,11 +255,19 @@ FUTURE_MARKERS = frozenset(
     intends tomorrow upcoming expires""".split()
 )
 
-# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead.
+# Present-tense verbs of schedules: in news "talks resume Thursday" is ahead, and so
+# are "voters go to the polls Sunday", "the bill goes to the Senate Thursday". News
+# tells past events in the past tense. Only looked for before the expression, and
+# not before a possessive day ("the toll is 247 after Friday's blast").
 SCHEDULE_VERBS = frozenset(
     """begin begins start starts open opens resume resumes reopen reopens meet meets
-    arrive arrives visit visits convene convenes vote votes travel travels closes""".split()
+    arrive arrives visit visits convene convenes vote votes travel travels closes
+    go goes return returns leave leaves face faces host hosts play plays
+    end ends""".split()
 )
+
+# "The funeral is Friday": a copula right before a day makes it a schedule too.
+PRESENT_COPULAS = frozenset({"is", "are"})
 
 # Future markers only when they precede the expression: "said he would go by
 # Saturday" is about the future, "said Friday it would investigate" is not.
@@ -239,7 +279,10 @@ FUTURE_BEFORE_TO = frozenset("is are set due scheduled expected going plans plan
 # Words that make a clause refer to the past (with any word ending in -ed).
 PAST_MARKERS = frozenset(
     """was were had has have did said says told ago yesterday earlier been reported
-    announced took came went made since began won lost met saw fell rose""".split()
+    announced took came went made since began won lost met saw fell rose
+    bought sold paid left held kept led struck found gave got spent sent built fought
+    brought thought became fled flew drew wrote spoke broke stood shot caught knew grew
+    threw blew hid meant felt heard""".split()
 )
 
 

@@ -1,0 +1,96 @@
+"""Headlines and event filters on a table of real-world cases, and deletion-only as a property."""
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.events import extract_events
+from summarize.headlines import HARD_MAX_HEADLINE_WORDS, make_headline
+from summarize.models import Article, TimeExpression
+
+CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
+
+
+def _cases():
+    with CASES.open(encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and not row[0].startswith("#"):
+                others = row[4].split(" | ") if len(row) > 4 and row[4] else []
+                yield pytest.param(*row[:4], others, id=f"{row[1]}: {row[0][:40]}")
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "expected", "others"), list(_cases()))
+def test_headline_cases(sentence, phrase, value, expected, others):
+    """One time expression in a sentence (with the sentence's other dates, if any):
+    its event's exact headline, or no event."""
+    start = sentence.index(phrase)
+    type_ = "TIME" if "T" in value else "DATE"
+    expression = TimeExpression(start, start + len(phrase), phrase, type_, value)
+    other_expressions = [
+        TimeExpression(sentence.index(o), sentence.index(o) + len(o), o, "DATE", "2000") for o in others
+    ]
+    article = Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22))
+    events = [e for e in extract_events(article, [expression, *other_expressions]) if e.time == expression]
+    if expected == "-":
+        assert events == []
+    else:
+        assert [e.headline for e in events] == [expected]
+        assert is_deletion(events[0].headline, sentence)
+
+
+def is_deletion(headline: str, sentence: str) -> bool:
+    """Every word of ``headline`` occurs in ``sentence``, in order (case aside;
+    punctuation may close up on the word before a deleted stretch)."""
+    position = 0
+    lowered = sentence.lower()
+    for word in re.findall(r"\w+", headline.lower()):
+        found = lowered.find(word, position)
+        if found < 0:
+            return False
+        position = found + len(word)
+    return True
+
+
+WORDS = st.sampled_from(
+    "the a militants said on Saturday , ( ) - – ' \" “ ” who which and but when according to police "
+    "killed 21 in Rawa told CNN that Mr Smith’s since early January 2014 . : ; _ x".split()
+)
+
+
+@st.composite
+def sentences_and_spans(draw):
+    words = draw(st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=8)), min_size=1, max_size=40))
+    separators = draw(st.lists(st.sampled_from([" ", "", ", ", "  "]), min_size=len(words), max_size=len(words)))
+    sentence = "".join(w + s for w, s in zip(words, separators))
+    start = draw(st.integers(0, len(sentence)))
+    end = draw(st.integers(start, len(sentence)))
+    others = draw(st.lists(st.tuples(st.integers(0, len(sentence)), st.integers(0, len(sentence))), max_size=3))
+    return sentence, (start, end), [(min(a, b), max(a, b)) for a, b in others]
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences_and_spans())
+def test_make_headline_only_deletes_and_never_fails(case):
+    """Random words, quotes, brackets and dashes, a random date span and other spans:
+    make_headline never raises, only deletes words, keeps a word if there is one
+    outside the date, and stays within the hard length limit."""
+    sentence, span, others = case
+    headline = make_headline(sentence, span, others)
+    assert isinstance(headline, str)
+    assert is_deletion(headline, sentence)
+    assert len(headline.split()) <= HARD_MAX_HEADLINE_WORDS
+    outside = sentence[: span[0]] + " " + sentence[span[1]:]
+    if re.search(r"[^\W_]", outside):  # a letter or digit outside the date
+        assert re.search(r"[^\W_]", headline)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("militants seized control of the crossing with Syria near Rawa".split()), min_size=1, max_size=12))
+def test_make_headline_is_non_empty_when_words_remain(words):
+    sentence = "On Sunday " + " ".join(words) + "."
+    assert make_headline(sentence, (3, 9)) != ""
