@@ -214,6 +214,10 @@ def test_generation_options_without_a_model_are_rejected() -> None:
         load_summarizer(None, num_beams=4)
 
 
+def test_unset_generation_options_are_ignored() -> None:
+    assert isinstance(load_summarizer(None, max_new_tokens=None, num_beams=None), ExtractiveSummarizer)
+
+
 def test_unknown_device_is_rejected() -> None:
     with pytest.raises(ModelError, match="unknown device"):
         load_summarizer(None, device="tpu")
