@@ -67,7 +67,8 @@ ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|
               r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
               r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
 ADDRESSEE_REQUIRED = ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
-SETTING = r"(?:\s+(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
+# "at least"/"at most" quantify what follows and are never a setting.
+SETTING = r"(?:\s+(?!(?i:at\s+(?:least|most))\b)(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
 # Text up to the next comma, but not the comma of a number ("92,000").
 _NO_COMMA = r"(?:[^,;:]|(?<=\d),(?=\d{3}))*"
 _QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"

@@ -24,9 +24,12 @@ def load_summarizer(model: str | None = None, *, device: str = "cpu", **generati
     directory or the local hub cache (offline, hub ids resolve from the cache only).
     ``generation_options`` go to ``model.generate`` (``max_new_tokens``,
     ``num_beams``...), except ``batch_size`` (pieces per generate call) and
-    ``prefix`` (the task prefix, "summarize: " for T5 by default).
+    ``prefix`` (the task prefix, "summarize: " for T5 by default). Options that
+    are None are ignored, so CLI flags can be passed through unset.
     Raises ``ModelError`` with a one-line message when the model cannot be loaded.
     """
+    # An option left at None (a CLI flag not given) means "the default".
+    generation_options = {k: v for k, v in generation_options.items() if v is not None}
     if model is None:
         if generation_options:
             names = ", ".join(sorted(generation_options))

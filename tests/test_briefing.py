@@ -55,7 +55,7 @@ def test_merged_timeline_exact(briefing):
         ("2014-01", "START", "onward",
          "Anti-government fighters have held all of one city in Anbar province and areas of a second",
          (SAMPLE_NAME,), ()),
-        ("2014-06", None, "point", "1,000 people have been killed in the violence", (DATELINE,), ()),
+        ("2014-06", None, "point", "At least 1,000 people have been killed in the violence", (DATELINE,), ()),
         # "late on June 9" (sample) and "since June 9" (Tuesday's follow-up): one event, the sample's words.
         ("2014-06-09", "END", "onward",
          "Militants led by the Islamic State of Iraq and the Levant overran most of one province",
@@ -66,7 +66,8 @@ def test_merged_timeline_exact(briefing):
         ("2014-06-21", None, "point", "Some of those killed were shot dead when the militants moved into the towns",
          (SAMPLE_NAME,), ()),
         ("2014-06-21", None, "point",
-         "Security officers and witnesses also reported militants entering al-Qaim", (SAMPLE_NAME,), ()),
+         "Security officers and witnesses also reported militants entering al-Qaim",
+         (SAMPLE_NAME,), ()),
         ("2014-06-21TEV", None, "point", "Insurgents moved into Rawa and Ana, in Anbar province", (SAMPLE_NAME,),
          ("2014-06-20TEV",)),
         ("2014-06-22", None, "point", "Others were slain", (SAMPLE_NAME,), ()),
@@ -75,11 +76,12 @@ def test_merged_timeline_exact(briefing):
          (SAMPLE_NAME, PAGE, DATELINE), ()),
         ("2014-06-22", "END", "point",
          "The Turaibil crossing with Jordan fell to the insurgents after government troops pulled out", (PAGE,), ()),
-        ("2014-06-23", None, "point", "Sunni militants pressed their offensive in western Iraq", (PAGE,), ()),
+        ("2014-06-23", None, "point",
+         "Sunni militants pressed their offensive in western Iraq", (PAGE,), ()),
         ("2014-06-23", None, "point",
          "Kerry arrived in Baghdad and urged Iraqi leaders to form a more inclusive government", (DATELINE,), ()),
-        ("2014-06-24", None, "point", "Sunni insurgents consolidated their hold on Iraq's western Anbar province",
-         (DATELINE,), ()),
+        ("2014-06-24", None, "point",
+         "Sunni insurgents consolidated their hold on Iraq's western Anbar province", (DATELINE,), ()),
     ]
 
 

@@ -19,6 +19,7 @@ from summarize.errors import ModelError, SummarizeError
 from summarize.models import Article, Summary
 from summarize.summarizer import ExtractiveSummarizer, load_summarizer
 from summarize.summarizers.extractive import (
+    WINDOW,
     candidate_sentences,
     is_quoted,
     pacsum_centrality,
@@ -214,6 +215,10 @@ def test_generation_options_without_a_model_are_rejected() -> None:
         load_summarizer(None, num_beams=4)
 
 
+def test_unset_generation_options_are_ignored() -> None:
+    assert isinstance(load_summarizer(None, max_new_tokens=None, num_beams=None), ExtractiveSummarizer)
+
+
 def test_unknown_device_is_rejected() -> None:
     with pytest.raises(ModelError, match="unknown device"):
         load_summarizer(None, device="tpu")
@@ -270,10 +275,10 @@ def test_any_article_gives_whole_ordered_sentences_within_the_limits(
         assert summary.sentences  # something whenever there is a real sentence
     if words is not None:
         # Over the budget only when no whole sentence fits it; then one sentence.
+        # (among the lead window the summarizer scores)
+        window = candidates[: max(WINDOW, 3 * n)]
         over = len(summary.text.split()) > words
-        assert not over or (
-            len(summary.sentences) == 1 and all(len(c.text.split()) > words for c in candidates)
-        )
+        assert not over or (len(summary.sentences) == 1 and all(len(c.text.split()) > words for c in window))
 
 
 @pytest.mark.parametrize(
@@ -288,3 +293,14 @@ def test_any_article_gives_whole_ordered_sentences_within_the_limits(
 )
 def test_quote_detection(text: str, quoted: bool) -> None:
     assert is_quoted(text) is quoted
+
+
+def test_only_the_lead_window_is_encoded_and_scored() -> None:
+    text = " ".join(f"Report number {i} says the river rose again in the town overnight." for i in range(30))
+    encoder = HashingEncoder()
+    summary = ExtractiveSummarizer(encoder).summarize(article(text), sentences=3)
+    assert len(encoder.calls[0]) == WINDOW
+    assert all(s.start < len(text) // 3 for s in summary.sentences)
+    # A longer summary widens the window: three candidates per requested sentence.
+    ExtractiveSummarizer(encoder).summarize(article(text), sentences=5)
+    assert len(encoder.calls[1]) == 15

@@ -58,6 +58,13 @@ MIN_WORDS = 8
 # Below MIN_WORDS but still a sentence: used only when an article has too few longer ones.
 FALLBACK_MIN_WORDS = 5
 MAX_WORDS = 60
+# Only the lead region is scored: the first WINDOW candidates, or WINDOW_PER_SENTENCE
+# per requested sentence if more. A later sentence starts log(1 + WINDOW) = 2.4 below
+# the lead, more than the other terms usually make up, and on the dev set the window
+# leaves ROUGE unchanged (41.71 vs 41.74 ROUGE-1 with every sentence) while halving
+# the encoder's work, which is nearly all of the time.
+WINDOW = 10
+WINDOW_PER_SENTENCE = 3
 # Sentences are embedded from their first word pieces only: enough to place a
 # sentence in embedding space, and it bounds the cost of run-on sentences.
 ENCODER_MAX_TOKENS = 48
@@ -207,7 +214,8 @@ class ExtractiveSummarizer(Summarizer):
     ) -> list[Summary]:
         check_length(sentences, words)
         articles = as_list(articles)
-        candidates = [candidate_sentences(a) for a in articles]
+        window = max(WINDOW, WINDOW_PER_SENTENCE * sentences)
+        candidates = [candidate_sentences(a)[:window] for a in articles]
         titles = [a.title.strip() if a.title and a.title.strip() else None for a in articles]
         # One encoder call for every sentence and title of every article: the
         # encoder batches by length, which is where the time goes.
