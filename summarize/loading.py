@@ -190,16 +190,7 @@ def _open_corpus(path: str, stdin: BinaryIO | None):
         import contextlib
 
         return contextlib.nullcontext(stdin if stdin is not None else sys.stdin.buffer)
-    try:
-        if Path(path).is_dir():
-            raise InputError(f"{path}: is a directory, not a JSON Lines file")
-        return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    return _open_local(path, "a JSON Lines file")
 
 
 def _jsonl_input(line: str, where: str, date: dt.date | None) -> ArticleInput:
@@ -282,18 +273,11 @@ def _read_bytes(source: str, stdin: BinaryIO | None) -> bytes:
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return stream.read(MAX_ARTICLE_BYTES + 1)
-    path = Path(source)
-    try:
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not an article file")
-        with path.open("rb") as handle:
+    with _open_local(source, "an article file") as handle:
+        try:
             raw = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{source}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+        except OSError as error:
+            raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
     if len(raw) > MAX_ARTICLE_BYTES:
         raise InputError(f"{source}: larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; is this an article?")
     return raw
@@ -325,3 +309,17 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
     if stands_alone and looks_like_title:
         return first, lines[1:]
     return None, lines
+
+
+def _open_local(path: str, what: str) -> BinaryIO:
+    """Open a local file for reading; the OS's refusals become one-line errors."""
+    try:
+        if Path(path).is_dir():
+            raise InputError(f"{path}: is a directory, not {what}")
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it with `with`
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
