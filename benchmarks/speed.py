@@ -103,7 +103,7 @@ def main() -> None:
     if peer is None:
         print("peer sumy LexRank + dateparser.search_dates: not installed (pip install -e '.[bench]')")
     else:
-        print(f"peer sumy LexRank + dateparser.search_dates: {peer * 1000:7.1f} ms -> peer/ours = {peer / ours:.1f}x")
+        print(f"peer sumy LexRank + dateparser.search_dates: {peer * 1000:7.1f} ms -> ours/peer = {ours / peer:.1f}x")
 
 
 if __name__ == "__main__":
