@@ -171,6 +171,14 @@ def test_text_lines_fit_a_plain_text_email(dated):
     assert max(len(line) for line in render(dated, "text", quotes=True).splitlines()) <= 72
 
 
+def test_text_never_splits_a_hyphenated_name(dated):
+    hyphenated = replace(dated.timeline.events[0], headline="Fighters entered al-Qaim and " * 12)
+    briefing = replace(dated, timeline=replace(dated.timeline, events=(hyphenated,)))
+    output = render(briefing, "text", quotes=True)
+    assert output.count("al-Qaim") == 12
+    assert not any(line.rstrip().endswith("-") for line in output.splitlines() if line.strip() != "--")
+
+
 # --- HTML5 validity, accessibility, no network --------------------------------------
 
 @pytest.mark.parametrize("quotes", [False, True])
