@@ -282,11 +282,12 @@ def compress(sentence: str) -> str:
         if kind in COMPRESSIBLE_ASIDES:
             draft.delete(start, end)
     text = draft.view()[0]
-    if text == " ".join(sentence.split()) or len(text.split()) < MIN_COMPRESSED_WORDS:
+    if text == " ".join(sentence.split()):
         return sentence
     # A space left before punctuation by a deletion ("metres , then"), but not the
     # space of "a .22 calibre".
-    return re.sub(r"\s+([,;:.!?])(?=\s|$|['\"\u2019\u201d])", r"\1", text)
+    text = re.sub(r"\s+([,;:.!?])(?=\s|$|['\"\u2019\u201d])", r"\1", text)
+    return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
 def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
