@@ -20,6 +20,9 @@ what the article did not. The steps, each a table of rules below:
    phrase boundary (punctuation, then a conjunction, then a preposition) that
    keeps at least ``MIN_HEADLINE_WORDS``, never inside a name.
 
+``compress(sentence)`` reuses step 2 for summaries: it deletes only the dash-pair
+and parenthetical asides of a sentence (``COMPRESSIBLE_ASIDES``).
+
 Deletions are made on a character mask over the sentence (``_Draft``), so every
 rule, whatever it matches, can only remove characters; a gap between two kept
 stretches becomes a space, so no two words are ever glued into a new one.
@@ -256,6 +259,35 @@ class _Draft:
 
     def words(self) -> list[str]:
         return self.view()[0].split()
+
+
+# Asides a summary sentence does without (``compress``): dash pairs ("Bader – who
+# lost his legs in 1931 – was shot down") and parentheticals ("6,000 metres (3.7
+# miles)"). The other asides (ages, appositives, relative clauses, attributions)
+# carry facts a summary keeps: on the CNN/DM dev set deleting them lowers ROUGE.
+COMPRESSIBLE_ASIDES = ("dash", "paren")
+# Fewer words than this left: the sentence was mostly aside, and is kept whole.
+MIN_COMPRESSED_WORDS = 4
+
+
+def compress(sentence: str) -> str:
+    """``sentence`` without its dash-pair and parenthetical asides.
+
+    Deletion only, as for headlines: the words left are a subsequence of the
+    sentence's words, and the end punctuation stays. A sentence without such an
+    aside is returned unchanged.
+    """
+    draft = _Draft(sentence)
+    for kind, start, end in asides(sentence):
+        if kind in COMPRESSIBLE_ASIDES:
+            draft.delete(start, end)
+    text = draft.view()[0]
+    if text == " ".join(sentence.split()):
+        return sentence
+    # A space left before punctuation by a deletion ("metres , then"), but not the
+    # space of "a .22 calibre".
+    text = re.sub(r"\s+([,;:.!?])(?=\s|$|['\"\u2019\u201d])", r"\1", text)
+    return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
 def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:

@@ -50,7 +50,9 @@ class Summary:
     """The summary of one article.
 
     ``sentences`` holds the article sentences an extractive summary is made of
-    (empty for an abstractive summary, whose text is new).
+    (empty for an abstractive summary, whose text is new), as exact spans; the
+    extractive ``text`` is those sentences with some asides deleted (deletion only:
+    its words are their words, in order; see ``headlines.compress``).
     """
 
     text: str

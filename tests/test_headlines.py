@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.events import extract_events
-from summarize.headlines import HARD_MAX_HEADLINE_WORDS, make_headline
+from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, make_headline
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -94,3 +94,33 @@ def test_make_headline_only_deletes_and_never_fails(case):
 def test_make_headline_is_non_empty_when_words_remain(words):
     sentence = "On Sunday " + " ".join(words) + "."
     assert make_headline(sentence, (3, 9)) != ""
+
+
+def is_word_subsequence(short: str, long: str) -> bool:
+    """The words of ``short`` are the words of ``long`` with some deleted, in order."""
+    words = iter(re.findall(r"\w+", long))
+    return all(any(w == v for v in words) for w in re.findall(r"\w+", short))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Bader \u2013 who lost his legs in a flying accident in 1931 \u2013 was shot down over France.",
+         "Bader was shot down over France."),
+        ("A kite measuring 6,000 metres (3.7 miles) went to a festival.", "A kite measuring 6,000 metres went to a festival."),
+        ("He was shot with a .22 calibre handgun (police said) .", "He was shot with a .22 calibre handgun."),
+        ("Militants killed 21 leaders, officers said.", "Militants killed 21 leaders, officers said."),
+        ("(Three words only) were here.", "(Three words only) were here."),
+    ],
+)
+def test_compress_deletes_dash_and_parenthetical_asides(sentence, expected):
+    assert compress(sentence) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences_and_spans())
+def test_compress_only_deletes_words(case):
+    sentence = case[0]
+    compressed = compress(sentence)
+    assert is_word_subsequence(compressed, sentence)
+    assert compressed == sentence or len(compressed.split()) >= 4

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.errors import ModelError, SummarizeError
+from summarize.headlines import compress
 from summarize.models import Article, Summary
 from summarize.summarizer import ExtractiveSummarizer, load_summarizer
 from summarize.summarizers.extractive import (
@@ -66,6 +67,14 @@ def fake() -> ExtractiveSummarizer:
     return ExtractiveSummarizer(HashingEncoder())
 
 
+LONG_ASIDES = (
+    "A Chinese team took a kite measuring an astonishing 6,000 metres (3.7 miles) to a kite flying festival in Weifang. "
+    "Bader \u2013 who lost his legs in a flying accident in 1931 \u2013 was shot down over France in August 1941. "
+    "Bookmakers have slashed odds on the name Sam - which could be used for Samuel or Samantha - being chosen for the baby. "
+    "The festival (the largest in the world) drew crowds of thousands to the city over the long weekend."
+)
+
+
 def article(text: str, title: str | None = None) -> Article:
     return Article(text=text, source="test", title=title)
 
@@ -93,7 +102,16 @@ def test_summary_sentences_are_exact_spans_in_article_order(fake: ExtractiveSumm
     assert starts == sorted(starts)
     for s in summary.sentences:
         assert SAMPLE[s.start : s.end] == s.text
-    assert summary.text == " ".join(s.text for s in summary.sentences)
+    # The text is the sentences with their dash and parenthetical asides deleted.
+    assert summary.text == " ".join(compress(s.text) for s in summary.sentences)
+
+
+@pytest.mark.parametrize("text", [SAMPLE, LONG_ASIDES])
+def test_summary_text_only_deletes_words_of_its_sentences(fake: ExtractiveSummarizer, text: str) -> None:
+    summary = fake.summarize(article(text), sentences=3)
+    source = [w for s in summary.sentences for w in re.findall(r"\w+", s.text)]
+    remaining = iter(source)
+    assert all(any(w == v for v in remaining) for w in re.findall(r"\w+", summary.text))
 
 
 def test_sentence_count_follows_the_option(fake: ExtractiveSummarizer) -> None:

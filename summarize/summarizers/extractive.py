@@ -25,6 +25,13 @@ On the dev set (ROUGE-1/2): the first three candidate sentences score about
 quote and length terms alone 41.4/19.1; the MiniLM terms (centrality, redundancy)
 add the rest, to 41.8/19.3.
 
+The summary's ``text`` is the chosen sentences compressed by deletion only
+(``headlines.compress``): dash-pair and parenthetical asides are deleted, so every
+word left is a word of its sentence, in order; ``Summary.sentences`` stays the
+exact article spans. On the dev set this adds about 0.05 ROUGE-1/2 and 0.1 ROUGE-Lsum
+(41.79/19.32/37.88); deleting the other asides (ages, appositives, relative
+clauses, attributions) lowers ROUGE, since references keep those facts.
+
 Candidates are real sentences only: at least ``MIN_WORDS`` words with a lower-case
 word (so headlines, bylines like "W460" and captions in title case are skipped) and
 at most ``MAX_WORDS`` (run-ons the splitter could not break).
@@ -39,6 +46,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ..headlines import compress
 from ..models import Article, Sentence, Summary
 from ..sentences import split_sentences
 from .base import Summarizer, as_list, check_length, count_words
@@ -250,4 +258,5 @@ class ExtractiveSummarizer(Summarizer):
         scores = sentence_scores(texts, vectors, None if title_vector is None else title_vector.astype(np.float64))
         chosen = select(scores, vectors @ vectors.T, [count_words(t) for t in texts], sentences, words)
         picked = tuple(group[i] for i in chosen)
-        return Summary(text=" ".join(s.text for s in picked), method=self.method, sentences=picked)
+        # ``sentences`` are the article's spans; ``text`` is them compressed (deletion only).
+        return Summary(text=" ".join(compress(s.text) for s in picked), method=self.method, sentences=picked)
