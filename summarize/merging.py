@@ -38,7 +38,6 @@ when equal, and never conflict.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
@@ -196,22 +195,4 @@ def date_span(value: str) -> tuple[dt.date, dt.date] | None:
     parsed = timex.parse_value(value)
     if parsed is None or parsed.year is None:
         return None
-    year = parsed.year
-    if parsed.granularity in ("day", "time"):
-        day = dt.date(year, parsed.month, parsed.day)
-        return day, day
-    if parsed.granularity == "month":
-        return dt.date(year, parsed.month, 1), dt.date(year, parsed.month, calendar.monthrange(year, parsed.month)[1])
-    if parsed.granularity == "week":
-        monday = dt.date.fromisocalendar(year, parsed.week, 1)
-        return monday, monday + dt.timedelta(days=6)
-    if parsed.granularity == "quarter":
-        first = 3 * (parsed.quarter - 1) + 1
-        return dt.date(year, first, 1), dt.date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-    if parsed.granularity == "season":
-        # Meteorological seasons; winter is counted from December of the year before.
-        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[parsed.season]
-        start = dt.date(year - 1 if start_month == 12 else year, start_month, 1)
-        end_month = (start_month + 1) % 12 + 1
-        return start, dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return timex.calendar_span(parsed, parsed.year)

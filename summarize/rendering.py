@@ -12,7 +12,6 @@ so article text that looks like markup or template code always comes out as text
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -307,15 +306,13 @@ def timelinejs_date(value: str) -> dict[str, int] | None:
             date.update(hour=parsed.hour, minute=parsed.minute or 0)
         elif parsed.part_of_day:
             date["hour"] = timex.PARTS_OF_DAY[parsed.part_of_day][1]
-    elif parsed.month is not None:
-        date["month"] = parsed.month
-    elif parsed.quarter is not None:
-        date["month"] = 3 * parsed.quarter - 2
-    elif parsed.season is not None:
-        date["month"] = timex.SEASONS[parsed.season][1]
     elif parsed.week is not None:
-        monday = dt.date.fromisocalendar(parsed.year, parsed.week, 1)
+        monday, _ = timex.calendar_span(parsed, parsed.year)
         date.update(year=monday.year, month=monday.month, day=monday.day)
+    elif parsed.granularity != "year":
+        # A month, quarter or season starts at its first month.
+        first, _ = timex.calendar_span(parsed, parsed.year)
+        date.update(year=first.year, month=first.month)
     return date
 
 

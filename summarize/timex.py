@@ -24,7 +24,9 @@ PARTS_OF_DAY = {
     "DT": ("daytime", 12),
 }
 
-SEASONS = {"SP": ("spring", 4), "SU": ("summer", 7), "FA": ("autumn", 10), "WI": ("winter", 1)}
+# TIMEX3 season codes: name, and first month (meteorological; winter starts in the
+# December of the year before).
+SEASONS = {"SP": ("spring", 3), "SU": ("summer", 6), "FA": ("autumn", 9), "WI": ("winter", 12)}
 
 # How a modifier shifts the point a period is sorted at, and how it is said.
 MOD_WORDS = {
@@ -128,29 +130,39 @@ def parse_value(value: str) -> TimexValue | None:
     return TimexValue(year, None, None, None, "year")
 
 
+def calendar_span(value: TimexValue, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day ``value`` covers ("2014-06" is June 1..30), with ``year``
+    standing in when the value has none."""
+    y = value.year if value.year is not None else year
+    if value.day is not None:
+        day = dt.date(y, value.month, min(value.day, calendar.monthrange(y, value.month)[1]))
+        return day, day
+    if value.week is not None:
+        monday = dt.date.fromisocalendar(y, value.week, 1)
+        return monday, monday + dt.timedelta(days=6)
+    if value.month is not None:
+        return dt.date(y, value.month, 1), dt.date(y, value.month, calendar.monthrange(y, value.month)[1])
+    if value.quarter is not None:
+        first = 3 * (value.quarter - 1) + 1
+        return dt.date(y, first, 1), dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1])
+    if value.season is not None:
+        start_month = SEASONS[value.season][1]
+        start = dt.date(y - 1 if start_month == 12 else y, start_month, 1)
+        end_month = (start_month + 1) % 12 + 1
+        return start, dt.date(y, end_month, calendar.monthrange(y, end_month)[1])
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
 def sort_point(value: TimexValue, mod: str | None, year: int) -> tuple[dt.date, float]:
     """The date (and hour) a value is ordered at, with ``year`` standing in when unknown.
 
     A period sorts at its beginning, shifted by its modifier: "late 1997" sorts after
     "mid-1997", which sorts after "early 1997" and "1997".
     """
-    y = value.year if value.year is not None else year
-    if value.day is not None:
-        date = dt.date(y, value.month, min(value.day, calendar.monthrange(y, value.month)[1]))
-        span = 1
-    elif value.week is not None:
-        date = dt.date.fromisocalendar(y, value.week, 1)
-        span = 7
-    elif value.month is not None:
-        date, span = dt.date(y, value.month, 1), calendar.monthrange(y, value.month)[1]
-    elif value.quarter is not None:
-        date, span = dt.date(y, 3 * value.quarter - 2, 1), 91
-    elif value.season is not None:
-        date, span = dt.date(y, SEASONS[value.season][1] - 1 if value.season != "WI" else 1, 1), 91
-    else:
-        date, span = dt.date(y, 1, 1), 365
+    first, last = calendar_span(value, year)
+    span = (last - first).days + 1
     offset = {"MID": span // 2, "END": (2 * span) // 3}.get(mod or "", 0)
-    date += dt.timedelta(days=offset)
+    date = first + dt.timedelta(days=offset)
     hour = float(value.hour) + (value.minute or 0) / 60 if value.hour is not None else None
     if hour is None:
         hour = float(PARTS_OF_DAY[value.part_of_day][1]) if value.part_of_day else (21.0 if mod == "END" and span == 1 else 0.0)
