@@ -34,16 +34,14 @@ from .summarizer import load_summarizer
 from .temporal import find_time_expressions
 from .timeline import build_timeline
 
-UNKNOWN_DATE_NOTE = (
-    "The article date is unknown, so relative dates are not resolved: they are shown "
-    "as written and ordered by news convention (weekday names mean the past week, "
-    "month-day dates lie further back)."
-)
+# Why relative dates are left unresolved; {what} names the unknown date(s), {whose}
+# is the possessive for several articles.
 UNKNOWN_DATES_NOTE = (
-    "The {what} unknown, so {whose} relative dates are not resolved: they are shown as "
+    "The {what} unknown, so {whose}relative dates are not resolved: they are shown as "
     "written and ordered by news convention (weekday names mean the past week, month-day "
     "dates lie further back)."
 )
+UNKNOWN_DATE_NOTE = UNKNOWN_DATES_NOTE.format(what="article date is", whose="")
 
 # Articles summarized per call: large enough that the encoder fills its batches
 # (64 sentences), small enough that a batch's sentences stay a few MB.
@@ -144,9 +142,9 @@ class Briefer:
         elif len(articles) == 1:
             notes = (UNKNOWN_DATE_NOTE,)
         elif len(undated) == 1:
-            notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its"),)
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its "),)
         else:
-            notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their"),)
+            notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their "),)
         return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored), notes=notes)
 
 
