@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from . import web
 from .datelines import find_dateline
+from .decoding import decode_bytes, looks_binary
 from .errors import InputError
 from .models import Article
 
@@ -241,30 +242,11 @@ def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: fl
 
 
 def decode_text(raw: bytes, source: str) -> str:
-    """Decode article bytes as text, refusing binary files with a clear message."""
+    """Decode article bytes as text (``decoding.decode_bytes``), refusing empty and binary files."""
     if not raw.strip():
         raise InputError(f"{_name(source)}: the file is empty")
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{_name(source)}: this is a binary file, not an article in text form")
-    text = None
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if text is None:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-    if text is None:
-        # Latin-1 decodes anything, so only accept it when the bytes look like text.
-        printable = sum(32 <= b < 127 or b in (9, 10, 13) or b >= 160 for b in raw[:8192])
-        if printable / min(len(raw), 8192) < 0.95:
-            raise InputError(f"{_name(source)}: this is a binary file, not an article in text form")
-        text = raw.decode("latin-1")
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if control > len(text[:8192]) * 0.01:
+    text = decode_bytes(raw)
+    if looks_binary(raw, text):
         raise InputError(f"{_name(source)}: this is a binary file, not an article in text form")
     return text
 

@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from .decoding import decode_bytes, looks_binary
 from .errors import InputError
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
@@ -109,25 +110,17 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
-    """Decode HTML bytes: the HTTP charset, else the page's <meta charset>, else UTF-8,
-    else Windows-1252 (what "Latin-1" pages really are), else Latin-1 (never fails).
+    """Decode HTML bytes (``decoding.decode_bytes``): a byte-order mark, else the HTTP
+    charset, else the page's <meta charset>, else UTF-8, Windows-1252, Latin-1.
 
-    NUL bytes mean a binary file (an image saved as .html), not a page.
+    NUL bytes or control characters mean a binary file (an image saved as .html), not a page.
     """
-    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        charset = "utf-16"  # a byte-order mark says it all
-    wide = bool(charset) and charset.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-    if b"\x00" in body[:8192] and not wide:
-        raise InputError(f"{source}: this is a binary file, not a web page")
     declared = _META_CHARSET.search(body[:4096])
-    candidates = [charset, declared.group(1).decode("ascii") if declared else None, "utf-8", "cp1252"]
-    for encoding in candidates:
-        if encoding:
-            try:
-                return body.decode(encoding).lstrip("\ufeff")
-            except (UnicodeDecodeError, LookupError):
-                pass
-    return body.decode("latin-1")
+    meta = declared.group(1).decode("ascii") if declared else None
+    text = decode_bytes(body, (charset, meta))
+    if looks_binary(body, text, charset or meta):
+        raise InputError(f"{source}: this is a binary file, not a web page")
+    return text
 
 
 def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> WebArticle:
