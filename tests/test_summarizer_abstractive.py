@@ -1,4 +1,4 @@
-"""The abstractive path, run for real on tiny random BART and T5 models.
+"""The abstractive path, run for real on tiny random BART, PEGASUS and T5 models.
 
 The models and their word-level tokenizer are built here from config classes and
 saved to a temporary directory, so the real loading, chunking and generation code
@@ -82,6 +82,31 @@ def bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def pegasus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from transformers import PegasusConfig, PegasusForConditionalGeneration
+
+    directory = tmp_path_factory.mktemp("tiny-pegasus")
+    torch.manual_seed(0)
+    config = PegasusConfig(
+        vocab_size=len(VOCAB),
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=INPUT_TOKENS,
+        pad_token_id=PAD,
+        eos_token_id=EOS,
+        decoder_start_token_id=PAD,
+    )
+    PegasusForConditionalGeneration(config).save_pretrained(directory)
+    save_tokenizer(directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
 def t5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import T5Config, T5ForConditionalGeneration
 
@@ -135,9 +160,9 @@ def token_ids(summarizer: AbstractiveSummarizer, text: str) -> list[int]:
     return summarizer.tokenizer(text, add_special_tokens=False)["input_ids"]
 
 
-@pytest.mark.parametrize("family", ["bart", "t5"])
-def test_a_5000_word_article_reaches_the_model_whole(family: str, bart_dir: Path, t5_dir: Path) -> None:
-    directory = bart_dir if family == "bart" else t5_dir
+@pytest.mark.parametrize("family", ["bart", "pegasus", "t5"])
+def test_a_5000_word_article_reaches_the_model_whole(family: str, request: pytest.FixtureRequest) -> None:
+    directory = request.getfixturevalue(f"{family}_dir")
     # min_new_tokens: a random model may end at once, and empty piece summaries
     # would leave nothing for the second round to observe.
     summarizer = load_summarizer(str(directory), batch_size=8, max_new_tokens=8, min_new_tokens=4)
