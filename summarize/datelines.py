@@ -96,8 +96,6 @@ FORMS = (
           "Kathmandu, Nepal (CNN) -- |Rescuers pulled a man from the rubble.",
           "Washington (CNN)|This week is the week."),
 )
-# Kept for callers that match the wire form directly.
-DATELINE = FORMS[0].pattern
 
 
 @dataclass(frozen=True)
