@@ -13,8 +13,10 @@ what the article did not. The steps, each a table of rules below:
    clause dates that clause ("Bader, who lost his legs in 1931, ..." -> "Bader
    lost his legs"), so the clause is kept with its antecedent instead;
 3. the date and the words that introduce it ("on", "since", "'s");
-4. attributions ("X said (that)", ", X said", "according to ..."), datelines
-   ("MOSCOW_"), leading connectives ("Meanwhile,", "And");
+4. attributions ("X said (that)", ", X said", "according to ..."), wire datelines
+   and credits ("MOSCOW_", "WASHINGTON (AP) --", "(CNN) --": the forms of
+   ``datelines.FORMS``, also deleted as an aside in step 2 when they open the
+   clause), leading connectives ("Meanwhile,", "And");
 5. quotes and brackets left unbalanced by the cuts, dangling function words;
 6. length: a headline longer than ``MAX_HEADLINE_WORDS`` is cut at the last
    phrase boundary (punctuation, then a conjunction, then a preposition) that
@@ -32,6 +34,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from .datelines import dateline_end
 
 MAX_HEADLINE_WORDS = 18
 MIN_HEADLINE_WORDS = 6
@@ -98,11 +102,12 @@ CLAUSE_BOUNDARIES = re.compile(
 )
 
 # Step 2: asides, found on the whole sentence: (kind, pattern), the aside being the
-# group "aside" if the pattern has one, else the whole match. An aside is deleted;
-# a "relative" aside holding the date is kept with its antecedent instead, and a
-# date inside an "attribution" aside dates a statement (events.py skips it).
+# group "aside" if the pattern has one, else the whole match; before them, a wire
+# dateline opening the clause is a "dateline" aside (``datelines.FORMS``). An aside
+# is deleted; a "relative" aside holding the date is kept with its antecedent
+# instead, and a date inside an "attribution" aside dates a statement (events.py
+# skips it).
 ASIDES = [
-    ("dateline", re.compile(r"^[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})?\s*\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|-|\u2014)?\s*")),
     ("paren", re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")),
     ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
     ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
@@ -151,10 +156,9 @@ _CONNECTIVE = re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|
                r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
                r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+")
 _SENTENCE_ADVERB = re.compile(r"^\w+ly,\s+")
+# Before these, a wire dateline ("MOSCOW_ ", "WASHINGTON (AP) -- ", "(CNN) -- "): see
+# ``datelines.FORMS``.
 LEADING = [
-    # "MOSCOW_ ", "CANBERRA, Australia_ ", "WASHINGTON (AP) -- ", "(CNN) -- "
-    re.compile(r"^[A-Z][A-Z .'\-]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([A-Za-z ]+\))?\s*(?:_|--|\u2014|\u2013)\s*"),
-    re.compile(r"^\(CNN\)\s*(?:--|-)?\s*"),
     # a caption's heading in capitals: "BALL OF THE CENTURY Benaud was on hand ..."
     re.compile(r"^(?:[A-Z][A-Z'\u2019\-]+\s+){2,}(?=[A-Z][a-z])"),
     # a photo caption's label: "Flying high: Half of the kite took to the sky"
@@ -645,6 +649,9 @@ def _sentence_asides(sentence: str) -> tuple[tuple[str, int, int], ...]:
 def _asides(sentence: str, clause_start: int, clause_end: int) -> list[tuple[str, int, int]]:
     clause = sentence[clause_start:clause_end]
     found: list[tuple[str, int, int]] = []
+    dateline = dateline_end(clause)
+    if dateline:
+        found.append(("dateline", clause_start, clause_start + dateline))
     for kind, pattern in ASIDES:
         for match in pattern.finditer(clause):
             group = "aside" if "aside" in pattern.groupindex and match.start("aside") >= 0 else 0
@@ -794,7 +801,7 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
 def _trim_edges(draft: _Draft, cut_from_middle: bool) -> None:
     """Attributions, datelines, connectives, dangling words and stray quotes at the edges."""
     for _ in range(6):
-        changed = False
+        changed = _delete_keeping_words(draft, _leading_dateline)
         for pattern in LEADING:
             if _sub_keeping_words(draft, pattern):
                 changed = True
@@ -809,19 +816,31 @@ def _trim_edges(draft: _Draft, cut_from_middle: bool) -> None:
             return
 
 
+def _leading_dateline(text: str) -> tuple[int, int] | None:
+    end = dateline_end(text)
+    return (0, end) if end else None
+
+
 def _sub_keeping_words(draft: _Draft, pattern: re.Pattern) -> bool:
     """Delete the first match of ``pattern`` unless that would leave fewer than three
     words, or no verb where there was one ("reported militants entering al-Qaim")."""
+    return _delete_keeping_words(draft, lambda text: (match := pattern.search(text)) and match.span())
+
+
+def _delete_keeping_words(draft: _Draft, find) -> bool:
+    """Delete the span ``find(text)`` gives in the draft's text (None: nothing to
+    delete), on the terms of ``_sub_keeping_words``."""
     text, index = draft.view()
-    match = pattern.search(text)
-    if not match or match.end() == match.start():
+    span = find(text)
+    if not span or span[0] == span[1]:
         return False
-    remaining = (text[: match.start()] + " " + text[match.end():]).split()
+    start, end = span
+    remaining = (text[:start] + " " + text[end:]).split()
     if len(remaining) < 3:
         return False
     if not any(looks_like_verb(w) for w in remaining) and any(looks_like_verb(w) for w in text.split()):
         return False
-    draft.delete_view(index, match.start(), match.end())
+    draft.delete_view(index, start, end)
     return True
 
 

@@ -81,6 +81,21 @@ def test_a_dateline_alone_is_no_article():
         article_from_text("BAGHDAD, June 24, 2014 (Reuters) -", source="x")
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline", "body"),
+    [
+        ("(CNN) -- Rescuers pulled a man from the rubble on Saturday.", "(CNN) --",
+         "Rescuers pulled a man from the rubble on Saturday."),
+        ("Kathmandu, Nepal (CNN)Rescuers pulled a man out.", "Kathmandu, Nepal (CNN)", "Rescuers pulled a man out."),
+        ("MOSCOW_ Russia said on Monday it would act.", "MOSCOW_", "Russia said on Monday it would act."),
+        ("Police (officers) said the man was arrested.", None, "Police (officers) said the man was arrested."),
+    ],
+)
+def test_datelines_without_a_date_leave_the_body_and_give_no_date(text, dateline, body):
+    article = article_from_text(text, source="x")
+    assert (article.text, article.dateline, article.date, article.date_source) == (body, dateline, None, None)
+
+
 def test_the_dateline_is_kept_on_the_article():
     article = article_from_text("BAGHDAD, June 22 (Reuters) - Militants took the town on Sunday.", source="x")
     assert article.dateline == "BAGHDAD, June 22 (Reuters) -"

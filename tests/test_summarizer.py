@@ -262,6 +262,9 @@ def test_real_minilm_summary_of_the_sample() -> None:
         ("Kathmandu, Nepal (CNN) -- Rescuers pulled a man from the wreckage on Tuesday.", "Rescuers pulled"),
         ("(The Hollywood Reporter)Stan Freberg, a comic who made famous adverts, has died.", "Stan Freberg"),
         ("Police (left) said the man was arrested at his home on Monday night.", "Police (left)"),
+        ("WASHINGTON (AP) -- The Senate voted on the spending bill late on Monday night.", "The Senate voted"),
+        ("MOSCOW_ The mayor of Moscow has allocated funds to help build a museum.", "The mayor of Moscow"),
+        ("John Smith (CNN) said the man was arrested at his home on Monday night.", "John Smith (CNN)"),
     ],
 )
 def test_wire_datelines_are_left_out_of_the_summary_sentence(text: str, expected: str) -> None:

@@ -34,7 +34,10 @@ clauses, attributions) lowers ROUGE, since references keep those facts.
 
 Candidates are real sentences only: at least ``MIN_WORDS`` words with a lower-case
 word (so headlines, bylines like "W460" and captions in title case are skipped) and
-at most ``MAX_WORDS`` (run-ons the splitter could not break).
+at most ``MAX_WORDS`` (run-ons the splitter could not break). A wire dateline or
+credit opening a sentence ("(CNN)", "Kathmandu, Nepal (CNN) -- ", "WASHINGTON (AP)
+-- ": the forms of ``datelines.FORMS``) is cut off it: it belongs to the article,
+not to its news.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ..datelines import dateline_end
 from ..headlines import compress
 from ..models import Article, Sentence, Summary
 from ..sentences import split_sentences
@@ -77,12 +81,6 @@ WINDOW_PER_SENTENCE = 3
 # sentence in embedding space, and it bounds the cost of run-on sentences.
 ENCODER_MAX_TOKENS = 48
 
-# A wire dateline before the first sentence: "(CNN)", "Kathmandu, Nepal (CNN) -- ",
-# "(The Hollywood Reporter)". It belongs to the article, not to its news.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*)?"
-    r"\((?:CNN|CNN Money|Reuters|AP|AFP|Mashable|EW\.com|The [A-Z][\w&.' ]{1,30})\)\s*(?:--|\u2014|\u2013|-)?\s*"
-)
 # Quoted speech: double or curly quotes, an opening single quote ('I was...) or a
 # single quote closing after punctuation (...relieved,' said). A possessive
 # ("the players' union") is not a quote.
@@ -109,10 +107,13 @@ def candidate_sentences(article: Article) -> list[Sentence]:
 
 
 def _without_dateline(sentence: Sentence) -> Sentence:
-    match = _DATELINE.match(sentence.text)
-    if not match or match.end() == len(sentence.text):
+    """The sentence without a wire dateline or credit it opens with ("(CNN)",
+    "Kathmandu, Nepal (CNN) -- ", "WASHINGTON (AP) -- ": ``datelines.FORMS``): it
+    belongs to the article, not to its news."""
+    end = dateline_end(sentence.text)
+    if not end or end == len(sentence.text):
         return sentence
-    return Sentence(sentence.text[match.end() :], sentence.start + match.end(), sentence.end)
+    return Sentence(sentence.text[end:], sentence.start + end, sentence.end)
 
 
 def _is_summary_sentence(text: str, min_words: int) -> bool:
