@@ -95,6 +95,28 @@ def time_lexrank(articles: list[str], sentences: int) -> tuple[float, float] | N
     return (time.perf_counter() - start) / len(articles), (time.process_time() - cpu_start) / len(articles)
 
 
+# The least work any summarizer built on the MiniLM encoder does per article: the
+# lead sentences embedded from their first few word pieces. Timed beside LexRank, it
+# shows how fast an extractive default could be before it scores a single sentence.
+FLOOR_SENTENCES = 10
+FLOOR_TOKENS = 16
+
+
+def time_encoder_floor(articles: list[Article]) -> float:
+    """Wall seconds per article of the MiniLM encoder alone on ``FLOOR_SENTENCES``
+    candidate sentences cut to ``FLOOR_TOKENS`` word pieces."""
+    from summarize.encoder import get_encoder
+    from summarize.summarizers.extractive import candidate_sentences
+
+    encoder = get_encoder()
+    groups = [[s.text for s in candidate_sentences(a)[:FLOOR_SENTENCES]] for a in articles]
+    encoder.encode(groups[0], max_tokens=FLOOR_TOKENS)  # warm-up
+    start = time.perf_counter()
+    for texts in groups:
+        encoder.encode(texts, max_tokens=FLOOR_TOKENS)
+    return (time.perf_counter() - start) / len(articles)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path, help="JSON Lines with id, article, reference")
@@ -177,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         f"speed: {method} {per_article:.3f} s/article warm, one article per call "
         f"({per_article_batched:.3f} batched; {cpu_per_article:.3f} CPU s/article; load and first article {load_seconds:.1f} s)"
     )
+    if a.model is None:
+        floor = time_encoder_floor(articles)
+        print(
+            f"speed: MiniLM encoder alone, {FLOOR_SENTENCES} sentences x {FLOOR_TOKENS} word pieces "
+            f"(the floor of any MiniLM summarizer) {floor:.3f} s/article"
+        )
     if not a.no_lexrank:
         lexrank = time_lexrank([r["article"] for r in rows], a.sentences)
         if lexrank is None:

@@ -58,3 +58,4 @@ def test_benchmark_writes_predictions_and_prints_both_scores(tmp_path: Path, cap
     printed = capsys.readouterr().out
     assert "extractive: MiniLM" in printed and "Lead-3" in printed
     assert "s/article" in printed and "peak memory" in printed
+    assert "MiniLM encoder alone, 10 sentences x 16 word pieces" in printed
