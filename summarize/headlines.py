@@ -131,6 +131,8 @@ SIGNALS = (
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
     "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
     "for", "of", "this coming", "between", "due", "due on",
+    # the end of a reporting period: "net income for the six months ended Oct. 1"
+    "ended", "ending", "that ended", "which ended",
 )
 _SIGNAL_BEFORE = re.compile(
     r"(?:\b(?:just|only|even|since|until|as recently as)\s+)?"
