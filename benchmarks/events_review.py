@@ -29,8 +29,8 @@ from summarize.sentences import split_sentences  # noqa: E402
 from summarize.temporal import find_time_expressions  # noqa: E402
 
 CORPORA = {
-    "cnndm": Path("/work/shared/eval/cnndm-dev.jsonl"),
-    "timebank": Path("/work/shared/eval/tempeval/timebank.jsonl"),
+    "cnndm": REPO.parent / "shared" / "eval" / "cnndm-dev.jsonl",
+    "timebank": REPO.parent / "shared" / "eval" / "tempeval" / "timebank.jsonl",
 }
 
 
