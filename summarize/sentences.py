@@ -77,13 +77,13 @@ _SENTENCE_OPENERS = frozenset(
 _RUN_ON = re.compile(
     r"""(?<=[a-z0-9%)\]'"\u2019\u201d])\s+(?="""
     r"""(?:The|A|An)\s+[a-z]"""  # "The harrowing video", not "The Times"
-    r"""|(?:He|She|They|We|It|His|Her|Their|Its|This|These|Those|There|But|However|Meanwhile)\s)"""
+    r"""|(?:He|She|They|We|It|His|Her|Their|Its|This|That|These|Those|There|But|However|Meanwhile)\s)"""
 )
 # The word before a run-on boundary: a pronoun opener must follow a lower-case word,
 # so "How Did We Get Here?" (a title) stays whole.
 _PREVIOUS_WORD = re.compile(r"(\S+)$")
 _PRONOUN_OPENERS = frozenset(
-    "He She They We It His Her Their Its This These Those There But However Meanwhile".split()
+    "He She They We It His Her Their Its This That These Those There But However Meanwhile".split()
 )
 # Web boilerplate glued to the first sentence.
 _BOILERPLATE = re.compile(r"(?i)scroll down for (?:video|more)\b")

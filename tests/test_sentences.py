@@ -70,6 +70,12 @@ def test_pronoun_after_lower_case_word_starts_a_caption_sentence() -> None:
         "the pair were seen in the photo",
         "She later said it was fine.",
     ]
+    # "That" opens a caption sentence too, but not inside a title ("All That Jazz").
+    assert texts("Their share could hit 14.8 per cent That number could rise. He sang All That Jazz.") == [
+        "Their share could hit 14.8 per cent",
+        "That number could rise.",
+        "He sang All That Jazz.",
+    ]
 
 
 def test_empty_and_blank_text() -> None:
