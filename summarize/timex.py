@@ -198,16 +198,18 @@ def describe_range(start_value: str, start_mod: str | None, end_value: str, end_
     "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)", "Mid 2014 to March 2015".
 
     What both ends share is said once, at the end: the year (or "year unknown"), and
-    the month of two days of one month.
+    the month of two days of one month. A start without a year is in the end's year
+    ("between January and September 2013": "January to September 2013").
     """
     start, end = parse_value(start_value), parse_value(end_value)
     if start is None or end is None:
         return f"{describe(start_value, start_mod)} to {describe(end_value, end_mod)}"
-    shared_year = start.year == end.year and start.weekday is None and end.weekday is None
+    # "between January and September 2013": a start without a year has the end's.
+    shared_year = start.year in (end.year, None) and start.weekday is None and end.weekday is None
     plain_days = start.granularity == end.granularity == "day" and start_mod is None
     if shared_year and plain_days and start.month == end.month:
         # "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)"
-        first = dt.date(start.year, start.month, start.day).strftime("%a %-d") if start.year else str(start.day)
+        first = dt.date(end.year, start.month, start.day).strftime("%a %-d") if end.year else str(start.day)
     elif shared_year and start.granularity in ("day", "month", "quarter", "season"):
         first = _point_text(start, start_mod, with_year=False)
     elif start.weekday is not None and end.weekday is not None:
