@@ -164,8 +164,9 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     if sentences is None:
         sentences = split_sentences(article.text)
     events: list[Event] = []
-    for placed in _dating_expressions(article.text, article.date, expressions, sentences):
-        event = _make_event(article, placed, expressions)
+    ranges = find_ranges(article.text, expressions, sentences)
+    for placed in _dating_expressions(article.date, expressions, sentences, ranges):
+        event = _make_event(article, placed, expressions, ranges)
         if not _tells_a_happening(event.headline):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
@@ -173,10 +174,9 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     return events
 
 
-def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeExpression],
-                        sentences: list[Sentence]) -> list[_Placed]:
+def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
+                        ranges: dict[int, TimeExpression]) -> list[_Placed]:
     placed = []
-    ranges = find_ranges(text, expressions, sentences)
     range_ends = {id(end) for end in ranges.values()}
     for expression in expressions:
         if id(expression) in range_ends or not _is_placeable(expression):
@@ -339,18 +339,22 @@ def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: i
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
-def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression]) -> Event:
+def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression],
+                ranges: dict[int, TimeExpression]) -> Event:
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
     extent = "range" if end is not None else _extent(sentence.text, local_start, local_end)
+    # The other dates of the sentence, cut from the headline with their signals. This
+    # event's own end is one of them (cut with its connective); another range is one
+    # span from its start to its end ("between 1978 and 1990"), so its connective goes.
+    other_ends = {id(e) for e in ranges.values() if e is not end}
     others = [
-        (e.start - sentence.start, e.end - sentence.start)
+        (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
         for e in all_expressions
-        if e is not expression and sentence.start <= e.start < sentence.end
+        if e is not expression and id(e) not in other_ends and sentence.start <= e.start < sentence.end
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
-    # The end of a range is one of the other dates: it is cut with its connective.
     headline = make_headline(sentence.text, (local_start, local_end), others)
     if end is not None:
         label = timex.describe_range(expression.value, expression.mod, end.value, end.mod)
@@ -385,7 +389,7 @@ def _extent(sentence: str, start: int, end: int) -> str:
 def _same_happening(event: Event, other: Event) -> bool:
     """The same date told twice is one event: in one sentence, or with (nearly)
     the same words (most of the shorter headline's words in the longer one)."""
-    if event.start == other.start and event.headline == other.headline and (
+    if event.start == other.start and event.headline == other.headline and event.end_value == other.end_value and (
             event.value.startswith(other.value) or other.value.startswith(event.value)):
         return True  # "Wednesday ... in the afternoon": one happening, told at its first date
     if event.value != other.value or event.mod != other.mod or event.end_value != other.end_value:
