@@ -31,6 +31,11 @@ Some dates place no happening, and make no event (each a table below):
 - the article's own year ("this year") and week ("this week"): they place nothing
   the article date does not.
 
+Two dates of one sentence joined as a range ("from 1991 until 1998", "between May 5
+and May 7", "1800-2000": ``RANGE_CONNECTIVES``) date one event that runs from the
+first to the second (``extent`` "range"), when the second does not lie before the
+first; "on Saturday and Sunday" is two events.
+
 The same happening told twice on the same date is one event (the first).
 """
 
@@ -118,10 +123,39 @@ _SIGNAL_BEFORE = re.compile(
 )
 _ONWARD_AFTER = re.compile(r"^\s*(?:onwards?|and beyond)\b", re.IGNORECASE)
 
+# Ranges: two dates of a sentence joined by a connective make one event from the
+# first to the second. Each row: the word right before the first date (None: any
+# or none), and the words that may stand between the two dates. "to" and "and" only
+# join a range after "from" and "between" ("in 2010 and 2013" is two dates).
+RANGE_CONNECTIVES = (
+    ("from", ("to", "until", "till", "through", "thru")),
+    ("between", ("and",)),
+    (None, ("through", "thru")),
+    (None, ("-", "\u2013", "\u2014")),
+)
+
+
+def _joining(words: tuple[str, ...]) -> re.Pattern:
+    """What stands between the dates: a word with spaces around it, or a dash with
+    or without ("1800-2000", "1800 - 2000")."""
+    if all(w.isalpha() for w in words):
+        return re.compile(r"\s+(?:" + "|".join(words) + r")\s+", re.IGNORECASE)
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")\s*")
+
+
+_RANGE_RULES = tuple(
+    (re.compile(rf"\b{opening}\s+$", re.IGNORECASE) if opening else None, _joining(joining))
+    for opening, joining in RANGE_CONNECTIVES
+)
+# A year standing in when neither end of a range has one (a leap year: 29 February).
+_STAND_IN_YEAR = 2000
+
+
 @dataclass(frozen=True)
 class _Placed:
     expression: TimeExpression
     sentence: Sentence
+    end: TimeExpression | None = None  # the end of a range
 
 
 def extract_events(article: Article, expressions: list[TimeExpression],
@@ -130,8 +164,9 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     if sentences is None:
         sentences = split_sentences(article.text)
     events: list[Event] = []
-    for placed in _dating_expressions(article.text, article.date, expressions, sentences):
-        event = _make_event(article, placed, expressions)
+    ranges = find_ranges(article.text, expressions, sentences)
+    for placed in _dating_expressions(article.date, expressions, sentences, ranges):
+        event = _make_event(article, placed, expressions, ranges)
         if not _tells_a_happening(event.headline):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
@@ -139,22 +174,68 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     return events
 
 
-def _dating_expressions(text: str, dct: dt.date | None, expressions: list[TimeExpression],
-                        sentences: list[Sentence]) -> list[_Placed]:
+def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
+                        ranges: dict[int, TimeExpression]) -> list[_Placed]:
     placed = []
+    range_ends = {id(end) for end in ranges.values()}
     for expression in expressions:
-        if expression.type not in ("DATE", "TIME") or expression.value in UNPLACEABLE_VALUES:
-            continue
+        if id(expression) in range_ends or not _is_placeable(expression):
+            continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
-        if parsed is None:
-            continue
-        if dct is not None and _is_own_period(parsed, dct):
+        end = ranges.get(id(expression))
+        if dct is not None and end is None and _is_own_period(parsed, dct):
             continue
         sentence = sentence_at(sentences, expression.start)
         if sentence is None or not _places_a_happening(sentence, expression, parsed):
             continue
-        placed.append(_Placed(expression, sentence))
+        placed.append(_Placed(expression, sentence, end))
     return placed
+
+
+def _is_placeable(expression: TimeExpression) -> bool:
+    return (expression.type in ("DATE", "TIME") and expression.value not in UNPLACEABLE_VALUES
+            and timex.parse_value(expression.value) is not None)
+
+
+def find_ranges(text: str, expressions: list[TimeExpression],
+                sentences: list[Sentence]) -> dict[int, TimeExpression]:
+    """The ranges among ``expressions``: for the ``id`` of each range's first
+    expression, its last one. Two placeable expressions next to each other in one
+    sentence make a range when a row of ``RANGE_CONNECTIVES`` joins them and the
+    second does not lie before the first."""
+    placeable = sorted((e for e in expressions if _is_placeable(e)), key=lambda e: e.start)
+    ranges: dict[int, TimeExpression] = {}
+    used: set[int] = set()
+    for first, second in zip(placeable, placeable[1:]):
+        if id(first) in used or first.end > second.start:
+            continue
+        sentence = sentence_at(sentences, first.start)
+        if sentence is None or sentence is not sentence_at(sentences, second.start):
+            continue
+        between = text[first.end:second.start]
+        if not any(joining.fullmatch(between) and (opening is None or opening.search(text[sentence.start:first.start]))
+                   for opening, joining in _RANGE_RULES):
+            continue
+        if _in_order(first, second):
+            ranges[id(first)] = second
+            used.add(id(second))
+    return ranges
+
+
+def _in_order(first: TimeExpression, second: TimeExpression) -> bool:
+    """Whether ``second`` ends a range begun by ``first``: it starts later and does not
+    end before it. A missing year is taken from the other end (or a stand-in year for
+    both); a weekday of unknown date only orders with another ("Monday to Friday")."""
+    start, end = timex.parse_value(first.value), timex.parse_value(second.value)
+    if (start.weekday is None) != (end.weekday is None):
+        return False
+    if start.weekday is not None:
+        return (end.weekday, end.hour or 0) > (start.weekday, start.hour or 0)
+    start_year = start.year or end.year or _STAND_IN_YEAR
+    end_year = end.year or start_year
+    if timex.sort_point(end, second.mod, end_year) <= timex.sort_point(start, first.mod, start_year):
+        return False
+    return timex.calendar_span(end, end_year)[1] >= timex.calendar_span(start, start_year)[1]
 
 
 def _is_heading(text: str) -> bool:
@@ -258,23 +339,32 @@ def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: i
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
-def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression]) -> Event:
-    expression, sentence = placed.expression, placed.sentence
+def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression],
+                ranges: dict[int, TimeExpression]) -> Event:
+    expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
-    extent = _extent(sentence.text, local_start, local_end)
+    extent = "range" if end is not None else _extent(sentence.text, local_start, local_end)
+    # The other dates of the sentence, cut from the headline with their signals. This
+    # event's own end is one of them (cut with its connective); another range is one
+    # span from its start to its end ("between 1978 and 1990"), so its connective goes.
+    other_ends = {id(e) for e in ranges.values() if e is not end}
     others = [
-        (e.start - sentence.start, e.end - sentence.start)
+        (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
         for e in all_expressions
-        if e is not expression and sentence.start <= e.start < sentence.end
+        if e is not expression and id(e) not in other_ends and sentence.start <= e.start < sentence.end
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
     headline = make_headline(sentence.text, (local_start, local_end), others)
+    if end is not None:
+        label = timex.describe_range(expression.value, expression.mod, end.value, end.mod)
+    else:
+        label = timex.describe(expression.value, expression.mod, extent)
     return Event(
         value=expression.value,
         mod=expression.mod,
         extent=extent,
-        label=timex.describe(expression.value, expression.mod, extent),
+        label=label,
         headline=headline,
         sentence=sentence.text,
         start=sentence.start,
@@ -282,6 +372,8 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
         time=expression,
         sources=(article.source,),
         exact=timex.is_exact(expression.value, expression.mod) and extent == "point",
+        end_value=end.value if end is not None else None,
+        end_time=end,
     )
 
 
@@ -297,10 +389,10 @@ def _extent(sentence: str, start: int, end: int) -> str:
 def _same_happening(event: Event, other: Event) -> bool:
     """The same date told twice is one event: in one sentence, or with (nearly)
     the same words (most of the shorter headline's words in the longer one)."""
-    if event.start == other.start and event.headline == other.headline and (
+    if event.start == other.start and event.headline == other.headline and event.end_value == other.end_value and (
             event.value.startswith(other.value) or other.value.startswith(event.value)):
         return True  # "Wednesday ... in the afternoon": one happening, told at its first date
-    if event.value != other.value or event.mod != other.mod:
+    if event.value != other.value or event.mod != other.mod or event.end_value != other.end_value:
         return False
     if event.start == other.start:
         return True

@@ -96,12 +96,12 @@ class _Dates:
     at once (a 100-article briefing has over a thousand events)."""
 
     def __init__(self, events: list[Event]) -> None:
-        spans = [date_span(event.value) for event in events]
+        spans = [date_span(event.value, event.end_value) for event in events]
         self.has_span = np.array([span is not None for span in spans])
         self.first = np.array([span[0].toordinal() if span else 0 for span in spans])
         self.last = np.array([span[1].toordinal() if span else 0 for span in spans])
         ids: dict[str, int] = {}
-        self.value = np.array([ids.setdefault(event.value, len(ids)) for event in events])
+        self.value = np.array([ids.setdefault((event.value, event.end_value), len(ids)) for event in events])
         # Without a year only the very same month-day can be told to agree; a weekday
         # ("Saturday") in two articles may be two different Saturdays.
         self.plain = np.array([_is_month_day(event.value) for event in events])
@@ -189,10 +189,16 @@ def _is_month_day(value: str) -> bool:
     return parsed is not None and parsed.weekday is None
 
 
-def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+def date_span(value: str, end_value: str | None = None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a TIMEX3 value covers ("2014-06" is June 1..30), or None
-    when it has no year (a weekday, a month-day) or is not a date."""
+    when it has no year (a weekday, a month-day) or is not a date. A range (an event
+    with an ``end_value``) runs from the first day of ``value`` to the last day of
+    ``end_value`` (which takes the year of ``value`` when it has none)."""
     parsed = timex.parse_value(value)
     if parsed is None or parsed.year is None:
         return None
-    return timex.calendar_span(parsed, parsed.year)
+    first, last = timex.calendar_span(parsed, parsed.year)
+    end = timex.parse_value(end_value) if end_value is not None else None
+    if end is not None and end.weekday is None:
+        last = max(last, timex.calendar_span(end, end.year if end.year is not None else parsed.year)[1])
+    return first, last

@@ -83,8 +83,11 @@ class Event:
     """A dated happening on the timeline.
 
     ``value``/``mod`` come from the time expression that dates it (``time``);
-    ``extent`` says whether the happening is at that time ("point") or runs from it
-    ("onward") or up to it ("until"). ``start``/``end`` are the character offsets of
+    ``extent`` says whether the happening is at that time ("point"), runs from it
+    ("onward") or up to it ("until"), or runs from it to a second time expression of
+    its sentence ("range": "from 1991 until 1998", "between May 5 and May 7"), which
+    is ``end_time``, with the TIMEX3 value ``end_value`` (None unless a range; the
+    end's modifier is ``end_time.mod``). ``start``/``end`` are the character offsets of
     ``sentence`` in the article text; ``sources`` names every article that reports it.
     ``conflicts`` holds the TIMEX3 values other articles give for the same happening
     when their dates do not agree with this one (see ``merging.py``).
@@ -102,6 +105,8 @@ class Event:
     extent: str = "point"
     exact: bool = True
     conflicts: tuple[str, ...] = ()
+    end_value: str | None = None
+    end_time: TimeExpression | None = None
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,8 @@ def briefing_context(briefing: Briefing, *, quotes: bool = False, front_matter: 
 def _event_context(event: Event) -> dict[str, Any]:
     return {
         "value": event.value,
+        # Where a range ("extent": "range") ends; None for every other event.
+        "end_value": event.end_value,
         "mod": event.mod,
         "extent": event.extent,
         "exact": event.exact,
@@ -177,6 +179,7 @@ def _event_context(event: Event) -> dict[str, Any]:
         "conflicts": [{"value": value, "label": timex.describe(value)} for value in event.conflicts],
         "precision": date_precision(event),
         "datetime": html_datetime(event.value),
+        "end_datetime": html_datetime(event.end_value) if event.end_value is not None else None,
     }
 
 
@@ -249,16 +252,18 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         # TimelineJS inserts display_date as HTML (3.9.11 strips markup from it only
         # after turning the date into an object, i.e. never), so it is escaped too.
         start_date["display_date"] = str(markupsafe.escape(event["label"]))
+        end_date = timelinejs_end_date(event["value"], event["end_value"]) if event["end_value"] else None
         text = _html_paragraph(event["sentence"]) if context["quotes"] else ""
         text += _html_paragraph(f"Source: {', '.join(event['sources'])}", css_class="source")
         if event["conflicts"]:
             labels = "; ".join(conflict["label"] for conflict in event["conflicts"])
             text += _html_paragraph(f"Conflicting date: other reports date this {labels}.", css_class="conflict")
-        slides.append({
-            "unique_id": f"event-{number}",
-            "start_date": start_date,
-            "text": {"headline": str(markupsafe.escape(event["headline"])), "text": text},
-        })
+        slide = {"unique_id": f"event-{number}", "start_date": start_date}
+        if end_date is not None:
+            # The slide's own display_date replaces TimelineJS's "start — end".
+            slide.update(end_date=end_date, display_date=start_date["display_date"])
+        slide["text"] = {"headline": str(markupsafe.escape(event["headline"])), "text": text}
+        slides.append(slide)
     if not slides and context["events"]:
         # TimelineJS refuses a timeline without events ("no events"): say why instead.
         raise SummarizeError("timelinejs: no event has a known year, and TimelineJS cannot place an event "
@@ -314,6 +319,22 @@ def timelinejs_date(value: str) -> dict[str, int] | None:
         first, _ = timex.calendar_span(parsed, parsed.year)
         date.update(year=first.year, month=first.month)
     return date
+
+
+def timelinejs_end_date(value: str, end_value: str) -> dict[str, int] | None:
+    """Where a range ends, as a TimelineJS date: the last day of ``end_value``'s calendar
+    span ("1998" ends on 31 December 1998), or its hour for a time of day; the year
+    of ``value`` stands in when ``end_value`` has none. None when neither has a year."""
+    parsed, start = timex.parse_value(end_value), timex.parse_value(value)
+    if parsed is None or parsed.weekday is not None or start is None:
+        return None
+    year = parsed.year if parsed.year is not None else start.year
+    if year is None:
+        return None
+    if parsed.day is not None and (parsed.hour is not None or parsed.part_of_day):
+        return timelinejs_date(end_value if parsed.year is not None else f"{year:04d}{end_value[4:]}")
+    _, last = timex.calendar_span(parsed, year)
+    return {"year": last.year, "month": last.month, "day": last.day}
 
 
 def _html_paragraph(text: str, css_class: str | None = None) -> str:

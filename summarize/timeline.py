@@ -1,7 +1,8 @@
 """Stage 5: order events into a timeline.
 
 With an article date every event has a calendar position and is sorted by it;
-equal positions keep article order (the sort is stable).
+equal positions keep article order (the sort is stable). A range ("from 1991 until
+1998") is placed by its start, which is its ``value``.
 
 Without one, relative dates cannot be resolved, so they are ordered by news
 convention: dates with a year come first, by date; then month-day dates, which in

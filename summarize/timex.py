@@ -182,32 +182,70 @@ def describe(value: str, mod: str | None = None, extent: str = "point") -> str:
     parsed = parse_value(value)
     if parsed is None:
         return value
+    text = _point_text(parsed, mod)
+    if extent == "onward":
+        if mod == "ON_OR_AFTER":
+            text = _point_text(parsed, None)
+        text += " onward"
+    elif extent == "until":
+        text = "until " + text
+    return _capitalized(text)
+
+
+def describe_range(start_value: str, start_mod: str | None, end_value: str, end_mod: str | None) -> str:
+    """A readable label for a range of two TIMEX3 values, in the style of ``describe``:
+    "1991 to 1998", "February 2004 to September 2013", "Sat 26 Aug to Fri 20 Oct 1989",
+    "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)", "Mid 2014 to March 2015".
+
+    What both ends share is said once, at the end: the year (or "year unknown"), and
+    the month of two days of one month. A start without a year is in the end's year
+    ("between January and September 2013": "January to September 2013").
+    """
+    start, end = parse_value(start_value), parse_value(end_value)
+    if start is None or end is None:
+        return f"{describe(start_value, start_mod)} to {describe(end_value, end_mod)}"
+    # "between January and September 2013": a start without a year has the end's.
+    shared_year = start.year in (end.year, None) and start.weekday is None and end.weekday is None
+    plain_days = start.granularity == end.granularity == "day" and start_mod is None
+    if shared_year and plain_days and start.month == end.month:
+        # "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)"
+        first = dt.date(end.year, start.month, start.day).strftime("%a %-d") if end.year else str(start.day)
+    elif shared_year and start.granularity in ("day", "month", "quarter", "season"):
+        first = _point_text(start, start_mod, with_year=False)
+    elif start.weekday is not None and end.weekday is not None:
+        first = _point_text(start, start_mod, with_year=False)
+    else:
+        first = _point_text(start, start_mod)
+    return _capitalized(f"{first} to {_point_text(end, end_mod)}")
+
+
+def _point_text(parsed: TimexValue, mod: str | None, with_year: bool = True) -> str:
+    """The label of one value, not capitalized; ``with_year`` False leaves out the year
+    (or "year unknown", "date unknown") of a day, month, quarter, season or weekday."""
     if parsed.weekday is not None:
-        text = WEEKDAY_NAMES[parsed.weekday - 1]
-        text = _with_time(text, parsed) + " (date unknown)"
+        text = _with_time(WEEKDAY_NAMES[parsed.weekday - 1], parsed) + (" (date unknown)" if with_year else "")
     elif parsed.day is not None:
         if parsed.year is not None:
-            date = dt.date(parsed.year, parsed.month, parsed.day)
-            text = date.strftime("%a %-d %b %Y")
+            text = dt.date(parsed.year, parsed.month, parsed.day).strftime("%a %-d %b" + (" %Y" if with_year else ""))
         else:
-            text = f"{parsed.day} {MONTH_NAMES[parsed.month - 1]} (year unknown)"
+            text = f"{parsed.day} {MONTH_NAMES[parsed.month - 1]}" + (" (year unknown)" if with_year else "")
         text = _with_time(text, parsed)
     elif parsed.month is not None:
-        text = MONTH_NAMES[parsed.month - 1] + _year(parsed)
+        text = MONTH_NAMES[parsed.month - 1] + (_year(parsed) if with_year else "")
     elif parsed.quarter is not None:
-        text = f"Q{parsed.quarter}" + _year(parsed)
+        text = f"Q{parsed.quarter}" + (_year(parsed) if with_year else "")
     elif parsed.season is not None:
-        text = SEASONS[parsed.season][0] + _year(parsed)
+        text = SEASONS[parsed.season][0] + (_year(parsed) if with_year else "")
     elif parsed.week is not None:
         text = "week of " + dt.date.fromisocalendar(parsed.year, parsed.week, 1).strftime("%a %-d %b %Y")
     else:
         text = str(parsed.year)
-    if mod in MOD_WORDS and not (extent == "onward" and mod == "ON_OR_AFTER"):
+    if mod in MOD_WORDS:
         text = f"{MOD_WORDS[mod]} {text}"
-    if extent == "onward":
-        text += " onward"
-    elif extent == "until":
-        text = "until " + text
+    return text
+
+
+def _capitalized(text: str) -> str:
     return text[0].upper() + text[1:]
 
 

@@ -4,6 +4,7 @@ The encoder is replaced by fixed unit vectors so each test states the similarity
 relies on; the real MiniLM thresholds are exercised by test_briefing.py.
 """
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -172,3 +173,29 @@ def test_weekdays_without_a_year_never_merge_but_equal_month_days_do():
 def test_date_span(value, span):
     expected = None if span is None else tuple(dt.date.fromisoformat(d) for d in span)
     assert date_span(value) == expected
+
+
+@pytest.mark.parametrize(("value", "end_value", "span"), [
+    ("1991", "1998", ("1991-01-01", "1998-12-31")),
+    ("2004-02", "2013-09", ("2004-02-01", "2013-09-30")),
+    ("2014", "2015-03", ("2014-01-01", "2015-03-31")),
+    ("2014-05-05", "XXXX-05-07", ("2014-05-05", "2014-05-07")),  # the end takes the start's year
+    ("XXXX-05-05", "XXXX-05-07", None),
+])
+def test_date_span_of_a_range(value, end_value, span):
+    expected = None if span is None else tuple(dt.date.fromisoformat(d) for d in span)
+    assert date_span(value, end_value) == expected
+
+
+def test_a_range_overlaps_a_point_date_inside_it():
+    ranged = dataclasses.replace(event("2014-06-01", WALID_A, "a"), end_value="2014-06-30", extent="range")
+    point = event("2014-06-22", WALID_B, "b")
+    outside = event("2014-07-02", WALID_B, "c")
+    encode = encoder_with({frozenset((WALID_A, WALID_B)): 0.86})
+    merged = merge_events([[ranged], [point]], encode=encode)
+    assert [(e.value, e.end_value, e.sources) for e in merged] == [("2014-06-01", "2014-06-30", ("a", "b"))]
+    # Without its end the start day alone does not overlap 22 June.
+    merged = merge_events([[dataclasses.replace(ranged, end_value=None)], [point]], encode=encode)
+    assert [e.sources for e in merged] == [("a",), ("b",)]
+    merged = merge_events([[ranged], [outside]], encode=encode)
+    assert [e.sources for e in merged] == [("a",), ("c",)]

@@ -498,3 +498,55 @@ def test_readme_json_example_has_the_fields_of_the_output(dated):
     assert set(example["events"][0]) == set(document["events"][0])
     elided = {"headline": "...", "sentence": "..."}  # shortened in the README
     assert example["events"][0] == document["events"][0] | elided
+
+
+# --- Ranges ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ranged(dated):
+    """The sample with its first event made a range, "from June 9 to June 22"."""
+    events = list(dated.timeline.events)
+    first = events[1]
+    end_time = replace(first.time, text="June 22", value="2014-06-22", mod=None)
+    events[1] = replace(first, value="2014-06-09", mod=None, extent="range", exact=False, end_value="2014-06-22",
+                        end_time=end_time, label="Mon 9 to Sun 22 Jun 2014")
+    return replace(dated, timeline=replace(dated.timeline, events=tuple(events)))
+
+
+def test_json_gives_a_range_its_end(ranged):
+    events = json.loads(render(ranged, "json"))["events"]
+    assert [(e["value"], e["end_value"], e["extent"], e["datetime"], e["end_datetime"]) for e in events[:3]] == [
+        ("2014-01", None, "onward", "2014-01", None),
+        ("2014-06-09", "2014-06-22", "range", "2014-06-09", "2014-06-22"),
+        ("2014-06-21", None, "point", "2014-06-21", None),
+    ]
+    assert events[1]["label"] == "Mon 9 to Sun 22 Jun 2014" and events[1]["precision"] == "approximate"
+
+
+def test_timelinejs_gives_a_range_an_end_date(ranged):
+    slides = json.loads(render(ranged, "timelinejs"))["events"]
+    assert slides[1]["start_date"] == {"year": 2014, "month": 6, "day": 9, "display_date": "Mon 9 to Sun 22 Jun 2014"}
+    assert slides[1]["end_date"] == {"year": 2014, "month": 6, "day": 22}
+    assert slides[1]["display_date"] == "Mon 9 to Sun 22 Jun 2014"
+    assert all("end_date" not in slide and "display_date" not in slide for i, slide in enumerate(slides) if i != 1)
+
+
+@pytest.mark.parametrize(("value", "end_value", "expected"), [
+    ("1991", "1998", {"year": 1998, "month": 12, "day": 31}),
+    ("2004-02", "2013-09", {"year": 2013, "month": 9, "day": 30}),
+    ("2014-05-05", "XXXX-05-07", {"year": 2014, "month": 5, "day": 7}),
+    ("2014-06-21TMO", "2014-06-21TEV", {"year": 2014, "month": 6, "day": 21, "hour": 19}),
+    ("XXXX-05-05", "XXXX-05-07", None),
+])
+def test_timelinejs_end_dates(value, end_value, expected):
+    assert rendering.timelinejs_end_date(value, end_value) == expected
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "html", "email"])
+def test_a_range_shows_its_label(ranged, format):
+    rendered = render(ranged, format)
+    assert "Mon 9 to Sun 22 Jun 2014" in rendered
+    if format == "text":
+        assert any(line.endswith("Mon 9 to Sun 22 Jun 2014") for line in rendered.splitlines())
+    if format == "html":  # the machine-readable date is where the range starts
+        assert '<time class="date" datetime="2014-06-09">Mon 9 to Sun 22 Jun 2014</time>' in rendered

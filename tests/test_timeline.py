@@ -60,3 +60,14 @@ def test_dates_with_years_come_before_undated_month_days():
     text = "A happened in 2003. B happened on March 3."
     events = dated(text, [("2003", "2003", None), ("March 3", "XXXX-03-03", None)], date=None)
     assert [e.value for e in build_timeline(events).events] == ["2003", "XXXX-03-03"]
+
+
+def test_a_range_sorts_by_its_start_and_ties_keep_article_order():
+    text = ("The drama aired between 1978 and 1990. "
+            "He was elected in 1985. "
+            "The show was filmed in 1978. "
+            "The studio was built from 1970 to 2000.")
+    events = dated(text, [("1978", "1978", None), ("1990", "1990", None), ("1985", "1985", None),
+                          ("1978", "1978", None), ("1970", "1970", None), ("2000", "2000", None)])
+    timeline = build_timeline(events)
+    assert [e.label for e in timeline.events] == ["1970 to 2000", "1978 to 1990", "1978", "1985"]

@@ -55,3 +55,22 @@ def test_exactness():
     assert not timex.is_exact("2014-06-09", "END")
     assert not timex.is_exact("2014-01", "START")
     assert not timex.is_exact("XXXX-WXX-6", None)
+
+
+@pytest.mark.parametrize(("start", "start_mod", "end", "end_mod", "label"), [
+    ("1991", None, "1998", None, "1991 to 1998"),
+    ("2004-02", None, "2013-09", None, "February 2004 to September 2013"),
+    ("2013-02", None, "2013-09", None, "February to September 2013"),
+    ("1989-08-26", None, "1989-10-20", None, "Sat 26 Aug to Fri 20 Oct 1989"),
+    ("2014-05-05", None, "2014-05-07", None, "Mon 5 to Wed 7 May 2014"),
+    ("2014-12-30", None, "2015-01-02", None, "Tue 30 Dec 2014 to Fri 2 Jan 2015"),
+    ("XXXX-05-05", None, "XXXX-05-07", None, "5 to 7 May (year unknown)"),
+    ("XXXX-01", None, "XXXX-03", None, "January to March (year unknown)"),
+    ("XXXX-01", None, "2013-09", None, "January to September 2013"),
+    ("2014", "MID", "2015-03", None, "Mid 2014 to March 2015"),
+    ("2014-01", "START", "2014-03", "END", "Early January to late March 2014"),
+    ("XXXX-WXX-1", None, "XXXX-WXX-5", None, "Monday to Friday (date unknown)"),
+    ("2014-06-23TMO", None, "2014-06-23TEV", None, "Mon 23 Jun 2014, morning to Mon 23 Jun 2014, evening"),
+])
+def test_describe_range(start, start_mod, end, end_mod, label):
+    assert timex.describe_range(start, start_mod, end, end_mod) == label
