@@ -267,6 +267,27 @@ def test_timelinejs_loads_the_output_as_is(browser, timelinejs, tmp_path):
     assert state["headlines"] == HEADLINES
 
 
+def test_timelinejs_shows_a_range_as_one_slide_with_its_end(browser, timelinejs, tmp_path):
+    import datetime as dt
+    import json
+
+    from summarize import build_briefing
+    from summarize.models import Article
+
+    text = ("Ian Wright played for Arsenal as a striker from 1991 until 1998, scoring 185 goals. "
+            "He was appointed a Member of the Order of the British Empire in 2000.")
+    briefing = build_briefing([Article(text=text, source="wright.txt", date=dt.date(2015, 4, 10))])
+    data = render(briefing, "timelinejs")
+    slides = json.loads(data)["events"]
+    assert [(s["start_date"].get("year"), (s.get("end_date") or {}).get("year")) for s in slides] == [
+        (1991, 1998), (2000, None)]
+    browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
+    state = browser.evaluate(_TIMELINEJS_STATE)
+    assert state["errors"] == []
+    assert state["markers"] == 2
+    assert state["dates"] == ["1991 to 1998", "2000"]
+
+
 def test_timelinejs_shows_hostile_text_as_text(browser, timelinejs, tmp_path):
     payload = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
     data = render(hostile_briefing(payload), "timelinejs", quotes=True)
