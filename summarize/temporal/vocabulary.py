@@ -282,7 +282,10 @@ PAST_MARKERS = frozenset(
     announced took came went made since began won lost met saw fell rose
     bought sold paid left held kept led struck found gave got spent sent built fought
     brought thought became fled flew drew wrote spoke broke stood shot caught knew grew
-    threw blew hid meant felt heard""".split()
+    threw blew hid meant felt heard
+    ran sang rang swam drank ate wore tore rode drove woke chose froze stole forgot
+    dug fed slid spun stuck swore swept taught sought shook slept wept dealt lent
+    sank sprang arose withdrew undertook oversaw understood upheld withheld""".split()
 )
 
 
