@@ -197,10 +197,21 @@ _WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expire
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable)\s+(?:on\s+|in\s+)?$")
 
 
+# A past-tense verb whose happening the date places: "talks ran on May 5", "met
+# between May 5 and May 7". Unlike a past verb farther off ("extended to Nov. 20",
+# "said it will redeem on Oct. 31"), which may govern a date still to come, this
+# happening is over. Verbs of planning date what is planned, not the planning.
+_NOT_HAPPENED = frozenset({"has", "have", "had", "did", "ago", "yesterday", "earlier", "since", "been", "says"})
+_PLANNING = r"(?:planned|slated|proposed|organized|organised|arranged|billed|timed|scheduled|rescheduled|expected|postponed|delayed|moved|extended)"
+_PAST_VERB_CUE = re.compile(
+    r"\b(?:(?!" + _PLANNING + r"\b)[a-z]{2,}ed|" + "|".join(sorted(V.PAST_MARKERS - _NOT_HAPPENED)) + r")"
+    r"\s+(?:on|between|from)\s+$")
+
+
 def _cue_tense(ctx: Context) -> str | None:
     """The tense a cue word just before the expression forces, else the clause tense."""
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
-    if _PAST_CUE.search(before):
+    if _PAST_CUE.search(before) or _PAST_VERB_CUE.search(before):
         return "PAST!"
     if _FUTURE_CUE.search(before):
         return "FUTURE"
@@ -216,6 +227,9 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     """
     dct = ctx.dct
     assert dct is not None
+    coordinated = _coordinated_year(month_number, day_number, ctx)
+    if coordinated is not None:
+        return coordinated
     tense = _cue_tense(ctx)
     if day_number is None:
         if tense == "FUTURE" and month_number < dct.month:
@@ -224,6 +238,30 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
             return dct.year - 1
         return dct.year
     return _nearest_year(lambda year: C.safe_date(year, month_number, day_number), dct, tense)
+
+
+# What joins a date to the one just before it in a list or a range.
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|to|until|till|through|thru|-|\u2013|\u2014)\s*", re.IGNORECASE)
+
+
+def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -> int | None:
+    """The year of a month (and day) joined to the date just before it ("between May 5
+    and May 7", "June 9 to June 12"): that date's year, or the next when the month
+    comes round again ("Dec. 28 to Jan. 3"). None when nothing is joined to it."""
+    if not ctx.last_value or not _COORDINATION.fullmatch(ctx.text[ctx.last_end:ctx.span[0]]):
+        return None
+    previous = _YEAR_MONTH.match(ctx.last_value)
+    if previous is None or previous.group(2) is None:
+        return None
+    year, previous_month = int(previous.group(1)), int(previous.group(2))
+    previous_day = C.parse_day(ctx.last_value)
+    if (previous_day is None) != (day_number is None) or (day_number is None and previous.end() != len(ctx.last_value)):
+        return None  # a day joined to a month or the like: "a revision Friday to December's figures"
+    if (month_number, day_number or 1) < (previous_month, previous_day.day if previous_day else 1):
+        # A range that comes round to an earlier month ends in the next year; a list
+        # ("March 3 and Feb. 2") is not ordered, so its year is not told.
+        return None if re.search(r"\b(?:and|or)\b", ctx.text[ctx.last_end:ctx.span[0]], re.IGNORECASE) else year + 1
+    return year
 
 
 def _nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: str | None) -> int:
