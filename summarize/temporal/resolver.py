@@ -203,7 +203,9 @@ _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|pa
 # happening is over. Verbs of planning date what is planned, not the planning.
 _NOT_HAPPENED = frozenset({"has", "have", "had", "did", "ago", "yesterday", "earlier", "since", "been", "says"})
 _PLANNING = r"(?:planned|slated|proposed|organized|organised|arranged|billed|timed|scheduled|rescheduled|expected|postponed|delayed|moved|extended)"
+# A participle after "be" or "to" is no past tense ("will be released on May 5").
 _PAST_VERB_CUE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bget )(?<!\bgets )"
     r"\b(?:(?!" + _PLANNING + r"\b)[a-z]{2,}ed|" + "|".join(sorted(V.PAST_MARKERS - _NOT_HAPPENED)) + r")"
     r"\s+(?:on|between|from)\s+$")
 
@@ -211,7 +213,9 @@ _PAST_VERB_CUE = re.compile(
 def _cue_tense(ctx: Context) -> str | None:
     """The tense a cue word just before the expression forces, else the clause tense."""
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
-    if _PAST_CUE.search(before) or _PAST_VERB_CUE.search(before):
+    if _PAST_CUE.search(before):
+        return "PAST!"
+    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and ctx.tense != "FUTURE":
         return "PAST!"
     if _FUTURE_CUE.search(before):
         return "FUTURE"
