@@ -55,78 +55,47 @@ def save_tokenizer(directory: Path) -> None:
     ).save_pretrained(directory)
 
 
+# BART and PEGASUS share one architecture's settings: one layer of width 16 each way.
+_BART_LIKE = dict(
+    vocab_size=len(VOCAB), d_model=16, encoder_layers=1, decoder_layers=1,
+    encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32,
+    max_position_embeddings=INPUT_TOKENS, pad_token_id=PAD, eos_token_id=EOS,
+)
+
+
+def save_tiny_model(tmp_path_factory: pytest.TempPathFactory, name: str, config, model_class) -> Path:
+    """A randomly initialised ``model_class`` with ``config`` and the word-level
+    tokenizer, saved where the real loading code will read them."""
+    directory = tmp_path_factory.mktemp(name)
+    torch.manual_seed(0)
+    model_class(config).save_pretrained(directory)
+    save_tokenizer(directory)
+    return directory
+
+
 @pytest.fixture(scope="module")
 def bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import BartConfig, BartForConditionalGeneration
 
-    directory = tmp_path_factory.mktemp("tiny-bart")
-    torch.manual_seed(0)
-    config = BartConfig(
-        vocab_size=len(VOCAB),
-        d_model=16,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
-        max_position_embeddings=INPUT_TOKENS,
-        pad_token_id=PAD,
-        bos_token_id=BOS,
-        eos_token_id=EOS,
-        decoder_start_token_id=EOS,
-    )
-    BartForConditionalGeneration(config).save_pretrained(directory)
-    save_tokenizer(directory)
-    return directory
+    config = BartConfig(**_BART_LIKE, bos_token_id=BOS, decoder_start_token_id=EOS)
+    return save_tiny_model(tmp_path_factory, "tiny-bart", config, BartForConditionalGeneration)
 
 
 @pytest.fixture(scope="module")
 def pegasus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import PegasusConfig, PegasusForConditionalGeneration
 
-    directory = tmp_path_factory.mktemp("tiny-pegasus")
-    torch.manual_seed(0)
-    config = PegasusConfig(
-        vocab_size=len(VOCAB),
-        d_model=16,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
-        max_position_embeddings=INPUT_TOKENS,
-        pad_token_id=PAD,
-        eos_token_id=EOS,
-        decoder_start_token_id=PAD,
-    )
-    PegasusForConditionalGeneration(config).save_pretrained(directory)
-    save_tokenizer(directory)
-    return directory
+    config = PegasusConfig(**_BART_LIKE, decoder_start_token_id=PAD)
+    return save_tiny_model(tmp_path_factory, "tiny-pegasus", config, PegasusForConditionalGeneration)
 
 
 @pytest.fixture(scope="module")
 def t5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import T5Config, T5ForConditionalGeneration
 
-    directory = tmp_path_factory.mktemp("tiny-t5")
-    torch.manual_seed(0)
-    config = T5Config(
-        vocab_size=len(VOCAB),
-        d_model=16,
-        d_kv=8,
-        d_ff=32,
-        num_layers=1,
-        num_decoder_layers=1,
-        num_heads=2,
-        pad_token_id=PAD,
-        eos_token_id=EOS,
-        decoder_start_token_id=PAD,
-    )
-    T5ForConditionalGeneration(config).save_pretrained(directory)
-    save_tokenizer(directory)
-    return directory
+    config = T5Config(vocab_size=len(VOCAB), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_decoder_layers=1,
+                      num_heads=2, pad_token_id=PAD, eos_token_id=EOS, decoder_start_token_id=PAD)
+    return save_tiny_model(tmp_path_factory, "tiny-t5", config, T5ForConditionalGeneration)
 
 
 def long_article(words: int, seed: int = 1) -> Article:
