@@ -9,6 +9,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,4 @@ def test_benchmark_writes_predictions_and_prints_both_scores(tmp_path: Path, cap
     assert "extractive: MiniLM" in printed and "Lead-3" in printed
     assert "s/article" in printed and "peak memory" in printed
     assert "MiniLM encoder alone, 10 sentences x 16 word pieces" in printed
+    assert re.search(r"95% interval +\[[+-]\d+\.\d\d,[+-]\d+\.\d\d\]", printed)
