@@ -20,7 +20,8 @@ Some dates place no happening, and make no event (each a table below):
   longer) and titles ("White Christmas");
 - generic days: "when Anzac Day falls on a Saturday", "every Monday";
 - dates as the subject of a copula or in a comparison: "suggesting late April is
-  more likely than mid-April", "down from $21.4 million last year";
+  more likely than mid-April", "down from $21.4 million last year", "compared with
+  year-earlier profit";
 - birth dates given as a year or month ("born in 1983", "born in Worcestershire in
   2009"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
@@ -97,6 +98,9 @@ _COMPARISON_BASE = re.compile(
     r"|(?:million|billion|cents?|pence|%|percent|share),?\s+)$",
     re.IGNORECASE,
 )
+# The base named after "compared with": "... a net loss, compared with year-earlier
+# profit of $3.8 million", "compared with the 1988 period".
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
@@ -288,7 +292,7 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
         return False
-    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
+    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]) or _COMPARED_WITH.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
     if premodifies_a_name(text, start, end):
         return False
