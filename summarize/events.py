@@ -18,7 +18,8 @@ Some dates place no happening, and make no event (each a table below):
   is a claim, and a first-person headline reads wrong in a timeline; a sentence
   that opens or closes a multi-sentence quotation counts when four words or
   longer) and titles ("White Christmas");
-- generic days: "when Anzac Day falls on a Saturday", "every Monday";
+- generic days: "when Anzac Day falls on a Saturday", "every Monday", "when Christmas
+  Day, Boxing Day and New Year's Day fell on a weekend";
 - dates as the subject of a copula or in a comparison: "suggesting late April is
   more likely than mid-April", "down from $21.4 million last year", "compared with
   year-earlier profit";
@@ -98,6 +99,11 @@ _COMPARISON_BASE = re.compile(
     r"|(?:million|billion|cents?|pence|%|percent|share),?\s+)$",
     re.IGNORECASE,
 )
+# A day that "falls on" a weekday is calendar talk, alone or in a list: "when
+# Christmas Day, Boxing Day and New Year's Day fell on a weekend".
+_FALLS_ON = re.compile(
+    r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*){0,3})*"
+    r"\s+(?i:falls|fell|fall|falling)\s+(?i:on)\b")
 # The base named after "compared with": "... a net loss, compared with year-earlier
 # profit of $3.8 million", "compared with the 1988 period".
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
@@ -290,7 +296,7 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if _DATE_AS_SUBJECT.match(text[end:]) and not _PREPOSITION_BEFORE.search(text[:start]):
         return False
-    if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]):
+    if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]) or _FALLS_ON.match(text[end:]):
         return False
     if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]) or _COMPARED_WITH.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
