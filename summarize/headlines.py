@@ -118,7 +118,7 @@ ASIDES = [
     ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+" + _NO_COMMA + r",")),
     ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b" + _NO_COMMA + r",")),
     ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+" + _NO_COMMA + r",")),
-    ("attribution", re.compile(rf"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + _NO_COMMA + rf"|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){ADDRESSEE}{SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
+    ("attribution", re.compile(r"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + _NO_COMMA + rf"|{_SUBJECT}(?:{_SAYING}|{'|'.join(HEDGING_VERBS)}){ADDRESSEE}{SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{_SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
     ("attribution", re.compile(r"^(?i:according to)\s+" + _NO_COMMA + r",\s*")),
 ]
 

@@ -1040,7 +1040,6 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved:
         return None
     num_text = _word(_g(m, "num") or "")
     text = m.group(0).lower()
-    after = m.string[m.end():m.end() + 4].lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
     if num_text == "another" and not re.search(r"\b(?:for|in|within|over|after)\s+$",
