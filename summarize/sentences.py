@@ -57,6 +57,11 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False  # an initial: "George W. Bush"
     if word in ABBREVIATIONS and word not in SENTENCE_FINAL_ABBREVIATIONS:
         return False
+    if word in ("a.m", "p.m"):
+        # "at 7:30 p.m. Jordan was reported missing" ends; "5 p.m. EST Friday" and
+        # "9 a.m. Monday" go on: a clock time is followed by its zone or day.
+        next_word = re.match(r"[A-Za-z]+", following)
+        return not (next_word and next_word.group(0).lower().rstrip(".") in _AFTER_CLOCK_TIME)
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         # "the U.S. Army" continues; "the U.S. The" is judged by the next word's role,
         # which plain rules cannot know: treat common sentence openers as a boundary.
@@ -64,6 +69,15 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return bool(next_word) and next_word.group(0) in _SENTENCE_OPENERS
     return True
 
+
+# Words that may follow "a.m."/"p.m." inside a sentence: time zones, days and months.
+_AFTER_CLOCK_TIME = frozenset(
+    """est edt et cst cdt ct mst mdt mt pst pdt pt gmt bst cet cest utc local eastern central
+    mountain pacific today tomorrow tonight yesterday monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
+)
 
 _SENTENCE_OPENERS = frozenset(
     "The A An In On At It He She They We I But And Yet So This That These Those There "

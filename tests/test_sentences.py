@@ -78,6 +78,16 @@ def test_pronoun_after_lower_case_word_starts_a_caption_sentence() -> None:
     ]
 
 
+def test_a_clock_time_ends_a_sentence_unless_its_zone_or_day_follows() -> None:
+    assert texts("He arrived at about 7:30 p.m. Jordan was reported missing. Polls close at 8 p.m. "
+                 "Eastern Time. The offer expires at 5 p.m. EST Nov. 9, the company said.") == [
+        "He arrived at about 7:30 p.m.",
+        "Jordan was reported missing.",
+        "Polls close at 8 p.m. Eastern Time.",
+        "The offer expires at 5 p.m. EST Nov. 9, the company said.",
+    ]
+
+
 def test_empty_and_blank_text() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
