@@ -432,10 +432,11 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-# A verb of saying or a relative pronoun right after a month makes it a person's name.
+# A verb of saying or a relative pronoun right after a month makes it a person's name
+# ("and May said", "Flay and March, who separated"); "in March, said Smith" is a date.
 _NAME_AFTER = re.compile(
     r"\s+(?:said|says|told|asked|added|wrote|explained|argued|insisted|claimed|denied|replied|"
-    r"who|whose|herself|himself)\b")
+    r"who|whose|herself|himself)\b|,\s+(?:who|whose)\b")
 
 
 def resolve_month(m: re.Match, ctx: Context) -> Resolved:
