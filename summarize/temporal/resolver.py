@@ -37,6 +37,7 @@ class Context:
     last_end: int = 0  # where the last mentioned time ends in the text
     last_quarter: str | None = None  # last mentioned quarter (1989-Q3); kept for the whole text
     last_period: str | None = None  # last mentioned quarter or half (1998-H1): "the same period"
+    names: frozenset[str] = frozenset()  # month words the text uses as a person's name ("june")
 
     @property
     def tense(self) -> str | None:
@@ -439,16 +440,52 @@ _NAME_AFTER = re.compile(
     r"who|whose|herself|himself)\b|,\s+(?:who|whose)\b")
 
 
+# A month name inside a person's name: after a capitalized word that is no date word
+# ("Mama June", "Theresa May", "Stephanie March"), or, with nothing that makes it a
+# date before it, before a capitalized surname ("Mad Men star January Jones").
+_NAME_BEFORE = re.compile(r"\b(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[A-Z][a-z]+\s+$")
+_SURNAME_AFTER = re.compile(r"\s+(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[A-Z][a-z]+\b")
+
+
+_BARE_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _is_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the month word at ``text[start:end]`` is (part of) a person's name there."""
+    if _NAME_BEFORE.search(text[max(0, start - 20):start]) or _NAME_AFTER.match(text, end):
+        return True  # "Mama June", "Theresa May", "June said", "Flay and March, who"
+    return not _MONTH_CONTEXT.search(text[max(0, start - 12):start]) and bool(_SURNAME_AFTER.match(text, end))
+
+
+# Where the text uses a month word as a name, only these words before it make it a
+# month ("told June and Billy" is the person; "in June" the month).
+_MONTH_CONTEXT_FOR_A_NAME = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
+    r"last|next|this|between|throughout|each|every|the|around)\s+|mid-)$",
+    re.IGNORECASE,
+)
+
+
+def names_among_months(text: str) -> frozenset[str]:
+    """The month words ``text`` uses as a person's name somewhere ("Mama June Shannon"):
+    one sense per text, so its other bare "June"s without a date word before them
+    ("told June", "June's daughter") are that person too."""
+    return frozenset(m.group(0).lower() for m in _BARE_MONTH.finditer(text) if _is_a_name(text, m.start(), m.end()))
+
+
 def resolve_month(m: re.Match, ctx: Context) -> Resolved:
     text = m.group("month")
     word = _word(text)
     if not _capitalized(m, "month", ctx):
         return None
+    before = m.string[max(0, m.start() - 12):m.start()]
+    if _is_a_name(ctx.text, m.start(), m.end()) if ctx.cased else _NAME_AFTER.match(m.string, m.end()):
+        return None  # a person: "Mama June Shannon", "January Jones", "and May said"
+    if word in ctx.names and not _MONTH_CONTEXT_FOR_A_NAME.search(before):
+        return None  # the text's "June" is a person: "told June", "and June's daughter"
     if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
-        if not _MONTH_CONTEXT.search(m.string[max(0, m.start() - 12):m.start()]):
+        if not _MONTH_CONTEXT.search(before):
             return None
-        if _NAME_AFTER.match(m.string, m.end()):
-            return None  # a person: "claimed that March asked her", "and May said"
     month_number = _month_number(text)
     if ctx.dct is None:
         return ("DATE", f"XXXX-{month_number:02d}", None)

@@ -19,7 +19,7 @@ from ..models import TimeExpression
 from . import patterns as P
 from . import vocabulary as V
 from .calendar import day_part
-from .resolver import RESOLVERS, Context
+from .resolver import RESOLVERS, Context, names_among_months
 
 
 class _Candidate(NamedTuple):
@@ -37,7 +37,8 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     """
     if not text:
         return []
-    ctx = Context(dct=dct, text=text, cased=_is_cased(text))
+    cased = _is_cased(text)
+    ctx = Context(dct=dct, text=text, cased=cased, names=names_among_months(text) if cased else frozenset())
     found: list[TimeExpression] = []
     last_end = 0
     candidates = _candidates(text, _lower(text))

@@ -1,0 +1,24 @@
+"""Month words used as people's names are no dates (temporal/resolver.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarize.temporal import find_time_expressions
+from summarize.temporal.resolver import names_among_months
+
+DCT = dt.date(2015, 4, 10)
+
+
+def test_one_sense_per_text_a_name_found_once_is_the_name_everywhere() -> None:
+    text = ("Reality star Mama June Shannon filed a report. Billy then told June the news, "
+            "and June's daughter agreed. The wedding was held in June.")
+    assert names_among_months(text) == {"june"}
+    # Only the "June" with a date word before it is a date.
+    assert [(e.text, e.value) for e in find_time_expressions(text, DCT)] == [("June", "2014-06")]
+
+
+def test_a_text_without_such_a_name_keeps_its_bare_months() -> None:
+    text = "June was the wettest month. Sales rose in May, and in June they fell."
+    assert names_among_months(text) == frozenset()
+    assert [e.text for e in find_time_expressions(text, DCT)] == ["June", "May", "June"]
