@@ -426,11 +426,21 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolved:
     ]
 
 
-_MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
-    r"last|next|this|between|and|or|to|throughout|each|every|that|the|for|around)\s+|mid-)$",
-    re.IGNORECASE,
-)
+# Words before a bare month that make it a month ("in May", "early June"), not the
+# verb or the name; the weaker ones ("and", "to") are no proof where the text uses
+# the month word as a name ("told June and Billy").
+STRONG_MONTH_CONTEXT = ("in", "since", "by", "until", "till", "of", "from", "through", "during", "before",
+                        "after", "early", "late", "mid", "last", "next", "this", "between", "throughout",
+                        "each", "every", "the", "around")
+WEAK_MONTH_CONTEXT = ("and", "or", "to", "that", "for")
+
+
+def _context_before(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?:\b(?:" + "|".join(words) + r")\s+|mid-)$", re.IGNORECASE)
+
+
+_MONTH_CONTEXT = _context_before(STRONG_MONTH_CONTEXT + WEAK_MONTH_CONTEXT)
+_MONTH_CONTEXT_FOR_A_NAME = _context_before(STRONG_MONTH_CONTEXT)
 
 
 # A verb of saying or a relative pronoun right after a month makes it a person's name
@@ -455,15 +465,6 @@ def _is_a_name(text: str, start: int, end: int) -> bool:
     if _NAME_BEFORE.search(text[max(0, start - 20):start]) or _NAME_AFTER.match(text, end):
         return True  # "Mama June", "Theresa May", "June said", "Flay and March, who"
     return not _MONTH_CONTEXT.search(text[max(0, start - 12):start]) and bool(_SURNAME_AFTER.match(text, end))
-
-
-# Where the text uses a month word as a name, only these words before it make it a
-# month ("told June and Billy" is the person; "in June" the month).
-_MONTH_CONTEXT_FOR_A_NAME = re.compile(
-    r"(?:\b(?:in|since|by|until|till|of|from|through|during|before|after|early|late|mid|"
-    r"last|next|this|between|throughout|each|every|the|around)\s+|mid-)$",
-    re.IGNORECASE,
-)
 
 
 def names_among_months(text: str) -> frozenset[str]:
