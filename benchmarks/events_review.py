@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from pathlib import Path
@@ -23,20 +22,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import find_shared, read_jsonl  # noqa: E402
 from summarize.events import extract_events  # noqa: E402
 from summarize.models import Article  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
 from summarize.temporal import find_time_expressions  # noqa: E402
 
 CORPORA = {
-    "cnndm": REPO.parent / "shared" / "eval" / "cnndm-dev.jsonl",
-    "timebank": REPO.parent / "shared" / "eval" / "tempeval" / "timebank.jsonl",
+    "cnndm": find_shared("eval/cnndm-dev.jsonl"),
+    "timebank": find_shared("eval/tempeval/timebank.jsonl"),
 }
-
-
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", action="store_true", help="print each event's sentence")
     args = parser.parse_args(argv)
 
-    docs = load(CORPORA.get(args.corpus, Path(args.corpus)))[args.skip: args.skip + args.n]
+    docs = read_jsonl(CORPORA.get(args.corpus, Path(args.corpus)))[args.skip: args.skip + args.n]
     stand_in = dt.date.fromisoformat(args.dct) if args.dct else None
     total_events = 0
     elapsed = 0.0

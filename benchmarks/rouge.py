@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import find_shared, peak_rss_mb, read_jsonl  # noqa: E402
 from summarize.errors import SummarizeError  # noqa: E402
 from summarize.models import Article  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
@@ -36,23 +36,8 @@ from summarize.summarizer import load_summarizer  # noqa: E402
 
 
 def default_shared() -> Path:
-    """``../shared`` beside the checkout; a git worktree in ``wt/NAME`` looks one level higher."""
-    for base in (REPO.parent, REPO.parent.parent):
-        if (base / "shared" / "tools" / "rouge_eval.py").is_file():
-            return base / "shared"
-    return REPO.parent / "shared"
-
-
-def peak_memory_mb() -> float:
-    # ru_maxrss is in KiB on Linux, bytes on macOS.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def read_gold(path: Path, limit: int | None) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    return rows[:limit] if limit else rows
+    """The ``shared/`` folder that holds the ROUGE scorer (see ``common.find_shared``)."""
+    return find_shared("tools/rouge_eval.py").parents[1]
 
 
 def rouge(scorer: Path, gold: Path, *args: str) -> dict:
@@ -172,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = a.shared / "tools" / "rouge_eval.py"
     if not scorer.is_file():
         ap.error(f"no scorer at {scorer}: pass --shared")
-    rows = read_gold(a.gold, a.limit)
+    rows = read_jsonl(a.gold)[: a.limit or None]
     articles = [Article(text=r["article"], source=r["id"]) for r in rows]
 
     if a.threads:
@@ -206,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     per_article_batched = (time.perf_counter() - start) / len(articles)
     if [s.text for s in batched] != [s.text for s in summaries]:
         print("warning: summarize_many and summarize disagree", file=sys.stderr)
-    ours_peak = peak_memory_mb()
+    ours_peak = peak_rss_mb()
 
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as f:
@@ -260,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"speed: sumy LexRank {lexrank[0]:.3f} s/article ({lexrank[1]:.3f} CPU s/article; "
                 "same sentences, same articles)"
             )
-    print(f"peak memory: {ours_peak:.0f} MB after {method}; {peak_memory_mb():.0f} MB for the whole run")
+    print(f"peak memory: {ours_peak:.0f} MB after {method}; {peak_rss_mb():.0f} MB for the whole run")
     return 0
 
 

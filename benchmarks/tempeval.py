@@ -22,22 +22,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import find_shared, read_jsonl  # noqa: E402
 from summarize.temporal import find_time_expressions  # noqa: E402
 
-SCORER_PATH = Path("shared") / "tools" / "timex_score.py"
-
-
 def find_scorer() -> Path:
-    """``../shared/tools/timex_score.py`` next to the repository (or a worktree's repository)."""
-    for directory in REPO.parents:
-        if (directory / SCORER_PATH).exists():
-            return directory / SCORER_PATH
-    return REPO.parent / SCORER_PATH
-
-
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    """The shared TempEval scorer (see ``common.find_shared``)."""
+    return find_shared("tools/timex_score.py")
 
 
 def parse_dct(doc: dict) -> dt.date | None:
@@ -98,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-speed", action="store_true", help="skip the dateparser timing")
     a = ap.parse_args(argv)
 
-    docs = load(a.gold)
+    docs = read_jsonl(a.gold)
     find_time_expressions("warm up on Monday", dt.date(2000, 1, 3))  # compile the patterns
     predictions, seconds = tag(docs)
     with a.out.open("w", encoding="utf-8") as f:

@@ -21,25 +21,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/eval from the checkout; a git worktree sits deeper, so look further up.
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import find_shared, peak_rss_mb, read_jsonl  # noqa: E402
+
 MIN_ARTICLES_TIMED = 10
-DEFAULT_CORPUS = next((parent / "shared" / "eval" / "cnndm-dev.jsonl" for parent in ROOT.parents
-                       if (parent / "shared" / "eval" / "cnndm-dev.jsonl").is_file()),
-                      ROOT.parent / "shared" / "eval" / "cnndm-dev.jsonl")
+DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
 
 
 def load_corpus(path: Path, count: int, date: dt.date):
     from summarize.loading import article_from_text
 
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = read_jsonl(path)
     articles = []
     for n in range(count):
         record = records[n % len(records)]
@@ -47,12 +46,6 @@ def load_corpus(path: Path, count: int, date: dt.date):
         articles.append(article_from_text(record["article"], source=f"{record['id']}#{n // len(records)}",
                                           date=date))
     return articles
-
-
-def peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def timed(briefer, articles, size: int, runs: int) -> tuple[float, float, int]:
