@@ -1,6 +1,7 @@
 """Shared fixtures. Tests never reach a model hub: everything loads from disk."""
 
 import datetime as dt
+import importlib.util
 import os
 from pathlib import Path
 
@@ -14,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
 SAMPLE_DATE = dt.date(2014, 6, 22)
+
+
+def load_benchmark(name: str):
+    """The script ``benchmarks/<name>.py`` as a module, to call its functions."""
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

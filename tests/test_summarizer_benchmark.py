@@ -7,14 +7,13 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import load_benchmark
 
 ARTICLES = [
     (
@@ -32,16 +31,9 @@ ARTICLES = [
 ]
 
 
-def load_benchmark():
-    spec = importlib.util.spec_from_file_location("rouge_benchmark", ROOT / "benchmarks" / "rouge.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_benchmark_writes_predictions_and_prints_both_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("rouge_score")
-    benchmark = load_benchmark()
+    benchmark = load_benchmark("rouge")
     shared = benchmark.default_shared()
     if not (shared / "tools" / "rouge_eval.py").is_file():
         pytest.skip("no shared/tools/rouge_eval.py beside the checkout")

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("tempeval_benchmark", REPO / "benchmarks" / "tempeval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_benchmark
 
 
 def test_benchmark_writes_predictions_and_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("tempeval")
     scorer = benchmark.find_scorer()
     if not scorer.exists():
         pytest.skip("shared TempEval scorer not available")
