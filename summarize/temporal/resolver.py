@@ -203,7 +203,8 @@ _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|pa
 # "said it will redeem on Oct. 31"), which may govern a date still to come, this
 # happening is over. Verbs of planning date what is planned, not the planning.
 _NOT_HAPPENED = frozenset({"has", "have", "had", "did", "ago", "yesterday", "earlier", "since", "been", "says"})
-_PLANNING = r"(?:planned|slated|proposed|organized|organised|arranged|billed|timed|scheduled|rescheduled|expected|postponed|delayed|moved|extended)"
+_PLANNING = V.alternation(V.PLANNING_PARTICIPLES | {"scheduled", "rescheduled", "expected", "postponed", "delayed",
+                                                     "moved", "extended"})
 # A participle after "be" or "to" is no past tense ("will be released on May 5").
 _PAST_VERB_CUE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bget )(?<!\bgets )"

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PRESENT_COPULAS,
-                         SCHEDULE_VERBS)
+from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PLANNING_PARTICIPLES,
+                         PRESENT_COPULAS, SCHEDULE_VERBS)
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
-_PLANNED = frozenset({"planned", "slated", "proposed", "organized", "organised", "arranged", "billed", "timed"})
 _PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
@@ -73,7 +72,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         tense = _marker(word)
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(before):
             # "a vigil is planned for Wednesday": a present passive of planning is a schedule
-            if word in _PLANNED and words[i + 1] in PRESENT_COPULAS and not possessive:
+            if word in PLANNING_PARTICIPLES and words[i + 1] in PRESENT_COPULAS and not possessive:
                 return "FUTURE"
             # "to be published", "will be signed", "will remain closed": a participle, not a past
             if words[i + 1] in _PARTICIPLE_AFTER:

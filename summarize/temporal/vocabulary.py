@@ -283,6 +283,10 @@ SCHEDULE_VERBS = frozenset(
 # "The funeral is Friday": a copula right before a day makes it a schedule too.
 PRESENT_COPULAS = frozenset({"is", "are"})
 
+# Participles of planning: "a vigil is planned for Wednesday" is a schedule, and a
+# date after one dates what is planned, not the planning.
+PLANNING_PARTICIPLES = frozenset({"planned", "slated", "proposed", "organized", "organised", "arranged", "billed", "timed"})
+
 # Future markers only when they precede the expression: "said he would go by
 # Saturday" is about the future, "said Friday it would investigate" is not.
 FUTURE_MARKERS_BEFORE = frozenset({"would"})
