@@ -458,7 +458,7 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[
 _SURNAME_AFTER = re.compile(r"\s+(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[A-Z][a-z]+\b")
 
 
-_BARE_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_BARE_MONTH = re.compile(r"\b(?:" + "|".join(name.capitalize() for name in V.MONTH_NAMES) + r")\b")
 
 
 def _is_a_name(text: str, start: int, end: int) -> bool:

@@ -19,20 +19,6 @@ MONTHS: dict[str, int] = {
 # Month names that are also common English words; they need a date-like neighbour.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "sep", "dec", "august"})
 
-# Capitalized words that may stand right before or after a month name in a date, so
-# that a month between two of them is still a month ("Sunday June 5", "In June",
-# "June Term"); any other capitalized neighbour makes it part of a name ("Mama June").
-DATE_CONTEXT_WORDS = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "In", "On", "By", "Since", "Until", "Till", "From",
-    "During", "Before", "After", "Last", "Next", "This", "Early", "Late", "Mid", "Each",
-    "Every", "Through", "Throughout", "Between", "And", "Or", "To", "For", "Of", "The",
-    "Around", "Day", "Week", "Weekend", "Term", "Quarter", "Half",
-    "Sales", "Issue", "Session", "Primary", "Election", "Elections", "Budget", "Figures",
-)
-
 # ISO weekday numbers (Monday = 1), as TIMEX3 uses them in XXXX-WXX-N.
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3,
@@ -52,6 +38,21 @@ WEEKDAY_NAME_AFTER = frozenset(
 
 # Weekday abbreviations are only accepted with a trailing period or before a date.
 WEEKDAY_FULL = {k: v for k, v in WEEKDAYS.items() if len(k) > 4}
+
+# The twelve month names in full ("january" ... "december").
+MONTH_NAMES = tuple(max((name for name, number in MONTHS.items() if number == n), key=len) for n in range(1, 13))
+
+# Capitalized words that may stand right before or after a month name in a date, so
+# that a month between two of them is still a month ("Sunday June 5", "In June",
+# "June Term"); any other capitalized neighbour makes it part of a name ("Mama June").
+DATE_CONTEXT_WORDS = (
+    *(name.capitalize() for name in WEEKDAYS), "Thur", *(name.capitalize() for name in MONTH_NAMES),
+    "In", "On", "By", "Since", "Until", "Till", "From",
+    "During", "Before", "After", "Last", "Next", "This", "Early", "Late", "Mid", "Each",
+    "Every", "Through", "Throughout", "Between", "And", "Or", "To", "For", "Of", "The",
+    "Around", "Day", "Week", "Weekend", "Term", "Quarter", "Half",
+    "Sales", "Issue", "Session", "Primary", "Election", "Elections", "Budget", "Figures",
+)
 
 # Numbers in words, in the three classes a compound ("twenty-four") is built from.
 ONES: dict[str, int] = {
