@@ -43,7 +43,7 @@ def is_wide(encoding: str | None) -> bool:
 def looks_binary(raw: bytes, text: str, encoding: str | None = None) -> bool:
     """Whether ``raw`` (decoded as ``text``) is a binary file rather than text:
     NUL bytes in a narrow encoding, or control characters in the decoded text."""
-    wide = is_wide(encoding) or raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+    wide = is_wide(encoding) or any(raw.startswith(mark) and is_wide(bom) for mark, bom in _BYTE_ORDER_MARKS)
     if b"\x00" in raw[:_SAMPLE] and not wide:
         return True
     sample = text[:_SAMPLE]
