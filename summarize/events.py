@@ -94,9 +94,12 @@ _DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|
 # ("... net of $13.5 million, or 34 cents a share, a year earlier": an amount right
 # before the date is one too.)
 _AMOUNT = r"[$#\u00a3\u20ac]?\s*\d[\d.,]*\s*(?:%|percent|per cent|million|billion|cents?|pence)?(?:\s+(?:a|per)\s+share)?"
+# And the base named after "compared with": "... a net loss, compared with year-earlier
+# profit of $3.8 million", "compared with the 1988 period".
 _COMPARISON_BASE = re.compile(
     r"(?:\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?" + _AMOUNT + r",?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?"
-    r"|(?:million|billion|cents?|pence|%|percent|share),?\s+)$",
+    r"|(?:million|billion|cents?|pence|%|percent|share),?\s+"
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?)$",
     re.IGNORECASE,
 )
 # A day that "falls on" a weekday is calendar talk, alone or in a list: "when
@@ -104,9 +107,6 @@ _COMPARISON_BASE = re.compile(
 _FALLS_ON = re.compile(
     r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*){0,3})*"
     r"\s+(?i:falls|fell|fall|falling)\s+(?i:on)\b")
-# The base named after "compared with": "... a net loss, compared with year-earlier
-# profit of $3.8 million", "compared with the 1988 period".
-_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
@@ -298,7 +298,7 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]) or _FALLS_ON.match(text[end:]):
         return False
-    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]) or _COMPARED_WITH.search(text[:start]):
+    if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
     if premodifies_a_name(text, start, end):
         return False
