@@ -7,6 +7,7 @@ Every stage takes and returns these, so a stage can be swapped or tested alone:
     temporal.find_time_expressions(Article.text, Article.date) -> [TimeExpression]
     events.extract_events(Article, [TimeExpression]) -> [Event]
     timeline.build_timeline([Event], ...) -> Timeline
+    keydates.select_key_dates([Article], ...) -> KeyDateSelection   (many articles)
     rendering.render(Briefing, format) -> str
 """
 
@@ -122,17 +123,70 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class CitedSentence:
+    """A sentence of a many-article briefing, citing every article that says it.
+
+    ``text`` is the sentence as written in ``sources[0]``, at character offsets
+    ``start``..``end`` of that article's text; the other sources said the same
+    thing in their own words (see ``keydates.picking``).
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """One date of a key-date timeline and the sentences that say what happened.
+
+    ``value`` is a TIMEX3 day value (``2009-06-25``) and ``label`` its readable
+    form; ``mentions`` is how many sentences of the collection name the day.
+    """
+
+    value: str
+    label: str
+    sentences: tuple[CitedSentence, ...]
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class KeyDateSelection:
+    """The key-date timeline of a many-article briefing and its overview.
+
+    ``key_dates`` are in date order; ``overview`` holds the few sentences that
+    best cover the whole collection; ``notes`` say how long the timeline was made
+    and what was left out.
+    """
+
+    key_dates: tuple[KeyDate, ...]
+    overview: tuple[CitedSentence, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ArticleBriefing:
-    """An article with its summary, as shown in a briefing."""
+    """An article with its summary, as shown in a briefing.
+
+    ``summary`` is None in a key-date briefing, where the overview and the key
+    dates stand for the articles and a summary of each of hundreds would bury them.
+    """
 
     article: Article
-    summary: Summary
+    summary: Summary | None
 
 
 @dataclass(frozen=True)
 class Briefing:
-    """What the renderers format: the articles, their summaries, one timeline."""
+    """What the renderers format: the articles, their summaries, one timeline.
+
+    A key-date briefing (``key_dates`` is not None) shows the overview and the key
+    dates instead of every event; ``timeline`` is then empty.
+    """
 
     articles: tuple[ArticleBriefing, ...]
     timeline: Timeline
     notes: tuple[str, ...] = field(default=())
+    key_dates: tuple[KeyDate, ...] | None = None
+    overview: tuple[CitedSentence, ...] = ()
