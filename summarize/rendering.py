@@ -24,7 +24,7 @@ import markupsafe
 
 from . import __version__, timex
 from .errors import SummarizeError, TemplateError
-from .models import Briefing, Event
+from .models import Briefing, CitedSentence, Event
 
 FORMATS = ("html", "email", "text", "markdown", "json", "timelinejs")
 
@@ -128,7 +128,8 @@ def briefing_context(briefing: Briefing, *, quotes: bool = False, front_matter: 
     """The plain data every template receives (documented in the README).
 
     Everything a template needs to decide is decided here (how precise a date is,
-    which ``datetime`` attribute it can have), so templates only format.
+    which ``datetime`` attribute it can have, which number a cited article has and
+    whether its source is a link), so templates only format.
     """
     articles = [
         {
@@ -138,24 +139,89 @@ def briefing_context(briefing: Briefing, *, quotes: bool = False, front_matter: 
             "date_label": item.article.date.strftime("%a %-d %b %Y") if item.article.date else None,
             "date_source": item.article.date_source,
             "date_source_label": DATE_SOURCE_LABELS.get(item.article.date_source, item.article.date_source),
-            "summary": item.summary.text,
-            "summary_method": item.summary.method,
+            # None in a key-date briefing, which summarizes no article on its own.
+            "summary": item.summary.text if item.summary is not None else None,
+            "summary_method": item.summary.method if item.summary is not None else None,
         }
         for item in briefing.articles
     ]
     events = [_event_context(event) for event in briefing.timeline.events]
     titles = [a["title"] for a in articles if a["title"]]
+    references = _references(briefing, articles)
+    numbers = {reference["source"]: reference["number"] for reference in references}
+    key_dates = None if briefing.key_dates is None else [
+        {
+            "value": key_date.value,
+            "label": key_date.label,
+            "datetime": html_datetime(key_date.value),
+            "mentions": key_date.mentions,
+            "sentences": [_sentence_context(sentence, numbers) for sentence in key_date.sentences],
+        }
+        for key_date in briefing.key_dates
+    ]
     return {
         "title": titles[0] if len(articles) == 1 and titles else "Briefing",
         "lang": LANGUAGE,
         "articles": articles,
         "events": events,
+        "key_dates": key_dates,
+        "overview": [_sentence_context(sentence, numbers) for sentence in briefing.overview],
+        "references": references,
         "anchored": briefing.timeline.anchored,
         "notes": list(briefing.notes),
         "generator": f"summarize {__version__}",
         "quotes": quotes,
         "front_matter": front_matter,
         "precisions": [p for p in ("exact", "approximate", "relative") if any(e["precision"] == p for e in events)],
+    }
+
+
+def _cited_sentences(briefing: Briefing) -> list[CitedSentence]:
+    """Every sentence a key-date briefing shows, in reading order: the overview, then
+    the key dates' sentences, date by date."""
+    sentences = list(briefing.overview)
+    for key_date in briefing.key_dates or ():
+        sentences += key_date.sentences
+    return sentences
+
+
+def _references(briefing: Briefing, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cited articles, numbered in the order they are first cited.
+
+    A source that is not one of the briefing's articles keeps its number, without
+    title or date. ``url`` is the source when it is a web address (the formats link
+    it), else None: a file name is no link.
+    """
+    by_source: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        by_source.setdefault(article["source"], article)
+    references: list[dict[str, Any]] = []
+    cited: set[str] = set()
+    for sentence in _cited_sentences(briefing):
+        for source in sentence.sources:
+            if source in cited:
+                continue
+            cited.add(source)
+            article = by_source.get(source, {})
+            references.append({
+                "number": len(references) + 1,
+                "source": source,
+                "title": article.get("title"),
+                "date": article.get("date"),
+                "date_label": article.get("date_label"),
+                "url": source if source.lower().startswith(("http://", "https://")) else None,
+            })
+    return references
+
+
+def _sentence_context(sentence: CitedSentence, numbers: dict[str, int]) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "sources": list(sentence.sources),
+        # The reference numbers of its sources, ascending as they are shown: "[1][3]".
+        "references": sorted({numbers[source] for source in sentence.sources}),
+        "start": sentence.start,
+        "end": sentence.end,
     }
 
 
@@ -223,12 +289,17 @@ def html_datetime(value: str) -> str | None:
 
 
 def json_document(context: dict[str, Any]) -> dict[str, Any]:
-    """The documented JSON schema: articles and events in timeline order."""
+    """The documented JSON schema: articles and events in timeline order, and for a
+    key-date briefing its key dates, overview and references (null, [] and [] for
+    any other briefing)."""
     return {
         "articles": context["articles"],
         "events": context["events"],
         "anchored": context["anchored"],
         "notes": context["notes"],
+        "key_dates": context["key_dates"],
+        "overview": context["overview"],
+        "references": context["references"],
     }
 
 
@@ -241,7 +312,11 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     ``text`` fields and ``display_date`` are HTML to TimelineJS, so every value is
     escaped; ``display_date`` carries our label, so fuzzy dates read "Early January
     2014 onward" rather than "January 2014".
+
+    A key-date briefing has one slide per key date instead (see ``_timelinejs_key_dates``).
     """
+    if context["key_dates"] is not None:
+        return _timelinejs_key_dates(context)
     slides = []
     left_out = []
     for number, event in enumerate(context["events"], start=1):
@@ -273,7 +348,7 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         _html_paragraph(" · ".join(([a["title"]] if several and a["title"] else [])
                                    + [a["source"], f"{a['date_label']}, {a['date_source_label']}" if a["date"]
                                       else "date unknown"]), css_class="meta")
-        + _html_paragraph(a["summary"])
+        + (_html_paragraph(a["summary"]) if a["summary"] is not None else "")
         for a in context["articles"]
     )
     title_text += "".join(_html_paragraph(note, css_class="note") for note in context["notes"])
@@ -286,6 +361,57 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
                                                  "text": title_text}},
         "events": slides,
     }
+
+
+def _timelinejs_key_dates(context: dict[str, Any]) -> dict[str, Any]:
+    """TimelineJS3 JSON of a key-date briefing: the title slide holds the overview,
+    each key date is a slide whose headline is its first sentence and whose text is
+    all its sentences with their reference markers and the sources those stand for.
+    Key dates without a year are left out, and listed on the title slide, as events are."""
+    sources = {reference["number"]: reference["source"] for reference in context["references"]}
+
+    def source_line(sentences: list[dict[str, Any]]) -> str:
+        numbers = sorted({number for sentence in sentences for number in sentence["references"]})
+        if not numbers:
+            return ""
+        return _html_paragraph("Source: " + "; ".join(f"[{n}] {sources[n]}" for n in numbers), css_class="source")
+
+    slides = []
+    left_out = []
+    for number, key_date in enumerate(context["key_dates"], start=1):
+        start_date = timelinejs_date(key_date["value"])
+        if start_date is None:
+            left_out.append(key_date)
+            continue
+        start_date["display_date"] = str(markupsafe.escape(key_date["label"]))
+        sentences = key_date["sentences"]
+        headline = sentences[0]["text"] if sentences else key_date["label"]
+        text = "".join(_html_paragraph(_with_markers(sentence)) for sentence in sentences) + source_line(sentences)
+        slides.append({"unique_id": f"key-date-{number}", "start_date": start_date,
+                       "text": {"headline": str(markupsafe.escape(headline)), "text": text}})
+    if not slides and context["key_dates"]:
+        raise SummarizeError("timelinejs: no key date has a known year, and TimelineJS cannot place a date "
+                             "without one; give the article dates (--date YYYY-MM-DD)")
+    overview = context["overview"]
+    title_text = _html_paragraph(" ".join(_with_markers(sentence) for sentence in overview)) if overview else ""
+    title_text += source_line(overview)
+    title_text += "".join(_html_paragraph(note, css_class="note") for note in context["notes"])
+    if left_out:
+        labels = "; ".join(f"{k['label']}: {k['sentences'][0]['text']}" if k["sentences"] else k["label"]
+                           for k in left_out)
+        title_text += _html_paragraph(
+            f"Not on this timeline because their year is unknown ({len(left_out)}): {labels}", css_class="note")
+    return {
+        "title": {"unique_id": "title", "text": {"headline": str(markupsafe.escape(context["title"])),
+                                                 "text": title_text}},
+        "events": slides,
+    }
+
+
+def _with_markers(sentence: dict[str, Any]) -> str:
+    """A sentence followed by its reference markers, "... on Sunday. [1][3]" (plain text)."""
+    markers = "".join(f"[{number}]" for number in sentence["references"])
+    return f"{sentence['text']} {markers}" if markers else sentence["text"]
 
 
 def _script_safe(text: str) -> str:
