@@ -4,6 +4,8 @@ The renderers are tested apart from the tagger and the summarizer: these briefin
 hold what the pipeline is expected to produce for examples/iraq-rawa-ana.txt (the
 real article text, its real sentences and character offsets, the expected TIMEX3
 values and headlines), so a change in another stage never changes a golden file.
+``keydate_briefing`` is a key-date briefing of the sample and the two follow-ups in
+tests/data/briefing/, made the same way from their real sentences.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import Path
 
 from summarize import timex
 from summarize.loading import load_article
-from summarize.models import Article, ArticleBriefing, Briefing, Event, Summary, TimeExpression, Timeline
+from summarize.models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary,
+                              TimeExpression, Timeline)
 from summarize.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +98,90 @@ def hostile_briefing(payload: str) -> Briefing:
     )
     return Briefing(articles=(ArticleBriefing(article=article, summary=summary),),
                     timeline=replace(briefing.timeline, events=events), notes=(f"Note {payload}",))
+
+
+# The key-date briefing's articles: the sample (dated with --date), the follow-up page
+# (dated by its metadata; given the web address it would have been fetched from, so
+# that one reference is a link) and the follow-up wire story (dated by its dateline).
+FOLLOWUP_PAGE = ROOT / "tests" / "data" / "briefing" / "followup-page.html"
+FOLLOWUP_PAGE_SOURCE = "https://example.com/2014/06/23/iraq-border.html"
+FOLLOWUP_DATELINE = ROOT / "tests" / "data" / "briefing" / "followup-dateline.txt"
+FOLLOWUP_DATELINE_SOURCE = "tests/data/briefing/followup-dateline.txt"
+
+# (article, the start of its sentence, the other articles that say the same): the
+# overview, then each key date's sentences. Articles: "sample", "page", "dateline".
+KEYDATE_OVERVIEW = [
+    ("sample", "Militants killed 21 leaders", ()),
+    ("dateline", "Sunni insurgents consolidated their hold", ()),
+]
+KEYDATE_DATES = [  # (TIMEX3 value, mentions, sentences)
+    ("2014-06-09", 2, [("sample", "Beginning late on June 9", ("dateline",))]),
+    ("2014-06-22", 7, [("sample", "Media reports said militants seized control", ("page", "dateline")),
+                       ("page", "The Turaibil crossing with Jordan fell", ())]),
+    ("2014-06-23", 3, [("page", "Sunni militants pressed their offensive", ()),
+                       ("dateline", "Kerry arrived in Baghdad on Monday", ())]),
+]
+KEYDATE_NOTE = ("The timeline shows at most 3 key dates, chosen automatically for 3 articles "
+                "(--max-dates sets the number).")
+
+
+def keydate_articles() -> dict[str, Article]:
+    """The three articles of the key-date briefing, in the order they were published."""
+    page = load_article(str(FOLLOWUP_PAGE))
+    dateline = load_article(str(FOLLOWUP_DATELINE))
+    return {
+        "sample": sample_article(),
+        "page": replace(page, source=FOLLOWUP_PAGE_SOURCE),
+        "dateline": replace(dateline, source=FOLLOWUP_DATELINE_SOURCE),
+    }
+
+
+def keydate_briefing() -> Briefing:
+    """A key-date briefing of the sample and its two follow-ups: an overview of two
+    sentences and three key dates of one or two sentences each, every sentence one of
+    its article's real sentences at its real offsets, citing the articles that say it."""
+    articles = keydate_articles()
+
+    def cited(name: str, opening: str, others: tuple[str, ...]) -> CitedSentence:
+        sentence = next(s for s in split_sentences(articles[name].text) if s.text.startswith(opening))
+        return CitedSentence(text=sentence.text, sources=tuple(articles[n].source for n in (name, *others)),
+                             start=sentence.start, end=sentence.end)
+
+    key_dates = tuple(
+        KeyDate(value=value, label=timex.describe(value), mentions=mentions,
+                sentences=tuple(cited(*sentence) for sentence in sentences))
+        for value, mentions, sentences in KEYDATE_DATES
+    )
+    return Briefing(
+        articles=tuple(ArticleBriefing(article=article, summary=None) for article in articles.values()),
+        timeline=Timeline(events=()), notes=(KEYDATE_NOTE,), key_dates=key_dates,
+        overview=tuple(cited(*sentence) for sentence in KEYDATE_OVERVIEW),
+    )
+
+
+def hostile_keydate_briefing(payload: str) -> Briefing:
+    """The key-date briefing with ``payload`` in every piece of text the articles
+    supply: titles, source names (one of them a web address, so a link), date labels,
+    the overview's and the key dates' sentences, and notes."""
+    briefing = keydate_briefing()
+    sources = {}
+    articles = []
+    for number, item in enumerate(briefing.articles):
+        source = (f"https://example.com/{payload}" if item.article.source.startswith("https://")
+                  else f"feeds/{payload}-{number}.txt")
+        sources[item.article.source] = source
+        articles.append(replace(item, article=replace(item.article, title=f"Title {payload}", source=source)))
+
+    def hostile(sentence: CitedSentence) -> CitedSentence:
+        return replace(sentence, text=f"Sentence {payload} end.",
+                       sources=tuple(sources[source] for source in sentence.sources))
+
+    key_dates = tuple(
+        replace(key_date, label=f"Label {payload}", sentences=tuple(hostile(s) for s in key_date.sentences))
+        for key_date in briefing.key_dates
+    )
+    return replace(briefing, articles=tuple(articles), key_dates=key_dates,
+                   overview=tuple(hostile(s) for s in briefing.overview), notes=(f"Note {payload}",))
 
 
 def _nth_index(text: str, words: str, nth: int) -> int:

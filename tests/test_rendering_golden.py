@@ -1,4 +1,5 @@
-"""The sample article in every format, compared with the golden files a person has read.
+"""The sample article in every format, compared with the golden files a person has read;
+and the key-date briefing of the sample and its two follow-ups (``keydates.*``).
 
 After an intended change, regenerate them and review the diff before committing:
 
@@ -12,7 +13,7 @@ import os
 
 import pytest
 
-from briefings import handmade_briefing
+from briefings import handmade_briefing, keydate_briefing
 from conftest import DATA
 from summarize import __version__
 from summarize.rendering import FILE_EXTENSIONS, FORMATS, render
@@ -43,7 +44,16 @@ def golden_path(format: str, dated: bool, options: dict) -> os.PathLike:
 def test_sample_matches_golden_file(format, dated, options):
     # The version is not part of the look: a release must not rewrite every golden file.
     output = render(handmade_briefing(dated=dated), format, **options).replace(__version__, "VERSION")
-    path = golden_path(format, dated, options)
+    check_golden(output, golden_path(format, dated, options))
+
+
+@pytest.mark.parametrize("format", FORMATS, ids=[FILE_EXTENSIONS[format] for format in FORMATS])
+def test_keydate_briefing_matches_golden_file(format):
+    output = render(keydate_briefing(), format).replace(__version__, "VERSION")
+    check_golden(output, GOLDEN / f"keydates.{FILE_EXTENSIONS[format]}")
+
+
+def check_golden(output: str, path: os.PathLike) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output, encoding="utf-8")
