@@ -370,7 +370,11 @@ def test_template_for_a_json_format_is_refused(dated, tmp_path):
 @pytest.fixture
 def run_cli(monkeypatch, capsys):
     briefings = {True: handmade_briefing(), False: handmade_briefing(dated=False)}
+    import summarize.pipeline as real_pipeline
+
     pipeline = types.ModuleType("summarize.pipeline")
+    pipeline.__dict__.update({name: value for name, value in vars(real_pipeline).items()
+                              if not name.startswith("__")})  # the rest of its API, options and all
     pipeline.build_briefing = lambda sources, *, date=None, **options: briefings[date is not None]
 
     class Briefer:  # what the CLI calls (batches with per-input failures)
