@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import hostile_briefing, handmade_briefing
+from briefings import handmade_briefing, hostile_briefing, hostile_keydate_briefing, keydate_briefing
 from conftest import ROOT
 from summarize.rendering import render
 
@@ -65,9 +65,10 @@ def outputs(tmp_path_factory):
     directory = tmp_path_factory.mktemp("outputs")
     files = {}
     for name, briefing in [("sample", handmade_briefing()), ("undated", handmade_briefing(dated=False)),
-                           ("long", hostile_briefing(LONG_WORDS))]:
+                           ("long", hostile_briefing(LONG_WORDS)), ("keydates", keydate_briefing()),
+                           ("long keydates", hostile_keydate_briefing(LONG_WORDS))]:
         for format in ("html", "email"):
-            path = directory / f"{name}.{format}.html"
+            path = directory / f"{name.replace(' ', '-')}.{format}.html"
             path.write_text(render(briefing, format, quotes=True), encoding="utf-8")
             files[name, format] = path
     return files
@@ -86,7 +87,7 @@ PAGE_SIZES = [pytest.param(1280, False, id="desktop"), pytest.param(768, False, 
               pytest.param(375, True, id="phone")]
 
 
-@pytest.mark.parametrize("name", ["sample", "undated", "long"])
+@pytest.mark.parametrize("name", ["sample", "undated", "long", "keydates", "long keydates"])
 @pytest.mark.parametrize("width, mobile", PAGE_SIZES)
 def test_page_fits_every_window_and_loads_nothing(browser, outputs, name, width, mobile):
     report = browser.load(outputs[name, "html"], width=width, mobile=mobile)
@@ -94,14 +95,14 @@ def test_page_fits_every_window_and_loads_nothing(browser, outputs, name, width,
     assert_clean(report)
 
 
-@pytest.mark.parametrize("name", ["sample", "undated", "long"])
+@pytest.mark.parametrize("name", ["sample", "undated", "long", "keydates", "long keydates"])
 def test_email_is_600px_and_loads_nothing(browser, outputs, name):
     report = browser.load(outputs[name, "email"], width=800)
     assert report.layout["emailWidth"] == 600
     assert_clean(report)
 
 
-@pytest.mark.parametrize("name", ["sample", "long"])
+@pytest.mark.parametrize("name", ["sample", "long", "keydates", "long keydates"])
 def test_email_shrinks_in_a_narrow_pane(browser, outputs, name):
     report = browser.load(outputs[name, "email"], width=360)
     assert report.layout["emailWidth"] <= 360
@@ -125,10 +126,11 @@ def _contrast(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+@pytest.mark.parametrize("name", ["sample", "keydates"])
 @pytest.mark.parametrize("format", ["html", "email"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_readable_in_light_and_dark_mode(browser, outputs, format, scheme):
-    report = browser.load(outputs["sample", format], width=800, color_scheme=scheme)
+def test_readable_in_light_and_dark_mode(browser, outputs, name, format, scheme):
+    report = browser.load(outputs[name, format], width=800, color_scheme=scheme)
     colors = report.layout["colors"]
     background = _luminance(colors["background"])
     assert (background > 0.8) if scheme == "light" else (background < 0.05), colors
@@ -267,6 +269,15 @@ def test_timelinejs_loads_the_output_as_is(browser, timelinejs, tmp_path):
     assert state["headlines"] == HEADLINES
 
 
+def test_timelinejs_loads_a_key_date_briefing(browser, timelinejs, tmp_path):
+    data = render(keydate_briefing(), "timelinejs")
+    browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
+    state = browser.evaluate(_TIMELINEJS_STATE)
+    assert state["errors"] == []
+    assert state["markers"] == 3
+    assert state["dates"] == ["Mon 9 Jun 2014", "Sun 22 Jun 2014", "Mon 23 Jun 2014"]
+
+
 def test_timelinejs_shows_a_range_as_one_slide_with_its_end(browser, timelinejs, tmp_path):
     import datetime as dt
     import json
@@ -316,16 +327,17 @@ def _audit(browser, axe: str) -> list[str]:
     """)
 
 
-@pytest.mark.parametrize("name", ["sample", "undated"])
+@pytest.mark.parametrize("name", ["sample", "undated", "keydates"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_passes_an_accessibility_audit(browser, outputs, axe, name, scheme):
     browser.load(outputs[name, "html"], width=1024, color_scheme=scheme)
     assert _audit(browser, axe) == []
 
 
+@pytest.mark.parametrize("name", ["sample", "keydates"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_email_passes_an_accessibility_audit(browser, outputs, axe, scheme):
-    browser.load(outputs["sample", "email"], width=800, color_scheme=scheme)
+def test_email_passes_an_accessibility_audit(browser, outputs, axe, name, scheme):
+    browser.load(outputs[name, "email"], width=800, color_scheme=scheme)
     # A fragment has no <html lang>, <title> or landmarks of its own: the mail client's
     # page supplies them.
     skipped = ("html-has-lang", "document-title", "landmark-one-main", "page-has-heading-one", "region")

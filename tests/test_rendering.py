@@ -14,9 +14,11 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from briefings import SAMPLE_SOURCE, handmade_briefing
+from briefings import (FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing,
+                       keydate_briefing)
 from summarize import cli, rendering
 from summarize.errors import SummarizeError, TemplateError
+from summarize.models import Summary
 from summarize.rendering import FORMATS, render
 
 TITLE = "Militants Execute 21 in Two Iraq Towns, Take Another Border Crossing"
@@ -267,7 +269,7 @@ def test_markdown_escape_renders_as_the_same_text(text):
 
 def test_json_keeps_the_documented_schema(dated):
     document = json.loads(render(dated, "json"))
-    assert set(document) == {"articles", "events", "anchored", "notes"}
+    assert set(document) == {"articles", "events", "anchored", "notes", "key_dates", "overview", "references"}
     assert set(document["articles"][0]) >= {"source", "title", "date", "date_label", "date_source", "summary",
                                             "summary_method"}
     documented = {"value", "mod", "extent", "exact", "label", "headline", "sentence", "start", "end", "time_text",
@@ -554,3 +556,240 @@ def test_a_range_shows_its_label(ranged, format):
         assert any(line.endswith("Mon 9 to Sun 22 Jun 2014") for line in rendered.splitlines())
     if format == "html":  # the machine-readable date is where the range starts
         assert '<time class="date" datetime="2014-06-09">Mon 9 to Sun 22 Jun 2014</time>' in rendered
+
+
+# --- Key-date briefings ----------------------------------------------------------------
+
+KEYDATE_LABELS = ["Mon 9 Jun 2014", "Sun 22 Jun 2014", "Mon 23 Jun 2014"]
+OVERVIEW_START = "Militants killed 21 leaders in the western Iraq towns"
+JUNE_9 = ("Beginning late on June 9, militants led by the Islamic State of Iraq and the Levant (ISIL) but also "
+          "including a number of other groups such as loyalists of executed dictator Saddam Hussein, overran most "
+          "of one province and parts of three others north of Baghdad.")
+AL_WALID = "Media reports said militants seized control of the al-Walid border crossing with Syria on Sunday."
+REFERENCE_TITLES = ["Militants Execute 21 in Two Iraq Towns, Take Another Border Crossing",
+                    "Iraq Insurgents Consolidate Hold on Western Anbar",
+                    "Iraqi Militants Tighten Grip on Syrian Border"]
+
+
+@pytest.fixture(scope="module")
+def keydates():
+    return keydate_briefing()
+
+
+def test_references_are_numbered_in_order_of_first_citation(keydates):
+    """The overview cites the sample and the Tuesday wire story; the page is first
+    cited by the second key date, so it is [3] although it is the second article."""
+    context = rendering.briefing_context(keydates)
+    assert [a["source"] for a in context["articles"]] == [SAMPLE_SOURCE, FOLLOWUP_PAGE_SOURCE, FOLLOWUP_DATELINE_SOURCE]
+    references = context["references"]
+    assert [(r["number"], r["source"]) for r in references] == [
+        (1, SAMPLE_SOURCE), (2, FOLLOWUP_DATELINE_SOURCE), (3, FOLLOWUP_PAGE_SOURCE)]
+    assert [r["title"] for r in references] == [REFERENCE_TITLES[0], REFERENCE_TITLES[1], REFERENCE_TITLES[2]]
+    assert [(r["date"], r["date_label"]) for r in references] == [
+        ("2014-06-22", "Sun 22 Jun 2014"), ("2014-06-24", "Tue 24 Jun 2014"), ("2014-06-23", "Mon 23 Jun 2014")]
+    # Only a web address is a link.
+    assert [r["url"] for r in references] == [None, None, FOLLOWUP_PAGE_SOURCE]
+    assert [s["references"] for s in context["overview"]] == [[1], [2]]
+    assert [[s["references"] for s in k["sentences"]] for k in context["key_dates"]] == [
+        [[1, 2]], [[1, 2, 3], [3]], [[3], [2]]]
+
+
+def test_only_cited_articles_are_references(keydates):
+    uncited = replace(keydates.articles[0], article=replace(keydates.articles[0].article, source="wire/uncited.txt"))
+    briefing = replace(keydates, articles=(*keydates.articles, uncited))
+    context = rendering.briefing_context(briefing)
+    assert "wire/uncited.txt" not in [r["source"] for r in context["references"]]
+    assert len(context["references"]) == 3
+
+
+def test_keydate_context(keydates):
+    context = rendering.briefing_context(keydates)
+    assert context["events"] == [] and context["precisions"] == []
+    assert [(k["value"], k["label"], k["datetime"], k["mentions"]) for k in context["key_dates"]] == [
+        ("2014-06-09", "Mon 9 Jun 2014", "2014-06-09", 2), ("2014-06-22", "Sun 22 Jun 2014", "2014-06-22", 7),
+        ("2014-06-23", "Mon 23 Jun 2014", "2014-06-23", 3)]
+    assert {(a["summary"], a["summary_method"]) for a in context["articles"]} == {(None, None)}
+    ordinary = rendering.briefing_context(handmade_briefing())
+    assert (ordinary["key_dates"], ordinary["overview"], ordinary["references"]) == (None, [], [])
+
+
+def test_keydate_json_schema(keydates):
+    document = json.loads(render(keydates, "json"))
+    assert list(document) == ["articles", "events", "anchored", "notes", "key_dates", "overview", "references"]
+    assert document["events"] == []
+    assert all(article["summary"] is None and article["summary_method"] is None for article in document["articles"])
+    assert all(set(k) == {"value", "label", "datetime", "mentions", "sentences"} for k in document["key_dates"])
+    sentences = document["overview"] + [s for k in document["key_dates"] for s in k["sentences"]]
+    assert len(sentences) == 7
+    assert all(set(s) == {"text", "sources", "references", "start", "end"} for s in sentences)
+    assert all(set(r) == {"number", "source", "title", "date", "date_label", "url"} for r in document["references"])
+    # Every sentence is at its offsets in the first article it cites; every source is a reference.
+    texts = {item.article.source: item.article.text for item in keydates.articles}
+    numbers = {r["source"]: r["number"] for r in document["references"]}
+    for sentence in sentences:
+        assert texts[sentence["sources"][0]][sentence["start"]:sentence["end"]] == sentence["text"]
+        assert sentence["references"] == sorted(numbers[source] for source in sentence["sources"])
+
+
+def test_ordinary_json_only_gains_the_empty_key_date_fields(dated):
+    document = json.loads(render(dated, "json"))
+    assert list(document)[-3:] == ["key_dates", "overview", "references"]
+    assert (document["key_dates"], document["overview"], document["references"]) == (None, [], [])
+
+
+@pytest.mark.parametrize("format", ["html", "email", "text", "markdown"])
+def test_keydate_reading_order_overview_timeline_references(format, keydates):
+    """The overview, then the timeline date by date, then the references, last."""
+    text = reading_text(format, keydates).lower()
+    expected = ["Overview", OVERVIEW_START, "[1]", "Timeline", "The timeline shows at most 3 key dates",
+                KEYDATE_LABELS[0], JUNE_9, "[1][2]", KEYDATE_LABELS[1], AL_WALID, "[1][2][3]", KEYDATE_LABELS[2],
+                "References"] + REFERENCE_TITLES[:2] + [FOLLOWUP_PAGE_SOURCE]
+    at = 0
+    for piece in expected:  # each one found after the one before (str.index raises if not)
+        at = text.index(piece.lower(), at) + len(piece)
+    # Nothing but the references (and the footer) after the heading.
+    tail = text[text.index("references"):]
+    assert "timeline" not in tail and "overview" not in tail
+
+
+@pytest.mark.parametrize("format", ["html", "email", "text", "markdown"])
+def test_keydate_briefing_shows_no_summaries(format, keydates):
+    text = reading_text(format, keydates)
+    assert "Summary" not in text and "SUMMARY" not in text
+    assert "None" not in render(keydates, format)
+    # An article's summary, when there is one, is still shown.
+    item = replace(keydates.articles[1], summary=Summary(text="A summary of the page.", method="extractive: MiniLM"))
+    briefing = replace(keydates, articles=(keydates.articles[0], item, keydates.articles[2]))
+    assert "A summary of the page." in reading_text(format, briefing)
+
+
+def test_keydate_page_links_every_marker_to_its_reference(keydates):
+    output = render(keydates, "html")
+    page = parse_html(output)  # strict: raises on any parse error
+    assert [visible_text(h) for h in page.findall(".//h2")] == ["Overview", "Timeline", "References"]
+    items = page.findall(".//ol[@class='timeline key-dates']/li")
+    assert [visible_text(item.find("time")) for item in items] == KEYDATE_LABELS
+    assert [item.find("time").get("datetime") for item in items] == ["2014-06-09", "2014-06-22", "2014-06-23"]
+    references = page.findall(".//ol[@class='references']/li")
+    assert [li.get("id") for li in references] == ["ref-1", "ref-2", "ref-3"]
+    assert [visible_text(li.find(".//cite")) for li in references] == REFERENCE_TITLES
+    markers = [a for a in page.iter("a") if a.get("class") == "cite"]
+    assert [visible_text(a) for a in markers] == ["[1]", "[2]", "[1]", "[2]", "[1]", "[2]", "[3]", "[3]", "[3]", "[2]"]
+    assert all(a.get("href") == "#ref-" + visible_text(a).strip("[]") for a in markers)
+    # The June 9 sentence cites two articles: two markers, in the paragraph after it.
+    first = items[0].find("p")
+    assert visible_text(first).startswith(JUNE_9) and len(first.findall(".//a")) == 2
+    # The only other link is the page's web address; nothing is loaded.
+    others = [a.get("href") for a in page.iter("a") if a.get("class") not in ("cite", "skip")]
+    assert others == [FOLLOWUP_PAGE_SOURCE]
+    assert not re.search(r"\bsrc=", output)
+    policy = page.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+    assert "default-src 'none'" in policy
+
+
+def test_keydate_email_is_a_valid_inlined_table_with_plain_markers(keydates):
+    output = render(keydates, "email")
+    fragment = parse_html(output, fragment=True)
+    table = fragment.find("table")
+    assert table.get("width") == "600" and "max-width: 600px" in table.get("style")
+    assert fragment.findall(".//script") == [] and "<img" not in output and "<link" not in output
+    assert all(element.get("style") for element in fragment.iter() if element.get("class") and element.tag != "tbody")
+    style = fragment.find("style").text
+    assert re.sub(r"@media[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}", "", style).strip() == ""
+    blocks = [(element.tag, visible_text(element)) for element in fragment.iter() if element.tag in ("h2", "p")]
+    assert [text for tag, text in blocks if tag == "h2"] == ["Overview", "Timeline", "References"]
+    markers = [visible_text(span) for span in fragment.iter("span") if span.get("class") == "cite"]
+    assert markers == ["[1]", "[2]", "[1][2]", "[1][2][3]", "[3]", "[3]", "[2]"]
+    # Markers are text, not links; the one link is the web address of a reference.
+    assert [a.get("href") for a in fragment.iter("a")] == [FOLLOWUP_PAGE_SOURCE]
+
+
+def test_keydate_text_wraps_and_numbers_references(keydates):
+    output = render(keydates, "text")
+    assert max(len(line) for line in output.splitlines()) <= 72
+    lines = output.splitlines()
+    assert lines.index("OVERVIEW") < lines.index("TIMELINE") < lines.index("REFERENCES")
+    assert [line for line in lines if line.startswith("* ")] == [f"* {label}" for label in KEYDATE_LABELS]
+    assert [line for line in lines if re.match(r"\[\d\] ", line)] == [
+        f"[{number}] {title}" for number, title in enumerate(REFERENCE_TITLES, start=1)]
+    assert f"    {FOLLOWUP_PAGE_SOURCE} - Mon 23 Jun 2014" in lines
+    assert "Baghdad. [1][2]" in " ".join(output.split())
+
+
+def test_keydate_markdown_through_commonmark(keydates):
+    output = render(keydates, "markdown")
+    dom = markdown_dom(output)
+    assert [visible_text(h) for h in dom.findall(".//h2")] == ["Overview", "Timeline", "References"]
+    items = dom.findall(".//ul/li")
+    assert [(item[0].tag, item[0].text) for item in items] == [("strong", label) for label in KEYDATE_LABELS]
+    assert visible_text(items[1]).endswith("[1][2][3] The Turaibil crossing with Jordan fell to the insurgents late "
+                                           "on Sunday after government troops pulled out. [3]")
+    references = dom.findall(".//ol/li")
+    assert [visible_text(li.find("em")) for li in references] == REFERENCE_TITLES
+    assert dom.find(".//a") is None  # "[1]" is text, never a link
+    assert output.index("## Overview") < output.index("## Timeline") < output.index("## References")
+    assert output.rstrip().splitlines()[-1].startswith("3. ")
+
+
+def test_keydate_front_matter_lists_the_sources(keydates):
+    front = render(keydates, "markdown", front_matter=True)[4:].split("\n---\n", 1)[0]
+    assert yaml.safe_load(front)["sources"] == [SAMPLE_SOURCE, FOLLOWUP_PAGE_SOURCE, FOLLOWUP_DATELINE_SOURCE]
+
+
+def test_keydate_timelinejs_slides(keydates):
+    document = json.loads(render(keydates, "timelinejs"))
+    slides = document["events"]
+    assert len(slides) == 3
+    assert [slide["start_date"] for slide in slides] == [
+        {"year": 2014, "month": 6, "day": day, "display_date": label} for day, label in zip((9, 22, 23), KEYDATE_LABELS)]
+    assert slides[1]["text"]["headline"] == AL_WALID
+    body = parse_html(slides[1]["text"]["text"], fragment=True)
+    paragraphs = [visible_text(p) for p in body.iter("p")]
+    assert paragraphs[0] == AL_WALID + " [1][2][3]"
+    assert paragraphs[1].endswith("pulled out. [3]")
+    assert paragraphs[2] == (f"Source: [1] {SAMPLE_SOURCE}; [2] {FOLLOWUP_DATELINE_SOURCE}; "
+                             f"[3] {FOLLOWUP_PAGE_SOURCE}")
+    title = parse_html(document["title"]["text"]["text"], fragment=True)
+    assert visible_text(title).startswith(OVERVIEW_START)
+    assert "Baghdad. [2]" in visible_text(title) and "The timeline shows at most 3 key dates" in visible_text(title)
+    assert len({slide["unique_id"] for slide in slides}) == 3
+
+
+def test_keydate_timelinejs_leaves_out_unknown_years_and_says_so(keydates):
+    undated = replace(keydates.key_dates[0], value="XXXX-06-09", label="9 June (year unknown)")
+    briefing = replace(keydates, key_dates=(undated, *keydates.key_dates[1:]))
+    document = json.loads(render(briefing, "timelinejs"))
+    assert [slide["start_date"]["display_date"] for slide in document["events"]] == KEYDATE_LABELS[1:]
+    assert "year is unknown (1): 9 June (year unknown): Beginning late on June 9" in document["title"]["text"]["text"]
+    nothing = replace(keydates, key_dates=(undated,))
+    with pytest.raises(SummarizeError, match=r"^timelinejs: no key date has a known year"):
+        render(nothing, "timelinejs")
+
+
+def test_keydate_briefing_without_key_dates_says_so(keydates):
+    briefing = replace(keydates, key_dates=(), overview=())
+    for format in ("html", "email", "text", "markdown"):
+        text = reading_text(format, briefing)
+        assert "No key dates were found." in text and "No overview was made." in text, format
+        assert "No article is cited." in text, format
+    parse_html(render(briefing, "html"))
+    assert json.loads(render(briefing, "json"))["key_dates"] == []
+    assert json.loads(render(briefing, "timelinejs"))["events"] == []
+
+
+def test_keydate_reference_without_article_title_or_date(keydates):
+    """A cited source that is no article of the briefing, and an article without title
+    or date, are still numbered references; nothing reads "None"."""
+    first = keydates.articles[0]
+    bare = replace(first, article=replace(first.article, title=None, date=None, date_source=None))
+    stray = replace(keydates.overview[0], sources=(*keydates.overview[0].sources, "wire/elsewhere.txt"))
+    briefing = replace(keydates, articles=(bare, *keydates.articles[1:]), overview=(stray, keydates.overview[1]))
+    references = rendering.briefing_context(briefing)["references"]
+    assert [(r["number"], r["source"], r["title"], r["date"]) for r in references][:2] == [
+        (1, SAMPLE_SOURCE, None, None), (2, "wire/elsewhere.txt", None, None)]
+    for format in FORMATS:
+        output = render(briefing, format)
+        assert "None" not in output, format
+        if format in ("html", "email", "text", "markdown"):
+            assert "date unknown" in reading_text(format, briefing), format
+    parse_html(render(briefing, "html"))

@@ -2,12 +2,15 @@
 
 A story that quotes "<script>", an attribute break-out or template syntax must come out
 as exactly that text: in the page, the email, TimelineJS (whose text fields are HTML)
-and in Markdown once a CommonMark renderer has turned it into HTML.
+and in Markdown once a CommonMark renderer has turned it into HTML. Each test runs on
+an ordinary briefing (the payload in its headlines) and on a key-date briefing (the
+payload in its sentences, and in a web address that becomes a link).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import html5lib
 import pytest
@@ -16,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefings import hostile_briefing
+from briefings import hostile_briefing, hostile_keydate_briefing
 from summarize import rendering
 from summarize.rendering import render
 
@@ -68,26 +71,32 @@ def shape(dom) -> list[tuple[str, tuple[str, ...]]]:
 
 HTML_FORMATS = ["html", "email", "markdown", "timelinejs"]
 
+# The hostile briefings, and the text each puts the payload after where a reader sees it.
+KINDS = {"events": (hostile_briefing, "Headline"), "key dates": (hostile_keydate_briefing, "Sentence")}
 
+
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("format", HTML_FORMATS)
 @pytest.mark.parametrize("name", PAYLOADS)
-def test_payload_renders_as_text_not_markup(format, name):
+def test_payload_renders_as_text_not_markup(format, name, kind):
+    hostile, word = KINDS[kind]
     payload = PAYLOADS[name]
-    output = render(hostile_briefing(payload), format, quotes=True)
+    output = render(hostile(payload), format, quotes=True)
     dom = dom_of(format, output)
-    harmless = dom_of(format, render(hostile_briefing("harmless"), format, quotes=True))
+    harmless = dom_of(format, render(hostile("harmless"), format, quotes=True))
     # The payload added no element and no attribute...
     assert shape(dom) == shape(harmless)
     # ...and is there, character for character, where the reader sees text.
-    assert f"Headline {' '.join(payload.split())}" in text_of(dom)
+    assert f"{word} {' '.join(payload.split())}" in text_of(dom)
     assert "49" not in text_of(dom)
 
 
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("format", ["html", "email", "markdown"])
-def test_template_syntax_never_reaches_downstream_template_engines(format):
+def test_template_syntax_never_reaches_downstream_template_engines(format, kind):
     """Newsletter tools and static-site generators run their own {{ }} templates over
     what is pasted in; the braces are escaped so that there is nothing for them to run."""
-    output = render(hostile_briefing(PAYLOADS["template code"]), format, quotes=True)
+    output = render(KINDS[kind][0](PAYLOADS["template code"]), format, quotes=True)
     assert "{{" not in output and "{%" not in output and "{#" not in output
 
 
@@ -99,6 +108,50 @@ def test_text_and_json_keep_the_payload_verbatim(name):
     document = json.loads(render(briefing, "json"))
     assert document["events"][0]["headline"] == f"Headline {payload}"
     assert document["articles"][0]["title"] == f"Title {payload}"
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_key_date_text_and_json_keep_the_payload_verbatim(name):
+    payload = PAYLOADS[name]
+    briefing = hostile_keydate_briefing(payload)
+    text = " ".join(render(briefing, "text").split())  # wrapped at 72
+    assert f"Sentence {payload} end. [1]" in text and f"Label {payload}" in text
+    document = json.loads(render(briefing, "json"))
+    assert document["key_dates"][0]["sentences"][0]["text"] == f"Sentence {payload} end."
+    assert document["overview"][0]["text"] == f"Sentence {payload} end."
+    assert [r["title"] for r in document["references"]] == [f"Title {payload}"] * 3
+    # The web address is the link as given; file names are no links.
+    assert [r["url"] for r in document["references"]] == [None, None, f"https://example.com/{payload}"]
+
+
+@pytest.mark.parametrize("format", ["html", "email"])
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_a_reference_link_is_the_address_as_given(format, name):
+    """The payload in a source's web address stays inside the href, and is that address."""
+    payload = PAYLOADS[name]
+    dom = dom_of(format, render(hostile_keydate_briefing(payload), format))
+    links = [a.get("href") for a in dom.iter("a") if not (a.get("href") or "").startswith("#")]
+    assert links == [f"https://example.com/{payload}"]
+
+
+@pytest.mark.parametrize("source", ["javascript:alert(1)", "JAVASCRIPT:alert(1)//https://x", "data:text/html,<b>x",
+                                    "//evil.example/x", " https://example.com/x"])
+def test_only_web_addresses_become_links(source):
+    briefing = hostile_keydate_briefing("harmless")
+    old = briefing.articles[1].article.source
+    articles = tuple(replace(item, article=replace(item.article, source=source)) if item.article.source == old
+                     else item for item in briefing.articles)
+
+    def moved(sentence):
+        return replace(sentence, sources=tuple(source if s == old else s for s in sentence.sources))
+
+    briefing = replace(briefing, articles=articles, overview=tuple(moved(s) for s in briefing.overview),
+                       key_dates=tuple(replace(k, sentences=tuple(moved(s) for s in k.sentences))
+                                       for k in briefing.key_dates))
+    assert [r["url"] for r in rendering.briefing_context(briefing)["references"]] == [None] * 3
+    for format in ("html", "email"):
+        dom = dom_of(format, render(briefing, format))
+        assert [a.get("href") for a in dom.iter("a") if not (a.get("href") or "").startswith("#")] == []
 
 
 @pytest.mark.parametrize("name", PAYLOADS)
@@ -158,23 +211,29 @@ def test_markdown_escape_shows_any_text_as_itself(flavour, text):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(printable)
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("format", ["html", "email", "markdown"])
-def test_any_article_text_adds_no_markup(format, text):
-    dom = dom_of(format, render(hostile_briefing(text), format, quotes=True))
-    assert shape(dom) == shape(dom_of(format, render(hostile_briefing("harmless"), format, quotes=True)))
+def test_any_article_text_adds_no_markup(format, kind, text):
+    hostile, word = KINDS[kind]
+    dom = dom_of(format, render(hostile(text), format, quotes=True))
+    assert shape(dom) == shape(dom_of(format, render(hostile("harmless"), format, quotes=True)))
     shown = " ".join(rendering._CONTROL_CHARACTERS.sub("", text).split())
-    assert f"Headline {shown}".strip() in text_of(dom)
+    assert f"{word} {shown}".strip() in text_of(dom)
 
 
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("format", ["json", "timelinejs"])
-def test_json_can_be_inlined_in_a_script_element(format):
+def test_json_can_be_inlined_in_a_script_element(format, kind):
     """Pasted into <script>...</script>, the JSON must not end the element early."""
-    briefing = hostile_briefing("</script><script>alert(1)</script><!-- x")
+    hostile, word = KINDS[kind]
+    briefing = hostile("</script><script>alert(1)</script><!-- x")
     output = render(briefing, format)
     assert "</" not in output and "<!" not in output
     document = json.loads(output)  # and still the same data
-    expected = "Headline </script><script>alert(1)</script><!-- x"
-    if format == "json":
+    expected = f"{word} </script><script>alert(1)</script><!-- x"
+    if format == "json" and kind == "events":
         assert document["events"][0]["headline"] == expected
+    elif format == "json":
+        assert document["key_dates"][0]["sentences"][0]["text"] == expected + " end."
     else:
-        assert text_of(parse(document["events"][0]["text"]["headline"], fragment=True)) == expected
+        assert text_of(parse(document["events"][0]["text"]["headline"], fragment=True)).startswith(expected)
