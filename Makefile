@@ -10,7 +10,7 @@ SAMPLE_DATE := 2014-06-22
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test outputs install browser clean
+.PHONY: demo test outputs install browser scorer clean
 
 # The main job on the sample article, in every format.
 demo: $(STAMP)
@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -37,7 +38,12 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
 
-test: $(STAMP) browser
+# The timeline-summarization scorer (../shared/tools/tls_eval.py) runs tilse's Perl
+# ROUGE-1.5.5, which needs XML::Parser (DB_File ships with perl).
+scorer:
+	@perl -MXML::Parser -MDB_File -e1 2>/dev/null || (apt-get update -qq && apt-get install -y -qq libxml-parser-perl >/dev/null)
+
+test: $(STAMP) browser scorer
 	SUMMARIZE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 clean:

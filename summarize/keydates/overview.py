@@ -1,0 +1,41 @@
+"""Stage 5 of key-date selection: an overview of the whole story.
+
+The overview is the few sentences that best cover the collection: among the
+articles' lead sentences (where news states what happened), the ones closest to
+the centroid of all leads, none repeating another, each citing every article
+that said the same. Leads are shortlisted by TF-IDF first (``candidates``), so
+3,000 articles cost ``SHORTLIST`` encodings, not 6,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..models import CitedSentence
+from .candidates import LexicalSpace, Query
+from .mentions import ArticleMentions
+from .picking import SentenceVectors, pick, preference
+
+SENTENCES = 3
+# Leads per article considered.
+LEAD = 2
+SHORTLIST = 60
+
+
+def overview(collection: Sequence[ArticleMentions], space: LexicalSpace, vectors: SentenceVectors,
+             sources: Sequence[str], query: Query, *, sentences: int = SENTENCES) -> list[CitedSentence]:
+    """The overview sentences, most central first."""
+    leads = [item for article in collection for item in article.candidates
+             if item.position < LEAD and query.matches(item.sentence.text)]
+    if not leads:
+        return []
+    if len(leads) > SHORTLIST:
+        order = np.argsort(-space.centrality(leads), kind="stable")[:SHORTLIST]
+        leads = [leads[i] for i in sorted(order)]
+    embedded = vectors(leads)
+    centroid = embedded.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    scores = embedded @ centroid + np.array([preference(item) for item in leads])
+    return pick(leads, scores, embedded, sentences, [], sources)
