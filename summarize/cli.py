@@ -12,7 +12,6 @@ file of that name is ``./brief``).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -30,13 +29,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD, e.g. 2014-06-22") from None
 
 
 def _positive(text: str) -> int:
@@ -81,9 +73,9 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser.add_argument("--jsonl", metavar="FILE",
                         help='a JSON Lines corpus (- for standard input): one {"text"|"html"|"url": ..., '
                              '"date"?: "YYYY-MM-DD", "source"?: NAME} a line')
-    parser.add_argument("--date", type=_iso_date,
-                        help="the article date (YYYY-MM-DD) that relative dates are anchored to; "
-                             "overrides dates found in pages and datelines")
+    parser.add_argument("--date", metavar="WHEN",
+                        help="the article date that relative dates are anchored to (2014-06-22, '22 June 2014', "
+                             "'yesterday'); overrides dates found in pages and datelines")
     parser.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
                         help="give up fetching a URL after this long (default: 20)")
     parser.add_argument("--format", type=_formats, metavar="FORMAT",
@@ -100,6 +92,19 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
     parser.add_argument("--sentences", type=_positive, default=3, metavar="N", help="summary length in sentences (default: 3)")
     parser.add_argument("--words", type=_positive, metavar="N", help="summary length in words (overrides --sentences)")
+    selection = parser.add_argument_group(
+        "many articles", "a briefing of 10 or more articles (or any, with --max-dates) shows the key dates, each "
+        "with the sentences that say what happened, and an overview, every sentence citing its articles")
+    selection.add_argument("--max-dates", type=_positive, metavar="N",
+                           help="at most N key dates (default: automatic, 10 to 40 by the number of articles)")
+    selection.add_argument("--per-date", type=_positive, default=2, metavar="K",
+                           help="at most K sentences per key date (default: 2)")
+    selection.add_argument("--since", metavar="WHEN",
+                           help="only what happened on or after WHEN (2014-06-01, 'June 2014', 'last Monday'; "
+                                "relative to --date, else today)")
+    selection.add_argument("--until", metavar="WHEN", help="only what happened on or before WHEN (as --since)")
+    selection.add_argument("--query", metavar="WORDS",
+                           help="only articles and sentences holding one of these words (space-separated)")
     parser.add_argument("--threads", type=_positive, metavar="N",
                         help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)")
     return parser
@@ -145,11 +150,13 @@ def _run(args: argparse.Namespace) -> int:
     names = args.articles + ([args.jsonl] if args.jsonl else [])
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
+    selection = _selection(args)
     inputs = inputs_from_args(args.articles, date=args.date)
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)
-    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words)
+    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words,
+                      selection=selection)
     with _progress_bar(2 * len(inputs)) as progress:
         run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout)
     if run.briefing is None and len(run.failures) == 1:
@@ -169,6 +176,24 @@ def _run(args: argparse.Namespace) -> int:
         else:
             write_atomically(target, text)
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
+
+
+def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
+    """Read --date, --since and --until (dateparser's forms; the window relative to
+    --date when given) and gather the key-date options. Sets ``args.date``."""
+    from .dates import parse_date
+    from .errors import SummarizeError
+    from .pipeline import KeyDateOptions
+
+    args.date = parse_date(args.date) if args.date is not None else None
+    since = parse_date(args.since, base=args.date, option="--since") if args.since is not None else None
+    until = parse_date(args.until, base=args.date, end=True, option="--until") if args.until is not None else None
+    if since is not None and until is not None and since > until:
+        raise SummarizeError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
+    query = tuple(args.query.split()) if args.query is not None else ()
+    if args.query is not None and not query:
+        raise SummarizeError("--query needs at least one word")
+    return KeyDateOptions(max_dates=args.max_dates, per_date=args.per_date, since=since, until=until, query=query)
 
 
 def _set_cpu_threads(threads: int | None, model: str | None) -> None:

@@ -10,6 +10,11 @@ Several articles make one briefing: a summary each, one timeline in which a
 happening reported by several articles is one event citing them all
 (``merging.py``). Each article's relative dates resolve against its own date.
 
+Many articles (``keydates.AUTO_MIN_ARTICLES`` or more, or any number with
+``KeyDateOptions.max_dates``) make a key-date briefing instead: the days that
+matter, each with the sentences that say what happened, and an overview, every
+sentence citing its articles (``keydates/``); no summary per article.
+
 The library never prints or exits: problems the user can fix raise
 ``SummarizeError`` subclasses. ``Briefer.brief_inputs`` instead reports a bad input
 of a batch as an ``InputFailure`` and briefs the rest.
@@ -24,11 +29,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .datelines import find_dateline, year_from_briefing
-from .errors import InputError
+from .errors import InputError, SummarizeError
 from .events import extract_events
 from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
-from .models import Article, ArticleBriefing, Briefing, Event, Summary
+from .models import Article, ArticleBriefing, Briefing, Event, Summary, Timeline
 from .sentences import split_sentences
 from .summarizer import load_summarizer
 from .temporal import find_time_expressions
@@ -51,6 +56,30 @@ Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
+class KeyDateOptions:
+    """What a briefing of many articles shows (the CLI's --max-dates, --per-date,
+    --since, --until and --query).
+
+    ``max_dates`` None: a key-date timeline of automatic length for many articles
+    (``keydates.automatic_dates``), every event for a few. ``since``/``until`` keep
+    only what happened inside the window, ``query`` only articles and sentences
+    holding one of its words; both apply to the event timeline of a few articles too.
+    """
+
+    max_dates: int | None = None
+    per_date: int = 2
+    since: dt.date | None = None
+    until: dt.date | None = None
+    query: tuple[str, ...] = ()
+
+    def key_dates_for(self, articles: int) -> bool:
+        """Whether a briefing of ``articles`` is a key-date briefing."""
+        from .keydates import AUTO_MIN_ARTICLES
+
+        return self.max_dates is not None or articles >= AUTO_MIN_ARTICLES
+
+
+@dataclass(frozen=True)
 class BriefingRun:
     """A batch run: the briefing of the inputs that could be read (None when none
     could) and one ``InputFailure`` per input that could not, in input order."""
@@ -63,12 +92,14 @@ class Briefer:
     """Turns articles into briefings, keeping its summarization model loaded."""
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
-                 words: int | None = None, batch_size: int = BATCH_SIZE) -> None:
+                 words: int | None = None, batch_size: int = BATCH_SIZE,
+                 selection: KeyDateOptions | None = None) -> None:
         self.model = model
         self.device = device
         self.sentences = sentences
         self.words = words
         self.batch_size = batch_size
+        self.selection = selection or KeyDateOptions()
 
     @functools.cached_property
     def summarizer(self):  # noqa: ANN201 - whatever load_summarizer gives
@@ -81,6 +112,11 @@ class Briefer:
         ``progress`` is called with the number of articles just finished.
         """
         articles, year_notes = complete_dateline_years(articles)
+        articles, query_notes = self._about_query(articles)
+        year_notes = (*year_notes, *query_notes)
+        if self.selection.key_dates_for(len(articles)):
+            briefing = self._key_date_briefing(articles, progress)
+            return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
         items: list[ArticleBriefing] = []
         per_article: list[list[Event]] = []
         for begin in range(0, len(articles), self.batch_size):
@@ -118,6 +154,42 @@ class Briefer:
             return BriefingRun(briefing=None, failures=tuple(failures))
         return BriefingRun(briefing=self.brief(articles, progress=progress), failures=tuple(failures))
 
+    def _about_query(self, articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
+        """The articles holding a query word (all without a query), and a note of how
+        many were left out; ``SummarizeError`` when none is left."""
+        from .keydates.candidates import Query
+
+        query = Query(self.selection.query)
+        if not query:
+            return list(articles), ()
+        kept = [a for a in articles if query.matches(a.text) or query.matches(a.title or "")]
+        if not kept:
+            raise SummarizeError(f"no article mentions {' or '.join(repr(t) for t in query.terms)} (--query)")
+        if len(kept) == len(articles):
+            return kept, ()
+        return kept, (f"{len(articles) - len(kept)} of {len(articles)} articles do not mention "
+                      f"{' or '.join(repr(t) for t in query.terms)} and are left out (--query).",)
+
+    def _key_date_briefing(self, articles: Sequence[Article], progress: Progress | None) -> Briefing:
+        from .encoder import get_encoder
+        from .keydates import select_key_dates
+        from .keydates.picking import ENCODER_MAX_TOKENS
+
+        encoder = get_encoder(self.device)
+        options = self.selection
+        selection = select_key_dates(
+            articles, max_dates=options.max_dates, per_date=options.per_date, since=options.since,
+            until=options.until, query=options.query, progress=progress,
+            encode=lambda texts: encoder.encode(texts, max_tokens=ENCODER_MAX_TOKENS))
+        undated = [a.source for a in articles if a.date is None]
+        notes = list(selection.notes)
+        if undated:
+            notes.append(f"{len(undated)} of {len(articles)} articles have no known date; their relative "
+                         f"dates (\u201cSaturday\u201d) place nothing on the timeline.")
+        return Briefing(articles=tuple(ArticleBriefing(article=a, summary=None) for a in articles),
+                        timeline=Timeline(events=(), anchored=not undated), notes=tuple(notes),
+                        key_dates=selection.key_dates, overview=selection.overview)
+
     def _summarize(self, batch: list[Article]) -> list[Summary]:
         # A summarizer that can take a batch encodes all its sentences in one go; the
         # per-article call is the fallback for summarizers that cannot.
@@ -135,6 +207,7 @@ class Briefer:
                                   encode=get_encoder(self.device).encode)
         else:
             events = [event for events in per_article for event in events]
+        events, window_notes = self._selected_events(events)
         undated = [a.source for a in articles if a.date is None]
         anchored = not undated
         if anchored:
@@ -145,7 +218,32 @@ class Briefer:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its "),)
         else:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their "),)
-        return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored), notes=notes)
+        return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored),
+                        notes=(*notes, *window_notes))
+
+    def _selected_events(self, events: list[Event]) -> tuple[list[Event], tuple[str, ...]]:
+        """The events whose sentence holds a query word and whose dates overlap the
+        --since/--until window; an event of unknown calendar date cannot be placed
+        in a window, so a window leaves it out, and a note says how many went."""
+        from .keydates.candidates import Query
+        from .merging import date_span
+
+        options = self.selection
+        query = Query(options.query)
+        kept = [event for event in events if query.matches(event.sentence)]
+        if options.since is None and options.until is None:
+            return kept, ()
+        first = options.since or dt.date.min
+        last = options.until or dt.date.max
+        inside = []
+        for event in kept:
+            span = date_span(event.value, event.end_value)
+            if span is not None and span[0] <= last and first <= span[1]:
+                inside.append(event)
+        window = " to ".join(d.isoformat() if d else "…" for d in (options.since, options.until))
+        notes = (f"{len(kept) - len(inside)} events outside {window} or of unknown date are left out "
+                 f"(--since/--until).",) if len(inside) < len(kept) else ()
+        return inside, notes
 
 
 def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
