@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := examples/iraq-rawa-ana.txt
 SAMPLE_DATE := 2014-06-22
+# The many-article sample: an invented story told by twelve articles (key dates).
+STORY := examples/storm-ada.jsonl
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
@@ -16,6 +18,8 @@ export TRANSFORMERS_OFFLINE := 1
 demo: $(STAMP)
 	$(BIN)/summarize $(SAMPLE) --date $(SAMPLE_DATE) --format html,email,text,markdown,json,timelinejs -o outputs
 	@echo "Wrote outputs/iraq-rawa-ana.{html,email.html,txt,md,json,timeline.json}"
+	$(BIN)/summarize brief --jsonl $(STORY) --max-dates 5 --format html,email,text,markdown,json,timelinejs -o outputs
+	@echo "Wrote outputs/storm-ada.{html,email.html,txt,md,json,timeline.json}: a key-date briefing of 12 articles"
 
 # torch is pinned to the CPU build on this machine's disk before the project is
 # installed, so that transformers' unpinned requirement does not pull a CUDA build.
@@ -31,6 +35,7 @@ install: $(STAMP)
 # Everything in outputs/: the demo's files and screenshots of the HTML ones.
 outputs: demo browser
 	$(BIN)/python scripts/screenshots.py outputs/iraq-rawa-ana.html outputs/iraq-rawa-ana.email.html
+	$(BIN)/python scripts/screenshots.py outputs/storm-ada.html outputs/storm-ada.email.html
 
 # The browser tests need Debian's chromium, and npm to fetch TimelineJS and axe-core
 # once; with SUMMARIZE_REQUIRE_BROWSER=1 a missing browser fails them instead of skipping.

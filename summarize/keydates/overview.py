@@ -3,7 +3,7 @@
 The overview is the few sentences that best cover the collection: among the
 articles' lead sentences (where news states what happened), the ones closest to
 the centroid of all leads, none repeating another, each citing every article
-that said the same. Leads are shortlisted by TF-IDF first (``candidates``), so
+that said the same (``REPEAT``). Leads are shortlisted by TF-IDF first (``candidates``), so
 3,000 articles cost ``SHORTLIST`` encodings, not 6,000.
 """
 
@@ -19,6 +19,10 @@ from .mentions import ArticleMentions
 from .picking import SentenceVectors, pick, preference
 
 SENTENCES = 3
+# An overview covers the story, so its sentences must say different things: a
+# stricter bar than the timeline's (where "The dam failed on Thursday" and "The dam
+# collapsed on Thursday, flooding the valley", cosine about 0.75, would both stand).
+REPEAT = 0.6
 # Leads per article considered.
 LEAD = 2
 SHORTLIST = 60
@@ -38,4 +42,4 @@ def overview(collection: Sequence[ArticleMentions], space: LexicalSpace, vectors
     centroid = embedded.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
     scores = embedded @ centroid + np.array([preference(item) for item in leads])
-    return pick(leads, scores, embedded, sentences, [], sources)
+    return pick(leads, scores, embedded, sentences, [], sources, repeat=REPEAT)

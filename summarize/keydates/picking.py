@@ -81,15 +81,16 @@ def day_scores(named: Sequence[DatedSentence], pool: Sequence[DatedSentence], ve
 
 
 def pick(pool: Sequence[DatedSentence], scores: np.ndarray, vectors: np.ndarray, count: int,
-         chosen: list[np.ndarray], sources: Sequence[str]) -> list[CitedSentence]:
-    """Up to ``count`` sentences of the pool, best first, none repeating a sentence
-    already chosen (``chosen`` holds their vectors and is extended)."""
+         chosen: list[np.ndarray], sources: Sequence[str], *, repeat: float = REPEAT) -> list[CitedSentence]:
+    """Up to ``count`` sentences of the pool, best first, none with a cosine of
+    ``repeat`` or more to a sentence already chosen (``chosen`` holds their vectors
+    and is extended)."""
     picked: list[CitedSentence] = []
     for index in np.argsort(-scores, kind="stable"):
         if len(picked) >= count:
             break
         vector = vectors[index]
-        if chosen and float(np.max(np.stack(chosen) @ vector)) >= REPEAT:
+        if chosen and float(np.max(np.stack(chosen) @ vector)) >= repeat:
             continue
         chosen.append(vector)
         item = pool[index]
