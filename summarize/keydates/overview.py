@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..models import CitedSentence
-from .candidates import LexicalSpace, Query
+from .candidates import LexicalSpace, Query, shortlist
 from .mentions import ArticleMentions
 from .picking import SentenceVectors, pick, preference
 
@@ -35,9 +35,7 @@ def overview(collection: Sequence[ArticleMentions], space: LexicalSpace, vectors
              if item.position < LEAD and query.matches(item.sentence.text)]
     if not leads:
         return []
-    if len(leads) > SHORTLIST:
-        order = np.argsort(-space.centrality(leads), kind="stable")[:SHORTLIST]
-        leads = [leads[i] for i in sorted(order)]
+    leads = shortlist(leads, [], space, SHORTLIST)
     embedded = vectors(leads)
     centroid = embedded.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
