@@ -157,7 +157,7 @@ class Briefer:
     def _about_query(self, articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
         """The articles holding a query word (all without a query), and a note of how
         many were left out; ``SummarizeError`` when none is left."""
-        from .keydates.candidates import Query
+        from .keydates.words import Query
 
         query = Query(self.selection.query)
         if not query:
@@ -225,7 +225,7 @@ class Briefer:
         """The events whose sentence holds a query word and whose dates overlap the
         --since/--until window; an event of unknown calendar date cannot be placed
         in a window, so a window leaves it out, and a note says how many went."""
-        from .keydates.candidates import Query
+        from .keydates.words import Query
         from .merging import date_span
 
         options = self.selection

@@ -40,11 +40,11 @@ def word_encoder(texts: list[str]):
 
     import numpy as np
 
-    from summarize.keydates.candidates import content_words
+    from summarize.keydates.words import terms
 
     vectors = np.zeros((len(texts), 256), dtype=np.float32)
     for row, text in enumerate(texts):
-        for word in content_words(text):
+        for word in terms(text):
             vectors[row, zlib.crc32(word.encode()) % 256] += 1.0
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)

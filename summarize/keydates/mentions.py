@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .. import timex
 from ..models import Article, Sentence, TimeExpression
 from ..sentences import split_sentences
 from ..summarizers.extractive import candidate_sentences
 from ..temporal import find_time_expressions
+from .words import terms
 
 # Modifiers under which a day value still names that day ("early on June 9",
 # "about June 9"); "before June 9" and "after June 9" do not.
@@ -46,12 +48,15 @@ class DatedSentence:
 @dataclass(frozen=True)
 class ArticleMentions:
     """One article of the collection: its date, every day any of its sentences
-    names (one entry per sentence and day, for counting) and its candidates."""
+    names (one entry per sentence and day, for counting), its candidates, and for
+    the TF-IDF space its sentence count and in how many sentences each term occurs."""
 
     index: int
     date: dt.date | None
     mentioned: tuple[dt.date, ...]
     candidates: tuple[DatedSentence, ...]
+    sentence_count: int = 0
+    term_sentences: Mapping[str, int] = field(default_factory=dict)
 
 
 def named_day(expression: TimeExpression) -> dt.date | None:
@@ -74,8 +79,10 @@ def article_mentions(index: int, article: Article) -> ArticleMentions:
         if day is not None:
             days_at.append((expression.start, day))
     mentioned = []
+    term_sentences: Counter = Counter()
     cursor = 0
     for sentence in sentences:
+        term_sentences.update(set(terms(sentence.text)))
         # Both lists are in text order: walk them together (linear, not sentences x days).
         seen: set[dt.date] = set()
         while cursor < len(days_at) and days_at[cursor][0] < sentence.end:
@@ -89,7 +96,8 @@ def article_mentions(index: int, article: Article) -> ArticleMentions:
         inside = days_at[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
         days = tuple(dict.fromkeys(day for _, day in inside))
         candidates.append(DatedSentence(index, position, sentence, days))
-    return ArticleMentions(index=index, date=article.date, mentioned=tuple(mentioned), candidates=tuple(candidates))
+    return ArticleMentions(index=index, date=article.date, mentioned=tuple(mentioned), candidates=tuple(candidates),
+                           sentence_count=len(sentences), term_sentences=dict(term_sentences))
 
 
 def collection_mentions(articles: Sequence[Article],

@@ -9,11 +9,12 @@ import numpy as np
 
 from .. import timex
 from ..models import Article, KeyDate, KeyDateSelection
-from .candidates import DayCandidates, LexicalSpace, Query, shortlist
+from .candidates import DayCandidates, LexicalSpace, day_pool
 from .mentions import collection_mentions
 from .overview import overview
-from .picking import ENCODER_MAX_TOKENS, Encode, SentenceVectors, day_scores, pick
+from .picking import ENCODER_MAX_TOKENS, Encode, SentenceVectors, pick_day
 from .ranking import rank_days
+from .words import Query
 
 # Without --max-dates, a briefing of this many articles or more gets a key-date
 # timeline of automatic length: AUTO_DATES_PER_ARTICLE dates per article, at least
@@ -60,15 +61,15 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
         def encode(texts: list[str]) -> np.ndarray:
             return encoder.encode(texts, max_tokens=ENCODER_MAX_TOKENS)
 
-    terms = Query(query)
+    wanted = Query(query)
     sources = [article.source for article in articles]
     # 1. which days each sentence names
     collection = collection_mentions(articles, progress)
     # 2. rank the days
     ranked = rank_days(collection, since=since, until=until, weights=ranker_weights)
-    # 3. the candidates of each day, and the cheap TF-IDF space to shortlist them
-    candidates = DayCandidates(collection, terms)
-    space = LexicalSpace(item for article in collection for item in article.candidates)
+    # 3. the candidates of each day, in the collection's TF-IDF space
+    candidates = DayCandidates(collection)
+    space = LexicalSpace(collection)
     vectors = SentenceVectors(encode)
     # 4. the sentences of each day, best days first, until max_dates days have some
     chosen: list[np.ndarray] = []
@@ -76,12 +77,11 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
     for ranked_day in ranked:
         if len(key_dates) >= max_dates:
             break
-        named, leads = candidates.of(ranked_day.day)
-        pool = shortlist(named, leads, space)
-        if not pool:
-            continue
-        embedded = vectors(pool)
-        picked = pick(pool, day_scores(named, pool, embedded), embedded, per_date, chosen, sources)
+        about, leads = candidates.of(ranked_day.day)
+        pool = day_pool(about, leads, space)
+        picked = pick_day(pool, space, per_date, wanted.matches, vectors, chosen, sources)
+        if not picked and len(pool) < len(about) + len(leads):
+            picked = pick_day(about, space, per_date, wanted.matches, vectors, chosen, sources)
         if picked:
             value = ranked_day.day.isoformat()
             key_dates.append(KeyDate(value=value, label=timex.describe(value), sentences=tuple(picked),
@@ -89,7 +89,7 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
     if asked and len(key_dates) < max_dates:
         notes.append(f"{len(key_dates)} of the {max_dates} dates asked for have sentences to show.")
     # 5. the overview
-    summary = overview(collection, space, vectors, sources, terms, sentences=overview_sentences) \
-        if overview_sentences else []
+    shown = [sentence.text for key_date in key_dates for sentence in key_date.sentences]
+    summary = overview(collection, space, vectors, sources, wanted, sentences=overview_sentences, shown=shown)
     key_dates.sort(key=lambda key_date: key_date.value)
     return KeyDateSelection(key_dates=tuple(key_dates), overview=tuple(summary), notes=tuple(notes))
