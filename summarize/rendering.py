@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 import markupsafe
 
 from . import __version__, timex
@@ -476,7 +477,12 @@ def _environment(directory: Path, escaping: str) -> jinja2.Environment:
     loaders = [jinja2.FileSystemLoader(directory)]
     if directory != template_dir():
         loaders.append(jinja2.FileSystemLoader(template_dir()))
-    environment = jinja2.Environment(
+    # Every template renders in Jinja2's immutable sandbox, the built-in ones too, so
+    # one rendering path serves both: a template is data, and
+    # {{ cycler.__init__.__globals__.os.popen("id").read() }} must not run a command
+    # (it is a SecurityError, reported as a one-line template error), nor may a
+    # template change the briefing it formats.
+    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=escaping == "html",
         finalize={"html": _html_finalize, "markdown": _markdown_escape}.get(escaping),

@@ -424,6 +424,14 @@ def test_cli_template_error_is_one_line_exit_2(run_cli, tmp_path):
     assert err == f"summarize: error: {template}, line 2: Expected an expression, got 'end of statement block'\n"
 
 
+def test_cli_template_cannot_run_commands(run_cli, tmp_path):
+    template = tmp_path / "evil.html"
+    template.write_text('<p>{{ cycler.__init__.__globals__.os.popen("id").read() }}</p>\n')
+    code, out, err = run_cli("--template", str(template))
+    assert (code, out) == (2, "")
+    assert err == f"summarize: error: {template}, line 1: access to attribute '__init__' of 'type' object is unsafe.\n"
+
+
 def test_cli_template_with_several_formats_is_refused(run_cli, tmp_path):
     template = tmp_path / "t.html"
     template.write_text("x")

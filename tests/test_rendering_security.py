@@ -237,3 +237,35 @@ def test_json_can_be_inlined_in_a_script_element(format, kind):
         assert document["key_dates"][0]["sentences"][0]["text"] == expected + " end."
     else:
         assert text_of(parse(document["events"][0]["text"]["headline"], fragment=True)).startswith(expected)
+
+
+# Templates are data: a user's template (and a built-in one) renders in Jinja2's
+# sandbox, where reaching Python's internals is a one-line template error.
+ESCAPES = {
+    "globals of a helper": '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
+    "class hierarchy": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "function code": "{{ lipsum.__globals__['os'] }}",
+    "format string": '{{ "{0.__class__.__init__.__globals__}".format(title) }}',
+}
+
+
+@pytest.mark.parametrize("payload", ESCAPES.values(), ids=ESCAPES.keys())
+def test_user_templates_cannot_reach_python(payload, tmp_path):
+    template = tmp_path / "mine.html.j2"
+    template.write_text(f"<p>{payload}</p>\n")
+    with pytest.raises(rendering.TemplateError) as error:
+        render(hostile_briefing(PAYLOADS["script"]), "html", template=template)
+    assert "mine.html.j2, line 1:" in str(error.value) and "\n" not in str(error.value)
+    assert str(error.value).endswith("is unsafe.")
+
+
+def test_templates_cannot_change_the_briefing_they_format(tmp_path):
+    template = tmp_path / "mine.md"
+    template.write_text("{{ events.append(events[0]) }}{{ events | length }}\n")
+    with pytest.raises(rendering.TemplateError, match="attribute 'append' of 'list' object is unsafe"):
+        render(hostile_briefing(PAYLOADS["script"]), "markdown", template=template)
+
+
+def test_every_template_renders_in_the_sandbox():
+    assert isinstance(rendering._environment(rendering.template_dir(), "html"),
+                      __import__("jinja2.sandbox").sandbox.ImmutableSandboxedEnvironment)
