@@ -77,7 +77,10 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                         help="the article date that relative dates are anchored to (2014-06-22, '22 June 2014', "
                              "'yesterday'); overrides dates found in pages and datelines")
     parser.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
-                        help="give up fetching a URL after this long (default: 20)")
+                        help="give up fetching a URL after this long in all: connect, redirects, body (default: 20)")
+    parser.add_argument("--allow-private-urls", action="store_true",
+                        help="let URLs (and their redirects) reach loopback, private and link-local addresses, "
+                             "for intranet pages; refused by default")
     parser.add_argument("--format", type=_formats, metavar="FORMAT",
                         help="html, email, text, markdown, json or timelinejs; several, comma-separated, write one "
                              "file each (default: html, or what the --template file name says)")
@@ -158,7 +161,8 @@ def _run(args: argparse.Namespace) -> int:
     briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words,
                       selection=selection)
     with _progress_bar(2 * len(inputs)) as progress:
-        run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout)
+        run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
+                                   allow_private_urls=args.allow_private_urls)
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:

@@ -82,14 +82,15 @@ class InputFailure:
 
 
 def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None,
-                 timeout: float = web.DEFAULT_TIMEOUT) -> Article:
+                 timeout: float = web.DEFAULT_TIMEOUT, allow_private_urls: bool = False) -> Article:
     """Read the article at ``source``: a text or HTML file, an http(s) URL, or "-".
 
     ``date`` is the article date given by the user; it wins over anything found in
-    the article (metadata, URL, dateline).
+    the article (metadata, URL, dateline). A URL is fetched within ``timeout`` from
+    a public address only, unless ``allow_private_urls`` (``web.fetch_url``).
     """
     if web.is_url(source):
-        page = web.fetch_url(source, timeout=timeout)
+        page = web.fetch_url(source, timeout=timeout, allow_private=allow_private_urls)
         html = web.decode_page(page.body, page.charset, source=source)
         return article_from_html(html, source=source, url=page.url, date=date)
     raw = _read_bytes(source, stdin)
@@ -223,7 +224,8 @@ def _jsonl_input(line: str, where: str, date: dt.date | None) -> ArticleInput:
     return ArticleInput(kind=kind, value=value, source=source, date=date, date_source=date_source, url=url)
 
 
-def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: float = web.DEFAULT_TIMEOUT) -> Article:
+def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: float = web.DEFAULT_TIMEOUT,
+               allow_private_urls: bool = False) -> Article:
     """Read one ``ArticleInput`` into an ``Article`` (raises ``InputError``)."""
     if item.kind == "text":
         article = article_from_text(item.value, source=item.source, date=item.date, date_source=item.date_source)
@@ -231,11 +233,12 @@ def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: fl
         article = article_from_html(item.value, source=item.source, url=item.url, date=item.date,
                                     date_source=item.date_source)
     elif item.kind == "url":
-        page = web.fetch_url(item.value, timeout=timeout)
+        page = web.fetch_url(item.value, timeout=timeout, allow_private=allow_private_urls)
         article = article_from_html(web.decode_page(page.body, page.charset, source=item.source), source=item.source,
                                     url=page.url, date=item.date, date_source=item.date_source)
     else:
-        article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout)
+        article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout,
+                               allow_private_urls=allow_private_urls)
         if item.date is not None:  # load_article calls any given date "--date"; say where it came from
             article = dataclasses.replace(article, date_source=item.date_source)
     return article

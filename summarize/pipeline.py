@@ -130,9 +130,11 @@ class Briefer:
         return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
 
     def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
-                     progress: Progress | None = None, timeout: float | None = None) -> BriefingRun:
+                     progress: Progress | None = None, timeout: float | None = None,
+                     allow_private_urls: bool = False) -> BriefingRun:
         """Read and brief a batch; an input that cannot be read becomes an
-        ``InputFailure`` and the briefing is made of the others.
+        ``InputFailure`` and the briefing is made of the others. URLs are fetched
+        within ``timeout`` each, from public addresses only unless ``allow_private_urls``.
 
         ``progress`` is called once per input read (so a slow URL shows) and once
         per article briefed.
@@ -145,7 +147,7 @@ class Briefer:
             else:
                 try:
                     options = {} if timeout is None else {"timeout": timeout}
-                    articles.append(load_input(item, stdin=stdin, **options))
+                    articles.append(load_input(item, stdin=stdin, allow_private_urls=allow_private_urls, **options))
                 except InputError as error:
                     failures.append(InputFailure(item.source, str(error)))
             if progress is not None:

@@ -1,6 +1,7 @@
 """Web articles: fetch a URL, extract the main text, title and publication date.
 
-Fetching is plain urllib with a timeout and a size limit, http and https only.
+Fetching is urllib through ``netguard``'s opener (public addresses only, checked
+redirects, one deadline for the whole fetch) with a size limit, http and https only.
 Extraction is trafilatura (main text, title) and htmldate (publication date), both
 given an already parsed tree: handed a string that looks like a URL, htmldate would
 download it itself, and nothing here may reach the network except ``fetch_url``.
@@ -9,6 +10,7 @@ download it itself, and nothing here may reach the network except ``fetch_url``.
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import re
 import socket
 import time
@@ -17,10 +19,11 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from . import netguard
 from .decoding import decode_bytes, looks_binary
 from .errors import InputError
 
-DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
+DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
 USER_AGENT = "summarize/0.1 (+news briefing; offline summarizer)"
 
@@ -54,56 +57,64 @@ def is_url(source: str) -> bool:
     return urllib.parse.urlsplit(source).scheme.lower() in ("http", "https") and "://" in source
 
 
-def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> Page:
-    """Download ``url``; every failure is an ``InputError`` naming the URL and why."""
+def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
+              allow_private: bool = False) -> Page:
+    """Download ``url`` within ``timeout`` seconds in all (connect, redirects, headers,
+    body), from public addresses only unless ``allow_private`` (``netguard``); every
+    failure is a one-line ``InputError`` naming the URL and why."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError(f"{url}: only http and https URLs can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    policy = netguard.FetchPolicy(timeout=timeout, allow_private=allow_private)
+    timed_out = f"{url}: could not fetch (timeout after {timeout:g} s)"
     try:
-        # urllib's default opener also handles file:// and ftp:// on redirect; a
-        # redirect to them is refused by the scheme check on the final URL below.
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+        with netguard.opener(policy).open(request, timeout=timeout) as response:
             final_url = response.geturl()
-            if urllib.parse.urlsplit(final_url).scheme.lower() not in ("http", "https"):
-                raise InputError(f"{url}: could not fetch (redirected to a non-web address)")
             content_type = response.headers.get_content_type()
             if content_type not in TEXT_TYPES:
                 raise InputError(f"{url}: could not fetch (the page is {content_type}, not an article)")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
-            body = _read_body(response, url, timeout, max_bytes)
+            body = _read_body(response, url, policy, max_bytes)
             charset = response.headers.get_content_charset()
+    except netguard.Refused as error:
+        raise InputError(f"{url}: could not fetch ({error})") from None
     except urllib.error.HTTPError as error:
-        raise InputError(f"{url}: could not fetch (HTTP {error.code} {error.reason})") from None
+        if 300 <= error.code < 400:  # urllib gives up on a loop or too many hops
+            raise InputError(f"{url}: could not fetch (a redirect loop, or more than "
+                             f"{netguard.MAX_REDIRECTS} redirects)") from None
+        raise InputError(f"{url}: could not fetch (HTTP {error.code} {_reason(error.reason)})") from None
     except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)") from None
-        raise InputError(f"{url}: could not fetch ({_reason(reason)})") from None
-    except (socket.timeout, TimeoutError):
-        raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)") from None
-    except (OSError, ValueError) as error:  # connection reset mid-body, malformed URL
+        if policy.expired or isinstance(error.reason, (socket.timeout, TimeoutError)):
+            raise InputError(timed_out) from None
+        raise InputError(f"{url}: could not fetch ({_reason(error.reason)})") from None
+    except (OSError, ValueError, http.client.HTTPException) as error:
+        # a timeout, a connection reset or shut at the deadline mid-body, a malformed URL
+        if policy.expired or isinstance(error, (socket.timeout, TimeoutError)):
+            raise InputError(timed_out) from None
         raise InputError(f"{url}: could not fetch ({_reason(error)})") from None
+    finally:
+        policy.close()
     return Page(body=body, url=final_url, content_type=content_type, charset=charset)
 
 
-def _read_body(response, url: str, timeout: float, max_bytes: int) -> bytes:
-    """Read at most ``max_bytes``; the socket timeout bounds each read, this bounds the
-    whole download (a server dripping a byte a second never times out a read)."""
-    deadline = time.monotonic() + timeout
+def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int) -> bytes:  # noqa: ANN001
+    """Read at most ``max_bytes`` before the policy's deadline. ``read1`` returns what
+    each network read brings, so a server dripping a byte a second is seen dripping;
+    the deadline's timer shuts the socket if a read still blocks."""
     chunks, size = [], 0
     while True:
-        chunk = response.read(64 * 1024)
+        chunk = response.read1(64 * 1024)
+        if policy.expired or time.monotonic() > policy.deadline:
+            raise InputError(f"{url}: could not fetch (timeout after {policy.timeout:g} s)")
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
         if size > max_bytes:
             raise InputError(f"{url}: could not fetch (larger than {_megabytes(max_bytes)})")
-        if time.monotonic() > deadline:
-            raise InputError(f"{url}: could not fetch (timeout after {timeout:g} s)")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -193,9 +204,13 @@ def _paragraphs(text: str, title: str | None) -> str:
 
 
 def _reason(error: object) -> str:
+    """Why, in one line."""
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() else error.strerror
-    return str(error) or type(error).__name__
+        text = error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() \
+            else error.strerror
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.split())
 
 
 def _megabytes(size: int) -> str:

@@ -110,7 +110,7 @@ def test_bad_inputs_are_reported_per_article_and_the_rest_is_briefed():
     dead = dead_url()
     inputs = inputs_from_args([str(DATA / "followup-page.html"), str(DATA / "missing.txt"), dead,
                                str(DATA / "followup-dateline.txt")])
-    run = Briefer().brief_inputs(inputs)
+    run = Briefer().brief_inputs(inputs, allow_private_urls=True)
     assert run.failures == (
         InputFailure(str(DATA / "missing.txt"), f"{DATA / 'missing.txt'}: no such file"),
         InputFailure(dead, f"{dead}: could not fetch (connection refused)"),
@@ -172,7 +172,8 @@ def run_cli(*args, stdin=None):
 
 def test_cli_brief_with_failed_inputs_exits_3_and_briefs_the_rest(tmp_path):
     dead = dead_url()
-    result = run_cli("brief", PAGE_SOURCE, "missing.txt", dead, DATELINE_SOURCE, "--format", "json")
+    result = run_cli("brief", PAGE_SOURCE, "missing.txt", dead, DATELINE_SOURCE, "--format", "json",
+                     "--allow-private-urls")
     stderr = result.stderr.decode()
     assert result.returncode == 3, stderr
     assert stderr.splitlines() == [
@@ -186,7 +187,7 @@ def test_cli_brief_with_failed_inputs_exits_3_and_briefs_the_rest(tmp_path):
 
 def test_cli_all_inputs_failed_exits_2():
     dead = dead_url()
-    result = run_cli("brief", "missing.txt", dead)
+    result = run_cli("brief", "missing.txt", dead, "--allow-private-urls")
     assert result.returncode == 2 and result.stdout == b""
     assert result.stderr.decode().splitlines() == [
         "summarize: error: missing.txt: no such file",
@@ -205,7 +206,7 @@ def test_cli_jsonl_corpus_with_a_url_from_a_local_server(tmp_path):
             json.dumps({"text": (DATA / "followup-dateline.txt").read_text(encoding="utf-8"), "source": "tuesday"}),
             "not json",
         ]) + "\n", encoding="utf-8")
-        result = run_cli("brief", "--jsonl", str(corpus), "--format", "json")
+        result = run_cli("brief", "--jsonl", str(corpus), "--format", "json", "--allow-private-urls")
     assert result.returncode == 3, result.stderr.decode()
     assert result.stderr.decode().splitlines() == [
         f"summarize: error: {corpus}:4: not valid JSON (Expecting value)"]

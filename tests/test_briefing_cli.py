@@ -36,7 +36,8 @@ def test_every_input_failed_is_one_line_each_and_exit_2(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"text": 1}\n')
     dead = dead_url()
-    result = run("brief", str(tmp_path / "empty.txt"), dead, "--jsonl", str(corpus), "--timeout", "5")
+    result = run("brief", str(tmp_path / "empty.txt"), dead, "--jsonl", str(corpus), "--timeout", "5",
+                 "--allow-private-urls")
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode().splitlines() == [
         f"summarize: error: {tmp_path / 'empty.txt'}: the file is empty",
