@@ -116,14 +116,18 @@ def _connect(connection: http.client.HTTPConnection, policy: FetchPolicy) -> soc
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    policy: FetchPolicy
+    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.policy = policy
 
     def connect(self) -> None:
         self.sock = _connect(self, self.policy)
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    policy: FetchPolicy
+    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.policy = policy
 
     def connect(self) -> None:
         sock = _connect(self, self.policy)
@@ -131,22 +135,23 @@ class _GuardedHTTPSConnection(http.client.HTTPSConnection):
         self.policy.watch(self.sock)
 
 
+# urllib's handlers pass their extra keyword arguments on to the connection class.
 class _HTTPHandler(urllib.request.HTTPHandler):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__()
-        self.connection = type("Connection", (_GuardedHTTPConnection,), {"policy": policy})
+        self.policy = policy
 
     def http_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(self.connection, req)
+        return self.do_open(_GuardedHTTPConnection, req, policy=self.policy)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__()
-        self.connection = type("Connection", (_GuardedHTTPSConnection,), {"policy": policy})
+        self.policy = policy
 
     def https_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(self.connection, req, context=self._context)
+        return self.do_open(_GuardedHTTPSConnection, req, context=self._context, policy=self.policy)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
