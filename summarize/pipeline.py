@@ -173,16 +173,13 @@ class Briefer:
                       f"{' or '.join(repr(t) for t in query.terms)} and are left out (--query).",)
 
     def _key_date_briefing(self, articles: Sequence[Article], progress: Progress | None) -> Briefing:
-        from .encoder import get_encoder
         from .keydates import select_key_dates
-        from .keydates.picking import ENCODER_MAX_TOKENS
+        from .keydates.picking import minilm_encode
 
-        encoder = get_encoder(self.device)
         options = self.selection
         selection = select_key_dates(
             articles, max_dates=options.max_dates, per_date=options.per_date, since=options.since,
-            until=options.until, query=options.query, progress=progress,
-            encode=lambda texts: encoder.encode(texts, max_tokens=ENCODER_MAX_TOKENS))
+            until=options.until, query=options.query, progress=progress, encode=minilm_encode(self.device))
         undated = [a.source for a in articles if a.date is None]
         notes = list(selection.notes)
         if undated:

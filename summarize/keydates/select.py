@@ -12,7 +12,7 @@ from ..models import Article, KeyDate, KeyDateSelection
 from .candidates import DayCandidates, LexicalSpace, day_pool
 from .mentions import collection_mentions
 from .overview import overview
-from .picking import ENCODER_MAX_TOKENS, Encode, SentenceVectors, pick_day
+from .picking import Encode, SentenceVectors, minilm_encode, pick_day
 from .ranking import rank_days
 from .words import Query
 
@@ -54,13 +54,7 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
         notes.append(f"The timeline shows at most {max_dates} key dates, chosen automatically for "
                      f"{len(articles)} articles (--max-dates sets the number).")
     if encode is None:
-        from ..encoder import get_encoder
-
-        encoder = get_encoder()
-
-        def encode(texts: list[str]) -> np.ndarray:
-            return encoder.encode(texts, max_tokens=ENCODER_MAX_TOKENS)
-
+        encode = minilm_encode()
     wanted = Query(query)
     sources = [article.source for article in articles]
     # 1. which days each sentence names
