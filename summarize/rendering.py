@@ -321,13 +321,10 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
     slides = []
     left_out = []
     for number, event in enumerate(context["events"], start=1):
-        start_date = timelinejs_date(event["value"])
+        start_date = _slide_start(event["value"], event["label"])
         if start_date is None:
             left_out.append(event)
             continue
-        # TimelineJS inserts display_date as HTML (3.9.11 strips markup from it only
-        # after turning the date into an object, i.e. never), so it is escaped too.
-        start_date["display_date"] = str(markupsafe.escape(event["label"]))
         end_date = timelinejs_end_date(event["value"], event["end_value"]) if event["end_value"] else None
         text = _html_paragraph(event["sentence"]) if context["quotes"] else ""
         text += _html_paragraph(f"Source: {', '.join(event['sources'])}", css_class="source")
@@ -352,16 +349,7 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         + (_html_paragraph(a["summary"]) if a["summary"] is not None else "")
         for a in context["articles"]
     )
-    title_text += "".join(_html_paragraph(note, css_class="note") for note in context["notes"])
-    if left_out:
-        labels = "; ".join(f"{e['label']}: {e['headline']}" for e in left_out)
-        title_text += _html_paragraph(
-            f"Not on this timeline because their year is unknown ({len(left_out)}): {labels}", css_class="note")
-    return {
-        "title": {"unique_id": "title", "text": {"headline": str(markupsafe.escape(context["title"])),
-                                                 "text": title_text}},
-        "events": slides,
-    }
+    return _timelinejs_timeline(context, title_text, slides, [f"{e['label']}: {e['headline']}" for e in left_out])
 
 
 def _timelinejs_key_dates(context: dict[str, Any]) -> dict[str, Any]:
@@ -380,11 +368,10 @@ def _timelinejs_key_dates(context: dict[str, Any]) -> dict[str, Any]:
     slides = []
     left_out = []
     for number, key_date in enumerate(context["key_dates"], start=1):
-        start_date = timelinejs_date(key_date["value"])
+        start_date = _slide_start(key_date["value"], key_date["label"])
         if start_date is None:
             left_out.append(key_date)
             continue
-        start_date["display_date"] = str(markupsafe.escape(key_date["label"]))
         sentences = key_date["sentences"]
         headline = sentences[0]["text"] if sentences else key_date["label"]
         text = "".join(_html_paragraph(_with_markers(sentence)) for sentence in sentences) + source_line(sentences)
@@ -396,12 +383,32 @@ def _timelinejs_key_dates(context: dict[str, Any]) -> dict[str, Any]:
     overview = context["overview"]
     title_text = _html_paragraph(" ".join(_with_markers(sentence) for sentence in overview)) if overview else ""
     title_text += source_line(overview)
+    return _timelinejs_timeline(context, title_text, slides,
+                                [f"{k['label']}: {k['sentences'][0]['text']}" if k["sentences"] else k["label"]
+                                 for k in left_out])
+
+
+def _slide_start(value: str, label: str) -> dict[str, Any] | None:
+    """A slide's TimelineJS start date showing our label, or None without a year.
+
+    TimelineJS inserts display_date as HTML (3.9.11 strips markup from it only
+    after turning the date into an object, i.e. never), so it is escaped too.
+    """
+    start_date = timelinejs_date(value)
+    if start_date is not None:
+        start_date["display_date"] = str(markupsafe.escape(label))
+    return start_date
+
+
+def _timelinejs_timeline(context: dict[str, Any], title_text: str, slides: list[dict[str, Any]],
+                         left_out: list[str]) -> dict[str, Any]:
+    """The TimelineJS document: the title slide (``title_text``, then the notes and
+    what was ``left_out`` for want of a year) and the slides."""
     title_text += "".join(_html_paragraph(note, css_class="note") for note in context["notes"])
     if left_out:
-        labels = "; ".join(f"{k['label']}: {k['sentences'][0]['text']}" if k["sentences"] else k["label"]
-                           for k in left_out)
         title_text += _html_paragraph(
-            f"Not on this timeline because their year is unknown ({len(left_out)}): {labels}", css_class="note")
+            f"Not on this timeline because their year is unknown ({len(left_out)}): {'; '.join(left_out)}",
+            css_class="note")
     return {
         "title": {"unique_id": "title", "text": {"headline": str(markupsafe.escape(context["title"])),
                                                  "text": title_text}},
