@@ -43,6 +43,8 @@ The same happening told twice on the same date is one event (the first).
 
 from __future__ import annotations
 
+import bisect
+import collections
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -175,19 +177,53 @@ def extract_events(article: Article, expressions: list[TimeExpression],
         sentences = split_sentences(article.text)
     events: list[Event] = []
     ranges = find_ranges(article.text, expressions, sentences)
+    in_order = sorted(expressions, key=lambda e: e.start)
+    # Earlier events by sentence and by date: only those can be the same happening
+    # (``_same_happening``), and comparing each event with every earlier one made
+    # a text of 100,000 dates quadratic.
+    by_sentence: dict[int, list[Event]] = {}
+    by_date: dict[tuple, list[Event]] = {}
     for placed in _dating_expressions(article.date, expressions, sentences, ranges):
-        event = _make_event(article, placed, expressions, ranges)
+        if len(events) == MAX_EVENTS_PER_ARTICLE:
+            break
+        event = _make_event(article, placed, in_order, ranges)
         if not _tells_a_happening(event.headline):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
-        if not any(_same_happening(event, earlier) for earlier in events):
+        date = (event.value, event.mod, event.end_value)
+        earlier = (*by_sentence.get(event.start, ()), *by_date.get(date, ()))
+        if not any(_same_happening(event, other) for other in earlier):
             events.append(event)
+            by_sentence.setdefault(event.start, []).append(event)
+            by_date.setdefault(date, []).append(event)
     return events
+
+
+# An article gives at most this many events, in article order: a news story has
+# tens, a long chronology hundreds; a text of 100,000 dates would spend most of a
+# minute making headlines for a timeline nobody reads. The briefing notes the cut.
+MAX_EVENTS_PER_ARTICLE = 1_000
+
+
+def crowded_sentences(expressions: list[TimeExpression], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences holding more than ``MAX_DATES_PER_SENTENCE`` placeable dates:
+    a list or a table run together ("fixtures on June 9, June 12, ..."), not a
+    sentence telling happenings; they give no events (and the briefing says so)."""
+    dates_in = collections.Counter(sentence_at(sentences, e.start) for e in expressions if _is_placeable(e))
+    return [sentence for sentence, count in dates_in.items()
+            if sentence is not None and count > MAX_DATES_PER_SENTENCE]
+
+
+# More dates than any sentence of news holds (7 at most in the CNN/Daily Mail dev
+# set): each event's headline is made by cutting the sentence's other dates, so a
+# sentence of hundreds of dates would cost hundreds squared.
+MAX_DATES_PER_SENTENCE = 12
 
 
 def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
                         ranges: dict[int, TimeExpression]) -> list[_Placed]:
     placed = []
     range_ends = {id(end) for end in ranges.values()}
+    crowded = {sentence.start for sentence in crowded_sentences(expressions, sentences)}
     for expression in expressions:
         if id(expression) in range_ends or not _is_placeable(expression):
             continue  # the end of a range is dated with its start
@@ -196,7 +232,7 @@ def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], 
         if dct is not None and end is None and _is_own_period(parsed, dct):
             continue
         sentence = sentence_at(sentences, expression.start)
-        if sentence is None or not _places_a_happening(sentence, expression, parsed):
+        if sentence is None or sentence.start in crowded or not _places_a_happening(sentence, expression, parsed):
             continue
         placed.append(_Placed(expression, sentence, end))
     return placed
@@ -349,8 +385,9 @@ def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: i
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
-def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression],
+def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression],
                 ranges: dict[int, TimeExpression]) -> Event:
+    """``in_order``: the article's time expressions sorted by start."""
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
@@ -358,11 +395,16 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
     # The other dates of the sentence, cut from the headline with their signals. This
     # event's own end is one of them (cut with its connective); another range is one
     # span from its start to its end ("between 1978 and 1990"), so its connective goes.
-    other_ends = {id(e) for e in ranges.values() if e is not end}
+    # Only this sentence's expressions (a range lies in one sentence): looking
+    # through the article's for each event made a text of 100,000 dates quadratic.
+    first = bisect.bisect_left(in_order, sentence.start, key=lambda e: e.start)
+    last = bisect.bisect_left(in_order, sentence.end, key=lambda e: e.start)
+    in_sentence = in_order[first:last]
+    other_ends = {id(ranges[id(e)]) for e in in_sentence if id(e) in ranges and ranges[id(e)] is not end}
     others = [
         (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
-        for e in all_expressions
-        if e is not expression and id(e) not in other_ends and sentence.start <= e.start < sentence.end
+        for e in in_sentence
+        if e is not expression and id(e) not in other_ends
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
     headline = make_headline(sentence.text, (local_start, local_end), others)
