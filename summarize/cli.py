@@ -12,16 +12,33 @@ file of that name is ``./brief``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
 # A progress bar is worth its line from this many inputs on, and only on a terminal.
 PROGRESS_MIN_INPUTS = 5
+
+# Signals that end a run: the temporary files being written are removed first.
+# SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
+CLEANUP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+# The temporary files (``files.write_output``) that exist, or may, right now.
+_pending_temp_files: set[str] = set()
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM/SIGHUP handler, so that the run unwinds (and removes
+    its temporary files) as it does for Ctrl-C's KeyboardInterrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,10 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.articles and not args.jsonl:
         parser.error("give at least one ARTICLE or --jsonl FILE")
     try:
-        return _run(args)
-    except KeyboardInterrupt:
-        print("summarize: interrupted", file=sys.stderr)
-        return 130
+        with _signals_end_the_run():
+            return _run(args)
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _remove_pending_temp_files()
+        print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
+              file=sys.stderr)
+        return 128 + (stop.signum if isinstance(stop, _Terminated) else signal.SIGINT)
     except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit codes
         from .errors import SummarizeError
 
@@ -141,8 +161,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``_Terminated`` while the run lasts. A signal that
+    is ignored (``nohup`` ignores SIGHUP) stays ignored, and outside the main
+    thread (an embedding program) nothing is changed."""
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {}
+    with contextlib.suppress(ValueError):  # not the main thread
+        for signum in CLEANUP_SIGNALS:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, terminate)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _remove_pending_temp_files() -> None:
+    for name in list(_pending_temp_files):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _pending_temp_files.discard(name)
+
+
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
+    from .files import check_output, write_output
     from .loading import inputs_from_args, read_jsonl
     from .pipeline import Briefer
     from .rendering import render
@@ -153,6 +201,9 @@ def _run(args: argparse.Namespace) -> int:
     names = args.articles + ([args.jsonl] if args.jsonl else [])
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
+    for target in targets.values():
+        if target is not None:
+            check_output(target)
     selection = _selection(args)
     inputs = inputs_from_args(args.articles, date=args.date)
     if args.jsonl:
@@ -178,7 +229,7 @@ def _run(args: argparse.Namespace) -> int:
         if target is None:
             sys.stdout.write(text)
         else:
-            write_atomically(target, text)
+            write_output(target, text, pending=_pending_temp_files)
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
 
 
@@ -268,25 +319,6 @@ def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
     for target in targets:
         if target is not None and target.resolve() in inputs:
             raise SummarizeError(f"{target}: refusing to overwrite an input article")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    from .errors import SummarizeError
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp", delete=False)
-        try:
-            with handle:
-                handle.write(text)
-            os.replace(handle.name, path)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    except OSError as error:
-        raise SummarizeError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 if __name__ == "__main__":
