@@ -265,3 +265,70 @@ def test_temporary_names_fit_a_long_file_name():
     assert len(temp_name(name, 4_294_967_295)) <= 255
     assert temp_name("story.html", 42) == ".story.html.summarize-42.tmp"
 
+
+# --- Special files as inputs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_corpus", [False, True], ids=["article", "jsonl"])
+def test_a_fifo_without_a_writer_as_input_fails_at_once(tmp_path, as_corpus):
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    result = command(*(["--jsonl", str(fifo)] if as_corpus else [str(fifo)]))  # a hang fails by timeout
+    what = "a JSON Lines file" if as_corpus else "an article file"
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (f"summarize: error: {fifo}: is a named pipe (FIFO), not {what}; "
+                                      f"give - to read standard input\n")
+    assert time.monotonic() - started < 60
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (lambda p: p.mkdir(), "a directory"),
+    (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
+    (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "a socket"),
+    (lambda p: p.symlink_to("/dev/null"), "a character device"),
+    (lambda p: os.mkfifo(p.parent / "fifo") or p.symlink_to("fifo"), "a named pipe (FIFO)"),
+])
+def test_special_files_are_not_read(tmp_path, make, kind):
+    from summarize.errors import InputError
+    from summarize.loading import load_article, read_jsonl
+
+    path = tmp_path / "input"
+    make(path)
+    for read, what in ((load_article, "an article file"), (read_jsonl, "a JSON Lines file")):
+        with pytest.raises(InputError) as error:
+            read(str(path))
+        assert str(error.value).startswith(f"{path}: is {kind}, not {what}")
+
+
+def test_a_name_that_becomes_a_fifo_after_the_check_is_not_waited_on(tmp_path, monkeypatch):
+    """The kind is checked again on the file opened without waiting: a regular file
+    swapped for a FIFO between the check and the open does not block."""
+    from summarize import loading
+    from summarize.errors import InputError
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    real_stat = os.stat
+
+    def stat_then_swap(name, *args, **kwargs):
+        result = real_stat(name, *args, **kwargs)
+        if os.fspath(name) == str(path):
+            path.unlink()
+            os.mkfifo(path)
+        return result
+
+    monkeypatch.setattr(loading.os, "stat", stat_then_swap)
+    with pytest.raises(InputError, match="is a named pipe"):
+        loading.load_article(str(path))
+
+
+@pytest.mark.slow
+def test_a_fifo_in_a_batch_is_one_failed_input(tmp_path, story):
+    os.mkfifo(tmp_path / "feed")
+    result = command(str(story), str(tmp_path / "feed"), "--format", "json")
+    assert result.returncode == 3
+    assert result.stderr.decode().splitlines() == [
+        f"summarize: error: {tmp_path / 'feed'}: is a named pipe (FIFO), not an article file; "
+        f"give - to read standard input"]
+    assert b'"events"' in result.stdout
