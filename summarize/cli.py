@@ -32,6 +32,10 @@ CLEANUP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 _pending_temp_files: set[str] = set()
 
 
+class _StdoutClosed(Exception):
+    """Standard output is a pipe whose reader has gone."""
+
+
 class _Terminated(BaseException):
     """Raised by the SIGTERM/SIGHUP handler, so that the run unwinds (and removes
     its temporary files) as it does for Ctrl-C's KeyboardInterrupt."""
@@ -45,7 +49,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(message)}\n")
+
+
+# Control characters of a message as escapes, so that an error is one line whatever
+# it quotes: a file named "new\nstory.txt", a server's reason phrase, a template's
+# text. U+2028/U+2029 split lines for Python's splitlines(), C1 codes (0x9b, CSI)
+# drive terminals.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0)) if code != 0x09}
+_ESCAPES.update({0x0a: "\\n", 0x0d: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def one_line(message: str) -> str:
+    """``message`` with its control characters escaped: one line on a terminal."""
+    return message.translate(_ESCAPES)
+
+
+def _error(message: str) -> None:
+    print(f"summarize: error: {one_line(message)}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:
@@ -65,6 +86,10 @@ def _formats(text: str) -> list[str]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise argparse.ArgumentTypeError(f"unknown format {','.join(unknown) or text!r}; choose from {', '.join(FORMATS)}")
+    repeated = sorted({f for f in formats if formats.count(f) > 1}, key=formats.index)
+    if repeated:
+        raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
+                                         f"given more than once")
     return formats
 
 
@@ -151,13 +176,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
               file=sys.stderr)
         return 128 + (stop.signum if isinstance(stop, _Terminated) else signal.SIGINT)
+    except _StdoutClosed:
+        # The reader of standard output went away (`summarize ... | head`): what it
+        # did not read is not wanted; no message. 141 is what a shell reports for a
+        # program that SIGPIPE ended.
+        _silence_stdout()
+        return 128 + signal.SIGPIPE
     except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit codes
         from .errors import SummarizeError
 
         if isinstance(error, SummarizeError):
-            print(f"summarize: error: {error}", file=sys.stderr)
+            _error(str(error))
             return EXIT_USAGE
-        print(f"summarize: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+        print(f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
+              file=sys.stderr)
         return EXIT_BUG
 
 
@@ -186,6 +218,15 @@ def _remove_pending_temp_files() -> None:
         with contextlib.suppress(OSError):
             os.unlink(name)
         _pending_temp_files.discard(name)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout on exit; to the closed pipe that is one more
+    # BrokenPipeError, printed as "Exception ignored ...".
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -217,7 +258,7 @@ def _run(args: argparse.Namespace) -> int:
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:
-        print(f"summarize: error: {failure.message}", file=sys.stderr)
+        _error(failure.message)
     if run.briefing is None:
         return EXIT_USAGE
     # Render every format before writing any, so that a format that cannot be made
@@ -227,7 +268,11 @@ def _run(args: argparse.Namespace) -> int:
     for format, target in targets.items():
         text = texts[format]
         if target is None:
-            sys.stdout.write(text)
+            try:
+                sys.stdout.write(text)
+                sys.stdout.flush()  # now, not at exit, so that a closed pipe shows here
+            except BrokenPipeError:
+                raise _StdoutClosed from None
         else:
             write_output(target, text, pending=_pending_temp_files)
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
@@ -306,18 +351,19 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
     # A briefing of several articles is not named after the first of them.
     stem = Path(articles[0]).stem if len(articles) == 1 and articles[0] != "-" and "://" not in articles[0] \
         else "briefing"
-    extensions = [FILE_EXTENSIONS[f] for f in formats]
-    if len(set(extensions)) != len(extensions):
-        raise SummarizeError("html and email would write the same file: write them in two runs")
+    # Every format has its own extension (html: .html, email: .email.html), so no two
+    # targets are one file; a format given twice is refused by --format itself.
     return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}
 
 
 def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
     from .errors import SummarizeError
 
-    inputs = [Path(a).resolve() for a in articles if a != "-" and "://" not in a]
+    # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is
+    # reported by reading or writing it, as one line).
+    inputs = [os.path.realpath(a) for a in articles if a != "-" and "://" not in a]
     for target in targets:
-        if target is not None and target.resolve() in inputs:
+        if target is not None and os.path.realpath(target) in inputs:
             raise SummarizeError(f"{target}: refusing to overwrite an input article")
 
 
