@@ -316,6 +316,9 @@ def _open_local(path: str, what: str) -> BinaryIO:
             raise
         return open(descriptor, "rb")  # noqa: SIM115 - the caller closes it with `with`
     except FileNotFoundError:
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", path):
+            # "ftp://host/story": a URL of a scheme that is not fetched, not a file name.
+            raise InputError(f"{path}: only http and https addresses can be fetched") from None
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
