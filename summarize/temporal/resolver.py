@@ -19,7 +19,7 @@ from typing import Callable, Union
 
 from . import calendar as C
 from . import vocabulary as V
-from .tense import clause_tense
+from .tense import clause_tense, future_in_the_past
 
 Resolved = Union[tuple[str, str, "str | None"], list[tuple[int, int, str, str, "str | None"]], None]
 
@@ -46,6 +46,12 @@ class Context:
         Computed on demand: most resolvers never ask.
         """
         return clause_tense(self.text, *self.span)
+
+    @property
+    def future_in_the_past(self) -> bool:
+        """Whether the clause's future hangs on a past verb ("asked for messages to be
+        handed over in September"): see ``tense.future_in_the_past``."""
+        return future_in_the_past(self.text, *self.span)
 
     def _anchor_is_near(self, max_sentences: int | None) -> bool:
         """Whether the last mentioned time is at most ``max_sentences`` sentences back.
@@ -196,6 +202,10 @@ _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|i
 # For weekdays "by"/"before" are left out: "By Monday, the troops had left".
 _WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires|payable)\s+(?:on\s+)?$")
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable)\s+(?:on\s+|in\s+)?$")
+# Of those, the ones that mark a deadline of the clause's own verb, which a past verb
+# places in the past's future ("asked for the messages by September"); "effective",
+# "starting" and "payable" name a date of their own ("a labor pact effective June 1").
+_DEADLINE_CUE = re.compile(r"\b(?:by|until|till)\s+(?:on\s+|in\s+)?$")
 
 
 # A past-tense verb whose happening the date places: "talks ran on May 5", "met
@@ -213,15 +223,26 @@ _PAST_VERB_CUE = re.compile(
 
 
 def _cue_tense(ctx: Context) -> str | None:
-    """The tense a cue word just before the expression forces, else the clause tense."""
+    """The tense a cue word just before the expression forces, else the clause tense.
+
+    "NEAR" is a future seen from a past moment, which may lie on either side of the
+    DCT: a future cue in a past clause ("the inquiry asked for the messages by
+    September", "extended the offer until December") or a future marker that a past
+    verb governs ("asked for messages to be handed over in September", "said it
+    would open the plant in March"). Written in November 2020, the first two are
+    September 2020 and December 2020: the nearest.
+    """
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
     if _PAST_CUE.search(before):
         return "PAST!"
-    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and ctx.tense != "FUTURE":
+    tense = ctx.tense
+    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and tense != "FUTURE":
         return "PAST!"
     if _FUTURE_CUE.search(before):
-        return "FUTURE"
-    return ctx.tense
+        return "NEAR" if tense == "PAST" and _DEADLINE_CUE.search(before) else "FUTURE"
+    if tense == "FUTURE" and ctx.future_in_the_past:
+        return "NEAR"
+    return tense
 
 
 def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
@@ -238,6 +259,9 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
         return coordinated
     tense = _cue_tense(ctx)
     if day_number is None:
+        if tense == "NEAR":  # the month nearest the DCT, the later one on a tie
+            return min((dct.year - 1, dct.year, dct.year + 1),
+                       key=lambda year: (abs((year - dct.year) * 12 + month_number - dct.month), -year))
         if tense == "FUTURE" and month_number < dct.month:
             return dct.year + 1
         if tense in ("PAST", "PAST!") and month_number > dct.month:
@@ -272,7 +296,8 @@ def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -
 
 def _nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: str | None) -> int:
     """The year (DCT's, one before or after) whose ``date_in(year)`` is nearest the DCT,
-    with dates on the wrong side of the DCT for the tense made farther."""
+    with dates on the wrong side of the DCT for the tense made farther ("NEAR": on
+    neither side)."""
     best, best_score = dct.year, None
     for year in (dct.year - 1, dct.year, dct.year + 1):
         d = date_in(year)
