@@ -126,6 +126,8 @@ ASIDES = [
 SIGNALS = (
     "on", "in", "at", "by", "during", "since", "from", "beginning", "starting", "as of",
     "until", "till", "through", "throughout", "as early as", "as late as",
+    # the end of a period: "in the week up to September 27", "in the days leading up to the vote"
+    "to", "up to", "leading up to", "in the run-up to",
     "before", "after", "around", "about", "approximately", "nearly", "almost", "just after",
     "just before", "shortly after", "shortly before", "soon after", "late", "early",
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
@@ -392,8 +394,11 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
-            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
             other_after = _AFTER_DATE.match(sentence[other_end:])
+            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
+            if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
+                    re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE):
+                other_signal = None  # "a revision Friday to December's figures": "to" is the noun's
             draft.delete(other_signal.start() if other_signal else other_start,
                          other_end + (other_after.end() if other_after else 0))
             # "made Thursday and Friday": the dates' conjunction goes with them.

@@ -73,20 +73,34 @@ class Context:
 
     def anchor_date(self, max_sentences: int | None = None) -> dt.date | None:
         """A real date near the last mentioned time, for year/month arithmetic."""
+        return self._anchor(max_sentences)[0]
+
+    def anchor_is_a_year(self, max_sentences: int | None = None) -> bool:
+        """Whether ``anchor_date`` stands for a whole year ("in 2020", "last year"):
+        its January 1 is no week or month of its own."""
+        value = self._anchor(max_sentences)[1]
+        return value is not None and re.fullmatch(r"\d{4}", value) is not None
+
+    def _anchor(self, max_sentences: int | None) -> tuple[dt.date | None, str | None]:
+        """``anchor_date`` and the value it was read from (None: the DCT)."""
         if self.dct is None or self._anchor_is_near(max_sentences):
             # the latest mention first: "in 1997, up 12% over the previous year"
             for value in (self.last_value, self.last_day):
                 d = C.parse_day(value)
                 if d:
-                    return d
+                    return d, value
+                week = _YEAR_WEEK.match(value or "")
+                if week:  # "next week ... the week": that week's Monday, not January 1
+                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1), value
                 m = _YEAR_MONTH.match(value or "")
                 if m:
-                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
-        return self.dct
+                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1), value
+        return self.dct, None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n\s*\n")
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d\d))?")
+_YEAR_WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -932,6 +946,10 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
     return ("SET", f"XXXX-WXX-{iso}{suffix}", None)
 
 
+# What ties "the week" to the day it ends on (not "the year to date").
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|(?:up\s+to|to|through|thru|until|till)\s+(?!date\b))")
+
+
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
     unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
@@ -951,9 +969,11 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
         else:
             saturday = C.weekday_after(ctx.dct, 6, inclusive=offset == 0)
         return ("DATE", C.week(saturday) + "-WE", None)
-    after = ctx.text[m.end():m.end() + 10].lower()
-    if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
-        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
+    after = ctx.text[m.end():m.end() + 16].lower()
+    if _word(m.group(0)).startswith("the ") and _PERIOD_ENDING.match(after):
+        # "the year ended June 30", "the week up to September 27": TimeML has no "week
+        # ending X", so, as TimeBank does, the unit is a duration and the day a date
+        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)
     if ctx.dct is None:
         return ("DATE", _unknown(unit), None)
     if unit == "week" and _word(m.group(0)) == "the week":
@@ -1054,6 +1074,10 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
         return ("DATE", _unknown(unit), None)
+    if step == 0 and unit in ("week", "month") and ctx.anchor_is_a_year():
+        # "Sales rose in 2020 ... in the week" is some week of 2020, not its first
+        # (ISO 2020-W01 began on 30 December 2019)
+        return ("DATE", f"{base.year:04d}-{'WXX' if unit == 'week' else 'XX'}", None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
 
 
