@@ -26,7 +26,12 @@ Some dates place no happening, and make no event (each a table below):
 - birth dates given as a year or month ("born in 1983", "born in Worcestershire in
   2009"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
-  overnight"), and years of works and titles ("2013's Saving Mr Banks");
+  overnight"), and years of works and titles ("2013's Saving Mr Banks", "his 1999
+  album", "Caillebotte's 1877 A Boating Party": ``headlines.names_a_work``);
+- a year that premodifies a noun ("the 2024 race") when its clause has a date of
+  its own, or when it lies after the article's year in a clause not about the
+  future ("Trump is the frontrunner in the 2024 race"): it says which race, and
+  stays in the headlines of the sentence's other events;
 - captions and bylines: sentences with no closing punctuation (photo captions run
   into the text), headings in capitals, photo dates (", pictured in 2014,"),
   "PUBLISHED:"/"UPDATED:" lines and copyright lines;
@@ -54,12 +59,16 @@ from .headlines import (
     SAYING_VERBS,
     SETTING,
     aside_kind,
+    attributive_year,
+    clause_of,
     looks_like_verb,
     make_headline,
-    premodifies_a_name,
+    names_a_work,
+    premodified_noun_phrase,
 )
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
+from .temporal.tense import clause_tense
 
 # Values that do not place a happening on a timeline.
 UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -198,8 +207,40 @@ def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], 
         sentence = sentence_at(sentences, expression.start)
         if sentence is None or not _places_a_happening(sentence, expression, parsed):
             continue
+        if _names_its_noun(dct, sentence, expression, expressions):
+            continue
         placed.append(_Placed(expression, sentence, end))
     return placed
+
+
+def _names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpression,
+                    expressions: list[TimeExpression]) -> bool:
+    """Whether a year that premodifies a noun ("the 2024 race", "her 2008 campaign")
+    only says which race or campaign, and so dates no happening of the sentence:
+
+    - when it lies after the article's year in a clause not about the future ("Trump
+      is the early frontrunner in the 2024 GOP nomination race", written in 2022): the
+      race is named by the year it ends in, the sentence tells what happens now;
+    - when it would date the whole clause (its noun phrase is too short to be the
+      event: "the 2024 race", "her 2013 arrest") and the clause has a date of its own,
+      which dates the happening ("He entered the 2024 race on Tuesday": Tuesday, one
+      event). A longer noun phrase is an event of its own ("On Monday he called the
+      2003 invasion of Iraq a mistake": 2003, "Invasion of Iraq").
+
+    ("Clinton did not support gay marriage in her 2008 campaign" and "He will stand
+    in the 2016 election" are dated by the year.)"""
+    start, end = expression.start - sentence.start, expression.end - sentence.start
+    if not attributive_year(sentence.text, start, end):
+        return False
+    year = int(sentence.text[start:end])
+    if dct is not None and year > dct.year and clause_tense(sentence.text, start, end) != "FUTURE":
+        return True
+    if premodified_noun_phrase(sentence.text, start, end) is not None:
+        return False
+    others = [(e.start - sentence.start, e.end - sentence.start) for e in expressions
+              if e is not expression and _is_placeable(e) and sentence.start <= e.start < sentence.end]
+    clause_start, clause_end = clause_of(sentence.text, start, end, others)
+    return any(clause_start <= a < clause_end and not attributive_year(sentence.text, a, b) for a, b in others)
 
 
 def _is_placeable(expression: TimeExpression) -> bool:
@@ -300,8 +341,8 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
-    if premodifies_a_name(text, start, end):
-        return False
+    if names_a_work(text, start, end):
+        return False  # "his 1999 album", "Caillebotte's 1877 A Boating Party": no happening
     if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):
         return False
     return not any(a <= start and end <= b for a, b in quoted_spans(text))
@@ -365,7 +406,11 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
         if e is not expression and id(e) not in other_ends and sentence.start <= e.start < sentence.end
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
-    headline = make_headline(sentence.text, (local_start, local_end), others)
+    # A year that premodifies a noun stays: it names the thing ("He entered the 2024
+    # race", "... memories of their disastrous 2014 World Cup").
+    named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b)]
+    others = [span for span in others if span not in named]
+    headline = make_headline(sentence.text, (local_start, local_end), others, named)
     if end is not None:
         label = timex.describe_range(expression.value, expression.mod, end.value, end.mod)
     else:

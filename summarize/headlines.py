@@ -36,6 +36,7 @@ import functools
 import re
 
 from .datelines import dateline_end
+from .temporal.vocabulary import WORK_NOUNS
 
 MAX_HEADLINE_WORDS = 18
 MIN_HEADLINE_WORDS = 6
@@ -298,20 +299,25 @@ def compress(sentence: str) -> str:
     return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
-def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
-    """A short headline for the happening dated by ``span`` in ``sentence``."""
-    headline = _make_headline(sentence, span, other_spans, split=True)
-    if other_spans and len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2:
+def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_spans=()) -> str:
+    """A short headline for the happening dated by ``span`` in ``sentence``.
+
+    ``other_spans`` are the sentence's other dates, cut out; ``named_spans`` are dates
+    that name a thing ("the 2024 race", "his 1999 album"): they stay in the words, but
+    still part the sentence into clauses as the other dates do.
+    """
+    headline = _make_headline(sentence, span, other_spans, split=True, named_spans=named_spans)
+    if (other_spans or named_spans) and len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2:
         # Cutting the sentence between its dates left this one too little ("then
         # again in 2014"): the whole clause, with the other dates cut out, tells more.
         headline = _make_headline(sentence, span, other_spans, split=False)
     return headline
 
 
-def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool) -> str:
+def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool, named_spans=()) -> str:
     start, end = span
     draft = _Draft(sentence)
-    noun_phrase = _premodified_noun_phrase(sentence, start, end)
+    noun_phrase = premodified_noun_phrase(sentence, start, end)
     if noun_phrase is not None:
         # "the 2003 invasion of Iraq": the year dates the noun phrase, not the clause.
         draft.delete(0, noun_phrase[0])
@@ -320,7 +326,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         _trim_edges(draft, cut_from_middle=False)
         _shorten(draft)
         return _capitalized(_tidy(draft.view()[0]))
-    clause_start, clause_end = clause_of(sentence, start, end, other_spans if split else ())
+    clause_start, clause_end = clause_of(sentence, start, end, [*other_spans, *named_spans] if split else ())
     subject = _shared_subject(sentence, clause_start)
     if subject is not None:
         # "Mr Goodwin was knighted in 2004 but was stripped of his title in 2012":
@@ -452,10 +458,70 @@ def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
     an edition of an event, and stays one.)"""
     if not re.fullmatch(r"\d{4}", sentence[start:end]):
         return False
-    return re.match(r"['\u2019]s\s+[A-Z][\w'\u2019\-]*\s+[A-Z]", sentence[end:]) is not None
+    return re.match(r"['\u2019]s\s+[\"\u201c\u2018']?[A-Z][\w'\u2019\-]*\s+[A-Z]", sentence[end:]) is not None
 
 
-def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+# A preposition right before a year makes it an adverbial of the clause ("released in
+# 1999 the album ..."), whatever noun follows.
+_ADVERBIAL_BEFORE = re.compile(
+    r"\b(?:in|on|at|since|by|during|from|until|till|through|after|before|around|circa|between|to|as of)\s+$",
+    re.IGNORECASE)
+# A possessive name before a year: "Caillebotte's 1877 A Boating Party", "Labour's 2015 campaign".
+_POSSESSIVE_NAME_BEFORE = re.compile(r"\b[A-Z][\w.\-]*['\u2019]s?\s+$")
+# A determiner or possessive before a year, with up to two adjectives between: "the
+# 2024 race", "their disastrous 2014 World Cup".
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?i:the|a|an|his|her|its|their|our|my|your|this|that|whose)\s+(?:[a-z][\w\-]*\s+){0,2}$"
+    r"|\b[A-Z][\w.\-]*['\u2019]s?\s+$")
+
+
+def names_a_work(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year is the year of a work, which dates no happening of the
+    article: before a work noun ("his 1999 album", "the 1964 film of the novel", "the
+    2004 Adam Sandler film", "1962 classic film Lawrence of Arabia"; the nouns are
+    ``vocabulary.WORK_NOUNS``), or between a possessive name and a title
+    ("Caillebotte's 1877 A Boating Party", "2013's Saving Mr Banks")."""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return False
+    if premodifies_a_name(sentence, start, end):
+        return True
+    if _ADVERBIAL_BEFORE.search(sentence[:start]):
+        return False
+    if _POSSESSIVE_NAME_BEFORE.search(sentence[:start]) and re.match(r"\s+[A-Z]", sentence[end:]):
+        return True
+    words = re.findall(r"\S+", sentence[end:end + 80])
+    for i, word in enumerate(words[:7]):
+        bare = word.lower().strip(_QUOTE_CHARS + ",;:.!?()")
+        if bare in WORK_NOUNS:
+            return True
+        if bare == "and" and i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # "the 2013 Tom Hanks and Emma Thompson hit"
+        if bare in _NOUN_PHRASE_STOP or not bare or (looks_like_verb(word) and bare not in _NOUN_TOO) \
+                or re.search(r"[,;:.!?)\u2013\u2014]$", word):
+            return False
+    return False
+
+
+def attributive_year(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year premodifies a noun ("the 2024 race", "her 2008 campaign",
+    "their disastrous 2014 World Cup", "his 1999 album"): it says which race or album,
+    and is part of its name rather than the time of the clause's happening."""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return False
+    if names_a_work(sentence, start, end):
+        return True
+    if not _ATTRIBUTIVE_BEFORE.search(sentence[:start]) or _ADVERBIAL_BEFORE.search(sentence[:start]):
+        return False
+    following = re.match(r"\s+([\w\-]+)", sentence[end:])
+    if not following:
+        return False
+    word = following.group(1)
+    bare = word.lower()
+    return bare not in _NOUN_PHRASE_STOP and bare not in DANGLING_END and \
+        (not looks_like_verb(word) or bare in _NOUN_TOO) and not word.isdigit()
+
+
+def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the noun phrase a bare year premodifies ("the 2003 invasion of
     Iraq", "2013's Saving Mr Banks"), if it has two words or more."""
     if not re.fullmatch(r"\d{4}", sentence[start:end]):

@@ -583,6 +583,11 @@ _YEAR_LEAD = re.compile(
 )
 # A capitalized word right before a bare year, mid-sentence: "Flight 1998", "Windows 2000".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+# A work's title that is a year: after a work noun ("the film 1917"), or alone in
+# quotation marks (Sam Mendes's "1917", 'the album "1989"').
+_WORK_BEFORE_YEAR = re.compile(r"\b(?:" + "|".join(sorted(V.WORK_NOUNS)) + r")\s+$", re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"(?:^|[\s(\[])(?:[\"\u201c\u2018']|``)$")
+_QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d\u2019']|'')(?!\w)")
 # Capitalized words that may stand before a year: months, seasons, and the
 # function words that start a sentence ("Since 1995", "Until 1998, ...").
 _YEAR_NAME_OK = frozenset(
@@ -610,6 +615,8 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
         name = _NAME_BEFORE_YEAR.search(before)
         if name and name.group(1).lower() not in _YEAR_NAME_OK:
             return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
+        if _WORK_BEFORE_YEAR.search(before) or _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end()):
+            return None  # a title: "the film 1917", "the novel 1984", Mendes's "1917"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
            else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text)
