@@ -143,6 +143,8 @@ _SIGNAL_BEFORE = re.compile(
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
+# A date alone in quotation marks (the text before it, "|", the text after it).
+_ALONE_IN_QUOTES = re.compile(r"""^.?(?:["\u201c\u2018']|``)\|[,.!?]?(?:["\u201d\u2019']|'')""")
 _AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond|alone)\b)", re.IGNORECASE)
 
 # An apposition describing the date: ", the year he competed in the Eurovision Song Contest".
@@ -400,6 +402,8 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
+            if _ALONE_IN_QUOTES.match(sentence[max(0, other_start - 2):other_start] + "|" + sentence[other_end:other_end + 3]):
+                continue  # a title, not a date: Sam Mendes's "1917" (cut, it would leave '""')
             other_after = _AFTER_DATE.match(sentence[other_end:])
             other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
             if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
