@@ -398,13 +398,24 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         # "when, on February 3, 1959, he saw" -> "when he saw": both commas go.
         cut_start = sentence.rindex(",", 0, cut_start)
         cut_end += sentence[cut_end:].index(",") + 1
-    draft.delete(cut_start, cut_end)
+    if _is_complement(sentence, cut_start, start, end):
+        # "Her last day is April 1, and she will join ...": cut, the date would leave
+        # "Her last day is and ..."; it stays, and its clause ends the headline.
+        boundary = CLAUSE_BOUNDARIES.search(sentence, end, clause_end)
+        if boundary:
+            draft.delete(boundary.start(), len(sentence))
+    else:
+        draft.delete(cut_start, cut_end)
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
             if _ALONE_IN_QUOTES.match(sentence[max(0, other_start - 2):other_start] + "|" + sentence[other_end:other_end + 3]):
                 continue  # a title, not a date: Sam Mendes's "1917" (cut, it would leave '""')
             other_after = _AFTER_DATE.match(sentence[other_end:])
+            # "fell on a Saturday": the article goes with the day, and the signal before it
+            article = re.search(r"\b(?:a|an)\s+$", sentence[:other_start])
+            if article and not _is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
+                other_start = article.start()
             other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
             if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
                     re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE):
@@ -570,6 +581,28 @@ def _is_modifier(sentence: str, start: int, end: int) -> bool:
             or looks_like_verb(following.group(1)):
         return False
     return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))
+
+
+# Step 3 does not cut a date that completes its verb: the complement of a copula ("Her
+# last day is April 1", "the payment is due March 3", "the vote is on Sunday", "the
+# funeral will be Saturday") or a bare object named "as" something ("named March 3 as
+# the launch date").
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|remains|remained)\s+$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\s+(?:the|a|an|his|her|its|their)\b", re.IGNORECASE)
+
+
+def _is_complement(sentence: str, cut_start: int, start: int, end: int) -> bool:
+    """Whether the date at [start, end), introduced from ``cut_start``, completes the
+    verb before it, so that cutting it would leave the verb dangling."""
+    before = sentence[:cut_start]
+    following = re.match(r"(?:['\u2019]s)?\s+([\w\-]+)", sentence[end:])
+    if following and (looks_like_verb(following.group(1)) or following.group(1).endswith("ing")):
+        return False  # an auxiliary, not a copula: "is today opening", "was last week jailed"
+    if _COPULA_BEFORE.search(before):
+        return True
+    previous = re.search(r"(\S+)\s+$", before)
+    return cut_start == start and previous is not None and looks_like_verb(previous.group(1)) \
+        and _AS_AFTER.match(sentence, end) is not None
 
 
 def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> None:
