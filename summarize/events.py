@@ -61,6 +61,7 @@ from .headlines import (
     aside_kind,
     attributive_year,
     clause_of,
+    is_bare_name,
     looks_like_verb,
     make_headline,
     names_a_work,
@@ -186,7 +187,7 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     ranges = find_ranges(article.text, expressions, sentences)
     for placed in _dating_expressions(article.date, expressions, sentences, ranges):
         event = _make_event(article, placed, expressions, ranges)
-        if not _tells_a_happening(event.headline):
+        if not _tells_a_happening(event.headline, event.sentence):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
@@ -295,12 +296,13 @@ def _is_heading(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def _tells_a_happening(headline: str) -> bool:
+def _tells_a_happening(headline: str, sentence: str) -> bool:
     """Three words or more; two if they are not just a determiner and a noun ("The
     company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells.
-    An attribution alone ("He said so") tells nothing."""
-    if _ATTRIBUTION_ONLY.match(headline):
-        return False
+    An attribution alone ("He said so") and a name alone ("Walter Mondale") tell
+    nothing."""
+    if _ATTRIBUTION_ONLY.match(headline) or is_bare_name(headline, sentence):
+        return False  # "He said so"; "Walter Mondale": a name is no happening
     words = headline.split()
     if len(words) >= MIN_HEADLINE_WORDS:
         return True

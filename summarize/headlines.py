@@ -309,11 +309,51 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_sp
     still part the sentence into clauses as the other dates do.
     """
     headline = _make_headline(sentence, span, other_spans, split=True, named_spans=named_spans)
-    if (other_spans or named_spans) and len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2:
+    if (other_spans or named_spans) and (len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2
+                                         or is_bare_name(headline, sentence)):
         # Cutting the sentence between its dates left this one too little ("then
-        # again in 2014"): the whole clause, with the other dates cut out, tells more.
+        # again in 2014", "Walter Mondale"): the whole clause, with the other dates cut
+        # out, tells more.
         headline = _make_headline(sentence, span, other_spans, split=False)
+    if is_bare_name(headline, sentence):
+        # "Walter Mondale, who served as vice president from 1977 to 1981": the clause
+        # kept only the name; the sentence without its dates may tell the happening.
+        # Without a verb it tells none either, and the name stays, for events.py to
+        # drop ("Walter Mondale (1928-2021)", "On Monday, Walter Mondale, the former
+        # vice president").
+        draft = _Draft(sentence)
+        for a, b in [span, *other_spans]:
+            signal = _SIGNAL_BEFORE.search(sentence[:a])
+            draft.delete(signal.start() if signal else a, b)
+        draft.sub(_EMPTY_BRACKETS)  # "Walter Mondale (1928-2021)" without its dates
+        _trim_edges(draft, cut_from_middle=False)
+        _shorten(draft)
+        whole = _capitalized(_tidy(draft.view()[0]))
+        if any(looks_like_verb(w) for w in whole.split()):
+            headline = whole
     return headline
+
+
+_FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*[-\u2013\u2014,;/]?\s*\)|\s*\[\s*[-\u2013\u2014,;/]?\s*\]")
+# Words a name may hold besides capitalized ones: "Bank of England", "Ludwig van Beethoven".
+_NAME_PARTICLES = frozenset("of de del della di da van von der den bin al le la du y and &".split())
+
+
+def is_bare_name(headline: str, sentence: str) -> bool:
+    """Whether a headline made from ``sentence`` is only a name ("Walter Mondale",
+    "International Women's Day"): capitalized words and the particles of names, no
+    verb. It tells no happening. ("Invasion of Iraq" has a common noun, capitalized
+    only as the headline's first word; "Talks collapsed" has a verb.)"""
+    words = [w.strip(_QUOTE_CHARS + ",;:.!?()") for w in headline.split()]
+    words = [w for w in words if w]
+    if not words or any(looks_like_verb(w) or w.lower() in _FIXTURE_WORDS for w in words):
+        return False  # a verb, or a fixture: "LEICESTER V LONDON WELSH" is a match
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
+        return False
+    # The first word is capitalized whatever it was: the sentence tells its case.
+    first = re.search(r"(?<![\w'\u2019])" + re.escape(words[0]) + r"(?![\w'\u2019])", sentence, re.IGNORECASE)
+    return first is None or first.group(0)[:1].isupper() and (first.start() > 0 or len(words) > 1)
 
 
 def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool, named_spans=()) -> str:
@@ -328,7 +368,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         _trim_edges(draft, cut_from_middle=False)
         _shorten(draft)
         return _capitalized(_tidy(draft.view()[0]))
-    clause_start, clause_end = clause_of(sentence, start, end, [*other_spans, *named_spans] if split else ())
+    clause_start, clause_end = clause_of(sentence, start, end, other_spans, named_spans) if split else clause_of(sentence, start, end)
     subject = _shared_subject(sentence, clause_start)
     if subject is not None:
         # "Mr Goodwin was knighted in 2004 but was stripped of his title in 2012":
@@ -664,9 +704,12 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
 _AUXILIARIES = frozenset("was were is are has have had will would".split())
 
 
-def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int, int]:
+def clause_of(sentence: str, start: int, end: int, other_spans=(), named_spans=()) -> tuple[int, int]:
     """The clause around [start, end): cut at run-on boundaries, and at clause
-    boundaries when the sentence holds other dates, so each keeps its happening."""
+    boundaries when the sentence holds other dates, so each keeps its happening.
+    Dates that name a thing (``named_spans``: "the 2013 Barcelona final") part
+    clauses ("..., before ...") but not the items of a list: the comma after "The 1984
+    nominee, Walter Mondale," is no boundary of happenings."""
     clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d\u2019 "))
     if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", sentence[:clause_end]) and sentence[clause_end:clause_end + 1] == ".":
         clause_end += 1  # "... told the U.S."
@@ -677,7 +720,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
         elif boundary.start() >= end:
             clause_end = min(clause_end, boundary.start())
             break
-    others = [(s, e) for s, e in other_spans if clause_start <= s < clause_end and (s, e) != (start, end)]
+    others = [(s, e) for s, e in [*other_spans, *named_spans] if clause_start <= s < clause_end and (s, e) != (start, end)]
     if not others:
         return clause_start, clause_end
     aside_edges = {edge for _, a, b in asides(sentence) for edge in (a, b - 1, b)}
@@ -702,7 +745,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
                     for s, e in others) and _has_words(sentence, clause_start, boundary.start(), start, end):
                 clause_end = boundary.start()
                 break
-        others = [(s, e) for s, e in others if clause_start <= s < clause_end]
+        others = [(s, e) for s, e in others if clause_start <= s < clause_end and (s, e) not in named_spans]
         if not others:
             break
     return clause_start, clause_end
