@@ -43,7 +43,10 @@ and May 7", "1800-2000": ``RANGE_CONNECTIVES``) date one event that runs from th
 first to the second (``extent`` "range"), when the second does not lie before the
 first; "on Saturday and Sunday" is two events.
 
-The same happening told twice on the same date is one event (the first).
+The same happening told twice on the same date is one event (the first). So is one
+happening told with two dates in one clause, when the headline cannot part them ("The
+election, first set for May 2, was moved to May 9"): the event is at the date that
+governs the verb, the other date stays in its headline (``_one_event_per_happening``).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from .headlines import (
     attributive_year,
     clause_of,
     is_bare_name,
+    is_modifier,
     looks_like_verb,
     make_headline,
     names_a_work,
@@ -185,13 +189,123 @@ def extract_events(article: Article, expressions: list[TimeExpression],
         sentences = split_sentences(article.text)
     events: list[Event] = []
     ranges = find_ranges(article.text, expressions, sentences)
+    made = []
     for placed in _dating_expressions(article.date, expressions, sentences, ranges):
         event = _make_event(article, placed, expressions, ranges)
         if not _tells_a_happening(event.headline, event.sentence):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
+        made.append((placed, event))
+    for event in _one_event_per_happening(article, made, expressions, ranges):
         if not any(_same_happening(event, earlier) for earlier in events):
             events.append(event)
     return events
+
+
+def _one_event_per_happening(article: Article, made: list[tuple[_Placed, Event]], expressions: list[TimeExpression],
+                             ranges: dict[int, TimeExpression]) -> list[Event]:
+    """Dates of one sentence whose events got the same headline tell one happening
+    (its clause could not be parted between them): one event, dated by the date that
+    governs the clause (``_governing``), the others left in its headline ("The
+    election, first set for May 2, was moved" on May 9; "ONEIDA declared a dividend,
+    payable to stock of record Nov. 17" on Dec. 15). Dates joined as a list ("on
+    Saturday and Sunday") stay one event each."""
+    groups: dict[tuple[int, str], list[tuple[_Placed, Event]]] = {}
+    for placed, event in made:
+        groups.setdefault((event.start, event.headline), []).append((placed, event))
+    clusters: dict[int, list[tuple[_Placed, Event]]] = {}
+    for group in groups.values():
+        for cluster in _happenings(article.text, group):
+            for placed, _ in cluster:
+                clusters[id(placed)] = cluster
+    out = []
+    for placed, event in made:
+        cluster = clusters[id(placed)]
+        if len(cluster) < 2:
+            out.append(event)
+            continue
+        if placed is not _governing(placed.sentence, [p for p, _ in cluster]):
+            continue
+        members = {id(p.expression) for p, _ in cluster if p is not placed}
+        ends = {id(p.expression) for p, _ in cluster if _ends_a_period(placed.sentence, p.expression, cluster)}
+        out.append(_make_event(article, placed, expressions, ranges, mentioned=members - ends))
+    return out
+
+
+def _happenings(text: str, group: list[tuple[_Placed, Event]]) -> list[list[tuple[_Placed, Event]]]:
+    """The events of one headline parted into happenings, in text order: the next
+    date is another happening when a list joins it ("Saturday and Sunday", "in 2005
+    and then again in 2012") or a clause connective stands between ("finished sixth
+    in 2004 and actually led in 2007", "... last week, while Hammond has been out
+    since January"); else it tells the same one ("payable Dec. 15 to stock of record
+    Nov. 17", "announced last week that it planned to ship early next year")."""
+    ordered = sorted(group, key=lambda pair: pair[0].expression.start)
+    clusters = [[ordered[0]]]
+    for previous, current in zip(ordered, ordered[1:]):
+        between = text[previous[0].expression.end:current[0].expression.start]
+        plan = _PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60):previous[0].expression.start])
+        if not plan and (_CONNECTIVE_BETWEEN.search(between) or _RANGE_JOIN.fullmatch(between)):
+            clusters.append([current])
+        else:
+            clusters[-1].append(current)
+    return clusters
+
+
+# Two dates joined as a range that is no range event ("bought Sept. 14 to Oct. 26"
+# when the second lies before the first) are two ends, not one happening told twice.
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*", re.IGNORECASE)
+# What makes the next date another happening of the same headline: a coordinating or
+# subordinating word, a semicolon, a slash ("January/February").
+_CONNECTIVE_BETWEEN = re.compile(
+    r"\b(?:and|or|but|nor|then|while|whereas|when|before|after|until|since|as well as)\b|[;/&]|^\s*,\s*$",
+    re.IGNORECASE)
+# A date that is the plan, not the happening: "first set for May 2", "postponed from
+# May 2", "extend its bid, due to expire last Thursday, to Nov. 6".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for\s+|on\s+)?$"
+    r"|\b(?:due|set|scheduled|slated)\s+to\s+(?:expire|end|close)\s+(?:on\s+)?$"
+    r"|\b(?:postponed|moved|delayed|pushed\s+back|brought\s+forward|rescheduled|put\s+off|shifted|changed)\s+from\s+$",
+    re.IGNORECASE)
+# Dates side by side, the second telling the first more exactly: "a year earlier in
+# March 2012", "last week, on March 3", "around 9pm Thursday night".
+_APPOSED = re.compile(r"\s*,?\s*(?:(?:in|on|at)\s+)?", re.IGNORECASE)
+_GRANULARITY = ("year", "season", "quarter", "month", "week", "day", "time")
+
+
+def _governing(sentence: Sentence, group: list[_Placed]) -> _Placed:
+    """The date that dates a happening told with several: not one that modifies a
+    noun ("third-quarter results", "Saturday's match", "the 2024 race"), sits in an
+    aside (", first set for May 2,"), names the plan ("postponed from May 2") or ends
+    the period before it ("the quarter ended Sept. 30"); of those left, the first,
+    or of two side by side the more exact ("a year earlier in March 2012")."""
+    text = sentence.text
+
+    def minor(placed: _Placed) -> bool:
+        start, end = placed.expression.start - sentence.start, placed.expression.end - sentence.start
+        return (text[end:end + 2] in ("'s", "\u2019s") or is_modifier(text, start, end)
+                or attributive_year(text, start, end) or aside_kind(text, (start, end)) is not None
+                or _PLAN_BEFORE.search(text[:start]) is not None
+                or _ends_a_period(sentence, placed.expression, [(p, None) for p in group]))
+
+    candidates = sorted([p for p in group if not minor(p)] or group, key=lambda p: p.expression.start)
+    best = candidates[0]
+    for following in candidates[1:]:
+        between = text[best.expression.end - sentence.start:following.expression.start - sentence.start]
+        if _APPOSED.fullmatch(between) and _rank(following) > _rank(best):
+            best = following
+    return best
+
+
+def _rank(placed: _Placed) -> int:
+    parsed = timex.parse_value(placed.expression.value)
+    return _GRANULARITY.index(parsed.granularity) if parsed and parsed.granularity in _GRANULARITY else -1
+
+
+def _ends_a_period(sentence: Sentence, expression: TimeExpression, group) -> bool:
+    """Whether the date ends a period named just before it in the group: "the fourth
+    quarter ended Aug. 26"."""
+    return any(p.expression is not expression and re.fullmatch(
+        r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start:expression.start - sentence.start])
+        for p, _ in group)
 
 
 def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
@@ -268,6 +382,8 @@ def find_ranges(text: str, expressions: list[TimeExpression],
         if not any(joining.fullmatch(between) and (opening is None or opening.search(text[sentence.start:first.start]))
                    for opening, joining in _RANGE_RULES):
             continue
+        if _PLAN_BEFORE.search(text[sentence.start:first.start]):
+            continue  # "postponed from May 2 to May 9": the old date and the new, no span
         if _in_order(first, second):
             ranges[id(first)] = second
             used.add(id(second))
@@ -393,7 +509,7 @@ _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
 def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression],
-                ranges: dict[int, TimeExpression]) -> Event:
+                ranges: dict[int, TimeExpression], mentioned: set[int] = frozenset()) -> Event:
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
@@ -410,7 +526,10 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
     ]
     # A year that premodifies a noun stays: it names the thing ("He entered the 2024
     # race", "... memories of their disastrous 2014 World Cup").
-    named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b)]
+    # So do the dates ``mentioned`` with this one's happening (``_one_event_per_happening``).
+    mentioned_spans = {(e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
+                       for e in all_expressions if id(e) in mentioned}
+    named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b) or (a, b) in mentioned_spans]
     others = [span for span in others if span not in named]
     headline = make_headline(sentence.text, (local_start, local_end), others, named)
     if end is not None:

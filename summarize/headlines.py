@@ -97,7 +97,7 @@ CLAUSE_BOUNDARIES = re.compile(
     # and "in 1997 she was promoted", "a judge in Provo signed an arrest warrant on Monday"
     r"|\s+and\s+(?=(?:then|again|also|later|he|she|they|it|we|was|were|is|are|has|had|have|will|would|could|can"
     r"|in|on|at|by|during|since|last|this|next)\b"
-    r"|[a-z]+ed\s+(?:the|a|an|his|her|their|its|up|out|in|on|at|to|by|for|with|from|\$|\d)"
+    r"|(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately|then|also)\s+)?(?:[a-z]+ed|led|won|lost|made|took|saw|got|gave|went|came|ran|fell|rose|left|met|held|set|hit|beat)\s+(?:the|a|an|his|her|their|its|up|out|in|on|at|to|by|for|with|from|\$|\d)"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[^\s,;]+\s+){0,5}?(?:[a-z]+ed|was|were|is|are|has|had|will|said)\b)",
     re.IGNORECASE,
 )
@@ -154,8 +154,8 @@ _DATE_APPOSITION = re.compile(
 # A comma closing the date's phrase goes with it when a subordinate clause follows.
 _COMMA_AFTER_DATE = re.compile(
     r"\s*(,)\s+(?=(?:when|while|whereas|as|after|before|with|without|amid|despite|following|"
-    r"because|since|although|though|until|where|and|but)\b)"
-)
+    r"because|since|although|though|until|where|and|but|in|at|near|outside|inside)\b)"
+)  # (a place too: "found on Monday, June 9, in a field" -> "found in a field")
 
 # Step 4: attributions, datelines and connectives at the edges of a clause.
 # Connectives and sentence adverbials: "And", "Meanwhile,", "Finally,".
@@ -207,6 +207,12 @@ CUT_BEFORE = [  # tier 1, 2, 3 (tier 0 is punctuation)
     frozenset("with in on at for from by over into during near under against without through "
               "about including".split()),
 ]
+
+
+# A comma inside a date: "1, 2011", "Monday, June".
+_DATE_COMMA = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?, (?:1[5-9]|20)\d\d\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 
 
 class _Draft:
@@ -424,7 +430,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     possessive = after is not None and after.group(0)[:1] in "'\u2019"
     # "before next week's talks", "a decline in fourth-quarter earnings": a date that
     # modifies a noun leaves its preposition to the noun.
-    modifier = possessive or _is_modifier(sentence, start, end)
+    modifier = possessive or is_modifier(sentence, start, end)
     signal = None if modifier else _SIGNAL_BEFORE.search(sentence[:start])
     cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
@@ -454,7 +460,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
             other_after = _AFTER_DATE.match(sentence[other_end:])
             # "fell on a Saturday": the article goes with the day, and the signal before it
             article = re.search(r"\b(?:a|an)\s+$", sentence[:other_start])
-            if article and not _is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
+            if article and not is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
                 other_start = article.start()
             other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
             if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
@@ -613,7 +619,7 @@ def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, i
     return phrase_start, phrase_start + words[-1].end()
 
 
-def _is_modifier(sentence: str, start: int, end: int) -> bool:
+def is_modifier(sentence: str, start: int, end: int) -> bool:
     """Whether the date modifies the noun after it: hyphenated ("fourth-quarter
     earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
     following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
@@ -679,8 +685,9 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     verb, from the start of the sentence or of its run-on part."""
     if clause_start == 0:
         return None
-    first = re.match(r"\S+", sentence[clause_start:])
-    if not first or not looks_like_verb(first.group(0)):
+    first = re.match(r"(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately)\s+)?(\S+)",
+                     sentence[clause_start:])  # "and actually led"
+    if not first or not looks_like_verb(first.group(1)):
         return None
     begin = 0
     for boundary in _run_on_boundaries(sentence):
@@ -695,7 +702,7 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
             if count == 0 or any("," in w.group(0) for w in words[:count]):
                 return None
             last = count - 1
-            if first.group(0).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
+            if first.group(1).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
                 last = count  # "Martin was sentenced ... and fined $214": "Martin was fined $214"
             return begin + offset, begin + offset + words[last].end()
     return None
@@ -1100,6 +1107,8 @@ def _cut_point(words: list[str]) -> int | None:
         if not any(looks_like_verb(w) for w in words[:k]):
             return False  # the cut would leave no verb: "Donna Lane, mother of ..."
         if tier == 0:
+            if previous[-1:] == "," and _DATE_COMMA.match(f"{previous} {following}"):
+                return False  # the comma inside a date a headline mentions: "due March 1, 2011"
             return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
         if following.lower() not in CUT_BEFORE[tier - 1]:
             return False

@@ -31,9 +31,12 @@ def test_headline_cases(sentence, phrase, value, expected, others):
     start = sentence.index(phrase)
     type_ = "TIME" if "T" in value else "DATE"
     expression = TimeExpression(start, start + len(phrase), phrase, type_, value)
-    other_expressions = [
-        TimeExpression(sentence.index(o), sentence.index(o) + len(o), o, "DATE", "2000") for o in others
-    ]
+    # an other expression is its text, or "text=value" when its value matters (a range)
+    other_expressions = []
+    for other in others:
+        text, _, other_value = other.partition("=")
+        other_expressions.append(
+            TimeExpression(sentence.index(text), sentence.index(text) + len(text), text, "DATE", other_value or "2000"))
     article = Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22))
     events = [e for e in extract_events(article, [expression, *other_expressions]) if e.time == expression]
     if expected == "-":
