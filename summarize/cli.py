@@ -12,10 +12,11 @@ file of that name is ``./brief``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
@@ -23,12 +24,49 @@ EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 # A progress bar is worth its line from this many inputs on, and only on a terminal.
 PROGRESS_MIN_INPUTS = 5
 
+# Signals that end a run: the temporary files being written are removed first.
+# SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
+CLEANUP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+# The temporary files (``files.write_output``) that exist, or may, right now.
+_pending_temp_files: set[str] = set()
+
+
+class _StdoutClosed(Exception):
+    """Standard output is a pipe whose reader has gone."""
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM/SIGHUP handler, so that the run unwinds (and removes
+    its temporary files) as it does for Ctrl-C's KeyboardInterrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(message)}\n")
+
+
+# Control characters of a message as escapes, so that an error is one line whatever
+# it quotes: a file named "new\nstory.txt", a server's reason phrase, a template's
+# text. U+2028/U+2029 split lines for Python's splitlines(), C1 codes (0x9b, CSI)
+# drive terminals.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0)) if code != 0x09}
+_ESCAPES.update({0x0a: "\\n", 0x0d: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def one_line(message: str) -> str:
+    """``message`` with its control characters escaped: one line on a terminal."""
+    return message.translate(_ESCAPES)
+
+
+def _error(message: str) -> None:
+    print(f"summarize: error: {one_line(message)}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:
@@ -48,6 +86,10 @@ def _formats(text: str) -> list[str]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise argparse.ArgumentTypeError(f"unknown format {','.join(unknown) or text!r}; choose from {', '.join(FORMATS)}")
+    repeated = sorted({f for f in formats if formats.count(f) > 1}, key=formats.index)
+    if repeated:
+        raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
+                                         f"given more than once")
     return formats
 
 
@@ -127,22 +169,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.articles and not args.jsonl:
         parser.error("give at least one ARTICLE or --jsonl FILE")
     try:
-        return _run(args)
-    except KeyboardInterrupt:
-        print("summarize: interrupted", file=sys.stderr)
-        return 130
+        with _signals_end_the_run():
+            return _run(args)
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _remove_pending_temp_files()
+        print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
+              file=sys.stderr)
+        return 128 + (stop.signum if isinstance(stop, _Terminated) else signal.SIGINT)
+    except _StdoutClosed:
+        # The reader of standard output went away (`summarize ... | head`): what it
+        # did not read is not wanted; no message. 141 is what a shell reports for a
+        # program that SIGPIPE ended.
+        _silence_stdout()
+        return 128 + signal.SIGPIPE
     except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit codes
         from .errors import SummarizeError
 
         if isinstance(error, SummarizeError):
-            print(f"summarize: error: {error}", file=sys.stderr)
+            _error(str(error))
             return EXIT_USAGE
-        print(f"summarize: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+        print(f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
+              file=sys.stderr)
         return EXIT_BUG
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``_Terminated`` while the run lasts. A signal that
+    is ignored (``nohup`` ignores SIGHUP) stays ignored, and outside the main
+    thread (an embedding program) nothing is changed."""
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {}
+    with contextlib.suppress(ValueError):  # not the main thread
+        for signum in CLEANUP_SIGNALS:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, terminate)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _remove_pending_temp_files() -> None:
+    for name in list(_pending_temp_files):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _pending_temp_files.discard(name)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout on exit; to the closed pipe that is one more
+    # BrokenPipeError, printed as "Exception ignored ...".
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
+    from .files import check_output, write_output
     from .loading import inputs_from_args, read_jsonl
     from .pipeline import Briefer
     from .rendering import render
@@ -153,6 +242,9 @@ def _run(args: argparse.Namespace) -> int:
     names = args.articles + ([args.jsonl] if args.jsonl else [])
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
+    for target in targets.values():
+        if target is not None:
+            check_output(target)
     selection = _selection(args)
     inputs = inputs_from_args(args.articles, date=args.date)
     if args.jsonl:
@@ -166,7 +258,7 @@ def _run(args: argparse.Namespace) -> int:
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:
-        print(f"summarize: error: {failure.message}", file=sys.stderr)
+        _error(failure.message)
     if run.briefing is None:
         return EXIT_USAGE
     # Render every format before writing any, so that a format that cannot be made
@@ -176,9 +268,13 @@ def _run(args: argparse.Namespace) -> int:
     for format, target in targets.items():
         text = texts[format]
         if target is None:
-            sys.stdout.write(text)
+            try:
+                sys.stdout.write(text)
+                sys.stdout.flush()  # now, not at exit, so that a closed pipe shows here
+            except BrokenPipeError:
+                raise _StdoutClosed from None
         else:
-            write_atomically(target, text)
+            write_output(target, text, pending=_pending_temp_files)
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
 
 
@@ -220,7 +316,11 @@ class _progress_bar:
         if total >= 2 * PROGRESS_MIN_INPUTS and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False)
+            columns, lines = _terminal_size(sys.stderr)
+            # The size is given, not left to tqdm: on a terminal that reports 0 x 0
+            # tqdm takes -1 rows and draws nothing at all.
+            self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False,
+                            ncols=columns - 1, nrows=lines - 1)
 
     def __enter__(self):
         return self.bar.update if self.bar is not None else None
@@ -228,6 +328,17 @@ class _progress_bar:
     def __exit__(self, *exc_info) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _terminal_size(stream) -> tuple[int, int]:  # noqa: ANN001 - a text stream
+    """Columns and lines of the terminal ``stream`` is, 80 x 24 where it does not
+    say. A terminal nobody gave a size reports 0 x 0: a pseudo-terminal made by a
+    program (``script``, an editor's terminal, a CI runner, ``pty.openpty()``)."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a StringIO), or not a terminal
+        return 80, 24
+    return size.columns or 80, size.lines or 24
 
 
 def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
@@ -255,38 +366,20 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
     # A briefing of several articles is not named after the first of them.
     stem = Path(articles[0]).stem if len(articles) == 1 and articles[0] != "-" and "://" not in articles[0] \
         else "briefing"
-    extensions = [FILE_EXTENSIONS[f] for f in formats]
-    if len(set(extensions)) != len(extensions):
-        raise SummarizeError("html and email would write the same file: write them in two runs")
+    # Every format has its own extension (html: .html, email: .email.html), so no two
+    # targets are one file; a format given twice is refused by --format itself.
     return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}
 
 
 def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
     from .errors import SummarizeError
 
-    inputs = [Path(a).resolve() for a in articles if a != "-" and "://" not in a]
+    # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is
+    # reported by reading or writing it, as one line).
+    inputs = [os.path.realpath(a) for a in articles if a != "-" and "://" not in a]
     for target in targets:
-        if target is not None and target.resolve() in inputs:
+        if target is not None and os.path.realpath(target) in inputs:
             raise SummarizeError(f"{target}: refusing to overwrite an input article")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    from .errors import SummarizeError
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp", delete=False)
-        try:
-            with handle:
-                handle.write(text)
-            os.replace(handle.name, path)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    except OSError as error:
-        raise SummarizeError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 if __name__ == "__main__":

@@ -19,3 +19,7 @@ class ModelError(SummarizeError):
 
 class TemplateError(SummarizeError):
     """A template could not be loaded or rendered."""
+
+
+class OutputError(SummarizeError):
+    """An output file could not be written (a directory, a socket, no permission)."""

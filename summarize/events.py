@@ -51,6 +51,8 @@ governs the verb, the other date stays in its headline (``_one_event_per_happeni
 
 from __future__ import annotations
 
+import bisect
+import collections
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -189,19 +191,62 @@ def extract_events(article: Article, expressions: list[TimeExpression],
         sentences = split_sentences(article.text)
     events: list[Event] = []
     ranges = find_ranges(article.text, expressions, sentences)
-    made = []
-    for placed in _dating_expressions(article.date, expressions, sentences, ranges):
-        event = _make_event(article, placed, expressions, ranges)
+    in_order = sorted(expressions, key=lambda e: e.start)
+    # Earlier events by sentence and by date: only those can be the same happening
+    # (``_same_happening``), and comparing each event with every earlier one made
+    # a text of 100,000 dates quadratic.
+    by_sentence: dict[int, list[Event]] = {}
+    by_date: dict[tuple, list[Event]] = {}
+
+    def keep(made: list[tuple[_Placed, Event]]) -> None:
+        for event in _one_event_per_happening(article, made, in_order, ranges):
+            if len(events) == MAX_EVENTS_PER_ARTICLE:
+                return
+            date = (event.value, event.mod, event.end_value)
+            earlier = (*by_sentence.get(event.start, ()), *by_date.get(date, ()))
+            if not any(_same_happening(event, other) for other in earlier):
+                events.append(event)
+                by_sentence.setdefault(event.start, []).append(event)
+                by_date.setdefault(date, []).append(event)
+
+    # One sentence's events at a time: its dates may tell one happening together.
+    made: list[tuple[_Placed, Event]] = []
+    for placed in _dating_expressions(article.date, in_order, sentences, ranges):
+        if len(events) == MAX_EVENTS_PER_ARTICLE:
+            break
+        if made and made[-1][0].sentence is not placed.sentence:
+            keep(made)
+            made = []
+        event = _make_event(article, placed, in_order, ranges)
         if not _tells_a_happening(event.headline, event.sentence):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
         made.append((placed, event))
-    for event in _one_event_per_happening(article, made, expressions, ranges):
-        if not any(_same_happening(event, earlier) for earlier in events):
-            events.append(event)
+    keep(made)
     return events
 
 
-def _one_event_per_happening(article: Article, made: list[tuple[_Placed, Event]], expressions: list[TimeExpression],
+# An article gives at most this many events, in article order: a news story has
+# tens, a long chronology hundreds; a text of 100,000 dates would spend most of a
+# minute making headlines for a timeline nobody reads. The briefing notes the cut.
+MAX_EVENTS_PER_ARTICLE = 1_000
+
+
+def crowded_sentences(expressions: list[TimeExpression], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences holding more than ``MAX_DATES_PER_SENTENCE`` placeable dates:
+    a list or a table run together ("fixtures on June 9, June 12, ..."), not a
+    sentence telling happenings; they give no events (and the briefing says so)."""
+    dates_in = collections.Counter(sentence_at(sentences, e.start) for e in expressions if _is_placeable(e))
+    return [sentence for sentence, count in dates_in.items()
+            if sentence is not None and count > MAX_DATES_PER_SENTENCE]
+
+
+# More dates than any sentence of news holds (7 at most in the CNN/Daily Mail dev
+# set): each event's headline is made by cutting the sentence's other dates, so a
+# sentence of hundreds of dates would cost hundreds squared.
+MAX_DATES_PER_SENTENCE = 12
+
+
+def _one_event_per_happening(article: Article, made: list[tuple[_Placed, Event]], in_order: list[TimeExpression],
                              ranges: dict[int, TimeExpression]) -> list[Event]:
     """Dates of one sentence whose events got the same headline tell one happening
     (its clause could not be parted between them): one event, dated by the date that
@@ -227,7 +272,7 @@ def _one_event_per_happening(article: Article, made: list[tuple[_Placed, Event]]
             continue
         members = {id(p.expression) for p, _ in cluster if p is not placed}
         ends = {id(p.expression) for p, _ in cluster if _ends_a_period(placed.sentence, p.expression, cluster)}
-        out.append(_make_event(article, placed, expressions, ranges, mentioned=members - ends))
+        out.append(_make_event(article, placed, in_order, ranges, mentioned=members - ends))
     return out
 
 
@@ -308,11 +353,13 @@ def _ends_a_period(sentence: Sentence, expression: TimeExpression, group) -> boo
         for p, _ in group)
 
 
-def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
+def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sentences: list[Sentence],
                         ranges: dict[int, TimeExpression]) -> list[_Placed]:
+    """The expressions (``in_order``: sorted by start) that date a happening, with their sentences."""
     placed = []
     range_ends = {id(end) for end in ranges.values()}
-    for expression in expressions:
+    crowded = {sentence.start for sentence in crowded_sentences(in_order, sentences)}
+    for expression in in_order:
         if id(expression) in range_ends or not _is_placeable(expression):
             continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
@@ -320,16 +367,16 @@ def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], 
         if dct is not None and end is None and _is_own_period(parsed, dct):
             continue
         sentence = sentence_at(sentences, expression.start)
-        if sentence is None or not _places_a_happening(sentence, expression, parsed):
+        if sentence is None or sentence.start in crowded or not _places_a_happening(sentence, expression, parsed):
             continue
-        if _names_its_noun(dct, sentence, expression, expressions):
+        if _names_its_noun(dct, sentence, expression, in_order):
             continue
         placed.append(_Placed(expression, sentence, end))
     return placed
 
 
 def _names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpression,
-                    expressions: list[TimeExpression]) -> bool:
+                    in_order: list[TimeExpression]) -> bool:
     """Whether a year that premodifies a noun ("the 2024 race", "her 2008 campaign")
     only says which race or campaign, and so dates no happening of the sentence:
 
@@ -352,10 +399,19 @@ def _names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExp
         return True
     if premodified_noun_phrase(sentence.text, start, end) is not None:
         return False
-    others = [(e.start - sentence.start, e.end - sentence.start) for e in expressions
-              if e is not expression and _is_placeable(e) and sentence.start <= e.start < sentence.end]
+    others = [(e.start - sentence.start, e.end - sentence.start) for e in _in_sentence(in_order, sentence)
+              if e is not expression and _is_placeable(e)]
     clause_start, clause_end = clause_of(sentence.text, start, end, others)
     return any(clause_start <= a < clause_end and not attributive_year(sentence.text, a, b) for a, b in others)
+
+
+def _in_sentence(in_order: list[TimeExpression], sentence: Sentence) -> list[TimeExpression]:
+    """The expressions (``in_order``: sorted by start) that start in ``sentence``, found
+    by binary search: looking through the article's for each event made a text of
+    100,000 dates quadratic."""
+    first = bisect.bisect_left(in_order, sentence.start, key=lambda e: e.start)
+    last = bisect.bisect_left(in_order, sentence.end, key=lambda e: e.start)
+    return in_order[first:last]
 
 
 def _is_placeable(expression: TimeExpression) -> bool:
@@ -508,8 +564,10 @@ def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: i
 _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
-def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExpression],
-                ranges: dict[int, TimeExpression], mentioned: set[int] = frozenset()) -> Event:
+def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression],
+                ranges: dict[int, TimeExpression], mentioned: frozenset[int] | set[int] = frozenset()) -> Event:
+    """``in_order``: the article's time expressions sorted by start; ``mentioned``:
+    the ids of those that stay in the headline with this one's happening."""
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
@@ -517,18 +575,21 @@ def _make_event(article: Article, placed: _Placed, all_expressions: list[TimeExp
     # The other dates of the sentence, cut from the headline with their signals. This
     # event's own end is one of them (cut with its connective); another range is one
     # span from its start to its end ("between 1978 and 1990"), so its connective goes.
-    other_ends = {id(e) for e in ranges.values() if e is not end}
+    # Only this sentence's expressions (a range lies in one sentence): looking
+    # through the article's for each event made a text of 100,000 dates quadratic.
+    in_sentence = _in_sentence(in_order, sentence)
+    other_ends = {id(ranges[id(e)]) for e in in_sentence if id(e) in ranges and ranges[id(e)] is not end}
     others = [
         (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
-        for e in all_expressions
-        if e is not expression and id(e) not in other_ends and sentence.start <= e.start < sentence.end
+        for e in in_sentence
+        if e is not expression and id(e) not in other_ends
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
     # A year that premodifies a noun stays: it names the thing ("He entered the 2024
     # race", "... memories of their disastrous 2014 World Cup").
     # So do the dates ``mentioned`` with this one's happening (``_one_event_per_happening``).
     mentioned_spans = {(e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
-                       for e in all_expressions if id(e) in mentioned}
+                       for e in in_sentence if id(e) in mentioned}
     named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b) or (a, b) in mentioned_spans]
     others = [span for span in others if span not in named]
     headline = make_headline(sentence.text, (local_start, local_end), others, named)

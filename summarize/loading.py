@@ -20,10 +20,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from . import web
@@ -297,14 +298,43 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _open_local(path: str, what: str) -> BinaryIO:
-    """Open a local file for reading; the OS's refusals become one-line errors."""
+    """Open a local file for reading; the OS's refusals become one-line errors.
+
+    Only a regular file (or a link to one) is read: opening a FIFO waits for a
+    writer, forever if none comes, and a device or socket is no article. The kind
+    is checked before opening (opening some devices has effects), and again on the
+    open file, which is opened without waiting, in case the name changed between.
+    """
     try:
-        if Path(path).is_dir():
-            raise InputError(f"{path}: is a directory, not {what}")
-        return open(path, "rb")  # noqa: SIM115 - the caller closes it with `with`
+        _refuse_special_file(path, os.stat(path).st_mode, what)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            _refuse_special_file(path, os.fstat(descriptor).st_mode, what)
+            os.set_blocking(descriptor, True)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        return open(descriptor, "rb")  # noqa: SIM115 - the caller closes it with `with`
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+# What is not a regular file, as the error names it; "- for standard input" where
+# that is what the user likely meant (``summarize /dev/stdin``, a named pipe).
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory", ""),
+    (stat.S_ISFIFO, "a named pipe (FIFO)", "; give - to read standard input"),
+    (stat.S_ISCHR, "a character device", "; give - to read standard input"),
+    (stat.S_ISBLK, "a block device", ""),
+    (stat.S_ISSOCK, "a socket", ""),
+)
+
+
+def _refuse_special_file(path: str, mode: int, what: str) -> None:
+    for test, kind, hint in _SPECIAL_FILES:
+        if test(mode):
+            raise InputError(f"{path}: is {kind}, not {what}{hint}")

@@ -39,11 +39,17 @@ class Article:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of an article with its character span in ``Article.text``."""
+    """A sentence of an article with its character span in ``Article.text``.
+
+    ``cut``: the splitter ended this piece, not a full stop: the passage ran on
+    past ``sentences.MAX_SENTENCE_CHARS`` (a 5 MB line with no sentence end is not
+    one sentence), and the briefing notes it.
+    """
 
     text: str
     start: int
     end: int
+    cut: bool = False
 
 
 @dataclass(frozen=True)

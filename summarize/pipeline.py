@@ -30,11 +30,11 @@ from dataclasses import dataclass
 
 from .datelines import find_dateline, year_from_briefing
 from .errors import InputError, SummarizeError
-from .events import extract_events
+from .events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, crowded_sentences, extract_events
 from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
-from .models import Article, ArticleBriefing, Briefing, Event, Summary, Timeline
-from .sentences import split_sentences
+from .models import Article, ArticleBriefing, Briefing, Event, Sentence, Summary, Timeline, TimeExpression
+from .sentences import MAX_SENTENCE_CHARS, overlong_passages, split_sentences
 from .summarizer import load_summarizer
 from .temporal import find_time_expressions
 from .timeline import build_timeline
@@ -116,18 +116,20 @@ class Briefer:
         year_notes = (*year_notes, *query_notes)
         if self.selection.key_dates_for(len(articles)):
             briefing = self._key_date_briefing(articles, progress)
-            return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
+            reading = [note for a in articles for note in reading_notes(a.source, split_sentences(a.text))]
+            return dataclasses.replace(briefing, notes=(*year_notes, *reading, *briefing.notes))
         items: list[ArticleBriefing] = []
         per_article: list[list[Event]] = []
+        reading = []
         for begin in range(0, len(articles), self.batch_size):
             batch = list(articles[begin:begin + self.batch_size])
             for article, summary in zip(batch, self._summarize(batch)):
                 items.append(ArticleBriefing(article=article, summary=summary))
-                per_article.append(article_events(article))
+                per_article.append(article_events(article, notes=reading))
             if progress is not None:
                 progress(len(batch))
         briefing = self._assemble(items, per_article)
-        return dataclasses.replace(briefing, notes=(*year_notes, *briefing.notes))
+        return dataclasses.replace(briefing, notes=(*year_notes, *reading, *briefing.notes))
 
     def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
                      progress: Progress | None = None, timeout: float | None = None,
@@ -270,12 +272,41 @@ def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article],
     return completed, tuple(notes)
 
 
-def article_events(article: Article) -> list[Event]:
+def reading_notes(source: str, sentences: list[Sentence],
+                  expressions: list[TimeExpression] | None = None) -> list[str]:
+    """What was not read as written, said rather than done silently: passages too
+    long to be sentences, read in pieces (``sentences.MAX_SENTENCE_CHARS``), and
+    sentences of so many dates that they are lists, which give no events
+    (``events.MAX_DATES_PER_SENTENCE``)."""
+    notes = []
+    cut = overlong_passages(sentences)
+    if cut:
+        notes.append(f"{source}: {_count(cut, 'passage')} of more than {MAX_SENTENCE_CHARS:,} characters "
+                     f"with no sentence end {'was' if cut == 1 else 'were'} read in pieces of at most "
+                     f"{MAX_SENTENCE_CHARS:,}.")
+    crowded = len(crowded_sentences(expressions, sentences)) if expressions else 0
+    if crowded:
+        notes.append(f"{source}: {_count(crowded, 'sentence')} of more than {MAX_DATES_PER_SENTENCE} dates "
+                     f"(a list, not a happening) gave no events.")
+    return notes
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def article_events(article: Article, *, notes: list[str] | None = None) -> list[Event]:
     """The dated events of one article, in article order, its relative dates
-    resolved against its own date."""
+    resolved against its own date; ``notes`` gets the ``reading_notes``."""
     sentences = split_sentences(article.text)
     expressions = find_time_expressions(article.text, article.date)
-    return extract_events(article, expressions, sentences)
+    events = extract_events(article, expressions, sentences)
+    if notes is not None:
+        notes.extend(reading_notes(article.source, sentences, expressions))
+        if len(events) == MAX_EVENTS_PER_ARTICLE:
+            notes.append(f"{article.source}: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; "
+                         f"the dates after them were not read for events.")
+    return events
 
 
 def build_briefing(sources: Sequence[str | Article], *, date: dt.date | None = None,

@@ -13,6 +13,7 @@ as "The Times") after a word; a capitalised pronoun cannot continue a sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .models import Sentence
@@ -34,14 +35,28 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that may legitimately end a sentence ("... in the U.S. The next day").
 SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "inc", "ltd", "co"})
 
+# Longer than any sentence of news (the longest of the CNN/Daily Mail dev set has
+# 1,040 characters): a passage past this with no sentence end (a 5 MB line, a list
+# run together) is read in pieces, so no stage meets a "sentence" of megabytes
+# holding thousands of dates.
+MAX_SENTENCE_CHARS = 2_000
+
+# The start of what follows a full stop: the next word or mark, after any spaces.
+_NEXT_WORD = re.compile(r"\s*(\S{1,40})")
 _CANDIDATE = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*(?=\s)""")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 
 
-def _is_boundary(text: str, dot: int, after: int) -> bool:
-    """Decide whether the punctuation ending at ``after`` ends a sentence."""
-    following = text[after:].lstrip()
+def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+    """Decide whether the punctuation ending at ``after`` ends a sentence of the
+    paragraph ending at ``end``.
+
+    Only a few characters after ``after`` are read: a copy of the rest of the
+    paragraph per full stop made a text of 200,000 short sentences quadratic.
+    """
+    next_word = _NEXT_WORD.match(text, after, end)
+    following = next_word.group(1) if next_word else ""
     if not following:
         return True
     first = following[0]
@@ -109,7 +124,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for para_start, para_end in _paragraphs(text):
         start = para_start
         for match in _CANDIDATE.finditer(text, para_start, para_end):
-            if _is_boundary(text[:para_end], match.start(), match.end()):
+            if _is_boundary(text, match.start(), match.end(), para_end):
                 _append_run_ons(sentences, text, start, match.end())
                 start = match.end()
         _append_run_ons(sentences, text, start, para_end)
@@ -124,7 +139,9 @@ def _append_run_ons(sentences: list[Sentence], text: str, start: int, end: int) 
     for match in _RUN_ON.finditer(text, start, end):
         following = text[match.end() : match.end() + 12].split(None, 1)[0]
         if following in _PRONOUN_OPENERS:
-            previous = _PREVIOUS_WORD.search(text, start, match.start())
+            # The word before, read backwards a little way: a search from the
+            # sentence start would re-read a long run-on for every opener in it.
+            previous = _PREVIOUS_WORD.search(text, max(start, match.start() - 40), match.start())
             word = previous.group(1).lstrip("\"'(\u2018\u201c") if previous else ""
             if not word or not (word[0].islower() or word[0].isdigit()):
                 continue
@@ -149,13 +166,38 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _piece_end(text, start)
+        piece = text[start:cut].rstrip()
+        sentences.append(Sentence(piece, start, start + len(piece), cut=True))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(text[start:end], start, end))
 
 
+def _piece_end(text: str, start: int) -> int:
+    """Where to cut a passage too long to be a sentence: at its last space in the
+    second half of ``MAX_SENTENCE_CHARS``, else (a 'word' of thousands of letters)
+    at the limit itself."""
+    limit = start + MAX_SENTENCE_CHARS
+    space = max(text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit),
+                text.rfind("\n", start + MAX_SENTENCE_CHARS // 2, limit))
+    return space if space > start else limit
+
+
+def overlong_passages(sentences: list[Sentence]) -> int:
+    """How many passages ``split_sentences`` cut into pieces (for a note: a cut is
+    never silent)."""
+    return sum(1 for i, sentence in enumerate(sentences) if sentence.cut and (i == 0 or not sentences[i - 1].cut))
+
+
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence whose span contains ``offset``."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    """The sentence whose span contains ``offset``; ``sentences`` in text order, as
+    ``split_sentences`` gives them (a binary search: an article of thousands of
+    dated sentences asks once per date)."""
+    index = bisect.bisect_right(sentences, offset, key=lambda sentence: sentence.start) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None

@@ -77,6 +77,63 @@ def test_progress_bar_only_for_many_inputs_on_a_terminal(monkeypatch):
     assert "briefing" in terminal.getvalue() and "/10" in terminal.getvalue()
 
 
+def run_on_a_terminal(*args: str, size: tuple[int, int] | None) -> tuple[int, bytes, bytes]:
+    """Run the command with standard error on a pseudo-terminal (of ``size`` rows x
+    columns, or none given: 0 x 0, as ``pty.openpty()`` makes it); returns the exit
+    code, standard output and what the terminal received."""
+    import fcntl
+    import os
+    import select
+    import struct
+    import termios
+    import time
+
+    controller, terminal = os.openpty()
+    if size is not None:
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    with subprocess.Popen([sys.executable, "-m", "summarize", *args], stdout=subprocess.PIPE, stderr=terminal,
+                          cwd=ROOT, env=env) as process:
+        os.close(terminal)
+        received, deadline = b"", time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if select.select([controller], [], [], 0.5)[0]:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # EIO: the command closed the terminal's last end
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            elif process.poll() is not None:
+                break
+        stdout = process.stdout.read()
+        code = process.wait(timeout=10)
+    os.close(controller)
+    return code, stdout, received
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [None, (24, 80)], ids=["unsized terminal", "24x80 terminal"])
+def test_a_progress_bar_on_a_terminal_for_a_jsonl_batch(tmp_path, size):
+    """50 JSON Lines inputs, standard error a pseudo-terminal: the bar is drawn and
+    moves (a terminal that reports no size, 0 x 0, drew nothing before); standard
+    output stays the briefing alone."""
+    import json
+    import re
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({
+        "text": f"Council {i}\n\nThe council met on June {i % 28 + 1}, 2014 and voted on item {i}.",
+        "date": "2014-07-01"}) + "\n" for i in range(50)))
+    code, stdout, terminal = run_on_a_terminal("brief", "--jsonl", str(corpus), "--format", "json", size=size)
+    assert code == 0, terminal.decode(errors="replace")
+    shown = terminal.decode(errors="replace")
+    assert "briefing:" in shown and "/100 [" in shown
+    assert re.search(r"\b[1-9][0-9]*/100 \[", shown), shown  # it moved past 0
+    assert len(json.loads(stdout)["articles"]) == 50
+
+
 def test_standard_input_only_once():
     result = run("brief", "-", "--jsonl", "-")
     assert result.returncode == 2

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -44,6 +45,8 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     candidates = _candidates(text, _lower(text))
     queue = _select(candidates)
     rejected: set[int] = set()
+    by_start: list[_Candidate] | None = None
+    starts: list[int] = []
     i = 0
     while i < len(queue):
         cand = queue[i]
@@ -61,8 +64,13 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             # A rejected match ("37 years" of "37 years old", "the first two quarters"
             # without a year) may hide a valid shorter one inside it: queue those.
             rejected.add(id(cand))
-            inner = [c for c in candidates
-                     if cand.start <= c.start and c.end <= cand.end and id(c) not in rejected]
+            if by_start is None:
+                by_start = sorted(candidates, key=lambda c: c.start)
+                starts = [c.start for c in by_start]
+            # Only the candidates starting inside: a scan of all of them per rejected
+            # match made a text of 100,000 dates quadratic.
+            inside = by_start[bisect.bisect_left(starts, cand.start):bisect.bisect_left(starts, cand.end)]
+            inner = [c for c in inside if c.end <= cand.end and id(c) not in rejected]
             queue[i:i] = _select(inner)
             continue
         if isinstance(resolved, tuple):
@@ -159,11 +167,16 @@ def _windows(text: str, spans: list[tuple[int, int]], left: int, right: int) -> 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest matches first, then earlier rules; drop anything overlapping a kept one."""
     taken: list[_Candidate] = []
-    occupied = bytearray(max((c.end for c in candidates), default=0))
+    if not candidates:
+        return taken
+    # Characters taken, counted from the first candidate's start: a map from offset 0
+    # would cost the whole text's length for each few candidates deep in it.
+    base = min(c.start for c in candidates)
+    occupied = bytearray(max(c.end for c in candidates) - base)
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rule_index, c.start)):
-        if any(occupied[cand.start:cand.end]):
+        if any(occupied[cand.start - base:cand.end - base]):
             continue
-        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        occupied[cand.start - base:cand.end - base] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
 
