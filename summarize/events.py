@@ -26,7 +26,12 @@ Some dates place no happening, and make no event (each a table below):
 - birth dates given as a year or month ("born in 1983", "born in Worcestershire in
   2009"): biography, not news;
 - names and idioms that contain date words ("The Mail on Sunday", "happen
-  overnight"), and years of works and titles ("2013's Saving Mr Banks");
+  overnight"), and years of works and titles ("2013's Saving Mr Banks", "his 1999
+  album", "Caillebotte's 1877 A Boating Party": ``headlines.names_a_work``);
+- a year that premodifies a noun ("the 2024 race") when its clause has a date of
+  its own, or when it lies after the article's year in a clause not about the
+  future ("Trump is the frontrunner in the 2024 race"): it says which race, and
+  stays in the headlines of the sentence's other events;
 - captions and bylines: sentences with no closing punctuation (photo captions run
   into the text), headings in capitals, photo dates (", pictured in 2014,"),
   "PUBLISHED:"/"UPDATED:" lines and copyright lines;
@@ -38,7 +43,10 @@ and May 7", "1800-2000": ``RANGE_CONNECTIVES``) date one event that runs from th
 first to the second (``extent`` "range"), when the second does not lie before the
 first; "on Saturday and Sunday" is two events.
 
-The same happening told twice on the same date is one event (the first).
+The same happening told twice on the same date is one event (the first). So is one
+happening told with two dates in one clause, when the headline cannot part them ("The
+election, first set for May 2, was moved to May 9"): the event is at the date that
+governs the verb, the other date stays in its headline (``_one_event_per_happening``).
 """
 
 from __future__ import annotations
@@ -56,12 +64,18 @@ from .headlines import (
     SAYING_VERBS,
     SETTING,
     aside_kind,
+    attributive_year,
+    clause_of,
+    is_bare_name,
+    is_modifier,
     looks_like_verb,
     make_headline,
-    premodifies_a_name,
+    names_a_work,
+    premodified_noun_phrase,
 )
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
+from .temporal.tense import clause_tense
 
 # Values that do not place a happening on a timeline.
 UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -183,18 +197,31 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     # a text of 100,000 dates quadratic.
     by_sentence: dict[int, list[Event]] = {}
     by_date: dict[tuple, list[Event]] = {}
-    for placed in _dating_expressions(article.date, expressions, sentences, ranges):
+
+    def keep(made: list[tuple[_Placed, Event]]) -> None:
+        for event in _one_event_per_happening(article, made, in_order, ranges):
+            if len(events) == MAX_EVENTS_PER_ARTICLE:
+                return
+            date = (event.value, event.mod, event.end_value)
+            earlier = (*by_sentence.get(event.start, ()), *by_date.get(date, ()))
+            if not any(_same_happening(event, other) for other in earlier):
+                events.append(event)
+                by_sentence.setdefault(event.start, []).append(event)
+                by_date.setdefault(date, []).append(event)
+
+    # One sentence's events at a time: its dates may tell one happening together.
+    made: list[tuple[_Placed, Event]] = []
+    for placed in _dating_expressions(article.date, in_order, sentences, ranges):
         if len(events) == MAX_EVENTS_PER_ARTICLE:
             break
+        if made and made[-1][0].sentence is not placed.sentence:
+            keep(made)
+            made = []
         event = _make_event(article, placed, in_order, ranges)
-        if not _tells_a_happening(event.headline):
+        if not _tells_a_happening(event.headline, event.sentence):
             continue  # "Atlanta nineteen ninety-six.": a date and a name tell no happening
-        date = (event.value, event.mod, event.end_value)
-        earlier = (*by_sentence.get(event.start, ()), *by_date.get(date, ()))
-        if not any(_same_happening(event, other) for other in earlier):
-            events.append(event)
-            by_sentence.setdefault(event.start, []).append(event)
-            by_date.setdefault(date, []).append(event)
+        made.append((placed, event))
+    keep(made)
     return events
 
 
@@ -219,12 +246,120 @@ def crowded_sentences(expressions: list[TimeExpression], sentences: list[Sentenc
 MAX_DATES_PER_SENTENCE = 12
 
 
-def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], sentences: list[Sentence],
+def _one_event_per_happening(article: Article, made: list[tuple[_Placed, Event]], in_order: list[TimeExpression],
+                             ranges: dict[int, TimeExpression]) -> list[Event]:
+    """Dates of one sentence whose events got the same headline tell one happening
+    (its clause could not be parted between them): one event, dated by the date that
+    governs the clause (``_governing``), the others left in its headline ("The
+    election, first set for May 2, was moved" on May 9; "ONEIDA declared a dividend,
+    payable to stock of record Nov. 17" on Dec. 15). Dates joined as a list ("on
+    Saturday and Sunday") stay one event each."""
+    groups: dict[tuple[int, str], list[tuple[_Placed, Event]]] = {}
+    for placed, event in made:
+        groups.setdefault((event.start, event.headline), []).append((placed, event))
+    clusters: dict[int, list[tuple[_Placed, Event]]] = {}
+    for group in groups.values():
+        for cluster in _happenings(article.text, group):
+            for placed, _ in cluster:
+                clusters[id(placed)] = cluster
+    out = []
+    for placed, event in made:
+        cluster = clusters[id(placed)]
+        if len(cluster) < 2:
+            out.append(event)
+            continue
+        if placed is not _governing(placed.sentence, [p for p, _ in cluster]):
+            continue
+        members = {id(p.expression) for p, _ in cluster if p is not placed}
+        ends = {id(p.expression) for p, _ in cluster if _ends_a_period(placed.sentence, p.expression, cluster)}
+        out.append(_make_event(article, placed, in_order, ranges, mentioned=members - ends))
+    return out
+
+
+def _happenings(text: str, group: list[tuple[_Placed, Event]]) -> list[list[tuple[_Placed, Event]]]:
+    """The events of one headline parted into happenings, in text order: the next
+    date is another happening when a list joins it ("Saturday and Sunday", "in 2005
+    and then again in 2012") or a clause connective stands between ("finished sixth
+    in 2004 and actually led in 2007", "... last week, while Hammond has been out
+    since January"); else it tells the same one ("payable Dec. 15 to stock of record
+    Nov. 17", "announced last week that it planned to ship early next year")."""
+    ordered = sorted(group, key=lambda pair: pair[0].expression.start)
+    clusters = [[ordered[0]]]
+    for previous, current in zip(ordered, ordered[1:]):
+        between = text[previous[0].expression.end:current[0].expression.start]
+        plan = _PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60):previous[0].expression.start])
+        if not plan and (_CONNECTIVE_BETWEEN.search(between) or _RANGE_JOIN.fullmatch(between)):
+            clusters.append([current])
+        else:
+            clusters[-1].append(current)
+    return clusters
+
+
+# Two dates joined as a range that is no range event ("bought Sept. 14 to Oct. 26"
+# when the second lies before the first) are two ends, not one happening told twice.
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*", re.IGNORECASE)
+# What makes the next date another happening of the same headline: a coordinating or
+# subordinating word, a semicolon, a slash ("January/February").
+_CONNECTIVE_BETWEEN = re.compile(
+    r"\b(?:and|or|but|nor|then|while|whereas|when|before|after|until|since|as well as)\b|[;/&]|^\s*,\s*$",
+    re.IGNORECASE)
+# A date that is the plan, not the happening: "first set for May 2", "postponed from
+# May 2", "extend its bid, due to expire last Thursday, to Nov. 6".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for\s+|on\s+)?$"
+    r"|\b(?:due|set|scheduled|slated)\s+to\s+(?:expire|end|close)\s+(?:on\s+)?$"
+    r"|\b(?:postponed|moved|delayed|pushed\s+back|brought\s+forward|rescheduled|put\s+off|shifted|changed)\s+from\s+$",
+    re.IGNORECASE)
+# Dates side by side, the second telling the first more exactly: "a year earlier in
+# March 2012", "last week, on March 3", "around 9pm Thursday night".
+_APPOSED = re.compile(r"\s*,?\s*(?:(?:in|on|at)\s+)?", re.IGNORECASE)
+_GRANULARITY = ("year", "season", "quarter", "month", "week", "day", "time")
+
+
+def _governing(sentence: Sentence, group: list[_Placed]) -> _Placed:
+    """The date that dates a happening told with several: not one that modifies a
+    noun ("third-quarter results", "Saturday's match", "the 2024 race"), sits in an
+    aside (", first set for May 2,"), names the plan ("postponed from May 2") or ends
+    the period before it ("the quarter ended Sept. 30"); of those left, the first,
+    or of two side by side the more exact ("a year earlier in March 2012")."""
+    text = sentence.text
+
+    def minor(placed: _Placed) -> bool:
+        start, end = placed.expression.start - sentence.start, placed.expression.end - sentence.start
+        return (text[end:end + 2] in ("'s", "\u2019s") or is_modifier(text, start, end)
+                or attributive_year(text, start, end) or aside_kind(text, (start, end)) is not None
+                or _PLAN_BEFORE.search(text[:start]) is not None
+                or _ends_a_period(sentence, placed.expression, [(p, None) for p in group]))
+
+    candidates = sorted([p for p in group if not minor(p)] or group, key=lambda p: p.expression.start)
+    best = candidates[0]
+    for following in candidates[1:]:
+        between = text[best.expression.end - sentence.start:following.expression.start - sentence.start]
+        if _APPOSED.fullmatch(between) and _rank(following) > _rank(best):
+            best = following
+    return best
+
+
+def _rank(placed: _Placed) -> int:
+    parsed = timex.parse_value(placed.expression.value)
+    return _GRANULARITY.index(parsed.granularity) if parsed and parsed.granularity in _GRANULARITY else -1
+
+
+def _ends_a_period(sentence: Sentence, expression: TimeExpression, group) -> bool:
+    """Whether the date ends a period named just before it in the group: "the fourth
+    quarter ended Aug. 26"."""
+    return any(p.expression is not expression and re.fullmatch(
+        r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start:expression.start - sentence.start])
+        for p, _ in group)
+
+
+def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sentences: list[Sentence],
                         ranges: dict[int, TimeExpression]) -> list[_Placed]:
+    """The expressions (``in_order``: sorted by start) that date a happening, with their sentences."""
     placed = []
     range_ends = {id(end) for end in ranges.values()}
-    crowded = {sentence.start for sentence in crowded_sentences(expressions, sentences)}
-    for expression in expressions:
+    crowded = {sentence.start for sentence in crowded_sentences(in_order, sentences)}
+    for expression in in_order:
         if id(expression) in range_ends or not _is_placeable(expression):
             continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
@@ -234,8 +369,49 @@ def _dating_expressions(dct: dt.date | None, expressions: list[TimeExpression], 
         sentence = sentence_at(sentences, expression.start)
         if sentence is None or sentence.start in crowded or not _places_a_happening(sentence, expression, parsed):
             continue
+        if _names_its_noun(dct, sentence, expression, in_order):
+            continue
         placed.append(_Placed(expression, sentence, end))
     return placed
+
+
+def _names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpression,
+                    in_order: list[TimeExpression]) -> bool:
+    """Whether a year that premodifies a noun ("the 2024 race", "her 2008 campaign")
+    only says which race or campaign, and so dates no happening of the sentence:
+
+    - when it lies after the article's year in a clause not about the future ("Trump
+      is the early frontrunner in the 2024 GOP nomination race", written in 2022): the
+      race is named by the year it ends in, the sentence tells what happens now;
+    - when it would date the whole clause (its noun phrase is too short to be the
+      event: "the 2024 race", "her 2013 arrest") and the clause has a date of its own,
+      which dates the happening ("He entered the 2024 race on Tuesday": Tuesday, one
+      event). A longer noun phrase is an event of its own ("On Monday he called the
+      2003 invasion of Iraq a mistake": 2003, "Invasion of Iraq").
+
+    ("Clinton did not support gay marriage in her 2008 campaign" and "He will stand
+    in the 2016 election" are dated by the year.)"""
+    start, end = expression.start - sentence.start, expression.end - sentence.start
+    if not attributive_year(sentence.text, start, end):
+        return False
+    year = int(sentence.text[start:end])
+    if dct is not None and year > dct.year and clause_tense(sentence.text, start, end) != "FUTURE":
+        return True
+    if premodified_noun_phrase(sentence.text, start, end) is not None:
+        return False
+    others = [(e.start - sentence.start, e.end - sentence.start) for e in _in_sentence(in_order, sentence)
+              if e is not expression and _is_placeable(e)]
+    clause_start, clause_end = clause_of(sentence.text, start, end, others)
+    return any(clause_start <= a < clause_end and not attributive_year(sentence.text, a, b) for a, b in others)
+
+
+def _in_sentence(in_order: list[TimeExpression], sentence: Sentence) -> list[TimeExpression]:
+    """The expressions (``in_order``: sorted by start) that start in ``sentence``, found
+    by binary search: looking through the article's for each event made a text of
+    100,000 dates quadratic."""
+    first = bisect.bisect_left(in_order, sentence.start, key=lambda e: e.start)
+    last = bisect.bisect_left(in_order, sentence.end, key=lambda e: e.start)
+    return in_order[first:last]
 
 
 def _is_placeable(expression: TimeExpression) -> bool:
@@ -262,6 +438,8 @@ def find_ranges(text: str, expressions: list[TimeExpression],
         if not any(joining.fullmatch(between) and (opening is None or opening.search(text[sentence.start:first.start]))
                    for opening, joining in _RANGE_RULES):
             continue
+        if _PLAN_BEFORE.search(text[sentence.start:first.start]):
+            continue  # "postponed from May 2 to May 9": the old date and the new, no span
         if _in_order(first, second):
             ranges[id(first)] = second
             used.add(id(second))
@@ -290,12 +468,13 @@ def _is_heading(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def _tells_a_happening(headline: str) -> bool:
+def _tells_a_happening(headline: str, sentence: str) -> bool:
     """Three words or more; two if they are not just a determiner and a noun ("The
     company"), as a verb ("Talks collapsed") or a name ("Barcelona final") tells.
-    An attribution alone ("He said so") tells nothing."""
-    if _ATTRIBUTION_ONLY.match(headline):
-        return False
+    An attribution alone ("He said so") and a name alone ("Walter Mondale") tell
+    nothing."""
+    if _ATTRIBUTION_ONLY.match(headline) or is_bare_name(headline, sentence):
+        return False  # "He said so"; "Walter Mondale": a name is no happening
     words = headline.split()
     if len(words) >= MIN_HEADLINE_WORDS:
         return True
@@ -336,8 +515,8 @@ def _places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: 
         return False
     if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
-    if premodifies_a_name(text, start, end):
-        return False
+    if names_a_work(text, start, end):
+        return False  # "his 1999 album", "Caillebotte's 1877 A Boating Party": no happening
     if any(m.start() <= start and end <= m.end() for m in NOT_DATES.finditer(text)):
         return False
     return not any(a <= start and end <= b for a, b in quoted_spans(text))
@@ -386,8 +565,9 @@ _QUOTE_MARK = re.compile(r"``|''|[\u201c\u201d\u2018\u2019\"']")
 
 
 def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression],
-                ranges: dict[int, TimeExpression]) -> Event:
-    """``in_order``: the article's time expressions sorted by start."""
+                ranges: dict[int, TimeExpression], mentioned: frozenset[int] | set[int] = frozenset()) -> Event:
+    """``in_order``: the article's time expressions sorted by start; ``mentioned``:
+    the ids of those that stay in the headline with this one's happening."""
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
@@ -397,9 +577,7 @@ def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression
     # span from its start to its end ("between 1978 and 1990"), so its connective goes.
     # Only this sentence's expressions (a range lies in one sentence): looking
     # through the article's for each event made a text of 100,000 dates quadratic.
-    first = bisect.bisect_left(in_order, sentence.start, key=lambda e: e.start)
-    last = bisect.bisect_left(in_order, sentence.end, key=lambda e: e.start)
-    in_sentence = in_order[first:last]
+    in_sentence = _in_sentence(in_order, sentence)
     other_ends = {id(ranges[id(e)]) for e in in_sentence if id(e) in ranges and ranges[id(e)] is not end}
     others = [
         (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
@@ -407,7 +585,14 @@ def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression
         if e is not expression and id(e) not in other_ends
         and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
     ]
-    headline = make_headline(sentence.text, (local_start, local_end), others)
+    # A year that premodifies a noun stays: it names the thing ("He entered the 2024
+    # race", "... memories of their disastrous 2014 World Cup").
+    # So do the dates ``mentioned`` with this one's happening (``_one_event_per_happening``).
+    mentioned_spans = {(e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
+                       for e in in_sentence if id(e) in mentioned}
+    named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b) or (a, b) in mentioned_spans]
+    others = [span for span in others if span not in named]
+    headline = make_headline(sentence.text, (local_start, local_end), others, named)
     if end is not None:
         label = timex.describe_range(expression.value, expression.mod, end.value, end.mod)
     else:

@@ -36,6 +36,7 @@ import functools
 import re
 
 from .datelines import dateline_end
+from .temporal.vocabulary import WORK_NOUNS
 
 MAX_HEADLINE_WORDS = 18
 MIN_HEADLINE_WORDS = 6
@@ -96,7 +97,7 @@ CLAUSE_BOUNDARIES = re.compile(
     # and "in 1997 she was promoted", "a judge in Provo signed an arrest warrant on Monday"
     r"|\s+and\s+(?=(?:then|again|also|later|he|she|they|it|we|was|were|is|are|has|had|have|will|would|could|can"
     r"|in|on|at|by|during|since|last|this|next)\b"
-    r"|[a-z]+ed\s+(?:the|a|an|his|her|their|its|up|out|in|on|at|to|by|for|with|from|\$|\d)"
+    r"|(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately|then|also)\s+)?(?:[a-z]+ed|led|won|lost|made|took|saw|got|gave|went|came|ran|fell|rose|left|met|held|set|hit|beat)\s+(?:the|a|an|his|her|their|its|up|out|in|on|at|to|by|for|with|from|\$|\d)"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[^\s,;]+\s+){0,5}?(?:[a-z]+ed|was|were|is|are|has|had|will|said)\b)",
     re.IGNORECASE,
 )
@@ -126,6 +127,8 @@ ASIDES = [
 SIGNALS = (
     "on", "in", "at", "by", "during", "since", "from", "beginning", "starting", "as of",
     "until", "till", "through", "throughout", "as early as", "as late as",
+    # the end of a period: "in the week up to September 27", "in the days leading up to the vote"
+    "to", "up to", "leading up to", "in the run-up to",
     "before", "after", "around", "about", "approximately", "nearly", "almost", "just after",
     "just before", "shortly after", "shortly before", "soon after", "late", "early",
     "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
@@ -140,6 +143,8 @@ _SIGNAL_BEFORE = re.compile(
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
+# A date alone in quotation marks (the text before it, "|", the text after it).
+_ALONE_IN_QUOTES = re.compile(r"""^.?(?:["\u201c\u2018']|``)\|[,.!?]?(?:["\u201d\u2019']|'')""")
 _AFTER_DATE = re.compile(r"^(?:['\u2019]s\b|\s*(?:onwards?|and beyond|alone)\b)", re.IGNORECASE)
 
 # An apposition describing the date: ", the year he competed in the Eurovision Song Contest".
@@ -149,8 +154,8 @@ _DATE_APPOSITION = re.compile(
 # A comma closing the date's phrase goes with it when a subordinate clause follows.
 _COMMA_AFTER_DATE = re.compile(
     r"\s*(,)\s+(?=(?:when|while|whereas|as|after|before|with|without|amid|despite|following|"
-    r"because|since|although|though|until|where|and|but)\b)"
-)
+    r"because|since|although|though|until|where|and|but|in|at|near|outside|inside)\b)"
+)  # (a place too: "found on Monday, June 9, in a field" -> "found in a field")
 
 # Step 4: attributions, datelines and connectives at the edges of a clause.
 # Connectives and sentence adverbials: "And", "Meanwhile,", "Finally,".
@@ -202,6 +207,12 @@ CUT_BEFORE = [  # tier 1, 2, 3 (tier 0 is punctuation)
     frozenset("with in on at for from by over into during near under against without through "
               "about including".split()),
 ]
+
+
+# A comma inside a date: "1, 2011", "Monday, June".
+_DATE_COMMA = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?, (?:1[5-9]|20)\d\d\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 
 
 class _Draft:
@@ -296,20 +307,65 @@ def compress(sentence: str) -> str:
     return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
-def make_headline(sentence: str, span: tuple[int, int], other_spans=()) -> str:
-    """A short headline for the happening dated by ``span`` in ``sentence``."""
-    headline = _make_headline(sentence, span, other_spans, split=True)
-    if other_spans and len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2:
+def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_spans=()) -> str:
+    """A short headline for the happening dated by ``span`` in ``sentence``.
+
+    ``other_spans`` are the sentence's other dates, cut out; ``named_spans`` are dates
+    that name a thing ("the 2024 race", "his 1999 album"): they stay in the words, but
+    still part the sentence into clauses as the other dates do.
+    """
+    headline = _make_headline(sentence, span, other_spans, split=True, named_spans=named_spans)
+    if (other_spans or named_spans) and (len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2
+                                         or is_bare_name(headline, sentence)):
         # Cutting the sentence between its dates left this one too little ("then
-        # again in 2014"): the whole clause, with the other dates cut out, tells more.
+        # again in 2014", "Walter Mondale"): the whole clause, with the other dates cut
+        # out, tells more.
         headline = _make_headline(sentence, span, other_spans, split=False)
+    if is_bare_name(headline, sentence):
+        # "Walter Mondale, who served as vice president from 1977 to 1981": the clause
+        # kept only the name; the sentence without its dates may tell the happening.
+        # Without a verb it tells none either, and the name stays, for events.py to
+        # drop ("Walter Mondale (1928-2021)", "On Monday, Walter Mondale, the former
+        # vice president").
+        draft = _Draft(sentence)
+        for a, b in [span, *other_spans]:
+            signal = _SIGNAL_BEFORE.search(sentence[:a])
+            draft.delete(signal.start() if signal else a, b)
+        draft.sub(_EMPTY_BRACKETS)  # "Walter Mondale (1928-2021)" without its dates
+        _trim_edges(draft, cut_from_middle=False)
+        _shorten(draft)
+        whole = _capitalized(_tidy(draft.view()[0]))
+        if any(looks_like_verb(w) for w in whole.split()):
+            headline = whole
     return headline
 
 
-def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool) -> str:
+_FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*[-\u2013\u2014,;/]?\s*\)|\s*\[\s*[-\u2013\u2014,;/]?\s*\]")
+# Words a name may hold besides capitalized ones: "Bank of England", "Ludwig van Beethoven".
+_NAME_PARTICLES = frozenset("of de del della di da van von der den bin al le la du y and &".split())
+
+
+def is_bare_name(headline: str, sentence: str) -> bool:
+    """Whether a headline made from ``sentence`` is only a name ("Walter Mondale",
+    "International Women's Day"): capitalized words and the particles of names, no
+    verb. It tells no happening. ("Invasion of Iraq" has a common noun, capitalized
+    only as the headline's first word; "Talks collapsed" has a verb.)"""
+    words = [w.strip(_QUOTE_CHARS + ",;:.!?()") for w in headline.split()]
+    words = [w for w in words if w]
+    if not words or any(looks_like_verb(w) or w.lower() in _FIXTURE_WORDS for w in words):
+        return False  # a verb, or a fixture: "LEICESTER V LONDON WELSH" is a match
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
+        return False
+    # The first word is capitalized whatever it was: the sentence tells its case.
+    first = re.search(r"(?<![\w'\u2019])" + re.escape(words[0]) + r"(?![\w'\u2019])", sentence, re.IGNORECASE)
+    return first is None or first.group(0)[:1].isupper() and (first.start() > 0 or len(words) > 1)
+
+
+def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool, named_spans=()) -> str:
     start, end = span
     draft = _Draft(sentence)
-    noun_phrase = _premodified_noun_phrase(sentence, start, end)
+    noun_phrase = premodified_noun_phrase(sentence, start, end)
     if noun_phrase is not None:
         # "the 2003 invasion of Iraq": the year dates the noun phrase, not the clause.
         draft.delete(0, noun_phrase[0])
@@ -318,7 +374,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         _trim_edges(draft, cut_from_middle=False)
         _shorten(draft)
         return _capitalized(_tidy(draft.view()[0]))
-    clause_start, clause_end = clause_of(sentence, start, end, other_spans if split else ())
+    clause_start, clause_end = clause_of(sentence, start, end, other_spans, named_spans) if split else clause_of(sentence, start, end)
     subject = _shared_subject(sentence, clause_start)
     if subject is not None:
         # "Mr Goodwin was knighted in 2004 but was stripped of his title in 2012":
@@ -374,7 +430,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     possessive = after is not None and after.group(0)[:1] in "'\u2019"
     # "before next week's talks", "a decline in fourth-quarter earnings": a date that
     # modifies a noun leaves its preposition to the noun.
-    modifier = possessive or _is_modifier(sentence, start, end)
+    modifier = possessive or is_modifier(sentence, start, end)
     signal = None if modifier else _SIGNAL_BEFORE.search(sentence[:start])
     cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
@@ -388,12 +444,28 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
         # "when, on February 3, 1959, he saw" -> "when he saw": both commas go.
         cut_start = sentence.rindex(",", 0, cut_start)
         cut_end += sentence[cut_end:].index(",") + 1
-    draft.delete(cut_start, cut_end)
+    if _is_complement(sentence, cut_start, start, end):
+        # "Her last day is April 1, and she will join ...": cut, the date would leave
+        # "Her last day is and ..."; it stays, and its clause ends the headline.
+        boundary = CLAUSE_BOUNDARIES.search(sentence, end, clause_end)
+        if boundary:
+            draft.delete(boundary.start(), len(sentence))
+    else:
+        draft.delete(cut_start, cut_end)
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
-            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
+            if _ALONE_IN_QUOTES.match(sentence[max(0, other_start - 2):other_start] + "|" + sentence[other_end:other_end + 3]):
+                continue  # a title, not a date: Sam Mendes's "1917" (cut, it would leave '""')
             other_after = _AFTER_DATE.match(sentence[other_end:])
+            # "fell on a Saturday": the article goes with the day, and the signal before it
+            article = re.search(r"\b(?:a|an)\s+$", sentence[:other_start])
+            if article and not is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
+                other_start = article.start()
+            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
+            if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
+                    re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE):
+                other_signal = None  # "a revision Friday to December's figures": "to" is the noun's
             draft.delete(other_signal.start() if other_signal else other_start,
                          other_end + (other_after.end() if other_after else 0))
             # "made Thursday and Friday": the dates' conjunction goes with them.
@@ -447,10 +519,70 @@ def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
     an edition of an event, and stays one.)"""
     if not re.fullmatch(r"\d{4}", sentence[start:end]):
         return False
-    return re.match(r"['\u2019]s\s+[A-Z][\w'\u2019\-]*\s+[A-Z]", sentence[end:]) is not None
+    return re.match(r"['\u2019]s\s+[\"\u201c\u2018']?[A-Z][\w'\u2019\-]*\s+[A-Z]", sentence[end:]) is not None
 
 
-def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+# A preposition right before a year makes it an adverbial of the clause ("released in
+# 1999 the album ..."), whatever noun follows.
+_ADVERBIAL_BEFORE = re.compile(
+    r"\b(?:in|on|at|since|by|during|from|until|till|through|after|before|around|circa|between|to|as of)\s+$",
+    re.IGNORECASE)
+# A possessive name before a year: "Caillebotte's 1877 A Boating Party", "Labour's 2015 campaign".
+_POSSESSIVE_NAME_BEFORE = re.compile(r"\b[A-Z][\w.\-]*['\u2019]s?\s+$")
+# A determiner or possessive before a year, with up to two adjectives between: "the
+# 2024 race", "their disastrous 2014 World Cup".
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?i:the|a|an|his|her|its|their|our|my|your|this|that|whose)\s+(?:[a-z][\w\-]*\s+){0,2}$"
+    r"|\b[A-Z][\w.\-]*['\u2019]s?\s+$")
+
+
+def names_a_work(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year is the year of a work, which dates no happening of the
+    article: before a work noun ("his 1999 album", "the 1964 film of the novel", "the
+    2004 Adam Sandler film", "1962 classic film Lawrence of Arabia"; the nouns are
+    ``vocabulary.WORK_NOUNS``), or between a possessive name and a title
+    ("Caillebotte's 1877 A Boating Party", "2013's Saving Mr Banks")."""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return False
+    if premodifies_a_name(sentence, start, end):
+        return True
+    if _ADVERBIAL_BEFORE.search(sentence[:start]):
+        return False
+    if _POSSESSIVE_NAME_BEFORE.search(sentence[:start]) and re.match(r"\s+[A-Z]", sentence[end:]):
+        return True
+    words = re.findall(r"\S+", sentence[end:end + 80])
+    for i, word in enumerate(words[:7]):
+        bare = word.lower().strip(_QUOTE_CHARS + ",;:.!?()")
+        if bare in WORK_NOUNS:
+            return True
+        if bare == "and" and i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # "the 2013 Tom Hanks and Emma Thompson hit"
+        if bare in _NOUN_PHRASE_STOP or not bare or (looks_like_verb(word) and bare not in _NOUN_TOO) \
+                or re.search(r"[,;:.!?)\u2013\u2014]$", word):
+            return False
+    return False
+
+
+def attributive_year(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year premodifies a noun ("the 2024 race", "her 2008 campaign",
+    "their disastrous 2014 World Cup", "his 1999 album"): it says which race or album,
+    and is part of its name rather than the time of the clause's happening."""
+    if not re.fullmatch(r"\d{4}", sentence[start:end]):
+        return False
+    if names_a_work(sentence, start, end):
+        return True
+    if not _ATTRIBUTIVE_BEFORE.search(sentence[:start]) or _ADVERBIAL_BEFORE.search(sentence[:start]):
+        return False
+    following = re.match(r"\s+([\w\-]+)", sentence[end:])
+    if not following:
+        return False
+    word = following.group(1)
+    bare = word.lower()
+    return bare not in _NOUN_PHRASE_STOP and bare not in DANGLING_END and \
+        (not looks_like_verb(word) or bare in _NOUN_TOO) and not word.isdigit()
+
+
+def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the noun phrase a bare year premodifies ("the 2003 invasion of
     Iraq", "2013's Saving Mr Banks"), if it has two words or more."""
     if not re.fullmatch(r"\d{4}", sentence[start:end]):
@@ -487,7 +619,7 @@ def _premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, 
     return phrase_start, phrase_start + words[-1].end()
 
 
-def _is_modifier(sentence: str, start: int, end: int) -> bool:
+def is_modifier(sentence: str, start: int, end: int) -> bool:
     """Whether the date modifies the noun after it: hyphenated ("fourth-quarter
     earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
     following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
@@ -495,6 +627,28 @@ def _is_modifier(sentence: str, start: int, end: int) -> bool:
             or looks_like_verb(following.group(1)):
         return False
     return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))
+
+
+# Step 3 does not cut a date that completes its verb: the complement of a copula ("Her
+# last day is April 1", "the payment is due March 3", "the vote is on Sunday", "the
+# funeral will be Saturday") or a bare object named "as" something ("named March 3 as
+# the launch date").
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|remains|remained)\s+$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\s+(?:the|a|an|his|her|its|their)\b", re.IGNORECASE)
+
+
+def _is_complement(sentence: str, cut_start: int, start: int, end: int) -> bool:
+    """Whether the date at [start, end), introduced from ``cut_start``, completes the
+    verb before it, so that cutting it would leave the verb dangling."""
+    before = sentence[:cut_start]
+    following = re.match(r"(?:['\u2019]s)?\s+([\w\-]+)", sentence[end:])
+    if following and (looks_like_verb(following.group(1)) or following.group(1).endswith("ing")):
+        return False  # an auxiliary, not a copula: "is today opening", "was last week jailed"
+    if _COPULA_BEFORE.search(before):
+        return True
+    previous = re.search(r"(\S+)\s+$", before)
+    return cut_start == start and previous is not None and looks_like_verb(previous.group(1)) \
+        and _AS_AFTER.match(sentence, end) is not None
 
 
 def _leading_subordinate_clause(draft: _Draft, sentence: str, start: int) -> None:
@@ -531,8 +685,9 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     verb, from the start of the sentence or of its run-on part."""
     if clause_start == 0:
         return None
-    first = re.match(r"\S+", sentence[clause_start:])
-    if not first or not looks_like_verb(first.group(0)):
+    first = re.match(r"(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately)\s+)?(\S+)",
+                     sentence[clause_start:])  # "and actually led"
+    if not first or not looks_like_verb(first.group(1)):
         return None
     begin = 0
     for boundary in _run_on_boundaries(sentence):
@@ -547,7 +702,7 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
             if count == 0 or any("," in w.group(0) for w in words[:count]):
                 return None
             last = count - 1
-            if first.group(0).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
+            if first.group(1).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
                 last = count  # "Martin was sentenced ... and fined $214": "Martin was fined $214"
             return begin + offset, begin + offset + words[last].end()
     return None
@@ -556,9 +711,12 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
 _AUXILIARIES = frozenset("was were is are has have had will would".split())
 
 
-def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int, int]:
+def clause_of(sentence: str, start: int, end: int, other_spans=(), named_spans=()) -> tuple[int, int]:
     """The clause around [start, end): cut at run-on boundaries, and at clause
-    boundaries when the sentence holds other dates, so each keeps its happening."""
+    boundaries when the sentence holds other dates, so each keeps its happening.
+    Dates that name a thing (``named_spans``: "the 2013 Barcelona final") part
+    clauses ("..., before ...") but not the items of a list: the comma after "The 1984
+    nominee, Walter Mondale," is no boundary of happenings."""
     clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d\u2019 "))
     if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", sentence[:clause_end]) and sentence[clause_end:clause_end + 1] == ".":
         clause_end += 1  # "... told the U.S."
@@ -569,7 +727,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
         elif boundary.start() >= end:
             clause_end = min(clause_end, boundary.start())
             break
-    others = [(s, e) for s, e in other_spans if clause_start <= s < clause_end and (s, e) != (start, end)]
+    others = [(s, e) for s, e in [*other_spans, *named_spans] if clause_start <= s < clause_end and (s, e) != (start, end)]
     if not others:
         return clause_start, clause_end
     aside_edges = {edge for _, a, b in asides(sentence) for edge in (a, b - 1, b)}
@@ -594,7 +752,7 @@ def clause_of(sentence: str, start: int, end: int, other_spans=()) -> tuple[int,
                     for s, e in others) and _has_words(sentence, clause_start, boundary.start(), start, end):
                 clause_end = boundary.start()
                 break
-        others = [(s, e) for s, e in others if clause_start <= s < clause_end]
+        others = [(s, e) for s, e in others if clause_start <= s < clause_end and (s, e) not in named_spans]
         if not others:
             break
     return clause_start, clause_end
@@ -949,6 +1107,8 @@ def _cut_point(words: list[str]) -> int | None:
         if not any(looks_like_verb(w) for w in words[:k]):
             return False  # the cut would leave no verb: "Donna Lane, mother of ..."
         if tier == 0:
+            if previous[-1:] == "," and _DATE_COMMA.match(f"{previous} {following}"):
+                return False  # the comma inside a date a headline mentions: "due March 1, 2011"
             return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
         if following.lower() not in CUT_BEFORE[tier - 1]:
             return False

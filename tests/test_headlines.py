@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.events import extract_events
-from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, make_headline
+from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, is_bare_name, make_headline
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -31,9 +31,12 @@ def test_headline_cases(sentence, phrase, value, expected, others):
     start = sentence.index(phrase)
     type_ = "TIME" if "T" in value else "DATE"
     expression = TimeExpression(start, start + len(phrase), phrase, type_, value)
-    other_expressions = [
-        TimeExpression(sentence.index(o), sentence.index(o) + len(o), o, "DATE", "2000") for o in others
-    ]
+    # an other expression is its text, or "text=value" when its value matters (a range)
+    other_expressions = []
+    for other in others:
+        text, _, other_value = other.partition("=")
+        other_expressions.append(
+            TimeExpression(sentence.index(text), sentence.index(text) + len(text), text, "DATE", other_value or "2000"))
     article = Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22))
     events = [e for e in extract_events(article, [expression, *other_expressions]) if e.time == expression]
     if expected == "-":
@@ -124,3 +127,21 @@ def test_compress_only_deletes_words(case):
     compressed = compress(sentence)
     assert is_word_subsequence(compressed, sentence)
     assert compressed == sentence or len(compressed.split()) >= 4
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "expected"),
+    [
+        ("Walter Mondale", "On Monday, Walter Mondale, the former vice president.", True),
+        ("International Women's Day", "International Women's Day is on Sunday.", True),
+        ("Bank of England", "The Bank of England on Thursday.", True),
+        # the headline's first word is capitalized whatever it was: the sentence says
+        ("Invasion of Iraq", "He said the 2003 invasion of Iraq was a mistake.", False),
+        ("Barcelona final", "The pair met in the 2013 Barcelona final.", False),
+        ("Talks collapsed", "Talks collapsed on Monday.", False),
+        ("Arsenal v Chelsea", "Arsenal v Chelsea on Saturday.", False),  # a fixture is a match
+        ("Walter Mondale died", "Walter Mondale died on Monday.", False),
+    ],
+)
+def test_a_name_alone_is_a_bare_name(headline: str, sentence: str, expected: bool) -> None:
+    assert is_bare_name(headline, sentence) is expected

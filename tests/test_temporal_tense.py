@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from summarize.temporal.tense import clause_tense
+from summarize.temporal.tense import clause_tense, future_in_the_past
 
-_DATE = re.compile(r"Monday|Tuesday|Friday|Sunday|May 5|Nov\. 9")
+_DATE = re.compile(r"Monday|Tuesday|Friday|Sunday|May 5|Nov\. 9|September")
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,27 @@ def test_clause_tense(sentence: str, tense: str | None) -> None:
     match = _DATE.search(sentence)
     assert match is not None
     assert clause_tense(sentence, match.start(), match.end()) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past verb governs the future marker: the future of a past moment
+        ("The inquiry only asked for messages to be handed over in September.", True),
+        ("The minister said the report would be published in September.", True),
+        ("Both sides agreed to resume talks in September.", True),
+        # the future of the DCT
+        ("The ministry will publish the figures in September.", False),
+        ("The union will ask its members to vote in September.", False),
+        ("The talks are expected to resume in September.", False),
+        ("The report is to be published in September.", False),
+        ("The vote is set to take place in September.", False),
+        ("Guidelines to be published in September.", False),
+        # no future at all
+        ("The inquiry asked for the messages in September.", False),
+    ],
+)
+def test_future_in_the_past(sentence: str, expected: bool) -> None:
+    match = _DATE.search(sentence)
+    assert match is not None
+    assert future_in_the_past(sentence, match.start(), match.end()) is expected

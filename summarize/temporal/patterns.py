@@ -103,7 +103,9 @@ class Rule:
     requires: tuple[str, ...] = ()  # a match contains one of these strings (a quick pre-check)
     reach: tuple[int, int] = (40, 40)  # how many characters a match may span before/after a trigger
     # Which modifier words just before a match may join it: "position" ("early",
-    # "late on", "the end of": dates) and/or "quantity" ("about", "more than").
+    # "late on", "the end of": dates) and/or "quantity" ("about", "more than"), or
+    # "approx", the quantity words of approximation only ("around June 9", but "up
+    # to June 9" is a signal like "until").
     prefixes: tuple[str, ...] = ()
     regex: re.Pattern = field(init=False, repr=False, compare=False)
     requires_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
@@ -201,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         triggers=("month",),
         requires=(DIGIT,),
         reach=(12, 20),
-        prefixes=("position", "quantity"),
+        prefixes=("position", "approx"),
     ),
     Rule(
         "month_daynum",
@@ -489,7 +491,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the_unit",
-        r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b))|full\s+(?P<unit3>year|month|week|fiscal\s+year)|(?P<unit2>weekend))",
+        r"(?:the|this)\s+(?:(?P<unit>week|month|year|decade|fiscal\s+year)(?=\s*(?:'s|,|\.|;|\)|\s+(?:before|ended|ending|to\s+date|so\s+far|as\s+a\s+whole)\b"
+        r"|\s+(?:up\s+to|to|through|thru|until|till)\s+(?:{month:_}|{weekday:_}|\d)))|full\s+(?P<unit3>year|month|week|fiscal\s+year)|(?P<unit2>weekend))",
         resolver="rel_unit",
         triggers=("unit",),
         reach=(12, 22),

@@ -19,7 +19,7 @@ from typing import Callable, Union
 
 from . import calendar as C
 from . import vocabulary as V
-from .tense import clause_tense
+from .tense import clause_tense, future_in_the_past
 
 Resolved = Union[tuple[str, str, "str | None"], list[tuple[int, int, str, str, "str | None"]], None]
 
@@ -47,6 +47,12 @@ class Context:
         """
         return clause_tense(self.text, *self.span)
 
+    @property
+    def future_in_the_past(self) -> bool:
+        """Whether the clause's future hangs on a past verb ("asked for messages to be
+        handed over in September"): see ``tense.future_in_the_past``."""
+        return future_in_the_past(self.text, *self.span)
+
     def _anchor_is_near(self, max_sentences: int | None) -> bool:
         """Whether the last mentioned time is at most ``max_sentences`` sentences back.
 
@@ -67,20 +73,34 @@ class Context:
 
     def anchor_date(self, max_sentences: int | None = None) -> dt.date | None:
         """A real date near the last mentioned time, for year/month arithmetic."""
+        return self._anchor(max_sentences)[0]
+
+    def anchor_is_a_year(self, max_sentences: int | None = None) -> bool:
+        """Whether ``anchor_date`` stands for a whole year ("in 2020", "last year"):
+        its January 1 is no week or month of its own."""
+        value = self._anchor(max_sentences)[1]
+        return value is not None and re.fullmatch(r"\d{4}", value) is not None
+
+    def _anchor(self, max_sentences: int | None) -> tuple[dt.date | None, str | None]:
+        """``anchor_date`` and the value it was read from (None: the DCT)."""
         if self.dct is None or self._anchor_is_near(max_sentences):
             # the latest mention first: "in 1997, up 12% over the previous year"
             for value in (self.last_value, self.last_day):
                 d = C.parse_day(value)
                 if d:
-                    return d
+                    return d, value
+                week = _YEAR_WEEK.match(value or "")
+                if week:  # "next week ... the week": that week's Monday, not January 1
+                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1), value
                 m = _YEAR_MONTH.match(value or "")
                 if m:
-                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
-        return self.dct
+                    return dt.date(int(m.group(1)), int(m.group(2) or 1), 1), value
+        return self.dct, None
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n\s*\n")
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d\d))?")
+_YEAR_WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -196,6 +216,10 @@ _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|i
 # For weekdays "by"/"before" are left out: "By Monday, the troops had left".
 _WEEKDAY_FUTURE_CUE = re.compile(r"\b(?:due|until|till|starting|effective|expires|payable)\s+(?:on\s+)?$")
 _FUTURE_CUE = re.compile(r"\b(?:by|due|until|till|starting|effective|expires?|payable)\s+(?:on\s+|in\s+)?$")
+# Of those, the ones that mark a deadline of the clause's own verb, which a past verb
+# places in the past's future ("asked for the messages by September"); "effective",
+# "starting" and "payable" name a date of their own ("a labor pact effective June 1").
+_DEADLINE_CUE = re.compile(r"\b(?:by|until|till)\s+(?:on\s+|in\s+)?$")
 
 
 # A past-tense verb whose happening the date places: "talks ran on May 5", "met
@@ -213,15 +237,26 @@ _PAST_VERB_CUE = re.compile(
 
 
 def _cue_tense(ctx: Context) -> str | None:
-    """The tense a cue word just before the expression forces, else the clause tense."""
+    """The tense a cue word just before the expression forces, else the clause tense.
+
+    "NEAR" is a future seen from a past moment, which may lie on either side of the
+    DCT: a future cue in a past clause ("the inquiry asked for the messages by
+    September", "extended the offer until December") or a future marker that a past
+    verb governs ("asked for messages to be handed over in September", "said it
+    would open the plant in March"). Written in November 2020, the first two are
+    September 2020 and December 2020: the nearest.
+    """
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
     if _PAST_CUE.search(before):
         return "PAST!"
-    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and ctx.tense != "FUTURE":
+    tense = ctx.tense
+    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and tense != "FUTURE":
         return "PAST!"
     if _FUTURE_CUE.search(before):
-        return "FUTURE"
-    return ctx.tense
+        return "NEAR" if tense == "PAST" and _DEADLINE_CUE.search(before) else "FUTURE"
+    if tense == "FUTURE" and ctx.future_in_the_past:
+        return "NEAR"
+    return tense
 
 
 def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
@@ -238,6 +273,9 @@ def _year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
         return coordinated
     tense = _cue_tense(ctx)
     if day_number is None:
+        if tense == "NEAR":  # the month nearest the DCT, the later one on a tie
+            return min((dct.year - 1, dct.year, dct.year + 1),
+                       key=lambda year: (abs((year - dct.year) * 12 + month_number - dct.month), -year))
         if tense == "FUTURE" and month_number < dct.month:
             return dct.year + 1
         if tense in ("PAST", "PAST!") and month_number > dct.month:
@@ -272,7 +310,8 @@ def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -
 
 def _nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: str | None) -> int:
     """The year (DCT's, one before or after) whose ``date_in(year)`` is nearest the DCT,
-    with dates on the wrong side of the DCT for the tense made farther."""
+    with dates on the wrong side of the DCT for the tense made farther ("NEAR": on
+    neither side)."""
     best, best_score = dct.year, None
     for year in (dct.year - 1, dct.year, dct.year + 1):
         d = date_in(year)
@@ -544,6 +583,11 @@ _YEAR_LEAD = re.compile(
 )
 # A capitalized word right before a bare year, mid-sentence: "Flight 1998", "Windows 2000".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+# A work's title that is a year: after a work noun ("the film 1917"), or alone in
+# quotation marks (Sam Mendes's "1917", 'the album "1989"').
+_WORK_BEFORE_YEAR = re.compile(r"\b(?:" + "|".join(sorted(V.WORK_NOUNS)) + r")\s+$", re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"(?:^|[\s(\[])(?:[\"\u201c\u2018']|``)$")
+_QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d\u2019']|'')(?!\w)")
 # Capitalized words that may stand before a year: months, seasons, and the
 # function words that start a sentence ("Since 1995", "Until 1998, ...").
 _YEAR_NAME_OK = frozenset(
@@ -571,6 +615,8 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved:
         name = _NAME_BEFORE_YEAR.search(before)
         if name and name.group(1).lower() not in _YEAR_NAME_OK:
             return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
+        if _WORK_BEFORE_YEAR.search(before) or _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end()):
+            return None  # a title: "the film 1917", "the novel 1984", Mendes's "1917"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
            else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text)
@@ -907,6 +953,10 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolved:
     return ("SET", f"XXXX-WXX-{iso}{suffix}", None)
 
 
+# What ties "the week" to the day it ends on (not "the year to date").
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|(?:up\s+to|to|through|thru|until|till)\s+(?!date\b))")
+
+
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
     unit = _word(_g(m, "unit") or _g(m, "unit2") or _g(m, "unit3"))
@@ -926,9 +976,11 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved:
         else:
             saturday = C.weekday_after(ctx.dct, 6, inclusive=offset == 0)
         return ("DATE", C.week(saturday) + "-WE", None)
-    after = ctx.text[m.end():m.end() + 10].lower()
-    if _word(m.group(0)).startswith("the ") and re.match(r"\s+(?:ended|ending)\b", after):
-        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)  # "the year ended June 30"
+    after = ctx.text[m.end():m.end() + 16].lower()
+    if _word(m.group(0)).startswith("the ") and _PERIOD_ENDING.match(after):
+        # "the year ended June 30", "the week up to September 27": TimeML has no "week
+        # ending X", so, as TimeBank does, the unit is a duration and the day a date
+        return ("DURATION", "P1Y" if "year" in unit else _duration_value(1, unit), None)
     if ctx.dct is None:
         return ("DATE", _unknown(unit), None)
     if unit == "week" and _word(m.group(0)) == "the week":
@@ -1029,6 +1081,10 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolved:
     base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()
     if base is None:
         return ("DATE", _unknown(unit), None)
+    if step == 0 and unit in ("week", "month") and ctx.anchor_is_a_year():
+        # "Sales rose in 2020 ... in the week" is some week of 2020, not its first
+        # (ISO 2020-W01 began on 30 December 2019)
+        return ("DATE", f"{base.year:04d}-{'WXX' if unit == 'week' else 'XX'}", None)
     return ("DATE", C.granular(C.shift(base, step, unit), unit), None)
 
 

@@ -190,11 +190,14 @@ def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
         if m:
             key = " ".join(m.group("pos").lower().split()).removeprefix("the ").removeprefix("very ")
             return cand.start - len(m.group(0)), V.POSITION_MODS[key]
-    if "quantity" in prefixes:
+    if "quantity" in prefixes or "approx" in prefixes:
         m = P.QUANTITY_PREFIX.search(before)
         if m:
-            key = " ".join(m.group("qmod").lower().split())
-            return cand.start - len(m.group(0)), V.QUANTITY_MODS[key]
+            mod = V.QUANTITY_MODS[" ".join(m.group("qmod").lower().split())]
+            # A calendar date is only ever about ("around June 9"): "the week up to
+            # September 27" ends on that day, no comparison of it.
+            if "quantity" in prefixes or mod == "APPROX":
+                return cand.start - len(m.group(0)), mod
     return cand.start, None
 
 

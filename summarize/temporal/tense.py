@@ -5,6 +5,11 @@ clause is about the future ("will meet Monday"). Loading spaCy would cost far mo
 than the whole tagger, so this looks at the words around the expression, inside
 its sentence, for the nearest future or past marker from ``vocabulary.py``:
 first leftwards (the governing verb usually precedes "on Friday"), then rightwards.
+
+A future marker may itself hang on a past verb: "the inquiry asked for messages to
+be handed over in September", "the minister said the report would be out in
+March". That future is seen from a past moment (``future_in_the_past``), so the
+month may lie on either side of the DCT; the resolver takes the nearest one.
 """
 
 from __future__ import annotations
@@ -35,6 +40,37 @@ def _marker(word: str) -> str | None:
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """"FUTURE", "PAST" or None for the expression at ``text[start:end]``."""
+    return _scan(text, start, end)[0]
+
+
+# Future markers that a past verb before them can govern: the infinitive ("asked for
+# messages to be handed over", "agreed to resume") and "would" ("said it would").
+# "will" and a present schedule ("the funeral is Friday") speak from the DCT.
+_REPORTABLE = frozenset({"infinitive", "would"})
+
+
+def future_in_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the expression's clause is a future seen from a past moment: a future
+    marker that a past verb further left governs ("the inquiry asked for messages to
+    be handed over in September", "said it would open the plant in March")."""
+    tense, marker, before = _scan(text, start, end)
+    if tense != "FUTURE" or marker is None or marker[0] not in _REPORTABLE:
+        return False
+    words = [w.lower() for w in reversed(before)]
+    for i in range(marker[1] + 1, len(words)):
+        word = words[i]
+        if word in FUTURE_MARKERS or word in PRESENT_COPULAS:
+            return False  # "will ask them to hand over", "is asking them to": the DCT's future
+        if _marker(word) == "PAST":
+            # "asked", "said", "was": but not a participle after "be"/"to" ("to be asked")
+            return not (word.endswith("ed") and i + 1 < len(words) and words[i + 1] in _PARTICIPLE_AFTER)
+    return False
+
+
+def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] | None, list[str]]:
+    """The clause tense, the future marker that decided it (its kind and its index
+    among the words before the expression, nearest first) if one did, and the words
+    before the expression (in text order)."""
     left = text[max(0, start - 160):start]
     right = text[end:end + 100]
     cut = list(_SENTENCE_END.finditer(left))
@@ -57,26 +93,26 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                 not (i > 0 and words[i - 1] in _DETERMINERS):  # "agreed to a compromise" is no plan
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
             if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
-                return "PAST"
-            return "FUTURE"
+                return "PAST", None, before_cased
+            return "FUTURE", ("infinitive", i), before_cased  # the past verb may be the next word: "agreed to"
         if word == "be" and i + 1 < len(before) and words[i + 1] == "to":
-            return "FUTURE"  # "guidelines to be published in early November"
+            return "FUTURE", ("infinitive", i + 1), before_cased  # "guidelines to be published in early November"
         if word in FUTURE_MARKERS_BEFORE and i < len(before):
-            return "FUTURE"
+            return "FUTURE", ("would", i), before_cased
         if word in SCHEDULE_VERBS and i < len(before) and not possessive and lower_case[i]:
             if i + 1 < len(before) and words[i + 1] in _NOT_A_PRESENT:
                 continue  # "was let go in March", "wanted to leave Monday": no tense of its own
-            return "FUTURE"  # "Clinton meets Yeltsin on Monday"
+            return "FUTURE", ("schedule", i), before_cased  # "Clinton meets Yeltsin on Monday"
         if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
-            return "FUTURE"  # "the funeral is Friday"
+            return "FUTURE", ("copula", i), before_cased  # "the funeral is Friday"
         tense = _marker(word)
         if tense == "PAST" and word.endswith("ed") and i + 1 < len(before):
             # "a vigil is planned for Wednesday": a present passive of planning is a schedule
             if word in PLANNING_PARTICIPLES and words[i + 1] in PRESENT_COPULAS and not possessive:
-                return "FUTURE"
+                return "FUTURE", ("copula", i), before_cased
             # "to be published", "will be signed", "will remain closed": a participle, not a past
             if words[i + 1] in _PARTICIPLE_AFTER:
                 continue
         if tense:
-            return tense
-    return None
+            return tense, (("marker", i) if tense == "FUTURE" else None), before_cased
+    return None, None, before_cased

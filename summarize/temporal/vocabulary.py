@@ -270,6 +270,19 @@ FUTURE_MARKERS = frozenset(
     intends tomorrow upcoming expires""".split()
 )
 
+# Nouns of works. A bare year right after one is the work's title, no date ("the
+# film 1917", "the novel 1984", "her album 1989"); one right before one is the work's
+# year ("his 1999 album", "the 1964 film"), a date, but of no happening of the
+# article (``headlines.names_a_work``).
+WORK_NOUNS = frozenset(
+    """album albums film films movie movies book books novel novels memoir memoirs biography
+    song songs single singles ep lp painting paintings portrait portraits sculpture sculptures
+    canvas play plays musical musicals opera operas symphony poem poems documentary
+    documentaries sitcom drama dramas thriller thrillers comedy comedies blockbuster
+    blockbusters classic classics hit hits sequel sequels remake remakes bestseller bestsellers
+    video videos photograph photographs photo photos cartoon cartoons""".split()
+)  # not "game", "record", "debut", "series": "the 1998 game", "his 2004 debut" are happenings
+
 # Present-tense verbs of schedules: in news "talks resume Thursday" is ahead, and so
 # are "voters go to the polls Sunday", "the bill goes to the Senate Thursday". News
 # tells past events in the past tense. Only looked for before the expression, and
