@@ -118,18 +118,23 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# The XML declaration that opens an XHTML page: <?xml version="1.0" encoding="iso-8859-1"?>.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 
 
 def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
     """Decode HTML bytes (``decoding.decode_bytes``): a byte-order mark, else the HTTP
-    charset, else the page's <meta charset>, else UTF-8, Windows-1252, Latin-1.
+    charset, else an XHTML page's XML declaration, else the page's <meta charset>,
+    else UTF-8, Windows-1252, Latin-1.
 
     NUL bytes or control characters mean a binary file (an image saved as .html), not a page.
     """
-    declared = _META_CHARSET.search(body[:4096])
-    meta = declared.group(1).decode("ascii") if declared else None
-    text = decode_bytes(body, (charset, meta))
-    if looks_binary(body, text, charset or meta):
+    head = body[:4096]
+    declared = [match.group(1).decode("ascii") if match else None
+                for match in (_XML_ENCODING.match(head), _META_CHARSET.search(head))]
+    text = decode_bytes(body, (charset, *declared))
+    if looks_binary(body, text, charset or next(filter(None, declared), None)):
         raise InputError(f"{source}: this is a binary file, not a web page")
     return text
 
@@ -144,6 +149,12 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     import lxml.html
     import trafilatura
 
+    if isinstance(html, bytes):
+        html = decode_page(html, source=source)
+    # The text is decoded already, so an XHTML page's XML declaration has said all it
+    # can; left in, lxml refuses the string ("Unicode strings with encoding
+    # declaration are not supported").
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError) as error:
