@@ -28,7 +28,7 @@ from typing import BinaryIO
 
 from . import web
 from .datelines import find_dateline
-from .decoding import decode_bytes, looks_binary
+from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
 from .models import Article
 
@@ -248,6 +248,9 @@ def decode_text(raw: bytes, source: str) -> str:
     """Decode article bytes as text (``decoding.decode_bytes``), refusing empty and binary files."""
     if not raw.strip():
         raise InputError(f"{_name(source)}: the file is empty")
+    reason = not_an_article(raw)
+    if reason:
+        raise InputError(f"{_name(source)}: {reason}")
     text = decode_bytes(raw)
     if looks_binary(raw, text):
         raise InputError(f"{_name(source)}: this is a binary file, not an article in text form")

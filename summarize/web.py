@@ -20,8 +20,9 @@ import urllib.request
 from dataclasses import dataclass
 
 from . import netguard
-from .decoding import decode_bytes, looks_binary
+from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
+from .pagetree import parse_page
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
@@ -120,7 +121,6 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # The XML declaration that opens an XHTML page: <?xml version="1.0" encoding="iso-8859-1"?>.
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 
 
 def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
@@ -130,6 +130,9 @@ def decode_page(body: bytes, charset: str | None = None, *, source: str = "page"
 
     NUL bytes or control characters mean a binary file (an image saved as .html), not a page.
     """
+    reason = not_an_article(body)  # a PDF served as text/html, say
+    if reason:
+        raise InputError(f"{source}: {reason}")
     head = body[:4096]
     declared = [match.group(1).decode("ascii") if match else None
                 for match in (_XML_ENCODING.match(head), _META_CHARSET.search(head))]
@@ -146,19 +149,11 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     splitter treats paragraph ends as sentence ends. The date is the page's own
     metadata (meta tags, JSON-LD, <time>) and, failing that, a date in ``url``.
     """
-    import lxml.html
     import trafilatura
 
     if isinstance(html, bytes):
         html = decode_page(html, source=source)
-    # The text is decoded already, so an XHTML page's XML declaration has said all it
-    # can; left in, lxml refuses the string ("Unicode strings with encoding
-    # declaration are not supported").
-    html = _XML_DECLARATION.sub("", html, count=1)
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError) as error:
-        raise InputError(f"{source}: not a readable HTML page ({error})") from None
+    tree = parse_page(html, source=source)
     # bare_extraction parses a copy, so the tree stays intact for htmldate.
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
@@ -166,8 +161,8 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = document.text if document is not None else None
-    if not text or not text.strip():
-        raise InputError(f"{source}: no article text found in the page")
+    if not text or not has_prose(text):
+        raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
     title = (document.title or "").strip() or None
     text = _paragraphs(text, title)
     date, date_source = page_date(tree, url)
@@ -197,6 +192,24 @@ def page_date(tree, url: str | None = None) -> tuple[dt.date | None, str | None]
         if found:
             return dt.date.fromisoformat(found), "url"
     return None, None
+
+
+# What makes a sentence of prose: this many words or more, and the end of a sentence.
+# A page whose extracted text has none is no article: navigation links ("Section 1",
+# "Contact us"), a fragment ("x"), a list of headlines.
+MIN_PROSE_WORDS = 4
+_SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)\]]*$""")
+
+
+def has_prose(text: str) -> bool:
+    """Whether ``text`` holds at least one sentence of prose (``MIN_PROSE_WORDS``)."""
+    from .sentences import split_sentences
+
+    return any(
+        _SENTENCE_END.search(sentence.text)
+        and sum(1 for word in sentence.text.split() if any(ch.isalpha() for ch in word)) >= MIN_PROSE_WORDS
+        for sentence in split_sentences(text)
+    )
 
 
 def looks_like_html(raw: bytes) -> bool:
