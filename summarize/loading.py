@@ -8,7 +8,8 @@ report a bad line and go on.
 Text: the first line is the title when it is one; the page furniture wire copy
 carries ("W460", trailing "Comments 0", "Share this article") is dropped; a dateline
 ("BAGHDAD, June 24, 2014 (Reuters) -") is cut off the body and dates the article.
-HTML (``web.py``): trafilatura's main text and title, htmldate's publication date.
+HTML (``web.py``): trafilatura's main text and title, the publication date of the
+page's markup (``pagedates.py``).
 
 The article date, in order of precedence (``Article.date_source`` says which won):
 "--date" (given by the caller), "jsonl" (a corpus line's "date"), "metadata" (the
@@ -107,15 +108,18 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
                       date_source: str | None = None) -> Article:
     """Build an ``Article`` from an HTML page (``url``, when known, may date it)."""
     page = web.extract_html(html, source=source, url=url)
+    notes: tuple[str, ...] = ()
     if date is None and page.date is not None:
-        date, date_source = page.date, page.date_source
-    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source)
+        date, date_source, notes = page.date, page.date_source, page.notes
+    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source,
+                             notes=notes)
 
 
 def article_from_text(text: str, *, source: str, date: dt.date | None = None, title: str | None = None,
-                      date_source: str | None = None) -> Article:
+                      date_source: str | None = None, notes: tuple[str, ...] = ()) -> Article:
     """Build an ``Article`` from plain text: split off the title, strip furniture and
-    the dateline; the dateline dates the article when ``date`` is None."""
+    the dateline; the dateline dates the article when ``date`` is None. ``notes`` go
+    with the article into the briefing (how its date was read)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     lines = _strip_edges(lines)
@@ -138,7 +142,8 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         date_source = "--date"
     if date is None:
         date_source = None
-    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text)
+    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text,
+                   notes=notes)
 
 
 def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list[ArticleInput]:

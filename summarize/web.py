@@ -2,9 +2,10 @@
 
 Fetching is urllib through ``netguard``'s opener (public addresses only, checked
 redirects, one deadline for the whole fetch) with a size limit, http and https only.
-Extraction is trafilatura (main text, title) and htmldate (publication date), both
-given an already parsed tree: handed a string that looks like a URL, htmldate would
-download it itself, and nothing here may reach the network except ``fetch_url``.
+Extraction is trafilatura (main text, title) and ``pagedates`` (publication date,
+with htmldate for the <head>), both given an already parsed tree (``pagetree``):
+handed a string that looks like a URL, htmldate would download it itself, and
+nothing here may reach the network except ``fetch_url``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from . import netguard
 from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
+from .pagedates import page_date
 from .pagetree import parse_page
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
@@ -45,12 +47,14 @@ class Page:
 
 @dataclass(frozen=True)
 class WebArticle:
-    """What extraction found in a page. ``date_source`` is "metadata" or "url"."""
+    """What extraction found in a page. ``date_source`` is "metadata" or "url";
+    ``notes`` say what the reader should know about the date (``pagedates``)."""
 
     text: str
     title: str | None
     date: dt.date | None
     date_source: str | None
+    notes: tuple[str, ...] = ()
 
 
 def is_url(source: str) -> bool:
@@ -154,7 +158,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     if isinstance(html, bytes):
         html = decode_page(html, source=source)
     tree = parse_page(html, source=source)
-    # bare_extraction parses a copy, so the tree stays intact for htmldate.
+    # bare_extraction parses a copy, so the tree stays intact for page_date.
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False,
@@ -165,33 +169,9 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
         raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
     title = (document.title or "").strip() or None
     text = _paragraphs(text, title)
-    date, date_source = page_date(tree, url)
-    return WebArticle(text=text, title=title, date=date, date_source=date_source)
-
-
-def page_date(tree, url: str | None = None) -> tuple[dt.date | None, str | None]:
-    """The publication date of a parsed page and where it came from.
-
-    Markup first ("metadata": meta tags, JSON-LD, <time> elements), then the URL
-    ("url": /2014/06/23/...). htmldate's extensive search through the visible text is
-    off: it would take a date the story mentions ("on June 9") for the page's own.
-    ``original_date`` prefers the publication date to a later "updated" date, as
-    relative dates in the text were written against the former.
-    """
-    from htmldate import find_date
-
-    options = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-    # url="" keeps htmldate from reading a date out of the URL in the first pass (it
-    # would prefer it to the markup); a <link rel=canonical> is then not probed either.
-    found = find_date(tree, url="", **options)
-    if found:
-        return dt.date.fromisoformat(found), "metadata"
-    if url:
-        # The markup gave nothing, so what this pass finds comes from the URL.
-        found = find_date(tree, url=url, **options)
-        if found:
-            return dt.date.fromisoformat(found), "url"
-    return None, None
+    found = page_date(tree, url, name=source)
+    return WebArticle(text=text, title=title, date=found.date, date_source=found.source,
+                      notes=(found.note,) if found.note else ())
 
 
 # What makes a sentence of prose: this many words or more, and the end of a sentence.
