@@ -34,7 +34,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .pagecleaning import attribute_words, in_other_stories
+from .pagecleaning import article_root, attribute_words, in_other_stories
 from .pagemarkup import (
     ARTICLE_TYPES,
     JSON_LD_CONTAINERS,
@@ -202,7 +202,7 @@ def _element_claims(tree) -> list[DateClaim]:  # noqa: ANN001
     """The article's own <time> or itemprop="datePublished" element: one marked as the
     publication first, else the first <time> of the article that holds the headline."""
     first_time = None
-    for element in _article_root(tree).iter():
+    for element in article_root(tree).iter():
         if not isinstance(element.tag, str) or element.tag == "meta":
             continue
         itemprop = (element.get("itemprop") or "").strip()
@@ -219,19 +219,6 @@ def _element_claims(tree) -> list[DateClaim]:  # noqa: ANN001
         elif first_time is None:
             first_time = value
     return _claim(first_time, "the <time> of the article") if first_time is not None else []
-
-
-def _article_root(tree):  # noqa: ANN001, ANN202
-    """The element that holds the article: the <article> with the headline, else the
-    first <article>, else <main>, else the whole page."""
-    articles = list(tree.iter("article"))
-    with_headline = [a for a in articles if a.find(".//h1") is not None]
-    for candidate in (with_headline[:1] or articles[:1]):
-        return candidate
-    main = tree.find(".//main")
-    if main is None:
-        main = next(iter(tree.xpath(".//*[@role='main']")), None)
-    return main if main is not None else tree
 
 
 def _htmldate(tree, *, url: str | None) -> dt.date | None:  # noqa: ANN001

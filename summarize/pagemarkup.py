@@ -105,3 +105,52 @@ PUBLISHED_META = (
 
 # Class/itemprop words of a <time> that is not the publication: "Updated <time>".
 MODIFIED_WORDS = ("modified", "datemodified", "updated", "update", "lastmod", "edited")
+
+
+# --- Furniture in the text: the lines and sentences extraction keeps ----------------
+
+# A time stamp: an opener, then numbers and the words of dates and clocks ("Updated
+# 9:41 AM EST, Mon June 9, 2014", "Posted at 22.31 GMT", "1h ago"). Alone on a line
+# it is furniture (a live blog's post time); run into a sentence ("...2014The president
+# said") it is cut off the sentence. Zones in capitals (EST, BST) need no listing.
+STAMP_OPENERS = ("last updated", "first published", "last modified", "updated", "published", "posted",
+                 "modified")
+STAMP_WORDS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "am", "pm", "a.m.", "p.m.", "at", "on", "ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs",
+    "today", "yesterday",
+)
+
+# A credit or a byline alone on a line: "Photograph: Jane Doe/Example News", "Photo by
+# Ann Lee", "By Jane Doe and John Roe", "Reporting by ...; Editing by ...".
+CREDIT_OPENERS = ("photographs", "photograph", "photos", "photo", "pictures", "picture", "images", "image",
+                  "illustration", "graphic", "video", "footage", "credit")
+BYLINE_OPENERS = ("additional reporting by", "reporting by", "written by", "words by", "edited by", "editing by",
+                  "compiled by", "by")
+# Longer than this, a line is no credit or byline.
+MAX_CREDIT_WORDS = 14
+
+# The publication speaking of itself. A sentence is furniture when, in the
+# publication's own voice (PUBLISHER_WORDS outside quotation marks, no one said to
+# say it), it speaks of its coverage (COVERAGE_WORDS: "we'll bring you live updates")
+# or signs off (SIGN_OFF_PHRASES: "That's all from us tonight, we'll be back
+# tomorrow"); or when it opens with a prompt to the reader (PROMPT_VERBS) about the
+# publication ("Sign up for our morning briefing") or with a prompt and a colon
+# ("Watch: ...", "Read more: ..."). A live blog's sign-off dated "tonight" and
+# "tomorrow" became a timeline event before this.
+PUBLISHER_WORDS = ("we", "we'll", "we're", "we've", "we'd", "we\u2019ll", "we\u2019re", "we\u2019ve", "we\u2019d",
+                   "us", "our")
+COVERAGE_WORDS = ("coverage", "live blog", "liveblog", "blog", "live updates", "updates", "newsletter",
+                  "newsletters", "briefing", "podcast", "app", "inbox")
+SIGN_OFF_PHRASES = ("be back", "that's all", "that\u2019s all", "that is all", "signing off", "wrapping up",
+                    "leave you", "leaving you", "handing over", "hand over to", "pausing our", "pause our",
+                    "closing this", "close this", "moved to", "continues here")
+PROMPT_VERBS = ("sign up", "subscribe", "register", "follow", "read", "click", "tap", "listen", "watch",
+                "download", "get", "join", "support", "send", "tell", "email", "contact")
+# What a prompt is about when it is about the publication.
+PROMPT_OBJECTS = (*PUBLISHER_WORDS, *COVERAGE_WORDS, "here", "below", "your", "free", "today's", "latest")
+# Words that make a sentence reported speech, not the publication's voice.
+ATTRIBUTION_WORDS = ("said", "says", "say", "told", "tells", "according", "asked", "added", "wrote", "writes")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from . import netguard
 from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
+from .pagecleaning import clean_paragraphs, prepare
 from .pagedates import page_date
 from .pagetree import parse_page
 
@@ -158,18 +159,17 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     if isinstance(html, bytes):
         html = decode_page(html, source=source)
     tree = parse_page(html, source=source)
-    # bare_extraction parses a copy, so the tree stays intact for page_date.
+    found = page_date(tree, url, name=source)  # before the furniture, <time>s and all, goes
+    prepare(tree)
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = document.text if document is not None else None
-    if not text or not has_prose(text):
+    title = ((document.title if document is not None else None) or "").strip() or None
+    text = _paragraphs(document.text if document is not None else "", title)
+    if not has_prose(text):
         raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
-    title = (document.title or "").strip() or None
-    text = _paragraphs(text, title)
-    found = page_date(tree, url, name=source)
     return WebArticle(text=text, title=title, date=found.date, date_source=found.source,
                       notes=(found.note,) if found.note else ())
 
@@ -199,12 +199,12 @@ def looks_like_html(raw: bytes) -> bool:
 
 
 def _paragraphs(text: str, title: str | None) -> str:
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     # trafilatura keeps the page's <h1> as the first line; it is the title, not text.
     if title and lines and lines[0].casefold() == title.casefold():
         lines = lines[1:]
-    return "\n\n".join(lines)
+    return "\n\n".join(clean_paragraphs(lines))
 
 
 def _reason(error: object) -> str:
