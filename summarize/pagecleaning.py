@@ -31,11 +31,13 @@ from .pagemarkup import (
     ATTRIBUTION_WORDS,
     BLOCK_TAGS,
     BYLINE_OPENERS,
+    CONTRIBUTION_PHRASES,
     COVERAGE_WORDS,
     CREDIT_OPENERS,
     FURNITURE_ROLES,
     FURNITURE_TAGS,
     FURNITURE_WORDS,
+    MAX_CONTRIBUTION_WORDS,
     MAX_CREDIT_WORDS,
     MAX_FURNITURE_SHARE,
     OTHER_STORIES,
@@ -83,11 +85,14 @@ def furniture_kind(element) -> str | None:  # noqa: ANN001 - an lxml element
 
 def article_root(tree):  # noqa: ANN001, ANN201
     """The element that holds the article: the <article> with the headline, else the
-    first <article>, else <main>, else the body."""
+    <article> with the most text (the others are cards of other stories), else
+    <main>, else the body."""
     articles = list(tree.iter("article"))
     with_headline = [a for a in articles if a.find(".//h1") is not None]
-    for candidate in (with_headline[:1] or articles[:1]):
-        return candidate
+    if with_headline:
+        return with_headline[0]
+    if articles:
+        return max(articles, key=lambda a: len(a.text_content()))
     main = tree.find(".//main")
     if main is None:
         main = next(iter(tree.xpath(".//*[@role='main']")), None)
@@ -96,14 +101,23 @@ def article_root(tree):  # noqa: ANN001, ANN201
     return main if main is not None else tree
 
 
-def in_other_stories(element) -> bool:  # noqa: ANN001
+def story_path(tree) -> frozenset:  # noqa: ANN001
+    """The article root and its ancestors: the containers of the story."""
+    root = article_root(tree)
+    return frozenset((root, *root.iterancestors()))
+
+
+def in_other_stories(element, containers: frozenset) -> bool:  # noqa: ANN001
     """Whether ``element`` lies in furniture that holds other stories (a rail of
-    related stories, an <aside>, the navigation): a date there is not the page's."""
+    related stories, an <aside>, the navigation): a date there is not the page's.
+    ``containers`` (``story_path``) are never such furniture, whatever their class:
+    WordPress marks the <body> of a page with a sidebar "has-sidebar"."""
     for node in (element, *element.iterancestors()):
+        if node in containers:
+            return False
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in OTHER_STORIES_TAGS or (node.get("role") or "").strip().lower() in OTHER_STORIES_ROLES:
-            return True
-        if furniture_kind(node) in OTHER_STORIES:
+        if (tag in OTHER_STORIES_TAGS or (node.get("role") or "").strip().lower() in OTHER_STORIES_ROLES
+                or furniture_kind(node) in OTHER_STORIES):
             return True
     return False
 
@@ -227,6 +241,7 @@ _STAMP_SPAN = 120
 
 _CREDIT_LINE = re.compile(rf"(?i:{_words(CREDIT_OPENERS)})s?(?:\s+(?i:credit))?\s*(?::|\s+(?i:by)\s)\s*\S")
 _BYLINE = re.compile(rf"(?i:{_words(BYLINE_OPENERS)})\s+[A-Z]")
+_CONTRIBUTION = re.compile(rf"(?i:{_words(CONTRIBUTION_PHRASES)})(?!\w)")
 
 _PUBLISHER = re.compile(rf"(?<![\w'\u2019])(?i:{_words(PUBLISHER_WORDS)})(?![\w'\u2019])")
 _COVERAGE = re.compile(rf"(?<!\w)(?i:{_words(COVERAGE_WORDS)})(?!\w)")
@@ -243,6 +258,8 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     voice (the module docstring); a paragraph left empty goes."""
     cleaned = []
     for paragraph in paragraphs:
+        if not any(ch.isalnum() for ch in paragraph):
+            continue  # a rule ("___", "* * *") between the story and its credits
         if is_stamp(paragraph) or is_credit(paragraph):
             continue
         match = _STAMP_BEFORE_SENTENCE.match(paragraph[:_STAMP_SPAN])
@@ -263,10 +280,13 @@ def is_stamp(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A credit or byline alone on a line: "Photograph: Ann Lee/Example News",
-    "By Jane Doe and John Roe". Short, and no sentence: "By Tuesday, the bridge had
-    closed." ends as a sentence does."""
+    "By Jane Doe and John Roe", "Tom Roe contributed to this report." Short, and a
+    byline is no sentence: "By Tuesday, the bridge had closed." ends as one does."""
     line = line.strip()
-    if len(line.split()) > MAX_CREDIT_WORDS:
+    words = len(line.split())
+    if words <= MAX_CONTRIBUTION_WORDS and _CONTRIBUTION.search(line):
+        return True
+    if words > MAX_CREDIT_WORDS:
         return False
     if _CREDIT_LINE.match(line):
         return True

@@ -34,7 +34,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .pagecleaning import article_root, attribute_words, in_other_stories
+from .pagecleaning import article_root, attribute_words, in_other_stories, story_path
 from .pagemarkup import (
     ARTICLE_TYPES,
     JSON_LD_CONTAINERS,
@@ -47,7 +47,9 @@ from .pagemarkup import (
 # an expiry date, not when a news page was published.
 EARLIEST_YEAR = 1900
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# "2020-02-24", "2020-02-24T21:25:54.000-05:00": the day, the clock, the offset.
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})"
+                  r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def page_date(tree, url: str | None = None, *, name: str = "the page") -> PageDa
     note = None
     if others:
         said = ", ".join(f"{where} says {day:%a %-d %b %Y}" for day, where in others.items())
-        used = "the article's own datePublished is used" if best.where.startswith("the JSON-LD") else "the first is used"
+        own = best.where.startswith("the JSON-LD")
+        used = "the article's own datePublished is used" if own else "the first is used"
         note = (f"{name}: the page's metadata disagree on its date: {best.where} says {chosen:%a %-d %b %Y}, "
                 f"{said}; {used}.")
     return PageDate(chosen, "metadata", note)
@@ -108,7 +111,8 @@ def page_date(tree, url: str | None = None, *, name: str = "the page") -> PageDa
 
 def date_claims(tree) -> list[DateClaim]:  # noqa: ANN001
     """Every publication date the markup gives, most trusted first."""
-    return [*_json_ld_claims(tree), *_meta_claims(tree), *_element_claims(tree)]
+    containers = story_path(tree)
+    return [*_json_ld_claims(tree, containers), *_meta_claims(tree, containers), *_element_claims(tree, containers)]
 
 
 def read_date(value: str) -> tuple[dt.date, dt.datetime | None] | None:
@@ -150,10 +154,10 @@ def _claim(value: str | None, where: str) -> list[DateClaim]:
     return [DateClaim(read[0], read[1], where)] if read else []
 
 
-def _json_ld_claims(tree) -> list[DateClaim]:  # noqa: ANN001
+def _json_ld_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
     claims: list[DateClaim] = []
     for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or in_other_stories(script):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or in_other_stories(script, containers):
             continue
         try:
             data = json.loads(script.text or "", strict=False)
@@ -188,17 +192,17 @@ def _articles(data: object, depth: int = 0) -> list[dict]:
     return found
 
 
-def _meta_claims(tree) -> list[DateClaim]:  # noqa: ANN001
+def _meta_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
     found: dict[str, list[DateClaim]] = {}
     for meta in tree.iter("meta"):
         for attribute in ("property", "name", "itemprop"):
             key = (meta.get(attribute) or "").strip().lower()
-            if key in PUBLISHED_META and key not in found and not in_other_stories(meta):
+            if key in PUBLISHED_META and key not in found and not in_other_stories(meta, containers):
                 found[key] = _claim(meta.get("content"), f"meta {key}")
     return [claim for key in PUBLISHED_META for claim in found.get(key, [])]
 
 
-def _element_claims(tree) -> list[DateClaim]:  # noqa: ANN001
+def _element_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
     """The article's own <time> or itemprop="datePublished" element: one marked as the
     publication first, else the first <time> of the article that holds the headline."""
     first_time = None
@@ -208,15 +212,18 @@ def _element_claims(tree) -> list[DateClaim]:  # noqa: ANN001
         itemprop = (element.get("itemprop") or "").strip()
         if element.tag != "time" and itemprop != "datePublished":
             continue
+        marked = itemprop == "datePublished" or element.get("pubdate") is not None
+        if not marked and first_time is not None:
+            continue  # only the first plain <time> counts: no need to look at the others
         words = attribute_words(f"{element.get('class') or ''} {itemprop}")
-        if any(word in words for word in MODIFIED_WORDS) or in_other_stories(element):
+        if any(word in words for word in MODIFIED_WORDS) or in_other_stories(element, containers):
             continue
         value = element.get("datetime") or element.get("content") or element.text_content()
-        if itemprop == "datePublished" or element.get("pubdate") is not None:
+        if marked:
             claims = _claim(value, "itemprop datePublished" if itemprop else "the <time pubdate> of the article")
             if claims:
                 return claims
-        elif first_time is None:
+        else:
             first_time = value
     return _claim(first_time, "the <time> of the article") if first_time is not None else []
 

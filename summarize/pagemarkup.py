@@ -132,6 +132,11 @@ BYLINE_OPENERS = ("additional reporting by", "reporting by", "written by", "word
                   "compiled by", "by")
 # Longer than this, a line is no credit or byline.
 MAX_CREDIT_WORDS = 14
+# Other reporters credited at the end of a story, a line of its own: "Associated
+# Press writer Tom Roe in Riverside contributed to this report."
+CONTRIBUTION_PHRASES = ("contributed to this report", "contributed to this story", "contributed to this article",
+                        "contributed reporting", "contributed additional reporting", "contributed research")
+MAX_CONTRIBUTION_WORDS = 30
 
 # The publication speaking of itself. A sentence is furniture when, in the
 # publication's own voice (PUBLISHER_WORDS outside quotation marks, no one said to

@@ -176,20 +176,27 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
 
 # What makes a sentence of prose: this many words or more, and the end of a sentence.
 # A page whose extracted text has none is no article: navigation links ("Section 1",
-# "Contact us"), a fragment ("x"), a list of headlines.
+# "Contact us"), a fragment ("x"), a list of headlines. Scripts written without
+# spaces (Chinese, Japanese, Thai) count letters instead of words.
 MIN_PROSE_WORDS = 4
-_SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)\]]*$""")
+MIN_PROSE_LETTERS_UNSPACED = 12
+_SENTENCE_END = re.compile(r"""[.!?\u3002\uff01\uff1f]['"\u2019\u201d)\]\u300d\u300f]*$""")
+_UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def has_prose(text: str) -> bool:
-    """Whether ``text`` holds at least one sentence of prose (``MIN_PROSE_WORDS``)."""
+    """Whether ``text`` holds at least one sentence of prose (``MIN_PROSE_WORDS``),
+    looked for a paragraph at a time: the first paragraph nearly always has one."""
     from .sentences import split_sentences
 
-    return any(
-        _SENTENCE_END.search(sentence.text)
-        and sum(1 for word in sentence.text.split() if any(ch.isalpha() for ch in word)) >= MIN_PROSE_WORDS
-        for sentence in split_sentences(text)
-    )
+    for paragraph in text.split("\n\n"):
+        for sentence in split_sentences(paragraph):
+            if not _SENTENCE_END.search(sentence.text):
+                continue
+            words = sum(1 for word in sentence.text.split() if any(ch.isalpha() for ch in word))
+            if words >= MIN_PROSE_WORDS or len(_UNSPACED_LETTER.findall(sentence.text)) >= MIN_PROSE_LETTERS_UNSPACED:
+                return True
+    return False
 
 
 def looks_like_html(raw: bytes) -> bool:

@@ -59,17 +59,18 @@ def json_ld(**fields: object) -> str:
 
 
 def news_page(*, head: str = "", body: str | None = None, top: str = "", bottom: str = "",
-              rail: str = RELATED_RAIL, title: str = TITLE) -> str:
+              rail: str = RELATED_RAIL, title: str = TITLE, body_class: str = "article-page") -> str:
     """A whole page: ``head`` is added to the <head>; ``body`` replaces the story's
     paragraphs; ``top`` goes above them in the article (after the byline), ``bottom``
-    below them; ``rail`` is the aside beside the article."""
+    below them; ``rail`` is the aside beside the article; ``body_class`` the class of
+    the <body>, as templates set it."""
     story = paragraphs() if body is None else body
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} | The Riverside Courier</title>"
         f'<meta property="og:title" content="{html.escape(title)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{head}</head><body>{SITE_HEADER}"
+        f'{head}</head><body class="{body_class}">{SITE_HEADER}'
         '<main id="main"><article class="story">'
         f'<header class="story-header"><h1 class="headline">{html.escape(title)}</h1></header>'
         f'<div class="story-body">{top}{story}{bottom}</div></article>{rail}</main>'

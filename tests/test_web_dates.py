@@ -112,3 +112,14 @@ def test_the_note_reaches_the_briefing(tmp_path, capsys):
     briefing = json.loads(capsys.readouterr().out)
     assert [note for note in briefing["notes"] if "disagree" in note] == [
         DISAGREEING[0][3].replace("page.html", str(path))]
+
+
+def test_the_story_s_containers_are_no_sidebar_whatever_their_class():
+    # WordPress marks the <body> of a page with a sidebar "has-sidebar"; the <time>
+    # in the article's header is still the article's own. A card of another story,
+    # an <article> in the rail, is not.
+    card = ('<aside class="rail"><article class="card"><h3>Ferry fares to rise</h3>'
+            '<time datetime="2019-03-03T08:00:00Z">March 3, 2019</time></article></aside>')
+    page = news_page(top=HEADER_TIME, rail=card, body_class="post-template-default single has-sidebar")
+    assert article_from_html(page, source="page.html").date == FEB_24
+    assert article_from_html(news_page(rail=card, body_class="has-sidebar"), source="page.html").date is None

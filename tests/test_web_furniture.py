@@ -38,13 +38,16 @@ CASES = [
      ["22:31", "That\u2019s all", "be back", "21:58", "20.15"]),
     ("live coverage moving on",
      middle("<p>We are pausing our live coverage of the council meeting for now.</p>"
-            '<div class="key-events"><h3>Key events</h3><ul><li><a href="#p1">Vote to close bridge</a></li></ul></div>'),
+            '<div class="key-events"><h3>Key events</h3><ul><li><a href="#p1">Vote to close bridge</a></li>'
+            "</ul></div>"),
      ["pausing", "Key events", "Vote to close"]),
     # Bylines and credits
     ("byline by its class, byline in a plain paragraph",
      '<div class="article-byline">By <a href="/staff/jd">Jane Doe</a>, City Hall reporter</div>'
      "<p>By Jane Doe and Tom Roe</p>" + paragraphs() + "<p>Additional reporting by Ann Lee</p>",
      ["Jane Doe", "Tom Roe", "Ann Lee", "City Hall reporter"]),
+    ("contributors credited after a rule", paragraphs() + "<p>___</p><p>Associated Press writer Tom Roe "
+                                                          "contributed to this report.</p>", ["___", "Tom Roe"]),
     ("photo and its caption and credit",
      middle('<figure class="image"><img src="/bridge.jpg" alt="The bridge"><figcaption>The Harbor Bridge at dusk. '
             '<span class="credit">Photograph: Ann Lee/The Riverside Courier</span></figcaption></figure>'
@@ -140,6 +143,7 @@ def test_the_publication_speaking_of_itself(sentence, furniture):
         ("Image credit: Example Pictures", "credit"),
         ("By Jane Doe and Tom Roe", "credit"),
         ("Reporting by Jane Doe; Editing by Tom Roe", "credit"),
+        ("Associated Press writer Tom Roe in Riverside contributed to this report.", "credit"),
         ("By Tuesday, the bridge had closed.", None),
         ("June", None),
         ("The vote was 9 to 2.", None),

@@ -127,3 +127,11 @@ def test_deeply_nested_page_keeps_its_text(tmp_path, depth):
     path.write_text(nested_divs(depth), encoding="utf-8")
     article = load_article(str(path))
     assert article.text.split("\n\n") == list(STORY)
+
+
+def test_prose_in_a_script_without_spaces():
+    from summarize.web import has_prose
+
+    assert has_prose("\u5e02\u8bae\u4f1a\u5468\u4e8c\u6295\u7968\u51b3\u5b9a\u5173\u95ed\u6e2f\u53e3\u5927\u6865"
+                     "\uff0c\u7ef4\u4fee\u5de5\u7a0b\u9884\u8ba1\u9700\u8981\u4e24\u5e74\u3002")
+    assert not has_prose("\u65b0\u95fb\n\n\u4f53\u80b2")  # "News", "Sport": menu items
