@@ -140,15 +140,38 @@ def prepare(tree) -> None:  # noqa: ANN001 - an lxml HtmlElement, changed in pla
 def _remove_furniture(tree) -> None:  # noqa: ANN001
     body = tree.find(".//body")
     total = len(article_root(tree).text_content())
+    doomed: dict = {}  # parent -> the furniture among its children
     pending = list(body if body is not None else tree)
     while pending:
         element = pending.pop()
         if not isinstance(element.tag, str):
             continue
         if furniture_kind(element) is not None and not _in_running_text(element) and not _holds_story(element, total):
-            element.drop_tree()  # its tail, the text after it, stays
+            doomed.setdefault(element.getparent(), set()).add(element)
         else:
             pending.extend(element)
+    for parent, children in doomed.items():
+        _remove_children(parent, children)
+
+
+def _remove_children(parent, doomed: set) -> None:  # noqa: ANN001
+    """Remove ``doomed`` children of ``parent``, keeping their tails (the text after
+    each) in place. One pass, each kept string joined once: removing siblings one
+    by one, lxml's drop_tree, copies the growing text again for each."""
+    joined: dict = {}  # the kept child before a run of doomed ones (None: the parent's text) -> tails
+    kept = None
+    for child in list(parent):
+        if child in doomed:
+            if child.tail:
+                joined.setdefault(kept, []).append(child.tail)
+            parent.remove(child)
+        else:
+            kept = child
+    for target, tails in joined.items():
+        if target is None:
+            parent.text = (parent.text or "") + "".join(tails)
+        else:
+            target.tail = (target.tail or "") + "".join(tails)
 
 
 def _holds_story(element, total: int) -> bool:  # noqa: ANN001
@@ -157,9 +180,16 @@ def _holds_story(element, total: int) -> bool:  # noqa: ANN001
     a wrapper "story-body has-newsletter" is not a newsletter box."""
     if element.tag in ("article", "main", "body") or element.get("itemprop") == "articleBody":
         return True
-    if element.xpath(STORY_XPATH):
+    if _story_markers()(element):
         return True
     return total > 0 and len(element.text_content()) > MAX_FURNITURE_SHARE * total
+
+
+@lru_cache(maxsize=1)
+def _story_markers():  # noqa: ANN202 - a compiled lxml XPath
+    import lxml.etree
+
+    return lxml.etree.XPath(STORY_XPATH)
 
 
 def _in_running_text(element) -> bool:  # noqa: ANN001
@@ -175,8 +205,9 @@ def _in_running_text(element) -> bool:  # noqa: ANN001
 def _join_drop_caps(tree) -> None:  # noqa: ANN001
     """<span class="dropcap">T</span>he -> The: an element of one or two letters with
     its word going on in lower case right after it is part of that word, whatever it
-    is called; left alone, removal as decoration (aria-hidden) or a block break
-    after it cuts the word."""
+    is called. Left alone, trafilatura drops it as decoration (aria-hidden) or breaks
+    the line after it (a <div>), and the word loses its letter. It becomes a plain
+    <span>, or, when the word goes on in the next element, moves into it."""
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or len(element) or element.getparent() is None:
             continue
@@ -187,18 +218,11 @@ def _join_drop_caps(tree) -> None:  # noqa: ANN001
         following = element.getnext()
         if tail:
             if tail[0].islower():
-                element.text = letters
-                _unwrap(element)
+                element.attrib.clear()
+                element.tag, element.text = "span", letters
         elif following is not None and isinstance(following.tag, str) and (following.text or "")[:1].islower():
             following.text = letters + following.text
-            _unwrap(element, keep_text=False)
-
-
-def _unwrap(element, *, keep_text: bool = True) -> None:  # noqa: ANN001
-    """Remove ``element``'s tag; its text (unless not ``keep_text``) and tail stay where they were."""
-    if not keep_text:
-        element.text = None
-    element.drop_tag()
+            element.getparent().remove(element)
 
 
 def _separate_blocks(tree) -> None:  # noqa: ANN001
