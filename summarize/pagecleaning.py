@@ -127,6 +127,10 @@ def in_other_stories(element, containers: frozenset) -> bool:  # noqa: ANN001
 # Block elements inside these are laid out by their parent (list items, table
 # cells): a line break between them would be markup out of place.
 _LAID_OUT_BY_PARENT = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "select", "hgroup"})
+# Blocks that trafilatura makes paragraphs of their own: they need no line break,
+# and a page of 100,000 paragraphs would get 100,000 more elements to walk.
+_OWN_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "ul", "ol", "dl",
+                             "table", "tr", "td", "th", "dt", "dd", "hr"})
 
 
 def prepare(tree) -> None:  # noqa: ANN001 - an lxml HtmlElement, changed in place
@@ -226,14 +230,14 @@ def _join_drop_caps(tree) -> None:  # noqa: ANN001
 
 
 def _separate_blocks(tree) -> None:  # noqa: ANN001
-    """A line break before a block element that follows text or another element
+    """A line break before a <div>-like block that follows text or another element
     in its parent, and after one that text follows: trafilatura runs a <div>'s
     children together ("...June 9, 2014The president said"), a browser does not."""
     import lxml.html
 
-    for element in list(tree.iter(*BLOCK_TAGS)):
+    for element in list(tree.iter(*(BLOCK_TAGS - _OWN_PARAGRAPHS))):
         parent = element.getparent()
-        if parent is None or parent.tag in _LAID_OUT_BY_PARENT or element.tag in ("li", "tr", "td", "th", "dt", "dd"):
+        if parent is None or parent.tag in _LAID_OUT_BY_PARENT:
             continue
         previous = element.getprevious()
         before = (previous.tail if previous is not None else parent.text) or ""
