@@ -8,7 +8,8 @@ report a bad line and go on.
 Text: the first line is the title when it is one; the page furniture wire copy
 carries ("W460", trailing "Comments 0", "Share this article") is dropped; a dateline
 ("BAGHDAD, June 24, 2014 (Reuters) -") is cut off the body and dates the article.
-HTML (``web.py``): trafilatura's main text and title, htmldate's publication date.
+HTML (``web.py``): trafilatura's main text and title, the publication date of the
+page's markup (``pagedates.py``).
 
 The article date, in order of precedence (``Article.date_source`` says which won):
 "--date" (given by the caller), "jsonl" (a corpus line's "date"), "metadata" (the
@@ -29,7 +30,7 @@ from typing import BinaryIO
 
 from . import web
 from .datelines import find_dateline
-from .decoding import decode_bytes, looks_binary
+from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
 from .models import Article
 
@@ -108,15 +109,18 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
                       date_source: str | None = None) -> Article:
     """Build an ``Article`` from an HTML page (``url``, when known, may date it)."""
     page = web.extract_html(html, source=source, url=url)
+    notes: tuple[str, ...] = ()
     if date is None and page.date is not None:
-        date, date_source = page.date, page.date_source
-    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source)
+        date, date_source, notes = page.date, page.date_source, page.notes
+    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source,
+                             notes=notes)
 
 
 def article_from_text(text: str, *, source: str, date: dt.date | None = None, title: str | None = None,
-                      date_source: str | None = None) -> Article:
+                      date_source: str | None = None, notes: tuple[str, ...] = ()) -> Article:
     """Build an ``Article`` from plain text: split off the title, strip furniture and
-    the dateline; the dateline dates the article when ``date`` is None."""
+    the dateline; the dateline dates the article when ``date`` is None. ``notes`` go
+    with the article into the briefing (how its date was read)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     lines = _strip_edges(lines)
@@ -139,7 +143,8 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         date_source = "--date"
     if date is None:
         date_source = None
-    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text)
+    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text,
+                   notes=notes)
 
 
 def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list[ArticleInput]:
@@ -249,6 +254,9 @@ def decode_text(raw: bytes, source: str) -> str:
     """Decode article bytes as text (``decoding.decode_bytes``), refusing empty and binary files."""
     if not raw.strip():
         raise InputError(f"{_name(source)}: the file is empty")
+    reason = not_an_article(raw)
+    if reason:
+        raise InputError(f"{_name(source)}: {reason}")
     text = decode_bytes(raw)
     if looks_binary(raw, text):
         raise InputError(f"{_name(source)}: this is a binary file, not an article in text form")

@@ -27,6 +27,9 @@ class Article:
     "dateline") or is None when the date is unknown. ``dateline`` is the dateline cut
     off the start of the text ("BAGHDAD, June 22 (Reuters) -"), kept so that a
     briefing can give a dateline without a year the year of its other articles.
+    ``notes`` are what reading it found that the reader should know, each a sentence
+    naming the article ("page.html: the page's metadata disagree on its date: ...");
+    a briefing shows them among its notes.
     """
 
     text: str
@@ -35,6 +38,7 @@ class Article:
     date: dt.date | None = None
     date_source: str | None = None
     dateline: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -111,9 +111,10 @@ class Briefer:
 
         ``progress`` is called with the number of articles just finished.
         """
+        article_notes = tuple(note for article in articles for note in article.notes)
         articles, year_notes = complete_dateline_years(articles)
         articles, query_notes = self._about_query(articles)
-        year_notes = (*year_notes, *query_notes)
+        year_notes = (*article_notes, *year_notes, *query_notes)
         if self.selection.key_dates_for(len(articles)):
             briefing = self._key_date_briefing(articles, progress)
             reading = [note for a in articles for note in reading_notes(a.source, split_sentences(a.text))]

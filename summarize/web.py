@@ -2,9 +2,10 @@
 
 Fetching is urllib through ``netguard``'s opener (public addresses only, checked
 redirects, one deadline for the whole fetch) with a size limit, http and https only.
-Extraction is trafilatura (main text, title) and htmldate (publication date), both
-given an already parsed tree: handed a string that looks like a URL, htmldate would
-download it itself, and nothing here may reach the network except ``fetch_url``.
+Extraction is trafilatura (main text, title) and ``pagedates`` (publication date,
+with htmldate for the <head>), both given an already parsed tree (``pagetree``):
+handed a string that looks like a URL, htmldate would download it itself, and
+nothing here may reach the network except ``fetch_url``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ import urllib.request
 from dataclasses import dataclass
 
 from . import netguard
-from .decoding import decode_bytes, looks_binary
+from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
+from .pagecleaning import clean_paragraphs, prepare
+from .pagedates import page_date
+from .pagetree import parse_page
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
@@ -44,12 +48,14 @@ class Page:
 
 @dataclass(frozen=True)
 class WebArticle:
-    """What extraction found in a page. ``date_source`` is "metadata" or "url"."""
+    """What extraction found in a page. ``date_source`` is "metadata" or "url";
+    ``notes`` say what the reader should know about the date (``pagedates``)."""
 
     text: str
     title: str | None
     date: dt.date | None
     date_source: str | None
+    notes: tuple[str, ...] = ()
 
 
 def is_url(source: str) -> bool:
@@ -118,18 +124,25 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# The XML declaration that opens an XHTML page: <?xml version="1.0" encoding="iso-8859-1"?>.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
 def decode_page(body: bytes, charset: str | None = None, *, source: str = "page") -> str:
     """Decode HTML bytes (``decoding.decode_bytes``): a byte-order mark, else the HTTP
-    charset, else the page's <meta charset>, else UTF-8, Windows-1252, Latin-1.
+    charset, else an XHTML page's XML declaration, else the page's <meta charset>,
+    else UTF-8, Windows-1252, Latin-1.
 
     NUL bytes or control characters mean a binary file (an image saved as .html), not a page.
     """
-    declared = _META_CHARSET.search(body[:4096])
-    meta = declared.group(1).decode("ascii") if declared else None
-    text = decode_bytes(body, (charset, meta))
-    if looks_binary(body, text, charset or meta):
+    reason = not_an_article(body)  # a PDF served as text/html, say
+    if reason:
+        raise InputError(f"{source}: {reason}")
+    head = body[:4096]
+    declared = [match.group(1).decode("ascii") if match else None
+                for match in (_XML_ENCODING.match(head), _META_CHARSET.search(head))]
+    text = decode_bytes(body, (charset, *declared))
+    if looks_binary(body, text, charset or next(filter(None, declared), None)):
         raise InputError(f"{source}: this is a binary file, not a web page")
     return text
 
@@ -141,51 +154,49 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     splitter treats paragraph ends as sentence ends. The date is the page's own
     metadata (meta tags, JSON-LD, <time>) and, failing that, a date in ``url``.
     """
-    import lxml.html
     import trafilatura
 
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError) as error:
-        raise InputError(f"{source}: not a readable HTML page ({error})") from None
-    # bare_extraction parses a copy, so the tree stays intact for htmldate.
+    if isinstance(html, bytes):
+        html = decode_page(html, source=source)
+    tree = parse_page(html, source=source)
+    found = page_date(tree, url, name=source)  # before the furniture, <time>s and all, goes
+    prepare(tree)
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = document.text if document is not None else None
-    if not text or not text.strip():
-        raise InputError(f"{source}: no article text found in the page")
-    title = (document.title or "").strip() or None
-    text = _paragraphs(text, title)
-    date, date_source = page_date(tree, url)
-    return WebArticle(text=text, title=title, date=date, date_source=date_source)
+    title = ((document.title if document is not None else None) or "").strip() or None
+    text = _paragraphs(document.text if document is not None else "", title)
+    if not has_prose(text):
+        raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
+    return WebArticle(text=text, title=title, date=found.date, date_source=found.source,
+                      notes=(found.note,) if found.note else ())
 
 
-def page_date(tree, url: str | None = None) -> tuple[dt.date | None, str | None]:
-    """The publication date of a parsed page and where it came from.
+# What makes a sentence of prose: this many words or more, and the end of a sentence.
+# A page whose extracted text has none is no article: navigation links ("Section 1",
+# "Contact us"), a fragment ("x"), a list of headlines. Scripts written without
+# spaces (Chinese, Japanese, Thai) count letters instead of words.
+MIN_PROSE_WORDS = 4
+MIN_PROSE_LETTERS_UNSPACED = 12
+_SENTENCE_END = re.compile(r"""[.!?\u3002\uff01\uff1f]['"\u2019\u201d)\]\u300d\u300f]*$""")
+_UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
-    Markup first ("metadata": meta tags, JSON-LD, <time> elements), then the URL
-    ("url": /2014/06/23/...). htmldate's extensive search through the visible text is
-    off: it would take a date the story mentions ("on June 9") for the page's own.
-    ``original_date`` prefers the publication date to a later "updated" date, as
-    relative dates in the text were written against the former.
-    """
-    from htmldate import find_date
 
-    options = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-    # url="" keeps htmldate from reading a date out of the URL in the first pass (it
-    # would prefer it to the markup); a <link rel=canonical> is then not probed either.
-    found = find_date(tree, url="", **options)
-    if found:
-        return dt.date.fromisoformat(found), "metadata"
-    if url:
-        # The markup gave nothing, so what this pass finds comes from the URL.
-        found = find_date(tree, url=url, **options)
-        if found:
-            return dt.date.fromisoformat(found), "url"
-    return None, None
+def has_prose(text: str) -> bool:
+    """Whether ``text`` holds at least one sentence of prose (``MIN_PROSE_WORDS``),
+    looked for a paragraph at a time: the first paragraph nearly always has one."""
+    from .sentences import split_sentences
+
+    for paragraph in text.split("\n\n"):
+        for sentence in split_sentences(paragraph):
+            if not _SENTENCE_END.search(sentence.text):
+                continue
+            words = sum(1 for word in sentence.text.split() if any(ch.isalpha() for ch in word))
+            if words >= MIN_PROSE_WORDS or len(_UNSPACED_LETTER.findall(sentence.text)) >= MIN_PROSE_LETTERS_UNSPACED:
+                return True
+    return False
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -195,12 +206,12 @@ def looks_like_html(raw: bytes) -> bool:
 
 
 def _paragraphs(text: str, title: str | None) -> str:
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     # trafilatura keeps the page's <h1> as the first line; it is the title, not text.
     if title and lines and lines[0].casefold() == title.casefold():
         lines = lines[1:]
-    return "\n\n".join(lines)
+    return "\n\n".join(clean_paragraphs(lines))
 
 
 def _reason(error: object) -> str:

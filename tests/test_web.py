@@ -9,7 +9,8 @@ import pytest
 from pageserver import dead_url, page, serve
 from summarize.errors import InputError
 from summarize.loading import load_article
-from summarize.web import extract_html, fetch_url, is_url, looks_like_html, page_date
+from summarize.pagedates import page_date
+from summarize.web import extract_html, fetch_url, is_url, looks_like_html
 
 DATA = Path(__file__).resolve().parent / "data" / "briefing"
 FOLLOWUP = (DATA / "followup-page.html").read_text(encoding="utf-8")
@@ -73,7 +74,7 @@ def test_html_that_is_a_url_string_is_not_fetched(no_network):
     import lxml.html
 
     tree = lxml.html.fromstring("<html><body><p>https://example.com/2014/06/22/story</p></body></html>")
-    assert page_date(tree) == (None, None)
+    assert (page_date(tree).date, page_date(tree).source) == (None, None)
 
 
 def test_page_without_text():

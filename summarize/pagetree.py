@@ -1,0 +1,123 @@
+"""An HTML page as an lxml tree, whatever its nesting.
+
+libxml2, under lxml, stops building the tree at a depth of 255 elements (2047 with
+``huge_tree``) and drops everything deeper, text included: a page of 10,000 nested
+<div>s around its story parses to an empty body, and the story is "not there". So a
+page whose parse reports that limit is parsed again from a copy flattened by the
+standard library's tokenizer, which has no depth limit: elements deeper than
+``MAX_DEPTH`` lose their tags and keep their text, a dropped block element leaving a
+line break so that its paragraphs stay apart. Real pages nest a few dozen levels,
+so only such pages pay for the second pass.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+from .errors import InputError
+from .pagemarkup import BLOCK_TAGS, VOID_TAGS
+
+# How deep the flattened copy nests: well inside libxml2's 255, and far deeper than
+# any page's real structure.
+MAX_DEPTH = 128
+
+# The XML declaration that opens an XHTML page: <?xml version="1.0" encoding="utf-8"?>.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
+
+# Elements whose start closes an open one of the same name (<li>a<li>b, <p>a<p>b):
+# without this the tokenizer would count each as one level deeper.
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
+
+
+def parse_page(html: str, *, source: str):  # noqa: ANN201 - an lxml HtmlElement
+    """The lxml tree of ``html`` (text, already decoded), all of its text in it."""
+    import lxml.etree
+    import lxml.html
+
+    # The text is decoded, so an XHTML page's XML declaration has said all it can;
+    # left in, lxml refuses the string ("Unicode strings with encoding declaration
+    # are not supported").
+    html = _XML_DECLARATION.sub("", html, count=1)
+    parser = lxml.html.HTMLParser()
+    try:
+        tree = lxml.html.fromstring(html, parser=parser)
+        if _too_deep(parser):
+            parser = lxml.html.HTMLParser()
+            tree = lxml.html.fromstring(flatten(html), parser=parser)
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise InputError(f"{source}: not a readable HTML page ({error})") from None
+    return tree
+
+
+def _too_deep(parser) -> bool:  # noqa: ANN001
+    # "Excessive depth in document: 256 use XML_PARSE_HUGE option"
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message.lower()
+               for entry in parser.error_log)
+
+
+def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """``html`` with the tags of elements nested deeper than ``max_depth`` removed and
+    their text kept; a removed block element leaves a <br>."""
+    flattener = _Flattener(max_depth)
+    flattener.feed(html)
+    flattener.close()
+    return "".join(flattener.out)
+
+
+class _Flattener(HTMLParser):
+    def __init__(self, max_depth: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.max_depth = max_depth
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, kept) of every open element
+        self.open_tags: Counter[str] = Counter()  # so an end tag's match is found in O(1)
+        self.kept = 0
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in VOID_TAGS:
+            self.out.append(_start_tag(tag, attrs))
+            return
+        if tag in _SELF_CLOSING_SIBLINGS and self.stack and self.stack[-1][0] == tag:
+            self.handle_endtag(tag)
+        keep = self.kept < self.max_depth
+        self.stack.append((tag, keep))
+        self.open_tags[tag] += 1
+        if keep:
+            self.kept += 1
+            self.out.append(_start_tag(tag, attrs))
+        elif tag in BLOCK_TAGS:
+            self.out.append("<br>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open_tags[tag]:
+            return  # a stray end tag
+        while self.stack:
+            name, keep = self.stack.pop()
+            self.open_tags[name] -= 1
+            if keep:
+                self.kept -= 1
+                self.out.append(f"</{name}>")
+            elif name in BLOCK_TAGS:
+                self.out.append("<br>")
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        raw = self.stack and self.stack[-1][0] in ("script", "style")  # JSON-LD stays as written
+        self.out.append(data if raw else htmllib.escape(data, quote=False))
+
+
+def _start_tag(tag: str, attrs: list) -> str:
+    written = "".join(f" {name}" if value is None else f' {name}="{htmllib.escape(value)}"' for name, value in attrs)
+    return f"<{tag}{written}>"
