@@ -110,6 +110,22 @@ def big_page(scale: float = 1.0) -> str:
     return head + "".join(paragraphs) + "</article><footer>(c)</footer></body></html>"
 
 
+def tiny_paragraphs_page(scale: float = 1.0) -> str:
+    """A 20 MB page of 1.5 million one-word paragraphs: elements, not text."""
+    head = "<!doctype html><html><head><title>Tiny</title></head><body><article><h1>Tiny</h1>"
+    story = "<p>The council met on June 9 and voted on the budget for the coming year.</p>"
+    return head + story + "<p>Yes.</p>" * int(1_500_000 * scale) + "</article></body></html>"
+
+
+def script_page(scale: float = 1.0) -> str:
+    """A 20 MB page that is an ordinary story beside 20 MB of inline script and data."""
+    story = "".join(f"<p>{_words(25, seed).capitalize()} on June {seed % 28 + 1}.</p>" for seed in range(30))
+    blob = "<script>var data = [" + "1234567890," * int(1_800_000 * scale) + "0];</script>"
+    paths = '<path d="M0 0L1 1"/>' * int(1000 * scale)
+    return (f"<!doctype html><html><head><title>Script</title>{blob}</head><body><article><h1>Script</h1>"
+            f"{story}</article><svg>{paths}</svg></body></html>")
+
+
 CASES: dict[str, tuple[str, Callable[[float], str]]] = {
     "5 MB line": ("long-line.txt", long_line),
     "5 MB run-on": ("long-run-on.txt", long_run_on),
@@ -118,6 +134,8 @@ CASES: dict[str, tuple[str, Callable[[float], str]]] = {
     "100k dates": ("many-dates.txt", many_dates),
     "'on June 9,' x50k": ("on-june-9.txt", on_june_9),
     "20 MB HTML page": ("big-page.html", big_page),
+    "20 MB page, tiny paragraphs": ("tiny-paragraphs.html", tiny_paragraphs_page),
+    "20 MB page, mostly script": ("script-page.html", script_page),
 }
 
 

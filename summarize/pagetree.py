@@ -20,6 +20,15 @@ from html.parser import HTMLParser
 from .errors import InputError
 from .pagemarkup import BLOCK_TAGS, VOID_TAGS
 
+# A page is read up to this much text, or this many elements: a news article is tens
+# of KB of text, and the heaviest pages have some thousands of elements. Past it the
+# rest of the page is cut (and the briefing says so): trafilatura's XPath queries
+# ("//p//text()") grow with the square of a page's paragraphs in libxml2, and a
+# 20 MB page of 130,000 paragraphs took 80 s.
+MAX_PAGE_TEXT_CHARS = 2_000_000
+MAX_PAGE_ELEMENTS = 50_000
+_CODE_TAGS = frozenset({"script", "style", "noscript", "template"})
+
 # How deep the flattened copy nests: well inside libxml2's 255, and far deeper than
 # any page's real structure.
 MAX_DEPTH = 128
@@ -44,7 +53,13 @@ def parse_page(html: str, *, source: str):  # noqa: ANN201 - an lxml HtmlElement
     parser = lxml.html.HTMLParser()
     try:
         tree = lxml.html.fromstring(html, parser=parser)
-        if _too_deep(parser):
+        if _over_limit(parser, "buffer size"):
+            # A text node over 10 MB (a page's inline script or JSON data) stops
+            # libxml2 there, and the story after it is lost; its "huge" mode reads on
+            # (and allows nesting to 2047, which the check below still sees).
+            parser = lxml.html.HTMLParser(huge_tree=True)
+            tree = lxml.html.fromstring(html, parser=parser)
+        if _over_limit(parser, "depth"):
             parser = lxml.html.HTMLParser()
             tree = lxml.html.fromstring(flatten(html), parser=parser)
     except (ValueError, lxml.etree.ParserError) as error:
@@ -52,9 +67,10 @@ def parse_page(html: str, *, source: str):  # noqa: ANN201 - an lxml HtmlElement
     return tree
 
 
-def _too_deep(parser) -> bool:  # noqa: ANN001
-    # "Excessive depth in document: 256 use XML_PARSE_HUGE option"
-    return any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message.lower()
+def _over_limit(parser, limit: str) -> bool:  # noqa: ANN001
+    # "Excessive depth in document: 256 use XML_PARSE_HUGE option", "Resource limit
+    # exceeded: Buffer size limit exceeded, try XML_PARSE_HUGE"
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" and limit in entry.message.lower()
                for entry in parser.error_log)
 
 
@@ -121,3 +137,26 @@ class _Flattener(HTMLParser):
 def _start_tag(tag: str, attrs: list) -> str:
     written = "".join(f" {name}" if value is None else f' {name}="{htmllib.escape(value)}"' for name, value in attrs)
     return f"<{tag}{written}>"
+
+
+def cut_page(tree, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX_PAGE_ELEMENTS) -> bool:  # noqa: ANN001
+    """Cut ``tree`` after the element at which its text passes ``max_chars`` or its
+    elements ``max_elements``, in document order: everything after that element
+    goes (its following siblings and those of each of its ancestors). Whether
+    anything was cut."""
+    chars = 0
+    for count, element in enumerate(tree.iter()):
+        # A script's or a style's text is code, not reading: a page's 20 MB of inline
+        # data must not cut off the story after it.
+        own_text = element.text if element.tag not in _CODE_TAGS else None
+        chars += len(own_text or "") + len(element.tail or "")
+        if chars > max_chars or count >= max_elements:
+            break
+    else:
+        return False
+    node = element
+    while (parent := node.getparent()) is not None:
+        for following in list(node.itersiblings()):
+            parent.remove(following)
+        node = parent
+    return True

@@ -25,7 +25,7 @@ from .decoding import decode_bytes, looks_binary, not_an_article
 from .errors import InputError
 from .pagecleaning import clean_paragraphs, prepare
 from .pagedates import page_date
-from .pagetree import parse_page
+from .pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page, parse_page
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
@@ -159,8 +159,15 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     if isinstance(html, bytes):
         html = decode_page(html, source=source)
     tree = parse_page(html, source=source)
+    # Cut first: every later step (dates, furniture, trafilatura) then reads a page
+    # of bounded size.
+    cut = cut_page(tree)
     found = page_date(tree, url, name=source)  # before the furniture, <time>s and all, goes
     prepare(tree)
+    notes = (found.note,) if found.note else ()
+    if cut:
+        notes += (f"{source}: the page holds more than {MAX_PAGE_TEXT_CHARS // 1_000_000} MB of text or "
+                  f"{MAX_PAGE_ELEMENTS:,} elements; only what comes before was read.",)
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False,
@@ -170,8 +177,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     text = _paragraphs(document.text if document is not None else "", title)
     if not has_prose(text):
         raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
-    return WebArticle(text=text, title=title, date=found.date, date_source=found.source,
-                      notes=(found.note,) if found.note else ())
+    return WebArticle(text=text, title=title, date=found.date, date_source=found.source, notes=notes)
 
 
 # What makes a sentence of prose: this many words or more, and the end of a sentence.

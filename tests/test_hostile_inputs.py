@@ -25,7 +25,9 @@ from summarize.events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, ext
 from summarize.models import Article
 from summarize.pipeline import article_events, build_briefing
 from summarize.sentences import MAX_SENTENCE_CHARS, split_sentences
+from summarize.pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page
 from summarize.temporal import find_time_expressions
+from summarize.web import extract_html
 
 HOSTILE = load_benchmark("hostile")
 DATE = dt.date(2020, 6, 1)
@@ -130,3 +132,38 @@ def test_the_cut_is_in_the_briefings_notes() -> None:
     briefing = build_briefing([article])
     assert briefing.notes == (f"run-on.txt: 1 passage of more than {MAX_SENTENCE_CHARS:,} characters with no "
                               f"sentence end was read in pieces of at most {MAX_SENTENCE_CHARS:,}.",)
+
+
+def test_a_page_past_the_text_limit_is_read_up_to_it_with_a_note() -> None:
+    page = HOSTILE.big_page(0.15)  # 3 MB of paragraphs
+    article = extract_html(page, source="big.html")
+    # The limit counts the page's text; the article text adds a blank line per paragraph.
+    assert MAX_PAGE_TEXT_CHARS * 0.9 < len(article.text) <= MAX_PAGE_TEXT_CHARS * 1.05
+    assert article.notes == (f"big.html: the page holds more than 2 MB of text or {MAX_PAGE_ELEMENTS:,} elements; "
+                             "only what comes before was read.",)
+
+
+def test_a_page_of_many_elements_is_read_up_to_the_element_limit() -> None:
+    page = HOSTILE.tiny_paragraphs_page(0.04)  # 60,000 paragraphs of one word
+    article = extract_html(page, source="tiny.html")
+    assert article.text.startswith("The council met on June 9")
+    assert article.text.count("Yes.") < MAX_PAGE_ELEMENTS
+    assert len(article.notes) == 1 and "only what comes before was read" in article.notes[0]
+
+
+def test_a_story_after_a_huge_inline_script_is_read() -> None:
+    # 13 MB of script data: past libxml2's 10 MB text node, and past the text limit
+    # if code counted as text.
+    article = extract_html(HOSTILE.script_page(0.6), source="script.html")
+    assert article.text.count(" on June ") == 30
+    assert article.notes == ()
+
+
+def test_cut_page_removes_everything_after_the_limit_in_document_order() -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring("<html><body><div><p>one</p><p>two</p><p>three</p></div>"
+                                "<p>four</p></body></html>")
+    assert cut_page(tree, max_chars=100, max_elements=100) is False
+    assert cut_page(tree, max_chars=5, max_elements=100) is True  # "one" + "two" passes 5
+    assert tree.text_content() == "onetwo"
