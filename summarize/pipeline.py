@@ -114,11 +114,11 @@ class Briefer:
         article_notes = tuple(note for article in articles for note in article.notes)
         articles, year_notes = complete_dateline_years(articles)
         articles, query_notes = self._about_query(articles)
-        year_notes = (*article_notes, *year_notes, *query_notes)
+        input_notes = (*article_notes, *year_notes, *query_notes)
         if self.selection.key_dates_for(len(articles)):
             briefing = self._key_date_briefing(articles, progress)
             reading = [note for a in articles for note in reading_notes(a.source, split_sentences(a.text))]
-            return dataclasses.replace(briefing, notes=(*year_notes, *reading, *briefing.notes))
+            return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
         items: list[ArticleBriefing] = []
         per_article: list[list[Event]] = []
         reading = []
@@ -130,7 +130,7 @@ class Briefer:
             if progress is not None:
                 progress(len(batch))
         briefing = self._assemble(items, per_article)
-        return dataclasses.replace(briefing, notes=(*year_notes, *reading, *briefing.notes))
+        return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
 
     def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
                      progress: Progress | None = None, timeout: float | None = None,
