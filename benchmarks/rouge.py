@@ -154,9 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     articles = [Article(text=r["article"], source=r["id"]) for r in rows]
 
     if a.threads:
-        import torch
+        from summarize.encoder import set_threads
 
-        torch.set_num_threads(a.threads)
+        set_threads(a.threads)  # the MiniLM encoder's, ONNX Runtime or torch
+        if a.model:
+            import torch
+
+            torch.set_num_threads(a.threads)
     options = {}
     if a.max_new_tokens:
         options["max_new_tokens"] = a.max_new_tokens

@@ -38,12 +38,11 @@ def timed_command(command: list[str], runs: int) -> float:
 
 
 def warm_ours(runs: int) -> float:
-    import torch
-
+    from summarize.encoder import set_threads
     from summarize.loading import load_article
     from summarize.pipeline import Briefer
 
-    torch.set_num_threads(1)  # as the CLI does for the MiniLM default
+    set_threads(1)  # as the CLI does for the MiniLM default
     briefer = Briefer()
     article = load_article(str(SAMPLE), date=DATE)
     briefer.brief([article])  # first call pays lazy initialisation

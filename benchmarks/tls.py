@@ -91,13 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", help="comma-separated topics (default: every topic folder)")
     parser.add_argument("--no-loto", action="store_true", help="rank dates with the shipped weights")
     parser.add_argument("--no-score", action="store_true", help="write predictions only")
-    parser.add_argument("--threads", type=int, default=1, help="torch threads for the encoder (default 1)")
+    parser.add_argument("--threads", type=int, default=1, help="CPU threads for the encoder (default 1)")
     parser.add_argument("--scorer", type=Path, default=None, help="tls_eval.py (default: ../shared/tools/)")
     args = parser.parse_args(argv)
 
-    import torch
+    from summarize.encoder import set_threads
 
-    torch.set_num_threads(args.threads)
+    set_threads(args.threads)
     topics = sorted(p for p in args.tls_dir.iterdir() if (p / "timelines.jsonl").is_file())
     if args.topics:
         wanted = set(args.topics.split(","))
