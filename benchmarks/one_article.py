@@ -25,8 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
@@ -34,8 +34,9 @@ DATE = "2014-06-22"
 DEMO_FORMATS = "html,email,text,markdown,json,timelinejs"
 
 
-@dataclass(frozen=True)
-class Run:
+# A NamedTuple rather than a dataclass: the tests load this script as a module that
+# is not in sys.modules, where dataclasses cannot resolve its annotations.
+class Run(NamedTuple):
     cpu: float  # user + sys seconds
     wall: float
     peak_mb: float
