@@ -23,3 +23,16 @@ class TemplateError(SummarizeError):
 
 class OutputError(SummarizeError):
     """An output file could not be written (a directory, a socket, no permission)."""
+
+
+class NotFoundError(SummarizeError):
+    """A saved briefing of the desk, or an event of one, that does not exist."""
+
+
+class StorageError(SummarizeError):
+    """The desk's database cannot be opened, brought up to date or written."""
+
+
+class ConflictError(SummarizeError):
+    """A desk request that cannot be done in the briefing's present state (editing a
+    briefing still being made)."""
