@@ -282,18 +282,11 @@ def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
     """Read --date, --since and --until (dateparser's forms; the window relative to
     --date when given) and gather the key-date options. Sets ``args.date``."""
     from .dates import parse_date
-    from .errors import SummarizeError
     from .pipeline import KeyDateOptions
 
     args.date = parse_date(args.date) if args.date is not None else None
-    since = parse_date(args.since, base=args.date, option="--since") if args.since is not None else None
-    until = parse_date(args.until, base=args.date, end=True, option="--until") if args.until is not None else None
-    if since is not None and until is not None and since > until:
-        raise SummarizeError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
-    query = tuple(args.query.split()) if args.query is not None else ()
-    if args.query is not None and not query:
-        raise SummarizeError("--query needs at least one word")
-    return KeyDateOptions(max_dates=args.max_dates, per_date=args.per_date, since=since, until=until, query=query)
+    return KeyDateOptions.read(date=args.date, since=args.since, until=args.until, query=args.query,
+                               max_dates=args.max_dates, per_date=args.per_date)
 
 
 def _set_cpu_threads(threads: int | None, model: str | None) -> None:
