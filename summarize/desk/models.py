@@ -72,3 +72,38 @@ class BriefingEntry:
     articles: int
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    """What a user asks the desk to brief, with the CLI's options by their long names.
+
+    ``texts`` are pasted articles, ``urls`` web addresses, ``articles`` corpus lines
+    (``{"text"|"html"|"url": ..., "date"?, "source"?}``, as in a --jsonl file);
+    ``title`` names the briefing (default: from its articles); ``date`` is --date
+    (ISO or what dateparser reads), and so on.
+    """
+
+    texts: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    articles: tuple[dict[str, Any], ...] = ()
+    title: str | None = None
+    date: str | None = None
+    since: str | None = None
+    until: str | None = None
+    query: str | None = None
+    max_dates: int | None = None
+    per_date: int = 2
+    sentences: int = 3
+    words: int | None = None
+    timeout: float = 20.0
+
+    @property
+    def count(self) -> int:
+        return len(self.texts) + len(self.urls) + len(self.articles)
+
+    def options(self) -> dict[str, Any]:
+        """The options given (not the articles), as stored with the briefing."""
+        names = ("date", "since", "until", "query", "max_dates", "per_date", "sentences", "words", "timeout")
+        defaults = BriefingRequest()
+        return {name: getattr(self, name) for name in names if getattr(self, name) != getattr(defaults, name)}
