@@ -10,7 +10,8 @@ editor's change, and exported in every format by the same renderers.
     jobs.py        briefing requests run on a worker thread, with their progress
     api.py         the JSON API (FastAPI routes)
     app.py         ``create_app``: the API, errors as JSON, the token and body-size guards
-    server.py      ``serve``: uvicorn on a host and port
+    server.py      ``serve``: uvicorn on a host and port; a token off loopback
+    command.py     ``summarize serve``'s options (cli.py parses them and reports errors)
 
 The library rule holds here too: nothing prints or exits; ``summarize serve``
 (cli.py) is the only place that does.
