@@ -55,7 +55,7 @@ class DeskSettings:
     max_body_bytes: int = MAX_BODY_BYTES
 
 
-def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> FastAPI:
+def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> Guard:
     """The desk over ``store``, briefing with ``briefer`` (its model stays loaded)."""
     desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls)
 
@@ -93,7 +93,7 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
     async def bug(request: Request, error: Exception) -> JSONResponse:
         return _error(500, "internal error (it is in the server's log; please report it)")
 
-    return Guard(app, token=settings.token, max_body_bytes=settings.max_body_bytes)  # type: ignore[return-value]
+    return Guard(app, token=settings.token, max_body_bytes=settings.max_body_bytes)
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -113,7 +113,6 @@ class Guard:
         self.app = app
         self.token = token.encode() if token else None
         self.max_body_bytes = max_body_bytes
-        self.state = app.state  # what tests and the server reach through the wrapper
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -16,15 +16,13 @@ from typing import Any
 # A briefing being made, made, or given up on (every input failed, or the server stopped).
 RUNNING, DONE, FAILED = "running", "done", "failed"
 
-# What an editor may change about one event, and the type of each change.
-EDITABLE_FIELDS = {"headline": str, "label": str, "deleted": bool, "pinned": bool, "note": str}
-
 
 @dataclass(frozen=True)
 class EventEdit:
     """One change an editor made to event ``index`` (its place in the stored
-    document's ``events``) at ``at``: ``changes`` maps fields of ``EDITABLE_FIELDS``
-    to their new values. A note of "" removes the note."""
+    document's ``events``) at ``at``: ``changes`` maps fields (headline, label,
+    deleted, pinned, note; see ``editing.py``) to their new values. A note of ""
+    removes the note."""
 
     index: int
     changes: dict[str, Any]
