@@ -12,7 +12,7 @@ STORY := examples/storm-ada.jsonl
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test outputs install browser scorer clean
+.PHONY: demo test outputs install browser scorer postgres clean
 
 # The main job on the sample article, in every format.
 demo: $(STAMP)
@@ -28,7 +28,7 @@ demo: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test,bench,desk]'
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
 	$(BIN)/python -m summarize.encoder_export
 	touch $(STAMP)
@@ -51,8 +51,13 @@ browser:
 scorer:
 	@perl -MXML::Parser -MDB_File -e1 2>/dev/null || (apt-get update -qq && apt-get install -y -qq libxml-parser-perl >/dev/null)
 
-test: $(STAMP) browser scorer
-	SUMMARIZE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+# The desk's storage tests start their own PostgreSQL server from Debian's package
+# (tests/pgserver.py); with SUMMARIZE_REQUIRE_POSTGRES=1 a missing one fails them.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+test: $(STAMP) browser scorer postgres
+	SUMMARIZE_REQUIRE_BROWSER=1 SUMMARIZE_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info

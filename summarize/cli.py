@@ -161,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["serve"]:
+        return _serve(argv[1:])
     prog = "summarize"
     if argv[:1] == ["brief"]:
         argv, prog = argv[1:], "summarize brief"
@@ -182,15 +184,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         # program that SIGPIPE ended.
         _silence_stdout()
         return 128 + signal.SIGPIPE
-    except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit codes
-        from .errors import SummarizeError
+    except Exception as error:  # noqa: BLE001 - errors into exit codes
+        return _exit_code(error)
 
-        if isinstance(error, SummarizeError):
-            _error(str(error))
-            return EXIT_USAGE
-        print(f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
-              file=sys.stderr)
-        return EXIT_BUG
+
+def _exit_code(error: Exception) -> int:
+    """The one place that turns errors into exit codes: the library's errors are the
+    user's to fix (2), anything else is a bug (1); either is one line on stderr."""
+    from .errors import SummarizeError
+
+    if isinstance(error, SummarizeError):
+        _error(str(error))
+        return EXIT_USAGE
+    print(f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
+          file=sys.stderr)
+    return EXIT_BUG
+
+
+def _serve(argv: list[str]) -> int:
+    """``summarize serve`` (``desk/command.py``): the desk runs until Ctrl-C or
+    SIGTERM, which uvicorn handles (it finishes the requests under way)."""
+    from .desk.command import build_serve_parser, serve_from_args
+
+    args = build_serve_parser(_Parser).parse_args(argv)
+
+    def ready(address: str, database: str) -> None:
+        print(f"summarize: the briefing desk is at {address} (briefings in {database})", file=sys.stderr)
+
+    try:
+        _set_cpu_threads(args.threads, args.model)
+        serve_from_args(args, ready=ready)
+    except KeyboardInterrupt:  # Ctrl-C while the model loads
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - errors into exit codes
+        return _exit_code(error)
+    return EXIT_OK
 
 
 @contextlib.contextmanager
@@ -282,18 +310,11 @@ def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
     """Read --date, --since and --until (dateparser's forms; the window relative to
     --date when given) and gather the key-date options. Sets ``args.date``."""
     from .dates import parse_date
-    from .errors import SummarizeError
     from .pipeline import KeyDateOptions
 
     args.date = parse_date(args.date) if args.date is not None else None
-    since = parse_date(args.since, base=args.date, option="--since") if args.since is not None else None
-    until = parse_date(args.until, base=args.date, end=True, option="--until") if args.until is not None else None
-    if since is not None and until is not None and since > until:
-        raise SummarizeError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
-    query = tuple(args.query.split()) if args.query is not None else ()
-    if args.query is not None and not query:
-        raise SummarizeError("--query needs at least one word")
-    return KeyDateOptions(max_dates=args.max_dates, per_date=args.per_date, since=since, until=until, query=query)
+    return KeyDateOptions.read(date=args.date, since=args.since, until=args.until, query=args.query,
+                               max_dates=args.max_dates, per_date=args.per_date)
 
 
 def _set_cpu_threads(threads: int | None, model: str | None) -> None:

@@ -28,3 +28,16 @@ class OutputError(SummarizeError):
 class EncoderExportError(ModelError):
     """The ONNX export of the sentence encoder could not be made or loaded: the
     encoder falls back to torch, unless ONNX was asked for."""
+
+
+class NotFoundError(SummarizeError):
+    """A saved briefing of the desk, or an event of one, that does not exist."""
+
+
+class StorageError(SummarizeError):
+    """The desk's database cannot be opened, brought up to date or written."""
+
+
+class ConflictError(SummarizeError):
+    """A desk request that cannot be done in the briefing's present state (editing a
+    briefing still being made)."""

@@ -206,6 +206,13 @@ def _jsonl_input(line: str, where: str, date: dt.date | None) -> ArticleInput:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+    return input_from_record(record, where=where, date=date)
+
+
+def input_from_record(record: object, *, where: str, date: dt.date | None = None) -> ArticleInput:
+    """A corpus line's object (``{"text"|"html"|"url": ..., "date"?, "source"?}``) as
+    an input named ``where`` unless it has a "source"; ``InputError`` when it is not
+    one. ``date`` (--date) overrides the object's own. The desk's API takes these too."""
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with \"text\", \"html\" or \"url\"")
     kinds = [k for k in ("text", "html") if k in record]

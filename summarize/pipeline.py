@@ -35,7 +35,7 @@ from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
 from .models import Article, ArticleBriefing, Briefing, Event, Sentence, Summary, Timeline, TimeExpression
 from .sentences import MAX_SENTENCE_CHARS, overlong_passages, split_sentences
-from .summarizer import load_summarizer
+from .summarizer import Summarizer, load_summarizer
 from .temporal import find_time_expressions
 from .timeline import build_timeline
 
@@ -72,6 +72,24 @@ class KeyDateOptions:
     until: dt.date | None = None
     query: tuple[str, ...] = ()
 
+    @classmethod
+    def read(cls, *, date: dt.date | None = None, since: str | None = None, until: str | None = None,
+             query: str | None = None, max_dates: int | None = None, per_date: int = 2) -> KeyDateOptions:
+        """The options as a user writes them (--since "June 2014", --query "swine flu"):
+        the window read by ``dates.parse_date``, relative to ``date`` when given, else
+        today. ``SummarizeError`` for a date that cannot be read, a window that ends
+        before it starts, or a query of no words."""
+        from .dates import parse_date
+
+        first = parse_date(since, base=date, option="--since") if since is not None else None
+        last = parse_date(until, base=date, end=True, option="--until") if until is not None else None
+        if first is not None and last is not None and first > last:
+            raise SummarizeError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+        words = tuple(query.split()) if query is not None else ()
+        if query is not None and not words:
+            raise SummarizeError("--query needs at least one word")
+        return cls(max_dates=max_dates, per_date=per_date, since=first, until=last, query=words)
+
     def key_dates_for(self, articles: int) -> bool:
         """Whether a briefing of ``articles`` is a key-date briefing."""
         from .keydates import AUTO_MIN_ARTICLES
@@ -93,13 +111,25 @@ class Briefer:
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
                  words: int | None = None, batch_size: int = BATCH_SIZE,
-                 selection: KeyDateOptions | None = None) -> None:
+                 selection: KeyDateOptions | None = None, summarizer: Summarizer | None = None) -> None:
         self.model = model
         self.device = device
         self.sentences = sentences
         self.words = words
         self.batch_size = batch_size
         self.selection = selection or KeyDateOptions()
+        if summarizer is not None:
+            # Already loaded: Briefers of other options share one model (the desk's
+            # requests), and tests can give a summarizer of their own.
+            self.__dict__["summarizer"] = summarizer
+
+    def with_options(self, *, sentences: int | None = None, words: int | None = None,
+                     selection: KeyDateOptions | None = None) -> Briefer:
+        """A Briefer with these length and selection options (``sentences`` and
+        ``selection`` default to this one's) that shares this one's loaded model."""
+        return Briefer(model=self.model, device=self.device, sentences=sentences or self.sentences, words=words,
+                       batch_size=self.batch_size, selection=selection or self.selection,
+                       summarizer=self.summarizer)
 
     @functools.cached_property
     def summarizer(self):  # noqa: ANN201 - whatever load_summarizer gives

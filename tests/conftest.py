@@ -55,3 +55,27 @@ def undated_briefing():
     from summarize.pipeline import build_briefing
 
     return build_briefing([load_sample()])
+
+
+# The desk's storage runs on SQLite and on PostgreSQL: a throwaway server is started
+# once per session (tests/pgserver.py). Where PostgreSQL is not installed its tests
+# skip, saying so, unless SUMMARIZE_REQUIRE_POSTGRES=1 (set by `make test`): then they fail.
+@pytest.fixture(scope="session")
+def postgres_server():
+    from pgserver import missing_reason, postgres_server
+
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("SUMMARIZE_REQUIRE_POSTGRES"):
+            pytest.fail(f"SUMMARIZE_REQUIRE_POSTGRES=1 but {reason}")
+        pytest.skip(reason)
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """A new, empty database's URL: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    return request.getfixturevalue("postgres_server").new_database()

@@ -1,0 +1,171 @@
+"""The desk's JSON API. The CLI's JSON is the API's JSON: a briefing is its
+``render(briefing, "json")`` document with the editors' changes applied, plus what
+the desk knows about it (``id``, ``status``, ``title``, ``created``, ``options``,
+``progress``, ``failures``, ``error``) and, on each event, its ``index`` and edit
+state (``deleted``, ``pinned``, ``note``, ``edited``).
+
+    POST  /api/briefings                              make one (201)
+    GET   /api/briefings?title=&date=&limit=&offset=  list, newest first
+    GET   /api/briefings/{id}                         one
+    PATCH /api/briefings/{id}/events/{index}          edit an event
+    GET   /api/briefings/{id}/export?format=          render it, edits applied
+
+Routes that only touch the database are plain functions (FastAPI runs them on a
+thread); briefing runs on the desk's worker (``jobs.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+
+from ..briefing_json import briefing_from_json
+from ..errors import ConflictError
+from ..rendering import FILE_EXTENSIONS, FORMATS, render
+from .editing import edited_briefing, event_fields, event_states, exported_briefing
+from .jobs import Desk
+from .models import BriefingEntry, BriefingRequest, StoredBriefing
+
+router = APIRouter(prefix="/api")
+
+Format = Literal[FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
+
+MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
+               "json": "application/json", "timelinejs": "application/json"}
+
+# What an exported page may do: show itself (its styles are inline), nothing else.
+# No script runs in it even if some slipped past the escaping.
+EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox"
+
+
+class ArticleIn(BaseModel):
+    """An article as a corpus line: exactly one of text, html or url."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD")
+    source: str | None = Field(None, max_length=2000)
+
+
+class BriefingIn(BaseModel):
+    """A briefing to make: articles and the CLI's options by their long names."""
+
+    model_config = ConfigDict(extra="forbid")
+    texts: list[str] = Field(default_factory=list, description="articles as plain text")
+    urls: list[str] = Field(default_factory=list, description="http(s) addresses of articles")
+    articles: list[ArticleIn] = Field(default_factory=list, description="corpus lines, as --jsonl reads them")
+    title: str | None = Field(None, max_length=300)
+    date: str | None = Field(None, max_length=100, description="--date: 2014-06-22, '22 June 2014'...")
+    since: str | None = Field(None, max_length=100)
+    until: str | None = Field(None, max_length=100)
+    query: str | None = Field(None, max_length=1000)
+    max_dates: int | None = Field(None, ge=1, le=1000)
+    per_date: int = Field(2, ge=1, le=100)
+    sentences: int = Field(3, ge=1, le=100)
+    words: int | None = Field(None, ge=1, le=10_000)
+    timeout: float = Field(20.0, gt=0, le=120, description="seconds to fetch each URL")
+
+
+class EventPatch(BaseModel):
+    """Changes to one event; at least one."""
+
+    model_config = ConfigDict(extra="forbid")
+    headline: str | None = Field(None, min_length=1, max_length=2000)
+    label: str | None = Field(None, min_length=1, max_length=200)
+    deleted: StrictBool | None = None
+    pinned: StrictBool | None = None
+    note: str | None = Field(None, max_length=10_000, description='"" removes the note')
+
+    @model_validator(mode="after")
+    def _some_change(self) -> EventPatch:
+        if not self.model_dump(exclude_none=True):
+            raise ValueError("give at least one of headline, label, deleted, pinned, note")
+        return self
+
+
+def _desk(request: Request) -> Desk:
+    return request.app.state.desk
+
+
+@router.post("/briefings", status_code=201)
+async def create_briefing(body: BriefingIn, request: Request) -> JSONResponse:
+    """Brief the articles: one article is answered finished ("done"), more run in
+    the background ("running", with ``progress``)."""
+    desk = _desk(request)
+    fields = body.model_dump(exclude={"texts", "urls", "articles"})
+    stored = await desk.create(BriefingRequest(
+        texts=tuple(body.texts), urls=tuple(body.urls),
+        articles=tuple(article.model_dump(exclude_none=True) for article in body.articles), **fields))
+    return JSONResponse(desk_document(stored, desk.progress(stored.id)), status_code=201,
+                        headers={"Location": f"/api/briefings/{stored.id}"})
+
+
+@router.get("/briefings")
+def list_briefings(request: Request, title: Annotated[str | None, Query(max_length=300)] = None,
+                   date: dt.date | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    """Saved briefings, newest first: ``title`` searches titles, ``date`` keeps
+    briefings whose articles' dates span that day."""
+    entries = _desk(request).store.list(title=title, date=date, limit=limit, offset=offset)
+    return {"briefings": [_entry(entry) for entry in entries]}
+
+
+@router.get("/briefings/{id}")
+def get_briefing(id: int, request: Request) -> JSONResponse:
+    desk = _desk(request)
+    return JSONResponse(desk_document(desk.store.get(id), desk.progress(id)))
+
+
+@router.patch("/briefings/{id}/events/{index}")
+def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSONResponse:
+    """Change event ``index`` (its place in ``events``, deleted ones included);
+    the change is kept with its time. Answers the event as it now is."""
+    desk = _desk(request)
+    desk.store.add_edit(id, index, patch.model_dump(exclude_none=True))
+    return JSONResponse(desk_document(desk.store.get(id))["events"][index])
+
+
+@router.get("/briefings/{id}/export")
+def export_briefing(id: int, request: Request, format: Format = "html",
+                    quotes: bool = False, front_matter: bool = False) -> Response:
+    """The briefing in ``format``, with the edits applied, rendered as the CLI does."""
+    stored = _desk(request).store.get(id)
+    if stored.document is None:
+        raise ConflictError(f"briefing {id} is {stored.status}: there is nothing to export yet")
+    briefing = briefing_from_json(stored.document)
+    states = event_states(len(briefing.timeline.events), stored.edits)
+    text = render(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
+    headers = {"Content-Disposition": f'inline; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
+    if MEDIA_TYPES[format] == "text/html":
+        headers["Content-Security-Policy"] = EXPORT_CSP
+    return Response(text, media_type=f"{MEDIA_TYPES[format]}; charset=utf-8", headers=headers)
+
+
+def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = None) -> dict[str, Any]:
+    """The API's JSON of a stored briefing (see the module's docstring)."""
+    document: dict[str, Any] = {
+        "id": stored.id, "status": stored.status, "title": stored.title, "created": stored.created.isoformat(),
+        "options": stored.options, "progress": {"done": progress[0], "total": progress[1]} if progress else None,
+        "failures": [{"source": f.source, "message": f.message} for f in stored.failures], "error": stored.error,
+    }
+    if stored.document is not None:
+        briefing = briefing_from_json(stored.document)
+        states = event_states(len(briefing.timeline.events), stored.edits)
+        body = json.loads(render(edited_briefing(briefing, states), "json"))
+        for index, (event, state) in enumerate(zip(body["events"], states)):
+            event.update(index=index, **event_fields(state))
+        document.update(body)
+    return document
+
+
+def _entry(entry: BriefingEntry) -> dict[str, Any]:
+    return {"id": entry.id, "title": entry.title, "created": entry.created.isoformat(), "status": entry.status,
+            "articles": entry.articles, "first_date": entry.first_date.isoformat() if entry.first_date else None,
+            "last_date": entry.last_date.isoformat() if entry.last_date else None}

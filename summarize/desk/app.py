@@ -1,0 +1,170 @@
+"""``create_app``: the desk's ASGI application.
+
+One ``Desk`` per application: one loaded ``Briefer`` and one ``Store`` serve every
+request. Every error is JSON, ``{"error": "one line", "status": code}``, never a
+traceback: the library's errors by their kind (``STATUS``), request validation as
+422, anything else (a bug) as 500 with no detail (it is logged by the server).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import ConflictError, InputError, NotFoundError, StorageError, SummarizeError
+from ..pipeline import Briefer
+from . import api
+from .jobs import Desk
+from .storage import Store
+
+log = logging.getLogger(__name__)
+
+# The largest request body: a corpus of articles as JSON (the CLI reads up to 20 MB an article).
+MAX_BODY_BYTES = 25_000_000
+
+# HTTP status by the library's error class (the most specific class wins).
+STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, InputError: 422, SummarizeError: 422}
+
+# Every response: no MIME sniffing, no framing, nothing loaded from elsewhere.
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+DEFAULT_CSP = b"default-src 'none'; frame-ancestors 'none'"
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """``token``: every request must carry ``Authorization: Bearer TOKEN`` (None:
+    no token needed, for 127.0.0.1); ``allow_private_urls`` as --allow-private-urls;
+    ``max_body_bytes`` the largest request body."""
+
+    token: str | None = None
+    allow_private_urls: bool = False
+    max_body_bytes: int = MAX_BODY_BYTES
+
+
+def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> Guard:
+    """The desk over ``store``, briefing with ``briefer`` (its model stays loaded)."""
+    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stopped = await run_in_threadpool(desk.recover)
+        if stopped:
+            log.warning("%d briefings left running by a stopped server are marked failed", stopped)
+        yield
+        desk.close()
+
+    # No /docs: Swagger UI loads its scripts from a CDN, which a local, offline desk
+    # does not reach; /openapi.json is the schema.
+    app = FastAPI(title="summarize briefing desk", version=__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None)
+    app.state.desk = desk
+    app.include_router(api.router)
+
+    @app.exception_handler(SummarizeError)
+    async def library_error(request: Request, error: SummarizeError) -> JSONResponse:
+        status = next(STATUS[kind] for kind in type(error).__mro__ if kind in STATUS)
+        return _error(status, str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = ["{}: {}".format(".".join(str(part) for part in problem["loc"]) or "request", problem["msg"])
+                    for problem in error.errors()[:5]]
+        return _error(422, "; ".join(problems))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail), headers=error.headers)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, error: Exception) -> JSONResponse:
+        return _error(500, "internal error (it is in the server's log; please report it)")
+
+    return Guard(app, token=settings.token, max_body_bytes=settings.max_body_bytes)
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": " ".join(message.split()), "status": status}, status_code=status, headers=headers)
+
+
+class Guard:
+    """The outermost layer: refuses a request without the token before anything
+    reads it, limits the request body (a declared Content-Length at once, a
+    chunked body as it arrives), and adds the security headers to every response.
+
+    (FastAPI's own body limit answers in plain text; this one answers in JSON like
+    every other error.)
+    """
+
+    def __init__(self, app: FastAPI, *, token: str | None, max_body_bytes: int) -> None:
+        self.app = app
+        self.token = token.encode() if token else None
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = self._with_headers(send)
+        headers = dict(scope["headers"])
+        if self.token is not None and not self._authorized(headers.get(b"authorization", b"")):
+            response = _error(401, "this desk needs its token: send Authorization: Bearer TOKEN",
+                              headers={"WWW-Authenticate": "Bearer"})
+            await response(scope, receive, send)
+            return
+        length = headers.get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.max_body_bytes:
+            await self._too_large()(scope, receive, send)
+            return
+        await self.app(scope, self._limited(receive), send)
+
+    def _too_large(self) -> JSONResponse:
+        return _error(413, f"the request body is larger than {self.max_body_bytes:,} bytes")
+
+    def _limited(self, receive: Receive) -> Receive:
+        received = 0
+
+        async def receiving() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    # An HTTPException passes through FastAPI's body reading to the
+                    # handler that answers in JSON.
+                    raise HTTPException(413, f"the request body is larger than {self.max_body_bytes:,} bytes")
+            return message
+
+        return receiving
+
+    def _authorized(self, given: bytes) -> bool:
+        scheme, _, credentials = given.partition(b" ")
+        # Compared in constant time: how long a wrong token took says nothing.
+        return scheme.lower() == b"bearer" and hmac.compare_digest(credentials.strip(), self.token or b"")
+
+    @staticmethod
+    def _with_headers(send: Send) -> Send:
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                headers += [header for header in SECURITY_HEADERS if header[0] not in names]
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", DEFAULT_CSP))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return sending

@@ -1,0 +1,72 @@
+"""An editor's changes applied to a briefing: what the desk shows and exports.
+
+The stored briefing stays as the machine made it; its edits are replayed in the
+order they were made, so the last change of a field wins. Events keep their index
+(their place in the stored ``events``) whatever is deleted, so an edit always
+names the same event.
+
+- ``headline``/``label`` replace the event's own; an export shows the new ones.
+- ``deleted`` leaves the event out of exports (``deleted: false`` restores it).
+- ``note`` is an editor's note on the event; exports list the notes with the
+  briefing's notes ("Editor's note on ..."), so every format carries them.
+- ``pinned`` marks an event the editor wants kept; the desk shows it. (Bringing
+  back an event the key-date selection dropped is not done yet.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Briefing
+from .models import EventEdit
+
+
+@dataclass(frozen=True)
+class EventState:
+    """Where an event stands after its edits: None/False/"" where none was made."""
+
+    headline: str | None = None
+    label: str | None = None
+    deleted: bool = False
+    pinned: bool = False
+    note: str = ""
+    edited: dt.datetime | None = None
+
+
+def event_states(count: int, edits: Sequence[EventEdit]) -> list[EventState]:
+    """The state of each of ``count`` events after ``edits``, oldest first."""
+    states = [EventState() for _ in range(count)]
+    for edit in edits:
+        if 0 <= edit.index < count:
+            states[edit.index] = dataclasses.replace(states[edit.index], **edit.changes, edited=edit.at)
+    return states
+
+
+def edited_briefing(briefing: Briefing, states: Sequence[EventState]) -> Briefing:
+    """``briefing`` with the new headlines and labels; every event is kept, in place."""
+    events = tuple(
+        dataclasses.replace(event, headline=state.headline or event.headline, label=state.label or event.label)
+        for event, state in zip(briefing.timeline.events, states)
+    )
+    return dataclasses.replace(briefing, timeline=dataclasses.replace(briefing.timeline, events=events))
+
+
+def exported_briefing(briefing: Briefing, states: Sequence[EventState]) -> Briefing:
+    """What an export renders: the edited briefing without its deleted events, with
+    the editor's notes after the briefing's own."""
+    edited = edited_briefing(briefing, states)
+    kept = [(event, state) for event, state in zip(edited.timeline.events, states) if not state.deleted]
+    notes = tuple(f"Editor's note on {event.label} ({event.headline}): {state.note}"
+                  for event, state in kept if state.note)
+    return dataclasses.replace(edited, timeline=dataclasses.replace(edited.timeline, events=tuple(e for e, _ in kept)),
+                               notes=(*edited.notes, *notes))
+
+
+def event_fields(state: EventState) -> dict[str, Any]:
+    """What the desk's JSON adds to each event: its edit state."""
+    return {"deleted": state.deleted, "pinned": state.pinned, "note": state.note,
+            "edited": state.edited.isoformat() if state.edited else None}
