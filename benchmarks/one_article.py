@@ -42,25 +42,34 @@ class Run(NamedTuple):
     peak_mb: float
 
 
+# A small process that runs the command and reports its rusage. The command is not
+# started from the caller itself: Linux counts a child's peak RSS from the memory it
+# was forked from (exec keeps the old high-water mark), so a child of a 1 GB pytest
+# process "peaked" at 1 GB whatever it did.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,
+                  usage.ru_maxrss, time.perf_counter() - start]))
+"""
+
+
 def run_once(command: list[str], env: dict[str, str]) -> Run:
     """One whole process; its CPU time and peak RSS as the kernel accounted them."""
     # stderr goes to a file, not a pipe: a pipe nobody reads while waiting could fill and stall the child.
     with tempfile.TemporaryFile() as stderr:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.DEVNULL, stderr=stderr)
-        # wait4 reaps the child and returns its own rusage (not the sum over all
-        # children, as RUSAGE_CHILDREN would be).
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = code = os.waitstatus_to_exitcode(status)
+        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], cwd=ROOT, env=env,
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr, check=False)
+        code, cpu, maxrss, wall = json.loads(launched.stdout.decode().strip().splitlines()[-1])
         if code != 0:
             stderr.seek(0)
             message = stderr.read().decode(errors="replace").strip()[-500:]
             raise SystemExit(f"{' '.join(command)} exited {code}: {message}")
     # ru_maxrss is in KiB on Linux, bytes on macOS.
-    peak = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return Run(cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_mb=peak)
+    peak = maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+    return Run(cpu=cpu, wall=wall, peak_mb=peak)
 
 
 def main() -> None:
