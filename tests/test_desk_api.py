@@ -19,7 +19,7 @@ from summarize.pipeline import Briefer
 from summarize.rendering import render
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
-DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "edited"}
+DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"}
 DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error"}
 
 
@@ -60,7 +60,7 @@ def test_one_article_is_answered_finished_with_the_clis_json(desk):
     assert _cli_part(document) == expected
     assert [event["index"] for event in document["events"]] == list(range(len(expected["events"])))
     assert document["events"][0] | {} == {**expected["events"][0], "index": 0, "deleted": False, "pinned": False,
-                                          "note": "", "edited": None}
+                                          "note": "", "merged_into": None, "edited": None}
     assert call(desk, "GET", f"/api/briefings/{document['id']}").json == document
 
 
@@ -153,7 +153,7 @@ def test_a_long_request_runs_in_the_background_without_blocking_the_server(store
 @pytest.mark.parametrize("method, path, body, status, words", [
     ("GET", "/api/briefings/999", None, 404, "no briefing 999"),
     ("GET", "/api/briefings/abc", None, 422, "id"),
-    ("GET", "/nowhere", None, 404, "Not Found"),
+    ("GET", "/api/nowhere", None, 404, "Not Found"),
     ("DELETE", "/api/briefings", None, 405, "Method Not Allowed"),
     ("POST", "/api/briefings", {"texts": "not a list"}, 422, "texts"),
     ("POST", "/api/briefings", {"texts": ["x"], "sentenses": 2}, 422, "sentenses"),
