@@ -245,6 +245,7 @@ def test_every_response_carries_the_security_headers(desk):
 def test_the_openapi_schema_describes_the_api(desk):
     schema = call(desk, "GET", "/openapi.json").json
     assert set(schema["paths"]) == {"/api/briefings", "/api/briefings/{id}", "/api/briefings/{id}/events/{index}",
+                                    "/api/briefings/{id}/events/{index}/merge",
                                     "/api/briefings/{id}/export"}
     assert set(schema["paths"]["/api/briefings"]) == {"get", "post"}
     assert "max_dates" in schema["components"]["schemas"]["BriefingIn"]["properties"]

@@ -8,6 +8,7 @@ state (``deleted``, ``pinned``, ``note``, ``edited``).
     GET   /api/briefings?title=&date=&limit=&offset=  list, newest first
     GET   /api/briefings/{id}                         one
     PATCH /api/briefings/{id}/events/{index}          edit an event
+    POST  /api/briefings/{id}/events/{index}/merge    merge it into another ({"into": n}), or separate it (null)
     GET   /api/briefings/{id}/export?format=          render it, edits applied
 
 Routes that only touch the database are plain functions (FastAPI runs them on a
@@ -27,9 +28,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from ..briefing_json import briefing_from_json
 from ..errors import ConflictError
 from ..rendering import FILE_EXTENSIONS, FORMATS, render
-from .editing import edited_briefing, event_fields, event_states, exported_briefing
+from .editing import check_merge, edited_briefing, event_fields, event_states, exported_briefing
 from .jobs import Desk
-from .models import BriefingEntry, BriefingRequest, StoredBriefing
+from .models import BriefingEntry, BriefingRequest, EventEdit, StoredBriefing
+from .storage import Store
 
 router = APIRouter(prefix="/api")
 
@@ -90,6 +92,13 @@ class EventPatch(BaseModel):
         return self
 
 
+class MergeIn(BaseModel):
+    """The event to merge into (its index), or null to separate a merged event again."""
+
+    model_config = ConfigDict(extra="forbid")
+    into: int | None = Field(..., ge=0)
+
+
 def _desk(request: Request) -> Desk:
     return request.app.state.desk
 
@@ -130,6 +139,26 @@ def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSON
     desk = _desk(request)
     desk.store.add_edit(id, index, patch.model_dump(exclude_none=True))
     return JSONResponse(desk_document(desk.store.get(id))["events"][index])
+
+
+@router.post("/briefings/{id}/events/{index}/merge")
+def merge_event(id: int, index: int, merge: MergeIn, request: Request) -> JSONResponse:
+    """Merge event ``index`` into event ``into``: it leaves the exports, and ``into``
+    is reported by the sources of both (with this one's date among its conflicting
+    dates if they differ). ``{"into": null}`` separates them. Answers both events."""
+    desk = _desk(request)
+    record_merge(desk.store, id, index, merge.into)
+    events = desk_document(desk.store.get(id))["events"]
+    return JSONResponse({"event": events[index], "into": None if merge.into is None else events[merge.into]})
+
+
+def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
+    """Record a merge, checked against the briefing's edits in the same transaction
+    (the pages use it too)."""
+    def check(count: int, edits: tuple[EventEdit, ...]) -> None:
+        check_merge(event_states(count, edits), index, into)
+
+    store.add_edit(id, index, {"merged_into": into}, check=check)
 
 
 @router.get("/briefings/{id}/export")

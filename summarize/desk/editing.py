@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ConflictError, InputError, NotFoundError
 from ..models import Briefing
 from .models import EventEdit
 
@@ -92,3 +93,23 @@ def event_fields(state: EventState) -> dict[str, Any]:
     """What the desk's JSON adds to each event: its edit state."""
     return {"deleted": state.deleted, "pinned": state.pinned, "note": state.note, "merged_into": state.merged_into,
             "edited": state.edited.isoformat() if state.edited else None}
+
+
+def check_merge(states: Sequence[EventState], index: int, into: int | None) -> None:
+    """Whether event ``index`` may be merged into event ``into`` (None: separated
+    again): one level only, so that what an event joined is always one event."""
+    if not 0 <= index < len(states):
+        raise NotFoundError(f"there is no event {index} (there are {len(states)}, from 0)")
+    if into is None:
+        return
+    if into == index:
+        raise InputError(f"event {index} cannot be merged into itself")
+    if not 0 <= into < len(states):
+        raise NotFoundError(f"there is no event {into} to merge into (there are {len(states)}, from 0)")
+    if states[into].merged_into is not None:
+        raise ConflictError(f"event {into} is merged into event {states[into].merged_into}: "
+                            f"merge into event {states[into].merged_into} instead")
+    joined = [str(number) for number, state in enumerate(states) if state.merged_into == index]
+    if joined:
+        raise ConflictError(f"event {', '.join(joined)} {'is' if len(joined) == 1 else 'are'} merged into event "
+                            f"{index}: separate {'it' if len(joined) == 1 else 'them'} first")

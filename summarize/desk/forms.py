@@ -120,6 +120,16 @@ def event_patch(form: FormData) -> EventPatch:
         raise InputError(validation_message(error)) from None
 
 
+def merge_target(form: FormData) -> int | None:
+    """The event a "merge" form names (``into``); None for "separate"."""
+    if form.get("action") == "separate":
+        return None
+    into = form.get("into")
+    if not isinstance(into, str) or not into.strip().isdigit():
+        raise InputError("into: choose the event to merge into")
+    return int(into)
+
+
 def search_date(value: str | None) -> dt.date | None:
     """The list's date field: empty, or YYYY-MM-DD."""
     if not value or not value.strip():

@@ -31,7 +31,8 @@ from ..briefing_json import briefing_from_json
 from ..errors import NotFoundError
 from ..rendering import _html_finalize, briefing_context, render, template_dir
 from .editing import edited_briefing, event_states, exported_briefing
-from .forms import briefing_request, event_patch, search_date
+from .api import record_merge
+from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
 from .models import BriefingRequest
 
@@ -141,8 +142,11 @@ def briefing_page(id: int, request: Request) -> HTMLResponse:
 @router.post("/briefings/{id}/events/{index}")
 async def edit_from_form(id: int, index: int, request: Request) -> RedirectResponse:
     form = await _form(request)
-    patch = event_patch(form)
-    _desk(request).store.add_edit(id, index, patch.model_dump(exclude_none=True))
+    store = _desk(request).store
+    if form.get("action") in ("merge", "separate"):
+        record_merge(store, id, index, merge_target(form))
+    else:
+        store.add_edit(id, index, event_patch(form).model_dump(exclude_none=True))
     return RedirectResponse(f"/briefings/{id}#event-{index}", status_code=303)
 
 
