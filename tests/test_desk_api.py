@@ -189,7 +189,7 @@ def test_bad_edits_and_exports_get_a_json_error(desk):
         reply = call(desk, "PATCH", path, body)
         assert (reply.status, reply.json["status"]) == (status, status), reply.text
         assert words in reply.json["error"]
-    reply = call(desk, "GET", f"/api/briefings/{id}/export?format=pdf")
+    reply = call(desk, "GET", f"/api/briefings/{id}/export?format=docx")
     assert reply.status == 422 and "format" in reply.json["error"]
     reply = call(desk, "POST", "/api/briefings", raw=b'{"texts": [', headers={"Content-Type": "application/json"})
     assert reply.status == 422 and "JSON" in reply.json["error"]

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from ..briefing_json import briefing_from_json
 from ..errors import ConflictError
-from ..rendering import FILE_EXTENSIONS, FORMATS, render
+from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render, render_bytes
 from .editing import check_merge, edited_briefing, event_fields, event_states, exported_briefing
 from .jobs import Desk
 from .models import BriefingEntry, BriefingRequest, EventEdit, StoredBriefing
@@ -35,10 +35,10 @@ from .storage import Store
 
 router = APIRouter(prefix="/api")
 
-Format = Literal[FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
+Format = Literal[ALL_FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
 
 MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
-               "json": "application/json", "timelinejs": "application/json"}
+               "json": "application/json", "timelinejs": "application/json", "pdf": "application/pdf"}
 
 # What an exported page may do: show itself (its styles are inline), nothing else.
 # No script runs in it even if some slipped past the escaping.
@@ -164,17 +164,20 @@ def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
 @router.get("/briefings/{id}/export")
 def export_briefing(id: int, request: Request, format: Format = "html",
                     quotes: bool = False, front_matter: bool = False) -> Response:
-    """The briefing in ``format``, with the edits applied, rendered as the CLI does."""
+    """The briefing in ``format``, with the edits applied, rendered as the CLI does
+    (pdf: printed by headless Chromium, a second or two; 503 without it)."""
     stored = _desk(request).store.get(id)
     if stored.document is None:
         raise ConflictError(f"briefing {id} is {stored.status}: there is nothing to export yet")
     briefing = briefing_from_json(stored.document)
     states = event_states(len(briefing.timeline.events), stored.edits)
-    text = render(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
-    headers = {"Content-Disposition": f'inline; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
+    data = render_bytes(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
+    disposition = "attachment" if format == "pdf" else "inline"
+    headers = {"Content-Disposition": f'{disposition}; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
     if MEDIA_TYPES[format] == "text/html":
         headers["Content-Security-Policy"] = EXPORT_CSP
-    return Response(text, media_type=f"{MEDIA_TYPES[format]}; charset=utf-8", headers=headers)
+    charset = "" if format == "pdf" else "; charset=utf-8"
+    return Response(data, media_type=MEDIA_TYPES[format] + charset, headers=headers)
 
 
 def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = None) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import ConflictError, InputError, NotFoundError, RefusedError, StorageError, SummarizeError
+from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError,
+                      SummarizeError)
 from ..pipeline import Briefer
 from . import api, pages
 from .csrf import Csrf
@@ -36,8 +37,9 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 25_000_000
 
 # HTTP status by the library's error class (the most specific class wins).
-STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, InputError: 422, RefusedError: 403,
-          SummarizeError: 422}
+# BrowserError: the server cannot print PDFs (no Chromium), whatever the request.
+STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, BrowserError: 503, InputError: 422,
+          RefusedError: 403, SummarizeError: 422}
 
 # Every response: no MIME sniffing, no framing, nothing loaded from elsewhere.
 SECURITY_HEADERS = [

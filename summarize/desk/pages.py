@@ -46,7 +46,7 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 
 # The exports a briefing page links to, in the order shown.
 EXPORTS = [("html", "Web page"), ("email", "Email HTML"), ("text", "Plain text"), ("markdown", "Markdown"),
-           ("json", "JSON"), ("timelinejs", "TimelineJS JSON")]
+           ("json", "JSON"), ("timelinejs", "TimelineJS JSON"), ("pdf", "PDF")]
 
 # Static files by name: the briefing page's stylesheet is the exported page's own.
 STATIC = {"desk.css": (HERE / "static" / "desk.css", "text/css"),
