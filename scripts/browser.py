@@ -9,6 +9,7 @@ and take screenshots.
 from __future__ import annotations
 
 import base64
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,9 +91,31 @@ class Chromium(_Chromium):
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
         self.page("Emulation.setEmulatedMedia",
                   {"media": media, "features": [{"name": "prefers-color-scheme", "value": color_scheme}]})
+        self.navigate(url)
+        return self._report(url)
+
+    def act(self, script: str) -> PageReport:
+        """Run ``script`` in the page (a click that posts a form, a link followed), wait
+        for the page it leads to, and report that page."""
         self._events.clear()
-        self.page("Page.navigate", {"url": url})
+        self.evaluate(script)
         self.wait_for("Page.loadEventFired")
+        return self._report(self.evaluate("location.href"))
+
+    def set_files(self, selector: str, paths: list[Path]) -> None:
+        """Choose ``paths`` in the file input ``selector``, as a user would."""
+        found = self.page("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
+        self.page("DOM.setFileInputFiles", {"files": [str(Path(p).resolve()) for p in paths],
+                                            "objectId": found["result"]["objectId"]})
+
+    def allow_clipboard(self, origin: str) -> None:
+        """Let pages of ``origin`` write and read the clipboard (a user's click would ask)."""
+        self.call("Browser.grantPermissions", {"origin": origin,
+                                               "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        self.page("Emulation.setFocusEmulationEnabled", {"enabled": True})
+
+    def _report(self, url: str) -> PageReport:
+        """What the page loaded last did: its layout, requests and console since."""
         layout = self.evaluate(_LAYOUT_SCRIPT)
         report = PageReport(url=url, layout=layout)
         urls: dict[str, str] = {}

@@ -222,7 +222,8 @@ def test_form_bodies_are_limited(store):
 
 
 def test_static_files_are_served_with_their_types(desk):
-    for name, media_type in [("desk.css", "text/css"), ("page.css", "text/css"), ("desk.js", "text/javascript")]:
+    for name, media_type in [("desk.css", "text/css"), ("page.css", "text/css"), ("desk.js", "text/javascript"),
+                             ("favicon.svg", "image/svg+xml")]:
         reply = call(desk, "GET", f"/static/{name}")
         assert reply.status == 200 and reply.headers["content-type"].startswith(media_type)
         assert reply.headers["x-content-type-options"] == "nosniff"

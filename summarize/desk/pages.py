@@ -51,6 +51,7 @@ EXPORTS = [("html", "Web page"), ("email", "Email HTML"), ("text", "Plain text")
 # Static files by name: the briefing page's stylesheet is the exported page's own.
 STATIC = {"desk.css": (HERE / "static" / "desk.css", "text/css"),
           "desk.js": (HERE / "static" / "desk.js", "text/javascript"),
+          "favicon.svg": (HERE / "static" / "favicon.svg", "image/svg+xml"),
           "page.css": (template_dir() / "page.css", "text/css")}
 
 # The largest form part that is not a file (a pasted article): as large as the body may be.
