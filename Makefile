@@ -39,9 +39,11 @@ install: $(STAMP)
 outputs: demo browser
 	$(BIN)/python scripts/screenshots.py outputs/iraq-rawa-ana.html outputs/iraq-rawa-ana.email.html
 	$(BIN)/python scripts/screenshots.py outputs/storm-ada.html outputs/storm-ada.email.html
+	SUMMARIZE_SCREENSHOTS=outputs $(BIN)/python -m pytest -q tests/test_desk_browser.py
 
-# The browser tests need Debian's chromium, and npm to fetch TimelineJS and axe-core
-# once; with SUMMARIZE_REQUIRE_BROWSER=1 a missing browser fails them instead of skipping.
+# The browser tests (and the pdf format, printed by it) need Debian's chromium, and npm
+# to fetch TimelineJS and axe-core once; with SUMMARIZE_REQUIRE_BROWSER=1 a missing
+# browser fails them instead of skipping.
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)

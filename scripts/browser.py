@@ -1,40 +1,24 @@
 """Drive Debian's headless Chromium over the DevTools protocol, with no extra packages.
 
-Chromium's ``--remote-debugging-pipe`` speaks the DevTools protocol (JSON messages,
-each ended by a NUL byte) on file descriptors 3 (commands in) and 4 (replies and
-events out), so the standard library is enough: no websocket client, no Playwright,
-no browser download. The browser tests and ``scripts/screenshots.py`` use it to load
-an output file, measure its layout, record every network request it makes and take
-screenshots.
+The protocol itself is the library's (``summarize/chromium.py``, which prints the
+PDF format); this adds what the browser tests and ``scripts/screenshots.py`` need:
+load an output file, measure its layout, record every network request it makes
+and take screenshots.
 """
 
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
-import os
-import select
-import shutil
-import subprocess
-import tempfile
-import time
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's summarize, run from anywhere
+from summarize.chromium import BrowserError, Chromium as _Chromium, find_chromium  # noqa: E402
 
-
-def find_chromium() -> str | None:
-    """The Chromium executable: $CHROMIUM, else the first on PATH."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    return next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
-
-
-class BrowserError(RuntimeError):
-    """Chromium could not be started, or did not answer in time."""
+__all__ = ["BrowserError", "Chromium", "PageReport", "find_chromium"]
 
 
 # Reads the rendered page: where everything is, and what sticks out of the viewport
@@ -90,86 +74,8 @@ class PageReport:
         return [url for url in self.requests if url != self.url]
 
 
-class Chromium:
-    """One headless Chromium process and one page (tab) in it."""
-
-    def __init__(self, executable: str | None = None, timeout: float = 30.0) -> None:
-        executable = executable or find_chromium()
-        if executable is None:
-            raise BrowserError("chromium is not installed (Debian: apt-get install chromium)")
-        self.timeout = timeout
-        self._profile = tempfile.TemporaryDirectory(prefix="summarize-chromium-")
-        commands_read, self._commands = os.pipe()
-        self._replies, replies_write = os.pipe()
-
-        def attach_pipes() -> None:  # in the child: the protocol's fixed descriptors
-            # Move both ends out of the way first (either may be 3 or 4 already);
-            # dup2 onto 3 and 4 then leaves them open across exec.
-            high_read = fcntl.fcntl(commands_read, fcntl.F_DUPFD, 10)
-            high_write = fcntl.fcntl(replies_write, fcntl.F_DUPFD, 10)
-            os.dup2(high_read, 3)
-            os.dup2(high_write, 4)
-
-        arguments = [
-            executable, "--headless", "--remote-debugging-pipe", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
-            "--mute-audio", "--force-color-profile=srgb", f"--user-data-dir={self._profile.name}",
-        ]
-        if os.geteuid() == 0:
-            arguments.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
-        self.process = subprocess.Popen(arguments + ["about:blank"], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        preexec_fn=attach_pipes, close_fds=False)
-        os.close(commands_read)
-        os.close(replies_write)
-        self._buffer = b""
-        self._next_id = 0
-        self._events: list[dict[str, Any]] = []
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Network", "Runtime", "Log"):
-            self.call(f"{domain}.enable", session=self.session)
-
-    # --- protocol ---------------------------------------------------------------
-
-    def call(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
-        """Send a command and wait for its reply; events arriving meanwhile are kept."""
-        self._next_id += 1
-        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        os.write(self._commands, json.dumps(message).encode() + b"\0")
-        while True:
-            reply = self._receive()
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise BrowserError(f"{method}: {reply['error'].get('message')}")
-                return reply.get("result", {})
-            self._events.append(reply)
-
-    def page(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-        return self.call(method, params, session=self.session)
-
-    def wait_for(self, event: str) -> dict[str, Any]:
-        while True:
-            for index, message in enumerate(self._events):
-                if message.get("method") == event:
-                    return self._events.pop(index)
-            self._events.append(self._receive())
-
-    def _receive(self) -> dict[str, Any]:
-        deadline = time.monotonic() + self.timeout
-        while b"\0" not in self._buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([self._replies], [], [], remaining)[0]:
-                raise BrowserError(f"chromium did not answer within {self.timeout:.0f} s")
-            chunk = os.read(self._replies, 1 << 20)
-            if not chunk:
-                raise BrowserError(f"chromium exited (code {self.process.poll()})")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(message)
+class Chromium(_Chromium):
+    """One headless Chromium process and one page (tab) in it, with the tests' tools."""
 
     # --- what the tests and the screenshot script need ----------------------------
 
@@ -180,14 +86,36 @@ class Chromium:
         ``mobile`` emulates a phone (the page's viewport meta tag applies); without it
         the window is simply ``width`` pixels wide, like a narrow mail client pane.
         """
-        url = Path(path).resolve().as_uri()
+        url = path if str(path).startswith(("http://", "https://")) else Path(path).resolve().as_uri()
         self.page("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
         self.page("Emulation.setEmulatedMedia",
                   {"media": media, "features": [{"name": "prefers-color-scheme", "value": color_scheme}]})
+        self.navigate(url)
+        return self._report(url)
+
+    def act(self, script: str) -> PageReport:
+        """Run ``script`` in the page (a click that posts a form, a link followed), wait
+        for the page it leads to, and report that page."""
         self._events.clear()
-        self.page("Page.navigate", {"url": url})
+        self.evaluate(script)
         self.wait_for("Page.loadEventFired")
+        return self._report(self.evaluate("location.href"))
+
+    def set_files(self, selector: str, paths: list[Path]) -> None:
+        """Choose ``paths`` in the file input ``selector``, as a user would."""
+        found = self.page("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
+        self.page("DOM.setFileInputFiles", {"files": [str(Path(p).resolve()) for p in paths],
+                                            "objectId": found["result"]["objectId"]})
+
+    def allow_clipboard(self, origin: str) -> None:
+        """Let pages of ``origin`` write and read the clipboard (a user's click would ask)."""
+        self.call("Browser.grantPermissions", {"origin": origin,
+                                               "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        self.page("Emulation.setFocusEmulationEnabled", {"enabled": True})
+
+    def _report(self, url: str) -> PageReport:
+        """What the page loaded last did: its layout, requests and console since."""
         layout = self.evaluate(_LAYOUT_SCRIPT)
         report = PageReport(url=url, layout=layout)
         urls: dict[str, str] = {}
@@ -223,26 +151,3 @@ class Chromium:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(base64.b64decode(data))
         return target
-
-    def close(self) -> None:
-        try:
-            self.call("Browser.close")
-        except (BrowserError, OSError):
-            pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        for descriptor in (self._commands, self._replies):
-            try:
-                os.close(descriptor)
-            except OSError:
-                pass
-        self._profile.cleanup()
-
-    def __enter__(self) -> Chromium:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()

@@ -80,12 +80,13 @@ def _positive(text: str) -> int:
 
 
 def _formats(text: str) -> list[str]:
-    from .rendering import FORMATS
+    from .rendering import ALL_FORMATS
 
     formats = [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"unknown format {','.join(unknown) or text!r}; choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(f"unknown format {','.join(unknown) or text!r}; "
+                                         f"choose from {', '.join(ALL_FORMATS)}")
     repeated = sorted({f for f in formats if formats.count(f) > 1}, key=formats.index)
     if repeated:
         raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
@@ -124,8 +125,9 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                         help="let URLs (and their redirects) reach loopback, private and link-local addresses, "
                              "for intranet pages; refused by default")
     parser.add_argument("--format", type=_formats, metavar="FORMAT",
-                        help="html, email, text, markdown, json or timelinejs; several, comma-separated, write one "
-                             "file each (default: html, or what the --template file name says)")
+                        help="html, email, text, markdown, json, timelinejs or pdf (printed by headless Chromium; "
+                             "to a file, not a terminal); several, comma-separated, write one file each "
+                             "(default: html, or what the --template file name says)")
     parser.add_argument("-o", "--output", metavar="PATH",
                         help="output file (default: standard output); with several formats, a directory")
     parser.add_argument("--quotes", action="store_true", help="show each event's source sentence")
@@ -262,7 +264,7 @@ def _run(args: argparse.Namespace) -> int:
     from .files import check_output, write_output
     from .loading import inputs_from_args, read_jsonl
     from .pipeline import Briefer
-    from .rendering import render
+    from .rendering import BINARY_FORMATS, render, render_bytes
 
     if (args.articles + [args.jsonl]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
@@ -270,6 +272,10 @@ def _run(args: argparse.Namespace) -> int:
     names = args.articles + ([args.jsonl] if args.jsonl else [])
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
+    binary = [f for f, target in targets.items() if target is None and f in BINARY_FORMATS]
+    if binary and sys.stdout.isatty():
+        raise SummarizeError(f"--format {binary[0]} is a binary file, not for a terminal: give -o FILE.{binary[0]} "
+                             f"(or redirect standard output to a file)")
     for target in targets.values():
         if target is not None:
             check_output(target)
@@ -291,13 +297,19 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # Render every format before writing any, so that a format that cannot be made
     # (timelinejs without a year) leaves no half-written set of files behind.
-    texts = {format: render(run.briefing, format, quotes=args.quotes, front_matter=args.front_matter,
-                            template=args.template) for format in targets}
+    # (Text formats stay text up to stdout, which encodes them as it always has.)
+    texts = {format: (render_bytes if format in BINARY_FORMATS else render)(
+        run.briefing, format, quotes=args.quotes, front_matter=args.front_matter, template=args.template)
+        for format in targets}
     for format, target in targets.items():
         text = texts[format]
         if target is None:
             try:
-                sys.stdout.write(text)
+                if isinstance(text, bytes):
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(text)
+                else:
+                    sys.stdout.write(text)
                 sys.stdout.flush()  # now, not at exit, so that a closed pipe shows here
             except BrokenPipeError:
                 raise _StdoutClosed from None

@@ -41,3 +41,13 @@ class StorageError(SummarizeError):
 class ConflictError(SummarizeError):
     """A desk request that cannot be done in the briefing's present state (editing a
     briefing still being made)."""
+
+
+class RefusedError(SummarizeError):
+    """A desk request refused for the user's safety: a form posted without its
+    CSRF token (from another site, or a page older than the server)."""
+
+
+class BrowserError(SummarizeError):
+    """Headless Chromium, which prints the PDF format, is not installed, could not
+    be started, or did not answer in time."""

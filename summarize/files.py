@@ -53,11 +53,11 @@ def check_output(path: Path) -> None:
         raise OutputError(f"{path}: is {kind}, not a file to write the briefing to")
 
 
-def write_output(path: Path, text: str, *, pending: set[str] | None = None) -> None:
-    """Write ``text`` (UTF-8) to ``path``: atomically for a file, through symbolic
-    links, directly to a character device or FIFO. ``pending`` holds the temporary
-    file's name while it may exist. Raises ``OutputError``."""
-    data = text.encode("utf-8")
+def write_output(path: Path, text: str | bytes, *, pending: set[str] | None = None) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path``: atomically for a
+    file, through symbolic links, directly to a character device or FIFO. ``pending``
+    holds the temporary file's name while it may exist. Raises ``OutputError``."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         try:
             info = os.stat(path)  # follows links: what the name stands for

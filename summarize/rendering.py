@@ -1,4 +1,4 @@
-"""Stage 6: render a ``Briefing`` as a web page, an email, text, Markdown or JSON.
+"""Stage 6: render a ``Briefing`` as a web page, an email, text, Markdown, JSON or PDF.
 
 Python builds one plain context (``briefing_context``) and the Jinja2 templates in
 ``templates/`` only format it; the same context is documented in the README for
@@ -27,7 +27,10 @@ from . import __version__, timex
 from .errors import SummarizeError, TemplateError
 from .models import Briefing, CitedSentence, Event
 
+# The text formats (``render``), and the binary ones (``render_bytes`` makes every format).
 FORMATS = ("html", "email", "text", "markdown", "json", "timelinejs")
+BINARY_FORMATS = ("pdf",)
+ALL_FORMATS = FORMATS + BINARY_FORMATS
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ TEMPLATE_FORMATS = {
 # email fragment gets its own name so that html and email can be written together.
 FILE_EXTENSIONS = {
     "html": "html", "email": "email.html", "text": "txt", "markdown": "md", "json": "json",
-    "timelinejs": "timeline.json",
+    "timelinejs": "timeline.json", "pdf": "pdf",
 }
 
 # How a user's template (--template) is escaped when no --format says so: by the
@@ -86,8 +89,10 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     replaces the built-in one of ``format`` (and gets the same context).
     Raises ``TemplateError`` for an unknown format or a broken template.
     """
+    if format in BINARY_FORMATS:
+        raise TemplateError(f"the {format} format is binary: make it with render_bytes")
     if format not in FORMATS:
-        raise TemplateError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+        raise TemplateError(f"unknown format {format!r}; choose from {', '.join(ALL_FORMATS)}")
     context = briefing_context(briefing, quotes=quotes, front_matter=front_matter)
     if format in ("json", "timelinejs") and template is None:
         document = json_document(context) if format == "json" else timelinejs_document(context)
@@ -102,6 +107,18 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     if format == "email":
         text = _inline_css(text)
     return text
+
+
+def render_bytes(briefing: Briefing, format: str = "html", *, quotes: bool = False, front_matter: bool = False,
+                 template: str | Path | None = None) -> bytes:
+    """``briefing`` in any of ``ALL_FORMATS`` as bytes: a text format in UTF-8, and
+    "pdf", the web page (``template`` or the built-in one) printed by headless
+    Chromium (``pdf.py``; ``BrowserError`` without it)."""
+    if format != "pdf":
+        return render(briefing, format, quotes=quotes, front_matter=front_matter, template=template).encode("utf-8")
+    from .pdf import html_to_pdf
+
+    return html_to_pdf(render(briefing, "html", quotes=quotes, template=template))
 
 
 def check_template(template: str | Path, formats: list[str]) -> None:

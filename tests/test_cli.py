@@ -46,7 +46,7 @@ def test_impossible_date():
 
 
 def test_unknown_format():
-    assert_one_line_error(run(str(SAMPLE), "--format", "pdf"), "pdf")
+    assert_one_line_error(run(str(SAMPLE), "--format", "docx"), "docx")
 
 
 def test_no_arguments():

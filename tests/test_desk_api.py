@@ -19,7 +19,7 @@ from summarize.pipeline import Briefer
 from summarize.rendering import render
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
-DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "edited"}
+DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"}
 DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error"}
 
 
@@ -60,7 +60,7 @@ def test_one_article_is_answered_finished_with_the_clis_json(desk):
     assert _cli_part(document) == expected
     assert [event["index"] for event in document["events"]] == list(range(len(expected["events"])))
     assert document["events"][0] | {} == {**expected["events"][0], "index": 0, "deleted": False, "pinned": False,
-                                          "note": "", "edited": None}
+                                          "note": "", "merged_into": None, "edited": None}
     assert call(desk, "GET", f"/api/briefings/{document['id']}").json == document
 
 
@@ -153,7 +153,7 @@ def test_a_long_request_runs_in_the_background_without_blocking_the_server(store
 @pytest.mark.parametrize("method, path, body, status, words", [
     ("GET", "/api/briefings/999", None, 404, "no briefing 999"),
     ("GET", "/api/briefings/abc", None, 422, "id"),
-    ("GET", "/nowhere", None, 404, "Not Found"),
+    ("GET", "/api/nowhere", None, 404, "Not Found"),
     ("DELETE", "/api/briefings", None, 405, "Method Not Allowed"),
     ("POST", "/api/briefings", {"texts": "not a list"}, 422, "texts"),
     ("POST", "/api/briefings", {"texts": ["x"], "sentenses": 2}, 422, "sentenses"),
@@ -189,7 +189,7 @@ def test_bad_edits_and_exports_get_a_json_error(desk):
         reply = call(desk, "PATCH", path, body)
         assert (reply.status, reply.json["status"]) == (status, status), reply.text
         assert words in reply.json["error"]
-    reply = call(desk, "GET", f"/api/briefings/{id}/export?format=pdf")
+    reply = call(desk, "GET", f"/api/briefings/{id}/export?format=docx")
     assert reply.status == 422 and "format" in reply.json["error"]
     reply = call(desk, "POST", "/api/briefings", raw=b'{"texts": [', headers={"Content-Type": "application/json"})
     assert reply.status == 422 and "JSON" in reply.json["error"]
@@ -245,6 +245,7 @@ def test_every_response_carries_the_security_headers(desk):
 def test_the_openapi_schema_describes_the_api(desk):
     schema = call(desk, "GET", "/openapi.json").json
     assert set(schema["paths"]) == {"/api/briefings", "/api/briefings/{id}", "/api/briefings/{id}/events/{index}",
+                                    "/api/briefings/{id}/events/{index}/merge",
                                     "/api/briefings/{id}/export"}
     assert set(schema["paths"]["/api/briefings"]) == {"get", "post"}
     assert "max_dates" in schema["components"]["schemas"]["BriefingIn"]["properties"]

@@ -68,7 +68,7 @@ def test_the_desks_json_is_the_clis_json(served):
     export = call(base, "GET", f"/api/briefings/{reply.json['id']}/export?format=json", token=TOKEN)
     assert export.text == cli.stdout
     assert json.loads(cli.stdout)["events"] == [
-        {k: v for k, v in event.items() if k not in ("index", "deleted", "pinned", "note", "edited")}
+        {k: v for k, v in event.items() if k not in ("index", "deleted", "pinned", "note", "merged_into", "edited")}
         for event in reply.json["events"]]
 
 

@@ -17,9 +17,9 @@ def test_wheel_holds_every_module_and_template(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {str(p.relative_to(ROOT)) for p in (ROOT / "summarize").rglob("*.py")}
     templates = {f"summarize/templates/{p.name}" for p in (ROOT / "templates").iterdir() if p.is_file()}
-    # Data files beside the code: the date ranker's weights, the stop words, ...
+    # Data files beside the code: the date ranker's weights, the stop words, the desk's templates, ...
     data = {str(p.relative_to(ROOT)) for p in (ROOT / "summarize").rglob("*")
-            if p.suffix in (".json", ".txt", ".mako") and "__pycache__" not in p.parts}
+            if p.suffix in (".json", ".txt", ".mako", ".j2", ".css", ".js", ".svg") and "__pycache__" not in p.parts}
     assert modules <= names, sorted(modules - names)
     assert templates <= names, sorted(templates - names)
     assert data and data <= names, sorted(data - names)

@@ -9,7 +9,10 @@ editor's change, and exported in every format by the same renderers.
     editing.py     edits applied to a ``Briefing``: what the API shows and the exports render
     jobs.py        briefing requests run on a worker thread, with their progress
     api.py         the JSON API (FastAPI routes)
-    app.py         ``create_app``: the API, errors as JSON, the token and body-size guards
+    pages.py       the HTML pages (templates/, static/): list, new briefing, view and edit
+    forms.py       the pages' forms read into the API's requests, so both check alike
+    csrf.py        the forms' CSRF token, tied to a cookie
+    app.py         ``create_app``: API and pages, errors as JSON or pages, the token and body-size guards
     server.py      ``serve``: uvicorn on a host and port; a token off loopback
     command.py     ``summarize serve``'s options (cli.py parses them and reports errors)
 

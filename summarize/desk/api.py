@@ -8,6 +8,7 @@ state (``deleted``, ``pinned``, ``note``, ``edited``).
     GET   /api/briefings?title=&date=&limit=&offset=  list, newest first
     GET   /api/briefings/{id}                         one
     PATCH /api/briefings/{id}/events/{index}          edit an event
+    POST  /api/briefings/{id}/events/{index}/merge    merge it into another ({"into": n}), or separate it (null)
     GET   /api/briefings/{id}/export?format=          render it, edits applied
 
 Routes that only touch the database are plain functions (FastAPI runs them on a
@@ -26,17 +27,18 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from ..briefing_json import briefing_from_json
 from ..errors import ConflictError
-from ..rendering import FILE_EXTENSIONS, FORMATS, render
-from .editing import edited_briefing, event_fields, event_states, exported_briefing
+from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render, render_bytes
+from .editing import check_merge, edited_briefing, event_fields, event_states, exported_briefing
 from .jobs import Desk
-from .models import BriefingEntry, BriefingRequest, StoredBriefing
+from .models import BriefingEntry, BriefingRequest, EventEdit, StoredBriefing
+from .storage import Store
 
 router = APIRouter(prefix="/api")
 
-Format = Literal[FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
+Format = Literal[ALL_FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
 
 MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
-               "json": "application/json", "timelinejs": "application/json"}
+               "json": "application/json", "timelinejs": "application/json", "pdf": "application/pdf"}
 
 # What an exported page may do: show itself (its styles are inline), nothing else.
 # No script runs in it even if some slipped past the escaping.
@@ -90,6 +92,13 @@ class EventPatch(BaseModel):
         return self
 
 
+class MergeIn(BaseModel):
+    """The event to merge into (its index), or null to separate a merged event again."""
+
+    model_config = ConfigDict(extra="forbid")
+    into: int | None = Field(..., ge=0)
+
+
 def _desk(request: Request) -> Desk:
     return request.app.state.desk
 
@@ -132,20 +141,43 @@ def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSON
     return JSONResponse(desk_document(desk.store.get(id))["events"][index])
 
 
+@router.post("/briefings/{id}/events/{index}/merge")
+def merge_event(id: int, index: int, merge: MergeIn, request: Request) -> JSONResponse:
+    """Merge event ``index`` into event ``into``: it leaves the exports, and ``into``
+    is reported by the sources of both (with this one's date among its conflicting
+    dates if they differ). ``{"into": null}`` separates them. Answers both events."""
+    desk = _desk(request)
+    record_merge(desk.store, id, index, merge.into)
+    events = desk_document(desk.store.get(id))["events"]
+    return JSONResponse({"event": events[index], "into": None if merge.into is None else events[merge.into]})
+
+
+def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
+    """Record a merge, checked against the briefing's edits in the same transaction
+    (the pages use it too)."""
+    def check(count: int, edits: tuple[EventEdit, ...]) -> None:
+        check_merge(event_states(count, edits), index, into)
+
+    store.add_edit(id, index, {"merged_into": into}, check=check)
+
+
 @router.get("/briefings/{id}/export")
 def export_briefing(id: int, request: Request, format: Format = "html",
                     quotes: bool = False, front_matter: bool = False) -> Response:
-    """The briefing in ``format``, with the edits applied, rendered as the CLI does."""
+    """The briefing in ``format``, with the edits applied, rendered as the CLI does
+    (pdf: printed by headless Chromium, a second or two; 503 without it)."""
     stored = _desk(request).store.get(id)
     if stored.document is None:
         raise ConflictError(f"briefing {id} is {stored.status}: there is nothing to export yet")
     briefing = briefing_from_json(stored.document)
     states = event_states(len(briefing.timeline.events), stored.edits)
-    text = render(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
-    headers = {"Content-Disposition": f'inline; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
+    data = render_bytes(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
+    disposition = "attachment" if format == "pdf" else "inline"
+    headers = {"Content-Disposition": f'{disposition}; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
     if MEDIA_TYPES[format] == "text/html":
         headers["Content-Security-Policy"] = EXPORT_CSP
-    return Response(text, media_type=f"{MEDIA_TYPES[format]}; charset=utf-8", headers=headers)
+    charset = "" if format == "pdf" else "; charset=utf-8"
+    return Response(data, media_type=MEDIA_TYPES[format] + charset, headers=headers)
 
 
 def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = None) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """``create_app``: the desk's ASGI application.
 
 One ``Desk`` per application: one loaded ``Briefer`` and one ``Store`` serve every
-request. Every error is JSON, ``{"error": "one line", "status": code}``, never a
-traceback: the library's errors by their kind (``STATUS``), request validation as
-422, anything else (a bug) as 500 with no detail (it is logged by the server).
+request. Every error is one line with its status, never a traceback: JSON,
+``{"error": "one line", "status": code}``, under /api (and /openapi.json), an error
+page elsewhere. The library's errors by their kind (``STATUS``), request validation
+as 422, anything else (a bug) as 500 with no detail (it is logged by the server).
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import ConflictError, InputError, NotFoundError, StorageError, SummarizeError
+from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError,
+                      SummarizeError)
 from ..pipeline import Briefer
-from . import api
+from . import api, pages
+from .csrf import Csrf
 from .jobs import Desk
 from .storage import Store
 
@@ -34,7 +37,9 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 25_000_000
 
 # HTTP status by the library's error class (the most specific class wins).
-STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, InputError: 422, SummarizeError: 422}
+# BrowserError: the server cannot print PDFs (no Chromium), whatever the request.
+STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, BrowserError: 503, InputError: 422,
+          RefusedError: 403, SummarizeError: 422}
 
 # Every response: no MIME sniffing, no framing, nothing loaded from elsewhere.
 SECURITY_HEADERS = [
@@ -72,31 +77,36 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
     app = FastAPI(title="summarize briefing desk", version=__version__, lifespan=lifespan, docs_url=None,
                   redoc_url=None)
     app.state.desk = desk
+    app.state.csrf = Csrf()
     app.include_router(api.router)
+    app.include_router(pages.router)
 
     @app.exception_handler(SummarizeError)
-    async def library_error(request: Request, error: SummarizeError) -> JSONResponse:
+    async def library_error(request: Request, error: SummarizeError) -> Response:
         status = next(STATUS[kind] for kind in type(error).__mro__ if kind in STATUS)
-        return _error(status, str(error))
+        return _error(status, str(error), path=request.url.path)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         problems = ["{}: {}".format(".".join(str(part) for part in problem["loc"]) or "request", problem["msg"])
                     for problem in error.errors()[:5]]
-        return _error(422, "; ".join(problems))
+        return _error(422, "; ".join(problems), path=request.url.path)
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
-        return _error(error.status_code, str(error.detail), headers=error.headers)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        return _error(error.status_code, str(error.detail), headers=error.headers, path=request.url.path)
 
     @app.exception_handler(Exception)
-    async def bug(request: Request, error: Exception) -> JSONResponse:
-        return _error(500, "internal error (it is in the server's log; please report it)")
+    async def bug(request: Request, error: Exception) -> Response:
+        return _error(500, "internal error (it is in the server's log; please report it)", path=request.url.path)
 
     return Guard(app, token=settings.token, max_body_bytes=settings.max_body_bytes)
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def _error(status: int, message: str, headers: dict[str, str] | None = None, *, path: str = "/api") -> Response:
+    """An error as JSON for the API, as a page for the pages."""
+    if not path.startswith(("/api/", "/openapi.json")):
+        return pages.error_page(status, message, headers)
     return JSONResponse({"error": " ".join(message.split()), "status": status}, status_code=status, headers=headers)
 
 
@@ -105,8 +115,8 @@ class Guard:
     reads it, limits the request body (a declared Content-Length at once, a
     chunked body as it arrives), and adds the security headers to every response.
 
-    (FastAPI's own body limit answers in plain text; this one answers in JSON like
-    every other error.)
+    (FastAPI's own body limit answers in plain text; this one answers like every
+    other error: JSON for the API, a page for the pages.)
     """
 
     def __init__(self, app: FastAPI, *, token: str | None, max_body_bytes: int) -> None:
@@ -122,17 +132,17 @@ class Guard:
         headers = dict(scope["headers"])
         if self.token is not None and not self._authorized(headers.get(b"authorization", b"")):
             response = _error(401, "this desk needs its token: send Authorization: Bearer TOKEN",
-                              headers={"WWW-Authenticate": "Bearer"})
+                              headers={"WWW-Authenticate": "Bearer"}, path=scope["path"])
             await response(scope, receive, send)
             return
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.max_body_bytes:
-            await self._too_large()(scope, receive, send)
+            await self._too_large(scope["path"])(scope, receive, send)
             return
         await self.app(scope, self._limited(receive), send)
 
-    def _too_large(self) -> JSONResponse:
-        return _error(413, f"the request body is larger than {self.max_body_bytes:,} bytes")
+    def _too_large(self, path: str) -> Response:
+        return _error(413, f"the request body is larger than {self.max_body_bytes:,} bytes", path=path)
 
     def _limited(self, receive: Receive) -> Receive:
         received = 0

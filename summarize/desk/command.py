@@ -14,8 +14,8 @@ from collections.abc import Callable
 def build_serve_parser(parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
                        ) -> argparse.ArgumentParser:
     parser = parser_class(prog="summarize serve",
-                          description="The briefing desk: make, edit and export briefings by its JSON API "
-                                      "(/api/briefings; the schema is at /openapi.json).")
+                          description="The briefing desk: make, edit and export briefings in the browser (/) or "
+                                      "by its JSON API (/api/briefings; the schema is at /openapi.json).")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default: 127.0.0.1, this machine only; another needs --token)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free port)")

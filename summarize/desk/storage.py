@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +159,11 @@ class Store:
                                   articles=row.articles, first_date=row.first_date, last_date=row.last_date)
                     for row in rows]
 
-    def add_edit(self, id: int, index: int, changes: dict[str, Any]) -> EventEdit:
-        """Record an editor's ``changes`` to event ``index`` of briefing ``id``."""
+    def add_edit(self, id: int, index: int, changes: dict[str, Any],
+                 check: Callable[[int, tuple[EventEdit, ...]], None] | None = None) -> EventEdit:
+        """Record an editor's ``changes`` to event ``index`` of briefing ``id``;
+        ``check(events, edits)`` may refuse them (by raising) in the same transaction,
+        seeing the briefing's number of events and its edits so far."""
         with self._transaction() as session:
             # FOR UPDATE on PostgreSQL: the briefing cannot change under the check.
             row = session.scalars(sa.select(BriefingRow).where(BriefingRow.id == id).with_for_update()).first()
@@ -171,6 +174,8 @@ class Store:
             events = len(row.document.get("events") or ())
             if not 0 <= index < events:
                 raise NotFoundError(f"briefing {id} has no event {index} (it has {events}, from 0)")
+            if check is not None:
+                check(events, tuple(_edit(edit) for edit in row.edits))
             edit = EditRow(briefing_id=id, event_index=index, changes=dict(changes), created=_now())
             session.add(edit)
             session.flush()
