@@ -135,7 +135,8 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser.add_argument("--model", metavar="ID_OR_PATH",
                         help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)")
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
-    parser.add_argument("--sentences", type=_positive, default=3, metavar="N", help="summary length in sentences (default: 3)")
+    # None rather than 3: --from-analysis refuses a length given, the default stays 3.
+    parser.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences (default: 3)")
     parser.add_argument("--words", type=_positive, metavar="N", help="summary length in words (overrides --sentences)")
     selection = parser.add_argument_group(
         "many articles", "a briefing of 10 or more articles (or any, with --max-dates) shows the key dates, each "
@@ -152,6 +153,10 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                            help="only articles and sentences holding one of these words (space-separated)")
     parser.add_argument("--threads", type=_positive, metavar="N",
                         help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)")
+    from .analyze_command import add_from_analysis_option, add_workers_option
+
+    add_from_analysis_option(parser)
+    add_workers_option(parser)
     return parser
 
 
@@ -163,16 +168,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["serve"]:
         return _serve(argv[1:])
-    prog = "summarize"
-    if argv[:1] == ["brief"]:
-        argv, prog = argv[1:], "summarize brief"
-    parser = build_parser(prog)
-    args = parser.parse_args(argv)
-    if not args.articles and not args.jsonl:
-        parser.error("give at least one ARTICLE or --jsonl FILE")
+    if argv[:1] == ["analyze"]:
+        from .analyze_command import build_analyze_parser
+
+        args, run = build_analyze_parser(_Parser).parse_args(argv[1:]), _analyze
+    else:
+        prog = "summarize"
+        if argv[:1] == ["brief"]:
+            argv, prog = argv[1:], "summarize brief"
+        parser = build_parser(prog)
+        args, run = parser.parse_args(argv), _run
+        if not args.articles and not args.jsonl and not args.from_analysis:
+            parser.error("give at least one ARTICLE, --jsonl FILE or --from-analysis FILE")
     try:
         with _signals_end_the_run():
-            return _run(args)
+            return run(args)
     except (KeyboardInterrupt, _Terminated) as stop:
         _remove_pending_temp_files()
         print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
@@ -257,6 +267,18 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    """``summarize analyze`` (``analyze_command.py``): each failed line is one line
+    on stderr; the others are analyzed (exit 3)."""
+    from .analyze_command import analyze_from_args
+
+    _set_cpu_threads(args.threads, args.model)
+    run = analyze_from_args(args)
+    for failure in run.failures:
+        _error(failure.message)
+    return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
     from .files import check_output, write_output
@@ -264,10 +286,14 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import Briefer
     from .rendering import render
 
-    if (args.articles + [args.jsonl]).count("-") > 1:
+    if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
+    if args.from_analysis:
+        from .analyze_command import check_from_analysis
+
+        check_from_analysis(args)
     args.format = _checked_formats(args.format, args.template)
-    names = args.articles + ([args.jsonl] if args.jsonl else [])
+    names = args.articles + [name for name in (args.jsonl, args.from_analysis) if name]
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
     for target in targets.values():
@@ -278,11 +304,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)
-    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words,
-                      selection=selection)
-    with _progress_bar(2 * len(inputs)) as progress:
-        run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
-                                   allow_private_urls=args.allow_private_urls)
+    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences or 3, words=args.words,
+                      selection=selection, workers=args.workers)
+    if args.from_analysis:
+        from .analyze_command import brief_from_analysis
+
+        run = brief_from_analysis(args.from_analysis, briefer)
+    else:
+        with _progress_bar(2 * len(inputs)) as progress:
+            run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
+                                       allow_private_urls=args.allow_private_urls)
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:
