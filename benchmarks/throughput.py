@@ -10,7 +10,9 @@ to a temporary directory (never into the project). Each run is a whole
 ``summarize analyze`` process, timed from start to exit: model loading and, for
 Ray, starting Ray are included, as a user pays them. Articles/s are reported beside
 their ratio to the first run (one process) of the same invocation, since the
-machine is shared and absolute figures move from run to run. Peak memory is each
+machine is shared and absolute figures move from run to run; CPU seconds (the
+command and the processes it waited for) give articles per CPU second, what one
+core does whatever the neighbours take. Peak memory is each
 process's peak resident set (VmHWM), sampled from /proc over the run's process tree:
 the command's own process, and the largest worker or actor.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -74,6 +77,7 @@ def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
                "--workers", str(workers), "--engine", engine]
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
                RAY_USAGE_STATS_ENABLED="0")
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks: dict[int, int] = {}
@@ -85,11 +89,16 @@ def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
             todo.extend(tree.get(pid, []))
         time.sleep(0.2)
     seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the command and every process it waited for (its workers; for Ray, what
+    # the local Ray reaped): on a shared machine, articles per CPU second is the
+    # steadier measure of what a core does.
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}")
     lines = sum(1 for _ in out.open())
     others = [kb for pid, kb in peaks.items() if pid != process.pid]
-    return {"seconds": seconds, "articles": lines, "main_mb": peaks.get(process.pid, 0) / 1024,
+    return {"seconds": seconds, "cpu": cpu, "articles": lines, "main_mb": peaks.get(process.pid, 0) / 1024,
             "worker_mb": max(others, default=0) / 1024}
 
 
@@ -106,14 +115,17 @@ def main() -> None:
         write_corpus(args.corpus, args.articles, corpus)
         print(f"{args.articles} articles of {args.corpus.name}, {os.cpu_count()} CPUs; whole processes, "
               f"start-up included")
-        print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'ratio':>6} {'main MB':>8} {'worker MB':>10}")
+        print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>7} {'per CPU s':>10} "
+              f"{'main MB':>8} {'worker MB':>10}")
         baseline = None
         for engine, workers in runs:
             result = run(engine, workers, corpus, Path(directory) / f"{engine}-{workers}.jsonl")
             rate = result["articles"] / result["seconds"]
             baseline = baseline or rate
             print(f"{engine}:{workers:<4} {result['seconds']:>8.1f} {rate:>11.2f} {rate / baseline:>5.2f}x "
+                  f"{result['cpu']:>7.1f} {result['articles'] / max(result['cpu'], 1e-9):>10.2f} "
                   f"{result['main_mb']:>8.0f} {result['worker_mb']:>10.0f}", flush=True)
+        print(f"load average during the runs: {os.getloadavg()[0]:.1f} (other jobs share the CPUs)")
 
 
 if __name__ == "__main__":

@@ -10,30 +10,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from .argtypes import positive as _positive, seconds as _seconds
 from .errors import SummarizeError
 from .pipeline import Briefer, BriefingRun
 
 ENGINES = ("local", "ray")
-
-
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return number
-
-
-def _seconds(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = 0.0
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
-    return number
 
 
 def build_analyze_parser(parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser

@@ -21,8 +21,8 @@ from pathlib import Path
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
-# A progress bar is worth its line from this many inputs on, and only on a terminal.
-PROGRESS_MIN_INPUTS = 5
+from .argtypes import positive as _positive, seconds as _seconds
+from .progress import PROGRESS_MIN_INPUTS, _progress_bar, _terminal_size  # noqa: F401 - used and tested here
 
 # Signals that end a run: the temporary files being written are removed first.
 # SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
@@ -69,16 +69,6 @@ def _error(message: str) -> None:
     print(f"summarize: error: {one_line(message)}", file=sys.stderr)
 
 
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return number
-
-
 def _formats(text: str) -> list[str]:
     from .rendering import FORMATS
 
@@ -91,16 +81,6 @@ def _formats(text: str) -> list[str]:
         raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
                                          f"given more than once")
     return formats
-
-
-def _seconds(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = 0.0
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
-    return number
 
 
 def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
@@ -362,40 +342,6 @@ def _set_cpu_threads(threads: int | None, model: str | None) -> None:
         import torch
 
         torch.set_num_threads(threads)
-
-
-class _progress_bar:
-    """A tqdm bar on stderr for many inputs on a terminal; otherwise nothing, so
-    logs and pipes stay clean. Used as ``with _progress_bar(total) as update``."""
-
-    def __init__(self, total: int) -> None:
-        self.bar = None
-        if total >= 2 * PROGRESS_MIN_INPUTS and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            columns, lines = _terminal_size(sys.stderr)
-            # The size is given, not left to tqdm: on a terminal that reports 0 x 0
-            # tqdm takes -1 rows and draws nothing at all.
-            self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False,
-                            ncols=columns - 1, nrows=lines - 1)
-
-    def __enter__(self):
-        return self.bar.update if self.bar is not None else None
-
-    def __exit__(self, *exc_info) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _terminal_size(stream) -> tuple[int, int]:  # noqa: ANN001 - a text stream
-    """Columns and lines of the terminal ``stream`` is, 80 x 24 where it does not
-    say. A terminal nobody gave a size reports 0 x 0: a pseudo-terminal made by a
-    program (``script``, an editor's terminal, a CI runner, ``pty.openpty()``)."""
-    try:
-        size = os.get_terminal_size(stream.fileno())
-    except (AttributeError, OSError, ValueError):  # no file descriptor (a StringIO), or not a terminal
-        return 80, 24
-    return size.columns or 80, size.lines or 24
 
 
 def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
