@@ -11,6 +11,8 @@ SAMPLE_DATE := 2014-06-22
 STORY := examples/storm-ada.jsonl
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
+# Ray (summarize[ray], in the tests and benchmarks) sends usage statistics unless told not to.
+export RAY_USAGE_STATS_ENABLED := 0
 
 .PHONY: demo test outputs install browser scorer postgres clean
 
@@ -28,7 +30,7 @@ demo: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test,bench,desk]'
+	$(BIN)/pip install --quiet -e '.[test,bench,desk,ray]'
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
 	$(BIN)/python -m summarize.encoder_export
 	touch $(STAMP)

@@ -1,121 +1,131 @@
-"""Throughput of multi-article briefings: articles per second for 1, 10 and 100 articles.
+"""Throughput of the per-article stage: ``summarize analyze`` on one machine, with 1
+and 2 local worker processes and on a local Ray with 1 and 2 actors.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/throughput.py [--sizes 1,10,100] [--runs 3]
-        [--corpus ../shared/eval/cnndm-dev.jsonl] [--date 2015-04-15] [--unbatched]
+    PYTHONPATH=. .venv/bin/python benchmarks/throughput.py [--articles 1000]
+        [--corpus ../shared/eval/cnndm-dev.jsonl] [--runs local:1,local:2,ray:1,ray:2]
 
-One process, the model loaded once (``Briefer``); each size is a briefing of that many
-CNN/DailyMail dev-set articles (repeated when the size exceeds the 247 in the file),
-summarized in batches and merged into one timeline, best of --runs. Size 1 briefs the
-first ten articles one at a time, so that it measures the same text as size 10. The articles carry
-no date, so all are given --date: relative dates then resolve and merging compares real
-dates, as in a briefing of dated news. Peak memory is the process's maximum resident set
-size (ru_maxrss) after each size: model, tokenizer and torch included.
-
-Throughput must not fall as the briefing grows: the per-article work is the same and the
-batch fills the encoder's batches; cross-article merging is one similarity matrix.
---unbatched also briefs the largest size one article per call (batch size 1) to show what
-batching gives.
+Every run analyzes the same corpus: --articles CNN/DailyMail dev-set articles (the
+247 of the file repeated, each repeat another source, all dated 2015-04-15), written
+to a temporary directory (never into the project). Each run is a whole
+``summarize analyze`` process, timed from start to exit: model loading and, for
+Ray, starting Ray are included, as a user pays them. Articles/s are reported beside
+their ratio to the first run (one process) of the same invocation, since the
+machine is shared and absolute figures move from run to run; CPU seconds (the
+command and the processes it waited for) give articles per CPU second, what one
+core does whatever the neighbours take. Peak memory is each
+process's peak resident set (VmHWM), sampled from /proc over the run's process tree:
+the command's own process, and the largest worker or actor.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
 import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import find_shared, peak_rss_mb, read_jsonl  # noqa: E402
+from benchmarks.common import find_shared, read_jsonl  # noqa: E402
 
-MIN_ARTICLES_TIMED = 10
 DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
+DATE = "2015-04-15"
 
 
-def load_corpus(path: Path, count: int, date: dt.date):
-    from summarize.loading import article_from_text
-
-    records = read_jsonl(path)
-    articles = []
-    for n in range(count):
-        record = records[n % len(records)]
-        # The repeat number keeps sources distinct: a repeated article is another source.
-        articles.append(article_from_text(record["article"], source=f"{record['id']}#{n // len(records)}",
-                                          date=date))
-    return articles
+def write_corpus(source: Path, count: int, path: Path) -> None:
+    records = read_jsonl(source)
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            record = records[n % len(records)]
+            out.write(json.dumps({"text": record["article"], "date": DATE,
+                                  "source": f"{record['id']}#{n // len(records)}"}) + "\n")
 
 
-def timed(briefer, articles, size: int, runs: int) -> tuple[float, float, int]:
-    """Brief ``articles`` in briefings of ``size`` (at least the first ten articles, so
-    that a size of 1 is not one article's length): the best wall-clock time of
-    ``runs``, the CPU time of that run (all threads), and the articles briefed.
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(parent, []).append(int(entry))
+    return tree
 
-    The best run, as timeit does: on a shared machine the slower runs measure the
-    neighbours. CPU time beside it shows whether the run had the CPUs to itself.
-    """
-    count = max(size, MIN_ARTICLES_TIMED)
-    windows = [articles[begin:begin + size] for begin in range(0, count, size)]
-    best = (float("inf"), 0.0)
-    for _ in range(runs):
-        start, cpu = time.perf_counter(), time.process_time()
-        for window in windows:
-            briefer.brief(window)
-        best = min(best, (time.perf_counter() - start, time.process_time() - cpu))
-    return (*best, sum(len(window) for window in windows))
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
+    """One timed ``summarize analyze``; its wall time and peak memory per process."""
+    command = [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(corpus), "--out", str(out),
+               "--workers", str(workers), "--engine", engine]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
+               RAY_USAGE_STATS_ENABLED="0")
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, int] = {}
+    while process.poll() is None:
+        tree, todo = _children(), [process.pid]
+        while todo:
+            pid = todo.pop()
+            peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            todo.extend(tree.get(pid, []))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the command and every process it waited for (its workers; for Ray, what
+    # the local Ray reaped): on a shared machine, articles per CPU second is the
+    # steadier measure of what a core does.
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}")
+    lines = sum(1 for _ in out.open())
+    others = [kb for pid, kb in peaks.items() if pid != process.pid]
+    return {"seconds": seconds, "cpu": cpu, "articles": lines, "main_mb": peaks.get(process.pid, 0) / 1024,
+            "worker_mb": max(others, default=0) / 1024}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,10,100", help="briefing sizes in articles (default: 1,10,100)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per size (median; default: 3)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines with an 'article' field")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2015, 4, 15))
-    parser.add_argument("--unbatched", action="store_true", help="also brief the largest size one article a call")
-    parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core); "
-                        "1 gives steadier figures on a shared machine, where idle threads spin on busy cores")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", default="local:1,local:2,ray:1,ray:2",
+                        help="ENGINE:WORKERS, comma-separated; the first is the baseline")
     args = parser.parse_args()
-    if args.threads:
-        import torch
-
-        torch.set_num_threads(args.threads)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-    from summarize.pipeline import BATCH_SIZE, Briefer
-
-    sizes = [int(size) for size in args.sizes.split(",")]
-    articles = load_corpus(args.corpus, max(*sizes, MIN_ARTICLES_TIMED), args.date)
-    words = sum(len(a.text.split()) for a in articles[: max(sizes)]) / max(sizes)
-    print(f"corpus: {args.corpus.name}, {max(sizes)} articles of {words:.0f} words on average; "
-          f"batch size {BATCH_SIZE}; {args.runs} runs per size")
-    baseline = peak_rss_mb()
-    start = time.perf_counter()
-    briefer = Briefer()
-    briefer.brief(articles[:2])  # loads the model and the encoder once; not timed below
-    print(f"model load + first briefing: {time.perf_counter() - start:.2f} s, "
-          f"peak RSS {peak_rss_mb():.0f} MB (before: {baseline:.0f} MB)")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs, torch threads {_torch_threads()}")
-    print(f"{'articles':>8}  {'seconds':>8}  {'articles/s':>10}  {'CPU s/article':>13}  {'peak RSS MB':>11}")
-    for size in sizes:
-        seconds, cpu, count = timed(briefer, articles, size, args.runs)
-        print(f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
-              + (f"  ({count // size} briefings)" if count > size else ""))
-    if args.unbatched:
-        size = max(sizes)
-        unbatched = Briefer(batch_size=1)
-        unbatched.brief(articles[:1])
-        seconds, cpu, count = timed(unbatched, articles, size, args.runs)
-        print(f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
-              "  (batch size 1)")
-
-
-def _torch_threads() -> int:
-    import torch
-
-    return torch.get_num_threads()
+    runs = [(engine, int(workers)) for engine, workers in (r.split(":") for r in args.runs.split(","))]
+    with tempfile.TemporaryDirectory(prefix="summarize-throughput-") as directory:
+        corpus = Path(directory) / "corpus.jsonl"
+        write_corpus(args.corpus, args.articles, corpus)
+        print(f"{args.articles} articles of {args.corpus.name}, {os.cpu_count()} CPUs; whole processes, "
+              f"start-up included")
+        print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>7} {'per CPU s':>10} "
+              f"{'main MB':>8} {'worker MB':>10}")
+        baseline = None
+        for engine, workers in runs:
+            result = run(engine, workers, corpus, Path(directory) / f"{engine}-{workers}.jsonl")
+            rate = result["articles"] / result["seconds"]
+            baseline = baseline or rate
+            print(f"{engine}:{workers:<4} {result['seconds']:>8.1f} {rate:>11.2f} {rate / baseline:>5.2f}x "
+                  f"{result['cpu']:>7.1f} {result['articles'] / max(result['cpu'], 1e-9):>10.2f} "
+                  f"{result['main_mb']:>8.0f} {result['worker_mb']:>10.0f}", flush=True)
+        print(f"load average during the runs: {os.getloadavg()[0]:.1f} (other jobs share the CPUs)")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from pathlib import Path
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
-# A progress bar is worth its line from this many inputs on, and only on a terminal.
-PROGRESS_MIN_INPUTS = 5
+from .argtypes import positive as _positive, seconds as _seconds
+from .progress import PROGRESS_MIN_INPUTS, _progress_bar, _terminal_size  # noqa: F401 - used and tested here
 
 # Signals that end a run: the temporary files being written are removed first.
 # SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
@@ -69,16 +69,6 @@ def _error(message: str) -> None:
     print(f"summarize: error: {one_line(message)}", file=sys.stderr)
 
 
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return number
-
-
 def _formats(text: str) -> list[str]:
     from .rendering import ALL_FORMATS
 
@@ -92,16 +82,6 @@ def _formats(text: str) -> list[str]:
         raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
                                          f"given more than once")
     return formats
-
-
-def _seconds(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = 0.0
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
-    return number
 
 
 def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
@@ -137,7 +117,8 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
     parser.add_argument("--model", metavar="ID_OR_PATH",
                         help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)")
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
-    parser.add_argument("--sentences", type=_positive, default=3, metavar="N", help="summary length in sentences (default: 3)")
+    # None rather than 3: --from-analysis refuses a length given, the default stays 3.
+    parser.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences (default: 3)")
     parser.add_argument("--words", type=_positive, metavar="N", help="summary length in words (overrides --sentences)")
     selection = parser.add_argument_group(
         "many articles", "a briefing of 10 or more articles (or any, with --max-dates) shows the key dates, each "
@@ -154,6 +135,10 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                            help="only articles and sentences holding one of these words (space-separated)")
     parser.add_argument("--threads", type=_positive, metavar="N",
                         help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)")
+    from .analyze_command import add_from_analysis_option, add_workers_option
+
+    add_from_analysis_option(parser)
+    add_workers_option(parser)
     return parser
 
 
@@ -165,16 +150,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["serve"]:
         return _serve(argv[1:])
-    prog = "summarize"
-    if argv[:1] == ["brief"]:
-        argv, prog = argv[1:], "summarize brief"
-    parser = build_parser(prog)
-    args = parser.parse_args(argv)
-    if not args.articles and not args.jsonl:
-        parser.error("give at least one ARTICLE or --jsonl FILE")
+    if argv[:1] == ["analyze"]:
+        from .analyze_command import build_analyze_parser
+
+        args, run = build_analyze_parser(_Parser).parse_args(argv[1:]), _analyze
+    else:
+        prog = "summarize"
+        if argv[:1] == ["brief"]:
+            argv, prog = argv[1:], "summarize brief"
+        parser = build_parser(prog)
+        args, run = parser.parse_args(argv), _run
+        if not args.articles and not args.jsonl and not args.from_analysis:
+            parser.error("give at least one ARTICLE, --jsonl FILE or --from-analysis FILE")
     try:
         with _signals_end_the_run():
-            return _run(args)
+            return run(args)
     except (KeyboardInterrupt, _Terminated) as stop:
         _remove_pending_temp_files()
         print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
@@ -259,6 +249,18 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    """``summarize analyze`` (``analyze_command.py``): each failed line is one line
+    on stderr; the others are analyzed (exit 3)."""
+    from .analyze_command import analyze_from_args
+
+    _set_cpu_threads(args.threads, args.model)
+    run = analyze_from_args(args)
+    for failure in run.failures:
+        _error(failure.message)
+    return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
     from .files import check_output, write_output
@@ -266,10 +268,14 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import Briefer
     from .rendering import BINARY_FORMATS, render, render_bytes
 
-    if (args.articles + [args.jsonl]).count("-") > 1:
+    if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
+    if args.from_analysis:
+        from .analyze_command import check_from_analysis
+
+        check_from_analysis(args)
     args.format = _checked_formats(args.format, args.template)
-    names = args.articles + ([args.jsonl] if args.jsonl else [])
+    names = args.articles + [name for name in (args.jsonl, args.from_analysis) if name]
     targets = _output_targets(args.output, args.format, names)
     _refuse_overwriting_inputs(targets.values(), names)
     binary = [f for f, target in targets.items() if target is None and f in BINARY_FORMATS]
@@ -284,11 +290,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)
-    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words,
-                      selection=selection)
-    with _progress_bar(2 * len(inputs)) as progress:
-        run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
-                                   allow_private_urls=args.allow_private_urls)
+    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences or 3, words=args.words,
+                      selection=selection, workers=args.workers)
+    if args.from_analysis:
+        from .analyze_command import brief_from_analysis
+
+        run = brief_from_analysis(args.from_analysis, briefer)
+    else:
+        with _progress_bar(2 * len(inputs)) as progress:
+            run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
+                                       allow_private_urls=args.allow_private_urls)
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:
@@ -343,40 +354,6 @@ def _set_cpu_threads(threads: int | None, model: str | None) -> None:
         import torch
 
         torch.set_num_threads(threads)
-
-
-class _progress_bar:
-    """A tqdm bar on stderr for many inputs on a terminal; otherwise nothing, so
-    logs and pipes stay clean. Used as ``with _progress_bar(total) as update``."""
-
-    def __init__(self, total: int) -> None:
-        self.bar = None
-        if total >= 2 * PROGRESS_MIN_INPUTS and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            columns, lines = _terminal_size(sys.stderr)
-            # The size is given, not left to tqdm: on a terminal that reports 0 x 0
-            # tqdm takes -1 rows and draws nothing at all.
-            self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False,
-                            ncols=columns - 1, nrows=lines - 1)
-
-    def __enter__(self):
-        return self.bar.update if self.bar is not None else None
-
-    def __exit__(self, *exc_info) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _terminal_size(stream) -> tuple[int, int]:  # noqa: ANN001 - a text stream
-    """Columns and lines of the terminal ``stream`` is, 80 x 24 where it does not
-    say. A terminal nobody gave a size reports 0 x 0: a pseudo-terminal made by a
-    program (``script``, an editor's terminal, a CI runner, ``pty.openpty()``)."""
-    try:
-        size = os.get_terminal_size(stream.fileno())
-    except (AttributeError, OSError, ValueError):  # no file descriptor (a StringIO), or not a terminal
-        return 80, 24
-    return size.columns or 80, size.lines or 24
 
 
 def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:

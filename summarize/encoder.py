@@ -56,6 +56,11 @@ def set_threads(threads: int | None) -> None:
     _threads = threads
 
 
+def get_threads() -> int | None:
+    """The threads ``set_threads`` set: worker processes are given the same."""
+    return _threads
+
+
 def quiet_transformers() -> None:
     """Silence transformers' warnings and progress bars: the CLI output must stay clean."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

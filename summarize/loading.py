@@ -26,6 +26,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from . import web
@@ -165,8 +166,15 @@ def read_jsonl(path: str, *, date: dt.date | None = None,
     the batch; an unreadable file raises ``InputError``. ``date`` (--date) overrides
     the lines' own dates. ``path`` "-" reads standard input.
     """
+    return [item for _, item in iter_jsonl(path, date=date, stdin=stdin)]
+
+
+def iter_jsonl(path: str, *, date: dt.date | None = None,
+               stdin: BinaryIO | None = None) -> Iterator[tuple[int, ArticleInput | InputFailure]]:
+    """``read_jsonl`` one line at a time, with each line's number (1-based), for
+    corpora larger than memory (``summarize analyze``)."""
     name = _name(path)
-    items: list[ArticleInput | InputFailure] = []
+    found = False
     # Line by line: a corpus may be far larger than one article (MAX_ARTICLE_BYTES
     # applies to each line), and a bad line should not hide the good ones.
     with _open_corpus(path, stdin) as handle:
@@ -174,23 +182,34 @@ def read_jsonl(path: str, *, date: dt.date | None = None,
             where = f"{name}:{number}"
             if number == 1 and b"\x00" in raw[:8192]:
                 raise InputError(f"{name}: this is a binary file, not a JSON Lines corpus")
-            if len(raw) > MAX_ARTICLE_BYTES:
-                items.append(InputFailure(where, f"{where}: line larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"))
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                items.append(InputFailure(where, f"{where}: not UTF-8 text (JSON Lines are UTF-8)"))
-                continue
-            if not line.strip():
-                continue
-            try:
-                items.append(_jsonl_input(line, where, date))
-            except InputError as error:
-                items.append(InputFailure(where, str(error)))
-    if not items:
+            item = _jsonl_item(raw, number, where, date)
+            if item is not None:
+                found = True
+                yield number, item
+    if not found:
         raise InputError(f"{name}: the file is empty: no articles in it")
-    return items
+
+
+def jsonl_item(raw: bytes, number: int, name: str,
+               date: dt.date | None = None) -> ArticleInput | InputFailure | None:
+    """Line ``number`` of the corpus ``name`` (its bytes) as an input, a failure, or
+    None when blank; the Ray engine reads lines with this too."""
+    return _jsonl_item(raw, number, f"{name}:{number}", date)
+
+
+def _jsonl_item(raw: bytes, number: int, where: str, date: dt.date | None) -> ArticleInput | InputFailure | None:
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return InputFailure(where, f"{where}: line larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError:
+        return InputFailure(where, f"{where}: not UTF-8 text (JSON Lines are UTF-8)")
+    if not line.strip():
+        return None
+    try:
+        return _jsonl_input(line, where, date)
+    except InputError as error:
+        return InputFailure(where, str(error))
 
 
 def _open_corpus(path: str, stdin: BinaryIO | None):

@@ -9,12 +9,20 @@ Every stage takes and returns these, so a stage can be swapped or tested alone:
     timeline.build_timeline([Event], ...) -> Timeline
     keydates.select_key_dates([Article], ...) -> KeyDateSelection   (many articles)
     rendering.render(Briefing, format) -> str
+
+``ArticleAnalysis`` is all of one article's own stage (read, summarized, tagged):
+``summarize analyze`` writes one a line (``analysis.py``) and a briefing is made from
+them without reading the articles again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keydates.mentions imports this module
+    from .keydates.mentions import ArticleMentions
 
 
 @dataclass(frozen=True)
@@ -200,3 +208,25 @@ class Briefing:
     notes: tuple[str, ...] = field(default=())
     key_dates: tuple[KeyDate, ...] | None = None
     overview: tuple[CitedSentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What one article gives a briefing before any other article is seen: the
+    per-article stage, which ``summarize analyze`` spreads over processes or a Ray
+    cluster, and which selection and merging then take as they are.
+
+    ``summary`` is None when no summary was asked for (a key-date briefing shows
+    none). ``events`` are the article's dated events (``pipeline.article_events``)
+    and ``reading_notes`` what reading it noted (``pipeline.reading_notes``);
+    ``mentions`` are the days its sentences name, for key-date selection, with
+    ``mentions.index`` 0: its place in a collection is given when one is made.
+    ``article`` keeps the text: a briefing whose other articles give a yearless
+    dateline its year tags that article again, and --query filters by it.
+    """
+
+    article: Article
+    summary: Summary | None
+    events: tuple[Event, ...]
+    mentions: ArticleMentions
+    reading_notes: tuple[str, ...] = ()

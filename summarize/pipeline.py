@@ -28,15 +28,14 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .analysis import analyze_article, article_events, reading_notes, reanalyzed  # noqa: F401 - article_events re-exported
 from .datelines import find_dateline, year_from_briefing
 from .errors import InputError, SummarizeError
-from .events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, crowded_sentences, extract_events
 from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
-from .models import Article, ArticleBriefing, Briefing, Event, Sentence, Summary, Timeline, TimeExpression
-from .sentences import MAX_SENTENCE_CHARS, overlong_passages, split_sentences
+from .models import Article, ArticleAnalysis, ArticleBriefing, Briefing, Event, Summary, Timeline
+from .sentences import split_sentences
 from .summarizer import Summarizer, load_summarizer
-from .temporal import find_time_expressions
 from .timeline import build_timeline
 
 # Why relative dates are left unresolved; {what} names the unknown date(s), {whose}
@@ -111,8 +110,10 @@ class Briefer:
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
                  words: int | None = None, batch_size: int = BATCH_SIZE,
-                 selection: KeyDateOptions | None = None, summarizer: Summarizer | None = None) -> None:
+                 selection: KeyDateOptions | None = None, summarizer: Summarizer | None = None,
+                 workers: int = 1) -> None:
         self.model = model
+        self.workers = workers
         self.device = device
         self.sentences = sentences
         self.words = words
@@ -141,25 +142,71 @@ class Briefer:
 
         ``progress`` is called with the number of articles just finished.
         """
-        article_notes = tuple(note for article in articles for note in article.notes)
+        input_notes = tuple(note for article in articles for note in article.notes)
         articles, year_notes = complete_dateline_years(articles)
-        articles, query_notes = self._about_query(articles)
-        input_notes = (*article_notes, *year_notes, *query_notes)
-        if self.selection.key_dates_for(len(articles)):
-            briefing = self._key_date_briefing(articles, progress)
-            reading = [note for a in articles for note in reading_notes(a.source, split_sentences(a.text))]
-            return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
-        items: list[ArticleBriefing] = []
-        per_article: list[list[Event]] = []
-        reading = []
-        for begin in range(0, len(articles), self.batch_size):
-            batch = list(articles[begin:begin + self.batch_size])
-            for article, summary in zip(batch, self._summarize(batch)):
-                items.append(ArticleBriefing(article=article, summary=summary))
-                per_article.append(article_events(article, notes=reading))
+        kept, query_notes = self._about_query(articles)
+        articles = [articles[i] for i in kept]
+        key_dates = self.selection.key_dates_for(len(articles))
+        if key_dates:
+            # The encoder that selection needs is loaded before the articles are
+            # tagged, so that a model that cannot be had fails before that work.
+            from .encoder import get_encoder
+
+            get_encoder(self.device)
+        analyses = self.analyze(articles, summaries=not key_dates, progress=progress)
+        return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
+
+    def brief_analyses(self, analyses: Sequence[ArticleAnalysis]) -> Briefing:
+        """The briefing of articles analyzed before (``summarize analyze``), made as
+        ``brief`` makes it from the articles: the same selection and merging over the
+        same per-article results. An article that a briefing dates anew (a yearless
+        dateline given the year of the others) is tagged again from its text."""
+        input_notes = tuple(note for analysis in analyses for note in analysis.article.notes)
+        articles, year_notes = complete_dateline_years([analysis.article for analysis in analyses])
+        analyses = [analysis if article == analysis.article else reanalyzed(analysis, article)
+                    for analysis, article in zip(analyses, articles)]
+        kept, query_notes = self._about_query(articles)
+        analyses = [analyses[i] for i in kept]
+        if not self.selection.key_dates_for(len(analyses)):
+            missing = [analysis.article.source for analysis in analyses if analysis.summary is None]
+            if missing:
+                raise SummarizeError(f"{missing[0]}: analyzed without a summary, which a briefing of "
+                                     f"{len(analyses)} articles shows")
+        return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
+
+    def analyze(self, articles: Sequence[Article], *, summaries: bool = True,
+                progress: Progress | None = None) -> list[ArticleAnalysis]:
+        """Each article's own stage (summary when ``summaries``, events, day mentions),
+        in order, batch by batch; in ``workers`` processes when there are several."""
+        batches = [list(articles[begin:begin + self.batch_size]) for begin in range(0, len(articles),
+                                                                                      self.batch_size)]
+        if self.workers > 1 and len(batches) > 1:
+            from .workers import analyze_in_workers
+
+            results = analyze_in_workers(self, batches, summaries=summaries)
+        else:
+            results = (self.analyze_batch(batch, summaries=summaries) for batch in batches)
+        analyses: list[ArticleAnalysis] = []
+        for done in results:
+            analyses.extend(done)
             if progress is not None:
-                progress(len(batch))
-        briefing = self._assemble(items, per_article)
+                progress(len(done))
+        return analyses
+
+    def analyze_batch(self, batch: Sequence[Article], *, summaries: bool = True) -> list[ArticleAnalysis]:
+        """``analyze`` of one batch, in this process."""
+        summaries_of = self._summarize(list(batch)) if summaries and batch else [None] * len(batch)
+        return [analyze_article(article, summary) for article, summary in zip(batch, summaries_of)]
+
+    def _brief_analyses(self, analyses: Sequence[ArticleAnalysis], input_notes: tuple[str, ...]) -> Briefing:
+        if self.selection.key_dates_for(len(analyses)):
+            briefing = self._key_date_briefing(analyses)
+            reading = [note for a in analyses
+                       for note in reading_notes(a.article.source, split_sentences(a.article.text))]
+            return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
+        items = [ArticleBriefing(article=a.article, summary=a.summary) for a in analyses]
+        reading = [note for a in analyses for note in a.reading_notes]
+        briefing = self._assemble(items, [list(a.events) for a in analyses])
         return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
 
     def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
@@ -189,15 +236,15 @@ class Briefer:
             return BriefingRun(briefing=None, failures=tuple(failures))
         return BriefingRun(briefing=self.brief(articles, progress=progress), failures=tuple(failures))
 
-    def _about_query(self, articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:
-        """The articles holding a query word (all without a query), and a note of how
-        many were left out; ``SummarizeError`` when none is left."""
+    def _about_query(self, articles: Sequence[Article]) -> tuple[list[int], tuple[str, ...]]:
+        """The indices of the articles holding a query word (all without a query), and
+        a note of how many were left out; ``SummarizeError`` when none is left."""
         from .keydates.words import Query
 
         query = Query(self.selection.query)
         if not query:
-            return list(articles), ()
-        kept = [a for a in articles if query.matches(a.text) or query.matches(a.title or "")]
+            return list(range(len(articles))), ()
+        kept = [i for i, a in enumerate(articles) if query.matches(a.text) or query.matches(a.title or "")]
         if not kept:
             raise SummarizeError(f"no article mentions {' or '.join(repr(t) for t in query.terms)} (--query)")
         if len(kept) == len(articles):
@@ -205,14 +252,17 @@ class Briefer:
         return kept, (f"{len(articles) - len(kept)} of {len(articles)} articles do not mention "
                       f"{' or '.join(repr(t) for t in query.terms)} and are left out (--query).",)
 
-    def _key_date_briefing(self, articles: Sequence[Article], progress: Progress | None) -> Briefing:
+    def _key_date_briefing(self, analyses: Sequence[ArticleAnalysis]) -> Briefing:
         from .keydates import select_key_dates
+        from .keydates.mentions import reindexed
         from .keydates.picking import minilm_encode
 
         options = self.selection
+        articles = [analysis.article for analysis in analyses]
         selection = select_key_dates(
             articles, max_dates=options.max_dates, per_date=options.per_date, since=options.since,
-            until=options.until, query=options.query, progress=progress, encode=minilm_encode(self.device))
+            until=options.until, query=options.query, encode=minilm_encode(self.device),
+            collection=[reindexed(analysis.mentions, i) for i, analysis in enumerate(analyses)])
         undated = [a.source for a in articles if a.date is None]
         notes = list(selection.notes)
         if undated:
@@ -301,43 +351,6 @@ def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article],
         notes.append(f"The dateline of {article.source} (\u201c{article.dateline}\u201d) gives no year; "
                      f"{date.year} is taken from the dates of the other articles.")
     return completed, tuple(notes)
-
-
-def reading_notes(source: str, sentences: list[Sentence],
-                  expressions: list[TimeExpression] | None = None) -> list[str]:
-    """What was not read as written, said rather than done silently: passages too
-    long to be sentences, read in pieces (``sentences.MAX_SENTENCE_CHARS``), and
-    sentences of so many dates that they are lists, which give no events
-    (``events.MAX_DATES_PER_SENTENCE``)."""
-    notes = []
-    cut = overlong_passages(sentences)
-    if cut:
-        notes.append(f"{source}: {_count(cut, 'passage')} of more than {MAX_SENTENCE_CHARS:,} characters "
-                     f"with no sentence end {'was' if cut == 1 else 'were'} read in pieces of at most "
-                     f"{MAX_SENTENCE_CHARS:,}.")
-    crowded = len(crowded_sentences(expressions, sentences)) if expressions else 0
-    if crowded:
-        notes.append(f"{source}: {_count(crowded, 'sentence')} of more than {MAX_DATES_PER_SENTENCE} dates "
-                     f"(a list, not a happening) gave no events.")
-    return notes
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
-
-
-def article_events(article: Article, *, notes: list[str] | None = None) -> list[Event]:
-    """The dated events of one article, in article order, its relative dates
-    resolved against its own date; ``notes`` gets the ``reading_notes``."""
-    sentences = split_sentences(article.text)
-    expressions = find_time_expressions(article.text, article.date)
-    events = extract_events(article, expressions, sentences)
-    if notes is not None:
-        notes.extend(reading_notes(article.source, sentences, expressions))
-        if len(events) == MAX_EVENTS_PER_ARTICLE:
-            notes.append(f"{article.source}: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; "
-                         f"the dates after them were not read for events.")
-    return events
 
 
 def build_briefing(sources: Sequence[str | Article], *, date: dt.date | None = None,

@@ -22,7 +22,7 @@ def test_brief_without_articles_is_a_one_line_usage_error():
     result = run("brief")
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
-        "summarize brief: error: give at least one ARTICLE or --jsonl FILE"]
+        "summarize brief: error: give at least one ARTICLE, --jsonl FILE or --from-analysis FILE"]
 
 
 def test_one_failed_input_is_one_line_and_exit_2():

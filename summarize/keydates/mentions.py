@@ -14,6 +14,7 @@ or datelines), but every sentence's days count as mentions for date ranking.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -70,11 +71,17 @@ def named_day(expression: TimeExpression) -> dt.date | None:
     return dt.date(parsed.year, parsed.month, parsed.day)
 
 
-def article_mentions(index: int, article: Article) -> ArticleMentions:
-    """Split, tag and collect the day mentions of one article."""
-    sentences = split_sentences(article.text)
+def article_mentions(index: int, article: Article, *, sentences: list[Sentence] | None = None,
+                     expressions: list[TimeExpression] | None = None) -> ArticleMentions:
+    """Split, tag and collect the day mentions of one article; ``sentences`` and
+    ``expressions``, when given, are the article's own, already found (its events
+    need them too, and tagging is most of the work)."""
+    if sentences is None:
+        sentences = split_sentences(article.text)
+    if expressions is None:
+        expressions = find_time_expressions(article.text, article.date)
     days_at: list[tuple[int, dt.date]] = []
-    for expression in find_time_expressions(article.text, article.date):
+    for expression in expressions:
         day = named_day(expression)
         if day is not None:
             days_at.append((expression.start, day))
@@ -98,6 +105,15 @@ def article_mentions(index: int, article: Article) -> ArticleMentions:
         candidates.append(DatedSentence(index, position, sentence, days))
     return ArticleMentions(index=index, date=article.date, mentioned=tuple(mentioned), candidates=tuple(candidates),
                            sentence_count=len(sentences), term_sentences=dict(term_sentences))
+
+
+def reindexed(mentions: ArticleMentions, index: int) -> ArticleMentions:
+    """``mentions`` as article ``index`` of a collection (an ``ArticleAnalysis``
+    holds its article's with index 0)."""
+    if mentions.index == index:
+        return mentions
+    candidates = tuple(dataclasses.replace(c, article=index) for c in mentions.candidates)
+    return dataclasses.replace(mentions, index=index, candidates=candidates)
 
 
 def collection_mentions(articles: Sequence[Article],

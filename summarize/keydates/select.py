@@ -10,7 +10,7 @@ import numpy as np
 from .. import timex
 from ..models import Article, KeyDate, KeyDateSelection
 from .candidates import DayCandidates, LexicalSpace, day_pool
-from .mentions import collection_mentions
+from .mentions import ArticleMentions, collection_mentions
 from .overview import overview
 from .picking import Encode, SentenceVectors, minilm_encode, pick_day
 from .ranking import rank_days
@@ -38,7 +38,8 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
                      per_date: int = DEFAULT_PER_DATE, since: dt.date | None = None,
                      until: dt.date | None = None, query: Iterable[str] = (), encode: Encode | None = None,
                      overview_sentences: int = 3, progress: Progress | None = None,
-                     ranker_weights: tuple[float, Sequence[float]] | None = None) -> KeyDateSelection:
+                     ranker_weights: tuple[float, Sequence[float]] | None = None,
+                     collection: Sequence[ArticleMentions] | None = None) -> KeyDateSelection:
     """The key dates of ``articles`` (at most ``max_dates``, automatic when None),
     each with at most ``per_date`` sentences, inside ``since``..``until``, from
     sentences holding a ``query`` word; and an overview of the whole story.
@@ -46,6 +47,8 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
     ``encode`` maps texts to unit vectors (default: the shared MiniLM encoder);
     ``progress`` is called once per article tagged; ``ranker_weights``
     (bias, weights) replace the shipped date ranker's (for leave-one-topic-out).
+    ``collection`` is the articles' mentions when already found (``ArticleAnalysis``),
+    in the same order: then no article is tagged here.
     """
     notes = []
     asked = max_dates is not None
@@ -58,7 +61,8 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
     wanted = Query(query)
     sources = [article.source for article in articles]
     # 1. which days each sentence names
-    collection = collection_mentions(articles, progress)
+    if collection is None:
+        collection = collection_mentions(articles, progress)
     # 2. rank the days
     ranked = rank_days(collection, since=since, until=until, weights=ranker_weights)
     # 3. the candidates of each day, in the collection's TF-IDF space

@@ -1,0 +1,185 @@
+"""``summarize analyze --engine ray``: the per-article stage as a Ray Data job.
+
+Ray Data reads the corpus (JSON Lines as text lines, or Parquet), numbers its rows,
+and ``map_batches`` hands batches to a pool of actors, each of which loads the model
+once and runs ``corpus.analyze_items``, the unit of work of the local engine: the
+lines are the same, byte for byte. Order is kept (``preserve_order``), so a JSON
+Lines output is written by this process in input order and is resumable as the
+local one is; an output named ``*.parquet`` is written by Ray Data itself, as a
+directory of Parquet files with columns ``line``, ``analysis`` and ``error`` ("" when none).
+
+Ray sends usage statistics to its makers unless told not to: every Ray this
+project starts is told not to (``RAY_USAGE_STATS_ENABLED=0``), and a local one runs
+on the loopback address without its dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
+from .errors import SummarizeError
+from .loading import InputFailure, input_from_record, jsonl_item
+from .pipeline import Briefer
+from .workers import WorkerSettings
+
+INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
+# The fields of a corpus record, as columns of a Parquet corpus.
+RECORD_FIELDS = ("text", "html", "url", "date", "source")
+
+
+def _import_ray(local: bool):  # noqa: ANN202 - the ray module
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if local:
+        # Ray resolves a node address of 127.0.0.1 to the machine's routable one
+        # unless it is told it is not part of a cluster (read when ray is imported);
+        # a Ray started for one run serves this machine alone.
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise SummarizeError(INSTALL_HINT) from None
+    import logging
+
+    # Standard error is for errors: Ray Data logs each job's plan and timing.
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    return ray
+
+
+class _Analyzer:
+    """A Ray actor: loads the model once, analyzes batch after batch."""
+
+    def __init__(self, settings: WorkerSettings, reading: Reading, name: str, date: dt.date | None,
+                 resumed: int, parquet: bool) -> None:
+        from .encoder import set_threads
+
+        set_threads(settings.threads if settings.threads is not None else 1)
+        self.briefer = settings.briefer()
+        self.reading, self.name, self.date, self.resumed, self.parquet = reading, name, date, resumed, parquet
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        items = []
+        for row, number in enumerate(batch["id"]):
+            number = int(number) + 1
+            if number <= self.resumed:
+                continue
+            item = self._item({key: batch[key][row] for key in batch if key != "id"}, number)
+            if item is not None:
+                items.append((number, item))
+        lines = analyze_items(self.briefer, items, self.reading)
+        return {"line": [number for number, _ in items], "analysis": [text for text, _ in lines],
+                "error": [failure.message if failure else "" for _, failure in lines]}
+
+    def _item(self, row: dict[str, Any], number: int):  # noqa: ANN202 - an input, a failure or None
+        if not self.parquet:
+            return jsonl_item(str(row["text"]).encode("utf-8"), number, self.name, self.date)
+        where = f"{self.name}:{number}"
+        record = {key: row[key] for key in RECORD_FIELDS if key in row and row[key] is not None}
+        try:
+            return input_from_record(record, where=where, date=self.date)
+        except SummarizeError as error:
+            return InputFailure(where, str(error))
+
+
+def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | None = None,
+                   reading: Reading = Reading(), address: str | None = None) -> AnalyzeRun:
+    """``corpus.analyze_corpus`` as a Ray Data job with ``briefer.workers`` actors, on
+    the cluster at ``address`` or on a local Ray started (and stopped) here."""
+    ray = _import_ray(local=address is None)
+    if corpus == "-":
+        raise SummarizeError("--engine ray reads a file or directory, not standard input")
+    if not os.path.exists(corpus):
+        raise SummarizeError(f"{corpus}: no such file or directory")
+    parquet_in = corpus.endswith(".parquet") or os.path.isdir(corpus)
+    parquet_out = out.endswith(".parquet")
+    resumed = 0 if parquet_out else resume_point(out)
+    started = not ray.is_initialized()
+    if started:
+        _start(ray, address, briefer.workers)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True  # output in input order
+        context.enable_progress_bars = False  # standard error is for errors
+        rows = ray.data.read_parquet(corpus) if parquet_in else ray.data.read_text(corpus, drop_empty_lines=False)
+        # Row numbers (the input line, for resuming and for default sources): zip
+        # pairs rows by position, which preserve_order makes deterministic.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            numbered = ray.data.range(rows.count()).zip(rows)
+        # An actor that dies is not restarted (max_restarts=0): the job stops with
+        # its error and a new run resumes; Ray warns on stderr about restarting
+        # actors otherwise. Passing it this way is deprecated, hence the filter.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            analyzed = numbered.map_batches(
+                _Analyzer, batch_size=briefer.batch_size, batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=briefer.workers), num_cpus=1, max_restarts=0,
+                fn_constructor_kwargs={"settings": WorkerSettings.of(briefer), "reading": reading,
+                                       "name": _name(corpus), "date": date, "resumed": resumed,
+                                       "parquet": parquet_in})
+        if parquet_out:
+            analyzed.write_parquet(out)
+            return _counted(ray.data.read_parquet(out).iter_rows(), resumed)
+        return _write_lines(analyzed, out, resumed)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _start(ray, address: str | None, actors: int) -> None:  # noqa: ANN001 - the ray module
+    import logging
+
+    options: dict[str, Any] = {"address": address, "log_to_driver": False, "logging_level": logging.WARNING,
+                               "configure_logging": False}
+    if address is None:
+        # A local Ray: on the loopback, no dashboard, and workers that import this
+        # package from where this process does (a checkout as well as an install).
+        package_root = str(Path(__file__).resolve().parent.parent)
+        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
+        # One CPU more than the actors take, for the reading tasks: with every CPU
+        # held by an actor, nothing could read their input.
+        options.update(include_dashboard=False, _node_ip_address="127.0.0.1", num_cpus=actors + 1,
+                       runtime_env={"env_vars": {"PYTHONPATH": path, "RAY_USAGE_STATS_ENABLED": "0",
+                                                 "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}})
+    try:
+        ray.init(**options)
+    except ConnectionError as error:
+        raise SummarizeError(f"cannot reach the Ray cluster at {address}: {error}") from None
+
+
+def _write_lines(analyzed, out: str, resumed: int) -> AnalyzeRun:  # noqa: ANN001 - a ray Dataset
+    from .corpus import _open_out
+
+    count, failures = 0, []
+    with _open_out(out) as handle:
+        for batch in analyzed.iter_batches(batch_format="numpy"):
+            handle.write("".join(f"{text}\n" for text in batch["analysis"]))
+            handle.flush()
+            for line, error in zip(batch["line"], batch["error"]):
+                if not error:  # "", not None: a column of Nones is read back as NaNs
+                    count += 1
+                else:
+                    failures.append(InputFailure(str(line), str(error)))
+    return AnalyzeRun(analyzed=count, resumed=resumed, failures=tuple(failures))
+
+
+def _counted(rows, resumed: int) -> AnalyzeRun:  # noqa: ANN001 - rows of the Parquet output
+    count, failures = 0, []
+    for row in rows:
+        if not row["error"]:
+            count += 1
+        else:
+            failures.append(InputFailure(str(row["line"]), str(row["error"])))
+    return AnalyzeRun(analyzed=count, resumed=resumed, failures=tuple(failures))
+
+
+def _name(path: str) -> str:
+    from .loading import _name as loading_name
+
+    return loading_name(path)
