@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 import uvicorn
 
 from summarize.models import Article, Summary
@@ -104,3 +105,23 @@ def wait_for(base: str, id: int, *, status: str = "done", timeout: float = 60, t
             return reply
         assert time.monotonic() < deadline, f"briefing {id} is still {reply.json.get('status')}"
         time.sleep(0.05)
+
+
+# The desk on a SQLite file of the test's own, serving with the stand-in summarizer:
+# the fixtures the API and page tests share (import them by name).
+@pytest.fixture
+def store(tmp_path):  # noqa: ANN001, ANN201
+    from summarize.desk.storage import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def desk(store):  # noqa: ANN001, ANN201
+    from summarize.desk.app import create_app
+    from summarize.pipeline import Briefer
+
+    with running(create_app(store, Briefer(summarizer=FirstSentences()))) as base:
+        yield base

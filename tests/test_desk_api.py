@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import SAMPLE, SAMPLE_DATE
-from deskserver import FirstSentences, call, running, wait_for
+from deskserver import FirstSentences, call, desk, running, store, wait_for  # noqa: F401 - fixtures
 from pageserver import page, serve
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.storage import Store
@@ -22,18 +22,6 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"}
 DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error"}
 
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def desk(store):
-    with running(create_app(store, Briefer(summarizer=FirstSentences()))) as base:
-        yield base
 
 
 def _words(text: str) -> str:

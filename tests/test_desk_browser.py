@@ -24,21 +24,13 @@ from deskserver import FirstSentences, call, running
 from summarize.desk.app import create_app
 from summarize.desk.storage import Store
 from summarize.pipeline import Briefer
-from test_browser import _install_chromium, _unavailable
+from test_browser import browser  # noqa: F401 - the fixture
 
-from browser import Chromium  # noqa: E402 - scripts/ is on the path (test_browser puts it there)
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 WIDTH = 1000
 
 
-@pytest.fixture(scope="module")
-def browser():
-    executable = _install_chromium()
-    if executable is None:
-        _unavailable("chromium is not installed and could not be installed (apt-get install chromium)")
-    with Chromium(executable) as chromium:
-        yield chromium
 
 
 @pytest.fixture

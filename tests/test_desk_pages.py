@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SAMPLE
 from deskforms import Visitor
-from deskserver import FirstSentences, call, running, wait_for
+from deskserver import FirstSentences, call, desk, running, store, wait_for  # noqa: F401 - fixtures
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.storage import Store
 from summarize.pipeline import Briefer
@@ -23,18 +23,6 @@ from summarize.pipeline import Briefer
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} <img src=x onerror=alert(2)>"
 
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def desk(store):
-    with running(create_app(store, Briefer(summarizer=FirstSentences()))) as base:
-        yield base
 
 
 def _parsed(text: str):
