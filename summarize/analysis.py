@@ -37,17 +37,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
-def analyze_article(article: Article, summary: Summary | None = None) -> ArticleAnalysis:
-    """One article's events, reading notes and day mentions (tagged once for both),
-    with the ``summary`` made for it."""
+def analyze_article(article: Article, summary: Summary | None = None, *, events: bool = True) -> ArticleAnalysis:
+    """One article's events (none unless ``events``), reading notes and day mentions
+    (tagged once for both), with the ``summary`` made for it."""
     from .keydates.mentions import article_mentions
 
     sentences = split_sentences(article.text)
     expressions = find_time_expressions(article.text, article.date)
     notes: list[str] = []
-    events = article_events(article, notes=notes, sentences=sentences, expressions=expressions)
+    found = article_events(article, notes=notes, sentences=sentences, expressions=expressions) if events else []
     mentions = article_mentions(0, article, sentences=sentences, expressions=expressions)
-    return ArticleAnalysis(article=article, summary=summary, events=tuple(events), mentions=mentions,
+    return ArticleAnalysis(article=article, summary=summary, events=tuple(found), mentions=mentions,
                            reading_notes=tuple(notes))
 
 

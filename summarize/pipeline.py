@@ -153,7 +153,7 @@ class Briefer:
             from .encoder import get_encoder
 
             get_encoder(self.device)
-        analyses = self.analyze(articles, summaries=not key_dates, progress=progress)
+        analyses = self.analyze(articles, timeline=not key_dates, progress=progress)
         return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
 
     def brief_analyses(self, analyses: Sequence[ArticleAnalysis]) -> Briefing:
@@ -174,18 +174,20 @@ class Briefer:
                                      f"{len(analyses)} articles shows")
         return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
 
-    def analyze(self, articles: Sequence[Article], *, summaries: bool = True,
+    def analyze(self, articles: Sequence[Article], *, timeline: bool = True,
                 progress: Progress | None = None) -> list[ArticleAnalysis]:
-        """Each article's own stage (summary when ``summaries``, events, day mentions),
-        in order, batch by batch; in ``workers`` processes when there are several."""
+        """Each article's own stage (summary and events when ``timeline``, day
+        mentions), in order, batch by batch; in ``workers`` processes when there are
+        several. A key-date briefing shows neither summaries nor events, and making
+        events' headlines is most of an article's time after the summary."""
         batches = [list(articles[begin:begin + self.batch_size]) for begin in range(0, len(articles),
                                                                                       self.batch_size)]
         if self.workers > 1 and len(batches) > 1:
             from .workers import analyze_in_workers
 
-            results = analyze_in_workers(self, batches, summaries=summaries)
+            results = analyze_in_workers(self, batches, timeline=timeline)
         else:
-            results = (self.analyze_batch(batch, summaries=summaries) for batch in batches)
+            results = (self.analyze_batch(batch, timeline=timeline) for batch in batches)
         analyses: list[ArticleAnalysis] = []
         for done in results:
             analyses.extend(done)
@@ -193,10 +195,10 @@ class Briefer:
                 progress(len(done))
         return analyses
 
-    def analyze_batch(self, batch: Sequence[Article], *, summaries: bool = True) -> list[ArticleAnalysis]:
+    def analyze_batch(self, batch: Sequence[Article], *, timeline: bool = True) -> list[ArticleAnalysis]:
         """``analyze`` of one batch, in this process."""
-        summaries_of = self._summarize(list(batch)) if summaries and batch else [None] * len(batch)
-        return [analyze_article(article, summary) for article, summary in zip(batch, summaries_of)]
+        summaries_of = self._summarize(list(batch)) if timeline and batch else [None] * len(batch)
+        return [analyze_article(article, summary, events=timeline) for article, summary in zip(batch, summaries_of)]
 
     def _brief_analyses(self, analyses: Sequence[ArticleAnalysis], input_notes: tuple[str, ...]) -> Briefing:
         if self.selection.key_dates_for(len(analyses)):

@@ -93,12 +93,12 @@ def ordered_map(task: Callable[[T], R], items: Iterable[T], *, settings: WorkerS
 
 
 def _analyze_batch(job: tuple[list[Article], bool]) -> list[ArticleAnalysis]:
-    batch, summaries = job
-    return worker_briefer().analyze_batch(batch, summaries=summaries)
+    batch, timeline = job
+    return worker_briefer().analyze_batch(batch, timeline=timeline)
 
 
 def analyze_in_workers(briefer: Briefer, batches: Iterable[list[Article]], *,
-                       summaries: bool) -> Iterator[list[ArticleAnalysis]]:
+                       timeline: bool) -> Iterator[list[ArticleAnalysis]]:
     """``briefer.analyze_batch`` of each batch, in ``briefer.workers`` processes."""
-    jobs: Iterable[Any] = ((batch, summaries) for batch in batches)
+    jobs: Iterable[Any] = ((batch, timeline) for batch in batches)
     return ordered_map(_analyze_batch, jobs, settings=WorkerSettings.of(briefer), workers=briefer.workers)

@@ -60,6 +60,17 @@ def test_an_analysis_reads_back_equal():
     assert record.analysis == analysis
 
 
+def test_a_key_date_analysis_makes_no_summary_and_no_events_but_the_same_mentions():
+    from summarize.pipeline import Briefer
+
+    article = load_sample(SAMPLE_DATE)
+    (full,) = Briefer().analyze([article])
+    (key_dates,) = Briefer().analyze([article], timeline=False)
+    # A key-date briefing shows neither: their headlines are not made at all.
+    assert key_dates.summary is None and key_dates.events == ()
+    assert key_dates.mentions == full.mentions and full.events
+
+
 @pytest.mark.parametrize("make, options, articles, note", [
     (few_articles, (), 3, "(\u201cBAGHDAD, June 24 (Reuters) -\u201d) gives no year; 2014 is taken"),
     (few_articles, ("--since", "2014-06-21"), 3, "events outside 2014-06-21 to"),
