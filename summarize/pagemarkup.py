@@ -16,6 +16,9 @@ BLOCK_TAGS = frozenset({
     "thead", "tr", "ul",
 })
 
+# Elements whose text is code or data, not reading (an inline script of 20 MB).
+CODE_TAGS = frozenset({"script", "style", "noscript", "template"})
+
 # Elements that have no end tag.
 VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",

@@ -18,7 +18,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from .errors import InputError
-from .pagemarkup import BLOCK_TAGS, VOID_TAGS
+from .pagemarkup import BLOCK_TAGS, CODE_TAGS, VOID_TAGS
 
 # A page is read up to this much text, or this many elements: a news article is tens
 # of KB of text, and the heaviest pages have some thousands of elements. Past it the
@@ -27,7 +27,6 @@ from .pagemarkup import BLOCK_TAGS, VOID_TAGS
 # 20 MB page of 130,000 paragraphs took 80 s.
 MAX_PAGE_TEXT_CHARS = 2_000_000
 MAX_PAGE_ELEMENTS = 50_000
-_CODE_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 # How deep the flattened copy nests: well inside libxml2's 255, and far deeper than
 # any page's real structure.
@@ -148,7 +147,7 @@ def cut_page(tree, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX
     for count, element in enumerate(tree.iter()):
         # A script's or a style's text is code, not reading: a page's 20 MB of inline
         # data must not cut off the story after it.
-        own_text = element.text if element.tag not in _CODE_TAGS else None
+        own_text = element.text if element.tag not in CODE_TAGS else None
         chars += len(own_text or "") + len(element.tail or "")
         if chars > max_chars or count >= max_elements:
             break
