@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Union
 
-from . import calendar as C
+from . import datemath as C
 from . import vocabulary as V
 from .tense import clause_tense, future_in_the_past
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..models import TimeExpression
 from . import patterns as P
 from . import vocabulary as V
-from .calendar import day_part
+from .datemath import day_part
 from .resolver import RESOLVERS, Context, names_among_months
 
 

@@ -1,7 +1,7 @@
 """Reading TIMEX3 values: what date a value denotes, how precise it is, how to say it.
 
-The tagger (``summarize.temporal``) writes values; this module reads them for the
-later stages: the timeline orders by ``TimexValue.sort_date``, the renderers show
+The tagger (``tagger.py`` and its ``rules/``) writes values; this module reads them
+for the later stages: the timeline orders by ``TimexValue.sort_date``, the renderers show
 ``describe``. Values the timeline cannot place (durations, sets, PAST_REF...) parse
 to None.
 """
