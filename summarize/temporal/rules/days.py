@@ -14,6 +14,7 @@ import re
 
 from .. import datemath
 from .. import vocabulary as V
+from ..timex import TimexType
 from .base import Context, Resolution, Rule, capitalized, is_compound, normalized, text_of
 from .dates import resolve_month_day
 from .names import in_a_name, weekday_in_a_name
@@ -80,7 +81,8 @@ def resolve_day_offset(m: re.Match, ctx: Context) -> Resolution | None:
     if word in ("today", "tonight") and in_a_name(m.start("offset"), ctx):
         return None  # "USA Today", "VOA Today", NBC's "Tonight Show"
     offset = V.DAY_OFFSETS[word]
-    kind, suffix = ("TIME", "TNI") if word == "tonight" else ("DATE", "")
+    kind: TimexType = "TIME" if word == "tonight" else "DATE"
+    suffix = "TNI" if word == "tonight" else ""
     if ctx.dct is None:
         return Resolution(kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix))
     return Resolution(kind, datemath.day(ctx.dct + dt.timedelta(days=offset)) + suffix)
