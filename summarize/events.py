@@ -57,7 +57,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import timex
 from .headlines import (
     ADDRESSEE,
     HEDGING_VERBS,
@@ -75,6 +74,7 @@ from .headlines import (
 )
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
+from .temporal import timex
 from .temporal.tense import clause_tense
 
 # Values that do not place a happening on a timeline.

@@ -44,8 +44,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from . import timex
 from .models import Event
+from .temporal import timex
 
 SAME_HAPPENING = 0.75
 CONFLICTING_DATES = 0.80

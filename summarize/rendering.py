@@ -23,9 +23,10 @@ import jinja2
 import jinja2.sandbox
 import markupsafe
 
-from . import __version__, timex
+from . import __version__
 from .errors import SummarizeError, TemplateError
 from .models import Briefing, CitedSentence, Event
+from .temporal import timex
 
 # The text formats (``render``), and the binary ones (``render_bytes`` makes every format).
 FORMATS = ("html", "email", "text", "markdown", "json", "timelinejs")

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from . import timex
 from .models import Event, Timeline
+from .temporal import timex
 
 # Ordering tiers of the no-date convention.
 TIER_DATED, TIER_MONTH_DAY, TIER_WEEKDAY = 0, 1, 2

@@ -14,11 +14,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from summarize import timex
 from summarize.loading import load_article
 from summarize.models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary,
                               TimeExpression, Timeline)
 from summarize.sentences import split_sentences
+from summarize.temporal import timex
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"

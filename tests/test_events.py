@@ -293,7 +293,7 @@ RANGE_FRAGMENTS = ["from", "between", "and", "to", "until", "through", "-", "\u2
 @given(words=st.lists(st.sampled_from(RANGE_FRAGMENTS), max_size=30),
        date=st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
 def test_ranges_never_crash_and_never_end_before_they_start(words, date):
-    from summarize import timex
+    from summarize.temporal import timex
     from summarize.pipeline import article_events
 
     text = "He ran the company " + " ".join(words) + " ."

@@ -1,11 +1,11 @@
-"""Month words used as people's names are no dates (temporal/resolver.py)."""
+"""Month words used as people's names are no dates (temporal/rules/names.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from summarize.temporal import find_time_expressions
-from summarize.temporal.resolver import names_among_months
+from summarize.temporal.rules.names import names_among_months
 
 DCT = dt.date(2015, 4, 10)
 

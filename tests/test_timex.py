@@ -1,6 +1,6 @@
 import pytest
 
-from summarize import timex
+from summarize.temporal import timex
 
 
 @pytest.mark.parametrize(

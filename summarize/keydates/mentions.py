@@ -20,11 +20,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .. import timex
 from ..models import Article, Sentence, TimeExpression
 from ..sentences import split_sentences
 from ..summarizers.extractive import candidate_sentences
-from ..temporal import find_time_expressions
+from ..temporal import find_time_expressions, timex
 from .words import terms
 
 # Modifiers under which a day value still names that day ("early on June 9",

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .. import timex
 from ..models import Article, KeyDate, KeyDateSelection
+from ..temporal import timex
 from .candidates import DayCandidates, LexicalSpace, day_pool
 from .mentions import ArticleMentions, collection_mentions
 from .overview import overview

@@ -1,6 +1,6 @@
 """The extraction pipeline: match every rule, keep the best spans, resolve in order.
 
-1. every rule of ``patterns.RULES`` is matched in windows around its trigger words;
+1. every rule of ``rules.RULES`` is matched in windows around its trigger words;
 2. the longest non-overlapping matches are kept (earlier rules win ties);
 3. left to right, each kept match is widened by a modifier word before it
    ("early", "late on", "nearly", "more than"), resolved by its resolver with the
@@ -17,10 +17,12 @@ import re
 from typing import NamedTuple
 
 from ..models import TimeExpression
-from . import patterns as P
 from . import vocabulary as V
-from .calendar import day_part
-from .resolver import RESOLVERS, Context, names_among_months
+from .datemath import day_part
+from .rules import RULES
+from .rules.base import Context
+from .rules.names import names_among_months
+from .rules.triggers import DIGIT_TRIGGER_REGEX, TOKEN_REGEX, TRIGGER_SET, TRIGGER_WORDS
 
 
 class _Candidate(NamedTuple):
@@ -44,7 +46,9 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
     last_end = 0
     candidates = _candidates(text, _lower(text))
     queue = _select(candidates)
-    rejected: set[int] = set()
+    # Rejected candidates by (start, end, rule): a rule's matches never share a span
+    # (its windows do not overlap), so this names one candidate.
+    rejected: set[tuple[int, int, int]] = set()
     by_start: list[_Candidate] | None = None
     starts: list[int] = []
     i = 0
@@ -53,9 +57,9 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
         i += 1
         start, mod = _widen(text, cand, last_end)
         ctx.span = (start, cand.end)
-        rule = P.RULES[cand.rule_index]
+        rule = RULES[cand.rule_index]
         try:
-            resolved = RESOLVERS[rule.resolver](cand.match, ctx)
+            resolved = rule.resolver(cand.match, ctx)
         except (OverflowError, ValueError):
             # Calendar arithmetic past year 1 or 9999 (a DCT at the edge of
             # datetime's range): such a value cannot be written, so drop the match.
@@ -63,26 +67,26 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
         if resolved is None:
             # A rejected match ("37 years" of "37 years old", "the first two quarters"
             # without a year) may hide a valid shorter one inside it: queue those.
-            rejected.add(id(cand))
+            rejected.add((cand.start, cand.end, cand.rule_index))
             if by_start is None:
                 by_start = sorted(candidates, key=lambda c: c.start)
                 starts = [c.start for c in by_start]
             # Only the candidates starting inside: a scan of all of them per rejected
             # match made a text of 100,000 dates quadratic.
             inside = by_start[bisect.bisect_left(starts, cand.start):bisect.bisect_left(starts, cand.end)]
-            inner = [c for c in inside if c.end <= cand.end and id(c) not in rejected]
+            inner = [c for c in inside if c.end <= cand.end and (c.start, c.end, c.rule_index) not in rejected]
             queue[i:i] = _select(inner)
             continue
-        if isinstance(resolved, tuple):
-            kind, value, own_mod = resolved
-            if kind in ("DATE", "TIME") and mod in V.DATE_COMPARISON_MODS:
-                mod = V.DATE_COMPARISON_MODS[mod]
-            pieces = [(start, cand.end, kind, value, own_mod or mod)]
-        else:
-            pieces = resolved
-        for p_start, p_end, kind, value, p_mod in pieces:
-            found.append(TimeExpression(p_start, p_end, text[p_start:p_end], kind, value, p_mod))
-            _remember(ctx, kind, value, p_end)
+        for part in resolved.parts():
+            if part.span is None:  # the whole match, with the modifier word it took
+                p_start, p_end = start, cand.end
+                if part.type in ("DATE", "TIME") and mod in V.DATE_COMPARISON_MODS:
+                    mod = V.DATE_COMPARISON_MODS[mod]
+                p_mod = part.mod or mod
+            else:
+                (p_start, p_end), p_mod = part.span, part.mod
+            found.append(TimeExpression(p_start, p_end, text[p_start:p_end], part.type, part.value, p_mod))
+            _remember(ctx, part.type, part.value, p_end)
         last_end = cand.end
     return found
 
@@ -110,22 +114,22 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
     """
     hits: dict[str, list[tuple[int, int]]] = {}
     # Distinct words first (C speed), then the few trigger words among them located.
-    for word in P.TRIGGER_SET.intersection(P.TOKEN_REGEX.findall(lower)):
+    for word in TRIGGER_SET.intersection(TOKEN_REGEX.findall(lower)):
         spans = []
         n, i = len(word), lower.find(word)
         while i >= 0:
             if not (i and lower[i - 1].isalpha()) and not lower[i + n:i + n + 1].isalpha():
                 spans.append((i, i + n))
             i = lower.find(word, i + n)
-        for category in P.TRIGGER_WORDS[word]:
+        for category in TRIGGER_WORDS[word]:
             hits.setdefault(category, []).extend(spans)
-    for m in P.DIGIT_TRIGGER_REGEX.finditer(lower):
+    for m in DIGIT_TRIGGER_REGEX.finditer(lower):
         hits.setdefault(m.lastgroup, []).append(m.span())
     if not hits:
         return []
     windows_of: dict[tuple, list[tuple[int, int]]] = {}
     out = []
-    for index, rule in enumerate(P.RULES):
+    for index, rule in enumerate(RULES):
         key = (rule.triggers, rule.reach)
         windows = windows_of.get(key)
         if windows is None:
@@ -181,17 +185,35 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
+# Words just before a date that say which part of it is meant ("early January",
+# "late on June 9", "the end of 1994"); group "pos" is a key of POSITION_MODS,
+# maybe after "the"/"very".
+POSITION_PREFIX = re.compile(
+    r"(?<![\w-])(?P<pos>(?:the\s+)?(?:very\s+)?" + V.alternation(V.POSITION_MODS) + r")(?:-|\s+(?:on\s+|in\s+)?)$",
+    re.IGNORECASE,
+)
+
+# Approximation/comparison words just before a quantity ("nearly two years",
+# "more than a week", "around 7:15 p.m."); group "qmod" is a key of QUANTITY_MODS.
+QUANTITY_PREFIX = re.compile(
+    r"(?<![\w-])(?P<qmod>" + "|".join(
+        k.replace(" ", r"\s+") for k in sorted(V.QUANTITY_MODS, key=len, reverse=True)
+    ) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
-    prefixes = P.RULES[cand.rule_index].prefixes
+    prefixes = RULES[cand.rule_index].prefixes
     before = text[max(floor, cand.start - 40):cand.start]
     if "position" in prefixes:
-        m = P.POSITION_PREFIX.search(before)
+        m = POSITION_PREFIX.search(before)
         if m:
             key = " ".join(m.group("pos").lower().split()).removeprefix("the ").removeprefix("very ")
             return cand.start - len(m.group(0)), V.POSITION_MODS[key]
     if "quantity" in prefixes or "approx" in prefixes:
-        m = P.QUANTITY_PREFIX.search(before)
+        m = QUANTITY_PREFIX.search(before)
         if m:
             mod = V.QUANTITY_MODS[" ".join(m.group("qmod").lower().split())]
             # A calendar date is only ever about ("around June 9"): "the week up to

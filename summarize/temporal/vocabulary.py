@@ -1,6 +1,6 @@
 """Word lists the temporal patterns are built from: one table per concept.
 
-Everything language-specific lives here, so a pattern in ``patterns.py`` reads like
+Everything language-specific lives here, so a pattern in ``rules/`` reads like
 ``{month} {day}`` and the resolver looks words up instead of hard-coding them.
 Keys are lower case; the regex alternations are derived from the keys.
 """

@@ -1,7 +1,7 @@
 """Reading TIMEX3 values: what date a value denotes, how precise it is, how to say it.
 
-The tagger (``summarize.temporal``) writes values; this module reads them for the
-later stages: the timeline orders by ``TimexValue.sort_date``, the renderers show
+The tagger (``tagger.py`` and its ``rules/``) writes values; this module reads them
+for the later stages: the timeline orders by ``TimexValue.sort_date``, the renderers show
 ``describe``. Values the timeline cannot place (durations, sets, PAST_REF...) parse
 to None.
 """
@@ -12,6 +12,17 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+# The four TIMEX3 types: a calendar date or period ("June 9", "last week"), a clock
+# time or part of a day ("10 p.m.", "Saturday evening"), an amount of time ("two
+# days"), a recurrence ("every Monday").
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+# How a happening stands to its time (``describe``; ``Event.extent``): at it ("point"),
+# from it on ("onward": "since June 9"), up to it ("until"), or from it to a second
+# time of its sentence ("range": "from 1991 until 1998").
+Extent = Literal["point", "onward", "until", "range"]
 
 # Part-of-day codes in TIMEX3 and where in the day they fall (hour), so that
 # "Saturday morning" sorts before "Saturday evening".
@@ -176,7 +187,7 @@ MONTH_NAMES = [
 ]
 
 
-def describe(value: str, mod: str | None = None, extent: str = "point") -> str:
+def describe(value: str, mod: str | None = None, extent: Extent = "point") -> str:
     """A readable label for a TIMEX3 value: "Sat 21 Jun 2014", "Early January 2014",
     "Late Mon 9 Jun 2014 onward", "Saturday (date unknown)"."""
     parsed = parse_value(value)

@@ -1,0 +1,96 @@
+"""Names are not times: a time word that is part of a name, and month words that are people.
+
+A time word capitalized mid-sentence is part of a name ("USA Today", "People's Daily",
+ABC's "This Week"); weekdays name papers and days of history ("the Sunday Times",
+"the Mail on Sunday", "Bloody Sunday"). Month words are also given names ("Theresa
+May", "Mama June", "January Jones"): one sense per text, so once a text uses "June"
+as a person, its other bare "June"s without a date word before them are that person
+too (``names_among_months``, read once per text into ``Context.names``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import vocabulary as V
+from .base import SENTENCE_START, Context, normalized, text_of
+
+
+def in_a_name(start: int, ctx: Context) -> bool:
+    """Whether the word at ``start`` is capitalized in the middle of a sentence.
+
+    "USA Today", "People's Daily", "ABC's This Week", "Player of the Year": a time
+    word written with a capital where no sentence starts is part of a name.
+    All-capital words ("SATURDAY:") and all lower-case texts say nothing.
+    """
+    word = re.match(r"[A-Za-z]+", ctx.text[start:start + 12])
+    if not ctx.cased or not word or not (word.group(0)[0].isupper() and word.group(0)[1:].islower()):
+        return False
+    return not SENTENCE_START.search(ctx.text[max(0, start - 12):start])
+
+
+# Words before a bare month that make it a month ("in May", "early June"), not the
+# verb or the name; the weaker ones ("and", "to") are no proof where the text uses
+# the month word as a name ("told June and Billy").
+STRONG_MONTH_CONTEXT = ("in", "since", "by", "until", "till", "of", "from", "through", "during", "before",
+                        "after", "early", "late", "mid", "last", "next", "this", "between", "throughout",
+                        "each", "every", "the", "around")
+
+WEAK_MONTH_CONTEXT = ("and", "or", "to", "that", "for")
+
+
+def _context_before(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?:\b(?:" + "|".join(words) + r")\s+|mid-)$", re.IGNORECASE)
+
+
+MONTH_CONTEXT = _context_before(STRONG_MONTH_CONTEXT + WEAK_MONTH_CONTEXT)
+
+MONTH_CONTEXT_FOR_A_NAME = _context_before(STRONG_MONTH_CONTEXT)
+
+
+# A verb of saying or a relative pronoun right after a month makes it a person's name
+# ("and May said", "Flay and March, who separated"); "in March, said Smith" is a date.
+NAME_AFTER = re.compile(
+    r"\s+(?:said|says|told|asked|added|wrote|explained|argued|insisted|claimed|denied|replied|"
+    r"who|whose|herself|himself)\b|,\s+(?:who|whose)\b")
+
+
+# A month name inside a person's name: after a capitalized word that is no date word
+# ("Mama June", "Theresa May", "Stephanie March"), or, with nothing that makes it a
+# date before it, before a capitalized surname ("Mad Men star January Jones").
+_NAME_BEFORE = re.compile(r"\b(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[A-Z][a-z]+\s+$")
+
+_SURNAME_AFTER = re.compile(r"\s+(?!(?:" + "|".join(V.DATE_CONTEXT_WORDS) + r")\b)[A-Z][a-z]+\b")
+
+_BARE_MONTH = re.compile(r"\b(?:" + "|".join(name.capitalize() for name in V.MONTH_NAMES) + r")\b")
+
+
+def is_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the month word at ``text[start:end]`` is (part of) a person's name there."""
+    if _NAME_BEFORE.search(text[max(0, start - 20):start]) or NAME_AFTER.match(text, end):
+        return True  # "Mama June", "Theresa May", "June said", "Flay and March, who"
+    return not MONTH_CONTEXT.search(text[max(0, start - 12):start]) and bool(_SURNAME_AFTER.match(text, end))
+
+
+def names_among_months(text: str) -> frozenset[str]:
+    """The month words ``text`` uses as a person's name somewhere ("Mama June Shannon"):
+    one sense per text, so its other bare "June"s without a date word before them
+    ("told June", "June's daughter") are that person too."""
+    return frozenset(m.group(0).lower() for m in _BARE_MONTH.finditer(text) if is_a_name(text, m.start(), m.end()))
+
+
+def weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
+    """ "Bloody Sunday", "the Mail on Sunday", "the Sunday Times", "told The Sun."."""
+    start, end = m.span("weekday")
+    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16):start])
+    if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end:end + 16])
+    if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER:
+        if after.group(1) != "Night":
+            return True
+        if ctx.text.startswith(" Live", end + len(after.group(0))):
+            return True  # "Saturday Night Live"; a plain "Saturday Night" is a time
+    # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
+    return len(normalized(m.group("weekday"))) <= 4 and not (text_of(m, "rel") or text_of(m, "ana")) and \
+        not re.search(r"\bon\s+$", ctx.text[max(0, start - 4):start], re.IGNORECASE)
