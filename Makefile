@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,bench,desk,ray]'
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
-	$(BIN)/python -m summarize.encoder_export
+	$(BIN)/python -m summarize.summarizers.encoder_export
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -36,7 +36,7 @@ DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
 
 
 def load_corpus(path: Path, count: int, date: dt.date):
-    from summarize.loading import article_from_text
+    from summarize.inputs.loading import article_from_text
 
     records = read_jsonl(path)
     articles = []

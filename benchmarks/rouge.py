@@ -32,7 +32,7 @@ from benchmarks.common import find_shared, peak_rss_mb, read_jsonl  # noqa: E402
 from summarize.errors import SummarizeError  # noqa: E402
 from summarize.models import Article  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
-from summarize.summarizer import load_summarizer  # noqa: E402
+from summarize.summarizers import load_summarizer  # noqa: E402
 
 
 def default_shared() -> Path:
@@ -119,7 +119,7 @@ FLOOR_TOKENS = 16
 def time_encoder_floor(articles: list[Article]) -> float:
     """Wall seconds per article of the MiniLM encoder alone on ``FLOOR_SENTENCES``
     candidate sentences cut to ``FLOOR_TOKENS`` word pieces."""
-    from summarize.encoder import get_encoder
+    from summarize.summarizers.encoder import get_encoder
     from summarize.summarizers.extractive import candidate_sentences
 
     encoder = get_encoder()
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = [Article(text=r["article"], source=r["id"]) for r in rows]
 
     if a.threads:
-        from summarize.encoder import set_threads
+        from summarize.summarizers.encoder import set_threads
 
         set_threads(a.threads)  # the MiniLM encoder's, ONNX Runtime or torch
         if a.model:

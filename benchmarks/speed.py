@@ -38,8 +38,8 @@ def timed_command(command: list[str], runs: int) -> float:
 
 
 def warm_ours(runs: int) -> float:
-    from summarize.encoder import set_threads
-    from summarize.loading import load_article
+    from summarize.summarizers.encoder import set_threads
+    from summarize.inputs.loading import load_article
     from summarize.pipeline import Briefer
 
     set_threads(1)  # as the CLI does for the MiniLM default
@@ -63,7 +63,7 @@ def warm_peer(runs: int) -> float | None:
         return None
     from rouge import _SumyTokenizer as SumyTokenizer  # sumy without NLTK data, as in benchmarks/rouge.py
 
-    from summarize.loading import load_article
+    from summarize.inputs.loading import load_article
 
     text = load_article(str(SAMPLE)).text
     summarizer = LexRankSummarizer()

@@ -51,7 +51,7 @@ def protocol(timeline: dict) -> tuple[dt.date, dt.date, int, int]:
 
 def load_topic(directory: Path):
     """The topic's articles as the product reads a JSON Lines corpus."""
-    from summarize.loading import load_input, read_jsonl as read_corpus
+    from summarize.inputs.loading import load_input, read_jsonl as read_corpus
 
     return [load_input(item) for item in read_corpus(str(directory / "articles.jsonl"))]
 
@@ -95,14 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=None, help="tls_eval.py (default: ../shared/tools/)")
     args = parser.parse_args(argv)
 
-    from summarize.encoder import set_threads
+    from summarize.summarizers.encoder import set_threads
 
     set_threads(args.threads)
     topics = sorted(p for p in args.tls_dir.iterdir() if (p / "timelines.jsonl").is_file())
     if args.topics:
         wanted = set(args.topics.split(","))
         topics = [p for p in topics if p.name in wanted]
-    from summarize.encoder import get_encoder
+    from summarize.summarizers.encoder import get_encoder
 
     get_encoder()  # loaded once, outside the per-topic times
     lines, timing = [], []

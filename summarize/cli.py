@@ -264,7 +264,7 @@ def _analyze(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .errors import SummarizeError
     from .files import check_output, write_output
-    from .loading import inputs_from_args, read_jsonl
+    from .inputs.loading import inputs_from_args, read_jsonl
     from .pipeline import Briefer
     from .rendering import BINARY_FORMATS, render, render_bytes
 
@@ -346,7 +346,7 @@ def _set_cpu_threads(threads: int | None, model: str | None) -> None:
     0.95 s per article on a loaded 2-core machine). Large models gain from more, so
     with --model torch keeps its own choice unless --threads is given. torch is
     imported here only for --model: the MiniLM encoder takes its threads itself."""
-    from .encoder import set_threads
+    from .summarizers.encoder import set_threads
 
     if model is None or threads is not None:
         set_threads(threads or 1)

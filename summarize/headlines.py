@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .datelines import dateline_end
+from .inputs.datelines import dateline_end
 from .temporal.vocabulary import WORK_NOUNS
 
 MAX_HEADLINE_WORDS = 18

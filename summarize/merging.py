@@ -71,7 +71,7 @@ def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Seque
     if len({rank for rank, _ in items}) < 2:
         return [event for _, event in items]
     if encode is None:
-        from .encoder import get_encoder
+        from .summarizers.encoder import get_encoder
 
         encode = get_encoder().encode
     vectors = np.asarray(encode([event.headline or event.sentence for _, event in items]), dtype=np.float32)

@@ -29,13 +29,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .analysis import analyze_article, article_events, reading_notes, reanalyzed  # noqa: F401 - article_events re-exported
-from .datelines import find_dateline, year_from_briefing
+from .inputs.datelines import find_dateline, year_from_briefing
 from .errors import InputError, SummarizeError
-from .loading import ArticleInput, InputFailure, inputs_from_args, load_input
+from .inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
 from .models import Article, ArticleAnalysis, ArticleBriefing, Briefing, Event, Summary, Timeline
 from .sentences import split_sentences
-from .summarizer import Summarizer, load_summarizer
+from .summarizers import Summarizer, load_summarizer
 from .timeline import build_timeline
 
 # Why relative dates are left unresolved; {what} names the unknown date(s), {whose}
@@ -150,7 +150,7 @@ class Briefer:
         if key_dates:
             # The encoder that selection needs is loaded before the articles are
             # tagged, so that a model that cannot be had fails before that work.
-            from .encoder import get_encoder
+            from .summarizers.encoder import get_encoder
 
             get_encoder(self.device)
         analyses = self.analyze(articles, timeline=not key_dates, progress=progress)
@@ -285,7 +285,7 @@ class Briefer:
     def _assemble(self, items: list[ArticleBriefing], per_article: list[list[Event]]) -> Briefing:
         articles = [item.article for item in items]
         if len(articles) > 1:
-            from .encoder import get_encoder
+            from .summarizers.encoder import get_encoder
 
             events = merge_events(per_article, article_dates=[a.date for a in articles],
                                   encode=get_encoder(self.device).encode)

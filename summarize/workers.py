@@ -45,7 +45,7 @@ class WorkerSettings:
 
     @classmethod
     def of(cls, briefer: Briefer) -> WorkerSettings:
-        from .encoder import get_threads
+        from .summarizers.encoder import get_threads
 
         return cls(model=briefer.model, device=briefer.device, sentences=briefer.sentences, words=briefer.words,
                    threads=get_threads(), batch_size=briefer.batch_size)
@@ -63,7 +63,7 @@ _worker_briefer: Briefer | None = None
 
 def _start(settings: WorkerSettings) -> None:
     global _worker_briefer
-    from .encoder import set_threads
+    from .summarizers.encoder import set_threads
 
     set_threads(settings.threads if settings.threads is not None else 1)
     _worker_briefer = settings.briefer()

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from summarize.loading import load_article
+from summarize.inputs.loading import load_article
 from summarize.models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary,
                               TimeExpression, Timeline)
 from summarize.sentences import split_sentences

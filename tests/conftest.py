@@ -39,7 +39,7 @@ SAMPLE_SOURCE = "examples/iraq-rawa-ana.txt"
 def load_sample(date=None):
     from dataclasses import replace
 
-    from summarize.loading import load_article
+    from summarize.inputs.loading import load_article
 
     return replace(load_article(str(SAMPLE), date=date), source=SAMPLE_SOURCE)
 

@@ -27,7 +27,7 @@ SAMPLE_NAME, PAGE, DATELINE = "iraq-rawa-ana.txt", "followup-page.html", "follow
 
 @pytest.fixture(scope="module")
 def briefing():
-    from summarize.loading import load_article
+    from summarize.inputs.loading import load_article
     from summarize.pipeline import build_briefing
 
     followups = [replace(load_article(str(ROOT / name)), source=name) for name in (PAGE_SOURCE, DATELINE_SOURCE)]
@@ -104,7 +104,7 @@ def test_json_cites_every_source_and_shows_conflicts(briefing):
 
 
 def test_bad_inputs_are_reported_per_article_and_the_rest_is_briefed():
-    from summarize.loading import InputFailure, inputs_from_args
+    from summarize.inputs.loading import InputFailure, inputs_from_args
     from summarize.pipeline import Briefer
 
     dead = dead_url()
@@ -224,7 +224,7 @@ def test_cli_summarize_without_subcommand_still_briefs_several(tmp_path):
 
 
 def test_an_undated_article_in_a_briefing_is_named_in_the_note():
-    from summarize.loading import load_article
+    from summarize.inputs.loading import load_article
     from summarize.pipeline import build_briefing
 
     briefing = build_briefing([load_sample(), replace(load_article(str(ROOT / PAGE_SOURCE)), source=PAGE_SOURCE)])
@@ -257,7 +257,7 @@ def test_every_format_shows_date_sources_citations_and_conflicts(briefing, forma
 
 
 def test_a_dateline_without_a_year_takes_the_year_of_the_other_articles():
-    from summarize.loading import article_from_text, load_article
+    from summarize.inputs.loading import article_from_text, load_article
     from summarize.pipeline import build_briefing
 
     wire = article_from_text("Militants Take Border Town\n\nBAGHDAD, June 22 (Reuters) - Militants moved into "
@@ -277,7 +277,7 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_other_articles():
 
 
 def test_a_page_whose_dateline_disagrees_with_its_metadata_says_so():
-    from summarize.loading import article_from_html
+    from summarize.inputs.loading import article_from_html
     from summarize.pipeline import complete_dateline_years
 
     html = ('<html><head><meta property="article:published_time" content="2014-06-25T01:10:00Z"></head><body>'

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from summarize.datelines import FORMS, dateline_end, find_dateline
+from summarize.inputs.datelines import FORMS, dateline_end, find_dateline
 
 
 @pytest.mark.parametrize(("form", "example"), [(form.name, example) for form in FORMS for example in form.examples])

@@ -1,13 +1,13 @@
-"""Bytes to text: one policy for files, stdin and pages (summarize/decoding.py)."""
+"""Bytes to text: one policy for files, stdin and pages (summarize/inputs/decoding.py)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.decoding import decode_bytes, looks_binary
+from summarize.inputs.decoding import decode_bytes, looks_binary
 from summarize.errors import InputError
-from summarize.loading import decode_text
-from summarize.web import decode_page
+from summarize.inputs.loading import decode_text
+from summarize.inputs.web import decode_page
 
 QUOTED = "The minister said \u201cnot now\u201d \u2013 and left. Caf\u00e9 \u20ac5."
 

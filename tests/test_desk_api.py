@@ -14,7 +14,7 @@ from deskserver import FirstSentences, call, desk, running, store, wait_for  # n
 from pageserver import page, serve
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.storage import Store
-from summarize.loading import article_from_text
+from summarize.inputs.loading import article_from_text
 from summarize.pipeline import Briefer
 from summarize.rendering import render
 

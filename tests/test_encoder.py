@@ -15,8 +15,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import pytest
 
-from summarize import encoder_export
-from summarize.encoder import EMBEDDING_SIZE, SentenceEncoder, default_model_path, get_encoder
+from summarize.summarizers import encoder_export
+from summarize.summarizers.encoder import EMBEDDING_SIZE, SentenceEncoder, default_model_path, get_encoder
 from summarize.errors import EncoderExportError, ModelError
 
 DATA = Path(__file__).parent / "data" / "encoder"

@@ -291,7 +291,7 @@ def test_a_fifo_without_a_writer_as_input_fails_at_once(tmp_path, as_corpus):
 ])
 def test_special_files_are_not_read(tmp_path, make, kind):
     from summarize.errors import InputError
-    from summarize.loading import load_article, read_jsonl
+    from summarize.inputs.loading import load_article, read_jsonl
 
     path = tmp_path / "input"
     make(path)
@@ -304,7 +304,7 @@ def test_special_files_are_not_read(tmp_path, make, kind):
 def test_a_name_that_becomes_a_fifo_after_the_check_is_not_waited_on(tmp_path, monkeypatch):
     """The kind is checked again on the file opened without waiting: a regular file
     swapped for a FIFO between the check and the open does not block."""
-    from summarize import loading
+    from summarize.inputs import loading
     from summarize.errors import InputError
 
     path = tmp_path / "story.txt"

@@ -30,9 +30,9 @@ from summarize.events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, ext
 from summarize.models import Article
 from summarize.pipeline import article_events, build_briefing
 from summarize.sentences import MAX_SENTENCE_CHARS, split_sentences
-from summarize.pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page
+from summarize.inputs.pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page
 from summarize.temporal import find_time_expressions
-from summarize.web import extract_html
+from summarize.inputs.web import extract_html
 
 HOSTILE = load_benchmark("hostile")
 DATE = dt.date(2020, 6, 1)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import find_shared  # noqa: E402
 from summarize.keydates import select_key_dates  # noqa: E402
 from summarize.keydates.words import terms  # noqa: E402
-from summarize.loading import load_input, read_jsonl  # noqa: E402
+from summarize.inputs.loading import load_input, read_jsonl  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -67,7 +67,7 @@ def test_key_date_sentences_cite_every_outlet_that_said_the_same(h1n1):
 
 
 def test_events_of_one_happening_merge_across_outlets(h1n1):
-    from summarize.encoder import get_encoder
+    from summarize.summarizers.encoder import get_encoder
     from summarize.merging import merge_events
     from summarize.pipeline import article_events
 

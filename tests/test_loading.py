@@ -3,7 +3,7 @@ import io
 import pytest
 
 from summarize.errors import InputError
-from summarize.loading import article_from_text, load_article
+from summarize.inputs.loading import article_from_text, load_article
 
 
 def test_sample_title_body_and_furniture(sample_path):
@@ -62,6 +62,6 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_latin1_text_is_read():
-    from summarize.loading import decode_text
+    from summarize.inputs.loading import decode_text
 
     assert decode_text("Caf\u00e9 opened in M\u00fcnchen.".encode("latin-1"), "x") == "Caf\u00e9 opened in M\u00fcnchen."

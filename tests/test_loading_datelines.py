@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.datelines import find_dateline
-from summarize.loading import article_from_text, load_article
+from summarize.inputs.datelines import find_dateline
+from summarize.inputs.loading import article_from_text, load_article
 
 DATA = Path(__file__).resolve().parent / "data" / "briefing"
 
@@ -117,7 +117,7 @@ def test_the_dateline_is_kept_on_the_article():
     ],
 )
 def test_year_from_briefing(dateline, dates, expected):
-    from summarize.datelines import year_from_briefing
+    from summarize.inputs.datelines import year_from_briefing
 
     result = year_from_briefing(find_dateline(dateline + " x"), [dt.date.fromisoformat(d) for d in dates])
     assert result == (dt.date.fromisoformat(expected) if expected else None)

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from summarize.errors import InputError
-from summarize.loading import ArticleInput, InputFailure, inputs_from_args, load_input, read_jsonl
+from summarize.inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_input, read_jsonl
 
 PAGE = ("<html><head><meta property='article:published_time' content='2014-06-23'></head><body><article>"
         "<h1>Crossing Falls</h1><p>Militants seized the crossing on Sunday after a short battle, officials said."
@@ -84,7 +84,7 @@ def test_command_line_arguments_as_inputs():
 
 
 def test_lines_that_are_not_utf8_or_too_long_are_failures(tmp_path, monkeypatch):
-    import summarize.loading as loading
+    import summarize.inputs.loading as loading
 
     monkeypatch.setattr(loading, "MAX_ARTICLE_BYTES", 100)
     path = tmp_path / "c.jsonl"

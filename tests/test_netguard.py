@@ -18,9 +18,9 @@ import time
 import pytest
 
 from pageserver import page, serve
-from summarize import netguard
+from summarize.inputs import netguard
 from summarize.errors import InputError
-from summarize.web import fetch_url
+from summarize.inputs.web import fetch_url
 
 
 @pytest.mark.parametrize(("address", "public"), [

@@ -23,7 +23,7 @@ def test_committed_outputs_match_the_code(sample_briefing, format, name):
 @pytest.fixture(scope="module")
 def story_briefing():
     """examples/storm-ada.jsonl briefed as `make demo` does (--max-dates 5)."""
-    from summarize.loading import read_jsonl
+    from summarize.inputs.loading import read_jsonl
     from summarize.pipeline import Briefer, KeyDateOptions
 
     inputs = read_jsonl("examples/storm-ada.jsonl")

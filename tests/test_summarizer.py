@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from summarize.errors import ModelError, SummarizeError
 from summarize.headlines import compress
 from summarize.models import Article, Summary
-from summarize.summarizer import ExtractiveSummarizer, load_summarizer
+from summarize.summarizers import ExtractiveSummarizer, load_summarizer
 from summarize.summarizers.extractive import (
     WINDOW,
     candidate_sentences,

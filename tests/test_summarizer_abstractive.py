@@ -21,7 +21,7 @@ import torch
 
 from summarize.errors import ModelError
 from summarize.models import Article
-from summarize.summarizer import load_summarizer
+from summarize.summarizers import load_summarizer
 from summarize.summarizers.abstractive import AbstractiveSummarizer
 
 SPECIAL = ["<pad>", "<s>", "</s>", "<unk>"]
@@ -33,7 +33,7 @@ INPUT_TOKENS = 64
 
 @pytest.fixture(scope="module", autouse=True)
 def _quiet() -> None:
-    from summarize.encoder import quiet_transformers
+    from summarize.summarizers.encoder import quiet_transformers
 
     quiet_transformers()  # save_pretrained's progress bars
 

@@ -8,9 +8,9 @@ import pytest
 
 from pageserver import dead_url, page, serve
 from summarize.errors import InputError
-from summarize.loading import load_article
-from summarize.pagedates import page_date
-from summarize.web import extract_html, fetch_url, is_url, looks_like_html
+from summarize.inputs.loading import load_article
+from summarize.inputs.pagedates import page_date
+from summarize.inputs.web import extract_html, fetch_url, is_url, looks_like_html
 
 DATA = Path(__file__).resolve().parent / "data" / "briefing"
 FOLLOWUP = (DATA / "followup-page.html").read_text(encoding="utf-8")
@@ -103,7 +103,7 @@ def test_dateline_in_a_page_without_metadata(no_network):
 
 
 def load_article_html(html: str):
-    from summarize.loading import article_from_html
+    from summarize.inputs.loading import article_from_html
 
     return article_from_html(html, source="x.html")
 
@@ -163,7 +163,7 @@ def test_is_url_and_looks_like_html():
 
 
 def test_page_encodings(tmp_path):
-    from summarize.web import decode_page
+    from summarize.inputs.web import decode_page
 
     cafe = "<p>Caf\u00e9 \u201cquotes\u201d</p>"
     assert decode_page(cafe.encode("utf-8")) == cafe

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newspage import RELATED_RAIL, STORY, json_ld, news_page, paragraphs
-from summarize.loading import article_from_html
+from summarize.inputs.loading import article_from_html
 
 FEB_24 = dt.date(2020, 2, 24)
 FEB_25 = dt.date(2020, 2, 25)

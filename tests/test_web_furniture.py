@@ -6,7 +6,7 @@ line or sentence itself."""
 import pytest
 
 from newspage import STORY, news_page, paragraphs
-from summarize.loading import article_from_html
+from summarize.inputs.loading import article_from_html
 
 BEFORE, AFTER = paragraphs(STORY[:2]), paragraphs(STORY[2:])
 
@@ -127,7 +127,7 @@ def test_what_looks_like_furniture_but_is_the_story(body):
     ],
 )
 def test_the_publication_speaking_of_itself(sentence, furniture):
-    from summarize.pagecleaning import is_publisher_voice
+    from summarize.inputs.pagecleaning import is_publisher_voice
 
     assert is_publisher_voice(sentence) is furniture
 
@@ -151,7 +151,7 @@ def test_the_publication_speaking_of_itself(sentence, furniture):
     ],
 )
 def test_lines_that_are_furniture(line, kind):
-    from summarize.pagecleaning import is_credit, is_stamp
+    from summarize.inputs.pagecleaning import is_credit, is_stamp
 
     assert ("stamp" if is_stamp(line) else "credit" if is_credit(line) else None) == kind
 

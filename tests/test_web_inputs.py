@@ -6,7 +6,7 @@ import json
 import pytest
 
 from newspage import STORY, TITLE, paragraphs
-from summarize.loading import load_article
+from summarize.inputs.loading import load_article
 
 # An XHTML 1.0 page as content management systems still write them: the XML
 # declaration first, then the doctype and the XHTML namespace.
@@ -43,7 +43,7 @@ def test_xhtml_with_an_xml_declaration(tmp_path, encoding, sentence):
 
 def test_xhtml_as_a_string_keeps_working():
     # A JSON Lines "html" field is already text: its declaration is dropped, not obeyed.
-    from summarize.loading import article_from_html
+    from summarize.inputs.loading import article_from_html
 
     page = XHTML.format(encoding="iso-8859-1", title=TITLE, paragraphs=paragraphs(), extra="Caf\u00e9s closed.")
     assert article_from_html(page, source="x").text.endswith("Caf\u00e9s closed.")
@@ -112,7 +112,7 @@ def test_no_article_text_in_a_batch_is_a_failed_input_and_exit_3(tmp_path, capsy
 
 
 def test_a_page_is_no_article_without_a_sentence_of_prose():
-    from summarize.web import has_prose
+    from summarize.inputs.web import has_prose
 
     assert has_prose("Sections\n\nThe council voted to close it.")
     assert has_prose("\u201cWe will rebuild it,\u201d she said.")
@@ -130,7 +130,7 @@ def test_deeply_nested_page_keeps_its_text(tmp_path, depth):
 
 
 def test_prose_in_a_script_without_spaces():
-    from summarize.web import has_prose
+    from summarize.inputs.web import has_prose
 
     assert has_prose("\u5e02\u8bae\u4f1a\u5468\u4e8c\u6295\u7968\u51b3\u5b9a\u5173\u95ed\u6e2f\u53e3\u5927\u6865"
                      "\uff0c\u7ef4\u4fee\u5de5\u7a0b\u9884\u8ba1\u9700\u8981\u4e24\u5e74\u3002")

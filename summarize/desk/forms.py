@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
 from ..errors import InputError, SummarizeError
-from ..loading import HTML_SUFFIXES, MAX_ARTICLE_BYTES, decode_text
+from ..inputs.loading import HTML_SUFFIXES, MAX_ARTICLE_BYTES, decode_text
 from .api import BriefingIn, EventPatch
 
 # The options the form has, by the API's (the CLI's long) names.

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..dates import parse_date
 from ..errors import InputError, SummarizeError
-from ..loading import ArticleInput, InputFailure, input_from_record
+from ..inputs.loading import ArticleInput, InputFailure, input_from_record
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions
 from ..rendering import render
 from .models import DONE, BriefingRequest, Failure, StoredBriefing

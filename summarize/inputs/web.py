@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import netguard
 from .decoding import decode_bytes, looks_binary, not_an_article
-from .errors import InputError
+from ..errors import InputError
 from .pagecleaning import clean_paragraphs, prepare
 from .pagedates import page_date
 from .pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page, parse_page
@@ -193,7 +193,7 @@ _UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\
 def has_prose(text: str) -> bool:
     """Whether ``text`` holds at least one sentence of prose (``MIN_PROSE_WORDS``),
     looked for a paragraph at a time: the first paragraph nearly always has one."""
-    from .sentences import split_sentences
+    from ..sentences import split_sentences
 
     for paragraph in text.split("\n\n"):
         for sentence in split_sentences(paragraph):

@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .errors import EncoderExportError, ModelError
+from ..errors import EncoderExportError, ModelError
 
 # all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces
 # (its sentence_bert_config.json); longer inputs are truncated the same way

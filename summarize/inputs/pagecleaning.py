@@ -336,7 +336,7 @@ def is_publisher_voice(sentence: str) -> bool:
 def _without_publisher_voice(paragraph: str) -> str:
     if not (":" in paragraph or _PROMPT_OBJECT.search(paragraph)):  # PROMPT_OBJECTS holds PUBLISHER_WORDS
         return paragraph  # the common case, without splitting into sentences
-    from .sentences import split_sentences
+    from ..sentences import split_sentences
 
     sentences = split_sentences(paragraph)
     kept = [s.text for s in sentences if not is_publisher_voice(s.text)]
