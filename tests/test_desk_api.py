@@ -20,7 +20,7 @@ from summarize.rendering import render
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"}
-DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error"}
+DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error", "dropped"}
 
 
 

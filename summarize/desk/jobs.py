@@ -28,6 +28,7 @@ from ..errors import InputError, SummarizeError
 from ..loading import ArticleInput, InputFailure, input_from_record
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions
 from ..rendering import render
+from .editing import dropped_json
 from .models import DONE, BriefingRequest, Failure, StoredBriefing
 from .storage import Store
 
@@ -70,7 +71,8 @@ class Desk:
             document = _document(run)
             return await run_in_threadpool(
                 lambda: self.store.add(title=_title(request, document), options=request.options(), articles=1,
-                                       status=DONE, document=document, failures=_failures(run)))
+                                       status=DONE, document=document, dropped=dropped_json(run.briefing),
+                                       failures=_failures(run)))
         stored = await run_in_threadpool(
             lambda: self.store.add(title=request.title or f"Briefing of {len(inputs)} articles",
                                    options=request.options(), articles=len(inputs)))
@@ -116,7 +118,8 @@ class Desk:
                 self.store.fail(id, "no article could be read", failures=_failures(run))
             else:
                 document = _document(run)
-                self.store.finish(id, title=_title(request, document), document=document, failures=_failures(run))
+                self.store.finish(id, title=_title(request, document), document=document,
+                                  dropped=dropped_json(run.briefing), failures=_failures(run))
         except SummarizeError as error:
             self.store.fail(id, str(error))
         except Exception as error:  # noqa: BLE001 - a bug: said in the briefing and logged, the worker goes on

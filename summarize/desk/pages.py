@@ -27,10 +27,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from ..briefing_json import briefing_from_json
 from ..errors import NotFoundError
 from ..rendering import _html_finalize, briefing_context, render, template_dir
-from .editing import edited_briefing, event_states, exported_briefing
+from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .api import record_merge
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
@@ -131,12 +130,14 @@ def briefing_page(id: int, request: Request) -> HTMLResponse:
     desk = _desk(request)
     stored = desk.store.get(id)
     context: dict[str, Any] = {"stored": stored, "progress": desk.progress(id), "briefing": None, "states": [],
-                               "exports": EXPORTS, "email_html": ""}
+                               "order": [], "dropped": [], "layout": None, "exports": EXPORTS, "email_html": "",
+                               "key_date_headline": KEY_DATE_HEADLINE, "key_date_merge": KEY_DATE_MERGE}
     if stored.document is not None:
-        briefing = briefing_from_json(stored.document)
-        states = event_states(len(briefing.timeline.events), stored.edits)
-        context.update(briefing=briefing_context(edited_briefing(briefing, states)), states=states,
-                       email_html=render(exported_briefing(briefing, states), "email"))
+        edited = edit(stored)
+        dropped = briefing_context(edited.dropped_briefing())["events"] if edited.dropped else []
+        context.update(briefing=briefing_context(edited.briefing), states=edited.states, order=edited.order,
+                       layout=edited.layout, dropped=list(zip((index for index, _ in edited.dropped), dropped)),
+                       email_html=render(edited.exported(), "email"))
     return _with_csrf(request, "briefing.html.j2", **context)
 
 
