@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import ConflictError
 from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render_bytes
@@ -174,14 +175,24 @@ def indexed(document: dict[str, Any], index: int) -> dict[str, Any]:
 
 
 @router.get("/briefings/{id}/export")
-def export_briefing(id: int, request: Request, format: Format = "html",
-                    quotes: bool = False, front_matter: bool = False) -> Response:
+async def export_briefing(id: int, request: Request, format: Format = "html",
+                          quotes: bool = False, front_matter: bool = False) -> Response:
     """The briefing in ``format``, with the edits applied, rendered as the CLI does
-    (pdf: printed by headless Chromium, a second or two; 503 without it)."""
-    stored = _desk(request).store.get(id)
+    (pdf: printed by headless Chromium, a second or two; two at a time, a request
+    waits up to 30 s for its turn; 503 then, or without Chromium)."""
+    desk = _desk(request)
+    stored = await run_in_threadpool(desk.store.get, id)
     if stored.document is None:
         raise ConflictError(f"briefing {id} is {stored.status}: there is nothing to export yet")
-    data = render_bytes(edit(stored).exported(), format, quotes=quotes, front_matter=front_matter)
+
+    def rendered() -> bytes:
+        return render_bytes(edit(stored).exported(), format, quotes=quotes, front_matter=front_matter)
+
+    if format == "pdf":
+        async with desk.printer():
+            data = await run_in_threadpool(rendered)
+    else:
+        data = await run_in_threadpool(rendered)
     disposition = "attachment" if format == "pdf" else "inline"
     headers = {"Content-Disposition": f'{disposition}; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
     if MEDIA_TYPES[format] == "text/html":

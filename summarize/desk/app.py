@@ -28,7 +28,7 @@ from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, Re
 from ..pipeline import Briefer
 from . import api, pages
 from .csrf import Csrf
-from .jobs import Desk
+from .jobs import PDF_PRINTERS, PDF_WAIT_SECONDS, Desk
 from .storage import Store
 
 log = logging.getLogger(__name__)
@@ -53,16 +53,21 @@ DEFAULT_CSP = b"default-src 'none'; frame-ancestors 'none'"
 class DeskSettings:
     """``token``: every request must carry ``Authorization: Bearer TOKEN`` (None:
     no token needed, for 127.0.0.1); ``allow_private_urls`` as --allow-private-urls;
-    ``max_body_bytes`` the largest request body."""
+    ``max_body_bytes`` the largest request body; ``pdf_printers`` the Chromium
+    processes printing PDFs at once, ``pdf_wait`` the seconds a PDF request waits
+    for one (``jobs.Desk.printer``)."""
 
     token: str | None = None
     allow_private_urls: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
+    pdf_printers: int = PDF_PRINTERS
+    pdf_wait: float = PDF_WAIT_SECONDS
 
 
 def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> Guard:
     """The desk over ``store``, briefing with ``briefer`` (its model stays loaded)."""
-    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls)
+    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls,
+                pdf_printers=settings.pdf_printers, pdf_wait=settings.pdf_wait)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
