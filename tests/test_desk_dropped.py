@@ -103,6 +103,7 @@ def test_the_page_lists_dropped_events_and_pins_one_back(desk):
     assert [item.get("id") for item in items] == ["event-5", "event-6"]
     assert [item.find(".//p[@class='headline']").text for item in items] == [JANUARY, JUNE_9]
     assert all(item.find(".//button[@value='pin']").text == "Pin into the timeline" for item in items)
+    assert all(item.find(".//button[@value='delete']") is None for item in items)  # in no export anyway
     assert all(item.find(".//select[@name='into']") is None for item in items)  # not merged
     # The timeline's own merge lists offer the timeline's events only.
     options = tree.find(".//li[@id='event-0']").findall(".//option")
@@ -117,7 +118,7 @@ def test_the_page_lists_dropped_events_and_pins_one_back(desk):
     assert timeline == ["event-6", "event-0", "event-1", "event-2", "event-3", "event-4"]
     pinned = tree.find(".//li[@id='event-6']")
     assert "dropped by the selection, pinned back" in "".join(pinned.find(".//p[@class='state']").itertext())
-    assert pinned.find(".//button[@value='unpin']") is not None
+    assert pinned.find(".//button[@value='unpin']") is not None and pinned.find(".//button[@value='delete']") is not None
     assert [item.get("id") for item in tree.find(".//section[@class='dropped-section']").iter("li")] == ["event-5"]
     email = html.unescape(tree.find(".//textarea[@id='email-html']").text)
     assert JUNE_9 in email and JANUARY not in email
