@@ -19,14 +19,13 @@ import re
 import shutil
 
 import pytest
-
 from conftest import SAMPLE
 from deskserver import FirstSentences, call, running
+from test_browser import browser  # noqa: F401 - the fixture
+
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.storage import Store
 from summarize.pipeline import Briefer
-from test_browser import browser  # noqa: F401 - the fixture
-
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 WIDTH = 1000
@@ -216,9 +215,8 @@ def test_an_editor_pins_back_an_event_the_selection_dropped(browser, desk, tmp_p
 
 
 def test_an_editor_edits_a_key_date_briefing(browser, desk, tmp_path):
-    from keydates_story import ARTICLES
-
     from deskserver import wait_for
+    from keydates_story import ARTICLES
 
     articles = [{"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
                 for n, (outlet, date, text) in enumerate(ARTICLES, start=1)]
