@@ -138,6 +138,11 @@ class Timeline:
 
     events: tuple[Event, ...]
     anchored: bool = True
+    # The events the selection left out (an event whose sentence has no --query word,
+    # or whose date is outside --since/--until), in timeline order. No format shows
+    # them (the JSON output has no place for them); the briefing desk keeps them so
+    # that an editor can pin one back into the timeline.
+    dropped: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -291,7 +291,7 @@ class Briefer:
                                   encode=get_encoder(self.device).encode)
         else:
             events = [event for events in per_article for event in events]
-        events, window_notes = self._selected_events(events)
+        events, dropped, window_notes = self._selected_events(events)
         undated = [a.source for a in articles if a.date is None]
         anchored = not undated
         if anchored:
@@ -302,32 +302,38 @@ class Briefer:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its "),)
         else:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their "),)
-        return Briefing(articles=tuple(items), timeline=build_timeline(events, anchored=anchored),
-                        notes=(*notes, *window_notes))
+        timeline = build_timeline(events, anchored=anchored)
+        if dropped:
+            timeline = dataclasses.replace(timeline, dropped=build_timeline(dropped, anchored=anchored).events)
+        return Briefing(articles=tuple(items), timeline=timeline, notes=(*notes, *window_notes))
 
-    def _selected_events(self, events: list[Event]) -> tuple[list[Event], tuple[str, ...]]:
+    def _selected_events(self, events: list[Event]) -> tuple[list[Event], list[Event], tuple[str, ...]]:
         """The events whose sentence holds a query word and whose dates overlap the
-        --since/--until window; an event of unknown calendar date cannot be placed
-        in a window, so a window leaves it out, and a note says how many went."""
+        --since/--until window, and the others (in the order given); an event of
+        unknown calendar date cannot be placed in a window, so a window leaves it
+        out, and a note says how many went."""
         from .keydates.words import Query
         from .merging import date_span
 
         options = self.selection
         query = Query(options.query)
         kept = [event for event in events if query.matches(event.sentence)]
+        off_query = [event for event in events if not query.matches(event.sentence)]
         if options.since is None and options.until is None:
-            return kept, ()
+            return kept, off_query, ()
         first = options.since or dt.date.min
         last = options.until or dt.date.max
-        inside = []
+        inside, outside = [], []
         for event in kept:
             span = date_span(event.value, event.end_value)
-            if span is not None and span[0] <= last and first <= span[1]:
-                inside.append(event)
+            (inside if span is not None and span[0] <= last and first <= span[1] else outside).append(event)
         window = " to ".join(d.isoformat() if d else "…" for d in (options.since, options.until))
-        notes = (f"{len(kept) - len(inside)} events outside {window} or of unknown date are left out "
-                 f"(--since/--until).",) if len(inside) < len(kept) else ()
-        return inside, notes
+        notes = (f"{len(outside)} events outside {window} or of unknown date are left out "
+                 f"(--since/--until).",) if outside else ()
+        # Back in the order given, whichever test dropped them.
+        left_out = {id(event) for event in (*off_query, *outside)}
+        dropped = [event for event in events if id(event) in left_out]
+        return inside, dropped, notes
 
 
 def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article], tuple[str, ...]]:

@@ -20,7 +20,7 @@ from summarize.rendering import render
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"}
-DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error"}
+DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error", "dropped"}
 
 
 
@@ -212,10 +212,13 @@ def test_request_bodies_are_limited(store):
 
 def test_a_token_is_needed_on_every_request_when_set(store):
     with running(create_app(store, Briefer(summarizer=FirstSentences()), DeskSettings(token="s3cret"))) as desk:
-        for path in ("/api/briefings", "/openapi.json", "/nowhere"):
+        for path in ("/api/briefings", "/openapi.json"):
             refused = call(desk, "GET", path)
             assert refused.status == 401 and refused.headers["www-authenticate"] == "Bearer"
             assert call(desk, "GET", path, token="wrong").status == 401
+        # A page sends a browser to sign in (tests/test_desk_login.py).
+        assert call(desk, "GET", "/nowhere").headers["location"] == "/login?next=%2Fnowhere"
+        assert call(desk, "GET", "/nowhere", token="s3cret").status == 404
         assert call(desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT]}).status == 401
         assert call(desk, "GET", "/api/briefings", headers={"Authorization": "s3cret"}).status == 401
         assert call(desk, "GET", "/api/briefings", token="s3cret").status == 200

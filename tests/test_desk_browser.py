@@ -1,7 +1,8 @@
 """The desk in a real browser: Debian's headless Chromium, driven over the DevTools
 pipe (scripts/browser.py), against the desk served by uvicorn. A user makes a
 briefing from the form (pasted text, an uploaded file), sees it, deletes an event,
-edits a headline, copies the email HTML and opens an export. Every page must load
+edits a headline, copies the email HTML and opens an export; pins back an event the
+selection dropped; edits a key-date briefing; signs in to a desk with a token. Every page must load
 nothing but the desk's own files and log nothing: a Content-Security-Policy
 violation is a console message, so it fails the test (the last test shows that
 one is caught).
@@ -18,14 +19,13 @@ import re
 import shutil
 
 import pytest
-
 from conftest import SAMPLE
 from deskserver import FirstSentences, call, running
-from summarize.desk.app import create_app
-from summarize.desk.storage import Store
-from summarize.pipeline import Briefer
 from test_browser import browser  # noqa: F401 - the fixture
 
+from summarize.desk.app import DeskSettings, create_app
+from summarize.desk.storage import Store
+from summarize.pipeline import Briefer
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 WIDTH = 1000
@@ -150,3 +150,93 @@ def test_a_csp_violation_would_be_caught(browser, desk):
     browser.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
     report = browser._report(f"{desk}/new")
     assert any("Content Security Policy" in message for message in report.console), report.console
+
+
+def test_off_loopback_a_person_signs_in_then_out(browser, tmp_path):
+    """A desk with a token: the browser is sent to the login page, a wrong token is
+    said so, the right one leads to the page asked for, with a session cookie no
+    script can read; the desk's forms and exports work; signing out ends it."""
+    token = "correct horse battery staple"
+    store = Store(f"sqlite:///{tmp_path / 'guarded.sqlite3'}")
+    with running(create_app(store, Briefer(summarizer=FirstSentences()), DeskSettings(token=token))) as desk:
+        report = browser.load(f"{desk}/new", width=WIDTH)
+        _clean(report, desk)
+        assert browser.evaluate("location.href") == f"{desk}/login?next=%2Fnew"
+        assert "Sign in" in report.layout["text"] and "New briefing" not in report.layout["text"]
+        _screenshot(browser, tmp_path, "login")
+
+        report = browser.act("""
+            document.querySelector('#token').value = 'Tr0ub4dor&3';
+            document.querySelector('form.login button[type=submit]').click();""")
+        _clean(report, desk, status=401)
+        assert "That is not this desk's token" in report.layout["text"]
+
+        report = browser.act(f"""
+            document.querySelector('#token').value = {_js(token)};
+            document.querySelector('form.login button[type=submit]').click();""")
+        _clean(report, desk)
+        assert report.url == f"{desk}/new" and "New briefing" in report.layout["text"]
+        assert "summarize_desk_session" not in browser.evaluate("document.cookie")  # HttpOnly
+
+        report = browser.act(f"""
+            document.querySelector('#text').value = {_js(SAMPLE_TEXT)};
+            document.querySelector('[name=date]').value = '2014-06-22';
+            document.querySelector('form.new-briefing button[type=submit]').click();""")
+        _clean(report, desk)
+        id = int(re.fullmatch(re.escape(desk) + r"/briefings/(\d+)", report.url).group(1))
+        report = browser.load(f"{desk}/api/briefings/{id}/export?format=html", width=WIDTH)
+        assert report.console == [] and "Militants Execute 21" in report.layout["text"]
+
+        browser.load(f"{desk}/briefings/{id}", width=WIDTH)
+        report = browser.act("document.querySelector('form.logout button').click()")
+        _clean(report, desk)
+        assert report.url == f"{desk}/login"
+        report = browser.load(f"{desk}/briefings/{id}", width=WIDTH)
+        assert browser.evaluate("location.href").startswith(f"{desk}/login?next=")
+    store.close()
+
+
+def test_an_editor_pins_back_an_event_the_selection_dropped(browser, desk, tmp_path):
+    id = call(desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22",
+                                               "since": "yesterday"}).json["id"]
+    report = browser.load(f"{desk}/briefings/{id}", width=WIDTH)
+    _clean(report, desk)
+    dropped = "document.querySelectorAll('.dropped-section li.event')"
+    assert browser.evaluate(f"[...{dropped}].map(li => li.id)") == ["event-5", "event-6"]
+    _screenshot(browser, tmp_path, "dropped")
+    report = browser.act("document.querySelector('#event-5 button[value=pin]').click()")
+    _clean(report, desk)
+    shown = browser.evaluate("[...document.querySelectorAll('.timeline-section li.event')].map(li => li.id)")
+    assert shown == ["event-5", "event-0", "event-1", "event-2", "event-3", "event-4"]
+    assert "dropped by the selection, pinned back" in browser.evaluate("document.querySelector('#event-5').innerText")
+    assert browser.evaluate(f"[...{dropped}].map(li => li.id)") == ["event-6"]
+    email = browser.evaluate("document.querySelector('#email-html').value")
+    assert "Anti-government fighters have held all of one city" in email
+
+
+def test_an_editor_edits_a_key_date_briefing(browser, desk, tmp_path):
+    from deskserver import wait_for
+    from keydates_story import ARTICLES
+
+    articles = [{"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
+                for n, (outlet, date, text) in enumerate(ARTICLES, start=1)]
+    id = call(desk, "POST", "/api/briefings", {"articles": articles, "max_dates": 3, "per_date": 1,
+                                               "title": "Storm Ada"}).json["id"]
+    wait_for(desk, id, timeout=180)
+    browser.load(f"{desk}/briefings/{id}", width=WIDTH)
+    report = browser.act("document.querySelector('#event-0 button[value=delete]').click()")
+    _clean(report, desk)
+    report = browser.act("""
+        const date = document.querySelector('#event-1');
+        date.querySelector('details.edit').open = true;
+        date.querySelector('input[name=label]').value = 'The dam fails';
+        date.querySelector('button[value=save]').click();""")
+    _clean(report, desk)
+    assert browser.evaluate("document.querySelector('#event-0').classList.contains('deleted')")
+    assert browser.evaluate("document.querySelector('#event-1 .date').textContent") == "The dam fails"
+    browser.evaluate("document.querySelector('#event-2 details.edit').open = true")
+    why = browser.evaluate("document.querySelector('#event-2 .why').innerText")
+    assert why.startswith("A key date has no headline to edit: its sentences are quoted")
+    _screenshot(browser, tmp_path, "keydates")
+    email = browser.evaluate("document.querySelector('#email-html').value")
+    assert "The dam fails" in email

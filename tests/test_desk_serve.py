@@ -15,6 +15,7 @@ import time
 import pytest
 
 from conftest import ROOT, SAMPLE
+from deskforms import Visitor
 from deskserver import call, wait_for
 
 TOKEN = "desk-test-token"
@@ -91,6 +92,17 @@ def test_off_loopback_every_request_needs_the_token(served):
     assert call(base, "GET", "/api/briefings").status == 401
     assert call(base, "GET", "/api/briefings", token="wrong").status == 401
     assert call(base, "GET", "/api/briefings", token=TOKEN).status == 200
+
+
+@pytest.mark.slow
+def test_off_loopback_a_browser_signs_in_with_the_token(served):
+    base, _ = served
+    visitor = Visitor(base)
+    assert visitor.get("/new").headers["location"] == "/login?next=%2Fnew"
+    reply = visitor.post_form("/login", {"csrf": visitor.token("/login?next=%2Fnew"), "token": TOKEN, "next": "/new"})
+    assert (reply.status, reply.headers["location"]) == (303, "/new")
+    page = visitor.get("/new")
+    assert page.status == 200 and "New briefing" in page.text and "Sign out" in page.text
 
 
 @pytest.mark.slow

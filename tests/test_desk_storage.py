@@ -35,7 +35,68 @@ def test_the_migrations_build_the_schema_tables_py_describes(store):
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
     assert differences == []
-    assert version == "0001"
+    assert version == "0002"
+
+
+def _at_revision(database: str, revision: str, action: str = "upgrade") -> sa.Engine:
+    """The database brought to (or back to) one revision of the migrations, as Store does."""
+    from alembic import command
+    from alembic.config import Config
+
+    from summarize.desk.storage import MIGRATIONS
+
+    engine = sa.create_engine(database_url(database))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, action)(config, revision)
+    return engine
+
+
+def test_a_database_of_the_first_schema_is_upgraded_with_its_briefings_and_back(database):
+    """A desk of before 0002 (no dropped events) opens upgraded: its briefings are
+    kept, with no dropped events, and still edited; 0002 also goes back down."""
+    from summarize.desk.tables import UTCDateTime
+
+    engine = _at_revision(database, "0001")
+    briefings = sa.table("briefings", sa.column("id"), sa.column("title"), sa.column("created", UTCDateTime),
+                         sa.column("status"), sa.column("options", sa.JSON), sa.column("document", sa.JSON),
+                         sa.column("failures", sa.JSON), sa.column("articles"))
+    with engine.begin() as connection:
+        assert "dropped" not in {c["name"] for c in sa.inspect(connection).get_columns("briefings")}
+        connection.execute(briefings.insert().values(
+            id=7, title="Old", created=dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc), status=DONE, options={},
+            document=_document(events=2), failures=[], articles=1))
+    engine.dispose()
+    store = Store(database)
+    old = store.get(7)
+    assert (old.title, old.document, old.dropped) == ("Old", _document(events=2), ())
+    store.add_edit(7, 1, {"pinned": True})
+    with pytest.raises(NotFoundError, match=r"has no event 2 \(it has 2, from 0\)"):
+        store.add_edit(7, 2, {"pinned": True})
+    store.close()
+    engine = _at_revision(database, "0001", "downgrade")
+    with engine.connect() as connection:
+        assert "dropped" not in {c["name"] for c in sa.inspect(connection).get_columns("briefings")}
+        assert connection.execute(sa.text("SELECT title FROM briefings WHERE id = 7")).scalar_one() == "Old"
+    engine.dispose()
+
+
+def test_the_events_a_selection_dropped_are_kept_and_edited_after_the_timelines(store):
+    dropped = [{"headline": "dropped 0"}, {"headline": "dropped 1"}]
+    stored = store.add(title="t", options={"since": "2014-06-21"}, articles=1, status=DONE,
+                       document=_document(events=3), dropped=dropped)
+    assert store.get(stored.id).dropped == tuple(dropped) == stored.dropped
+    store.add_edit(stored.id, 4, {"pinned": True})  # the second dropped event: 3 + 1
+    with pytest.raises(NotFoundError, match=r"has no event 5 \(it has 3 in its timeline, from 0, and 2 its "
+                                            r"selection dropped, 3 to 4\)"):
+        store.add_edit(stored.id, 5, {"pinned": True})
+    running = store.add(title="r", options={}, articles=2)
+    store.finish(running.id, title="r", document=_document(events=1), dropped=dropped[:1])
+    assert store.get(running.id).dropped == tuple(dropped[:1])
+    store.add_edit(running.id, 1, {"note": "why it matters"})
+    assert [(e.index, e.changes) for e in store.get(running.id).edits] == [(1, {"note": "why it matters"})]
 
 
 def test_a_finished_briefing_is_stored_whole_and_read_back(store):

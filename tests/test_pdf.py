@@ -126,14 +126,110 @@ def test_the_desk_exports_pdf_with_the_edits(tmp_path, monkeypatch):
     store.close()
 
 
-def call_bytes(base: str, path: str) -> tuple[int, dict[str, str], bytes]:
+def call_bytes(base: str, path: str, timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
     import http.client
 
     host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         connection.close()
+
+
+def _counted_chromium(gate=None):
+    """``Chromium`` (the real one) counting the browsers alive at once, from before
+    the process starts until after it is closed; the first waits for ``gate``."""
+    import threading
+
+    from summarize.chromium import Chromium
+
+    class Counted(Chromium):
+        lock = threading.Lock()
+        live = most = made = 0
+        first_started = threading.Event()
+
+        def __init__(self, *args, **kwargs) -> None:
+            with Counted.lock:
+                Counted.live += 1
+                Counted.made += 1
+                Counted.most = max(Counted.most, Counted.live)
+                first = Counted.made == 1
+            if first:
+                Counted.first_started.set()
+                if gate is not None:
+                    assert gate.wait(60), "the test never opened the gate"
+            super().__init__(*args, **kwargs)
+
+        def close(self) -> None:
+            try:
+                super().close()
+            finally:
+                with Counted.lock:
+                    Counted.live -= 1
+
+    return Counted
+
+
+def _desk_with_a_briefing(tmp_path, settings):
+    from summarize.desk.app import DeskSettings
+
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    app = create_app(store, Briefer(summarizer=FirstSentences()), DeskSettings(**settings))
+    return store, app
+
+
+def test_the_desk_prints_at_most_two_pdfs_at_once(tmp_path, monkeypatch):
+    """Five PDF requests at once: each gets its PDF, and never more than two
+    Chromium processes run (the others wait their turn)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    counted = _counted_chromium()
+    monkeypatch.setattr("summarize.pdf.Chromium", counted)
+    sample = (ROOT / "examples" / "iraq-rawa-ana.txt").read_text(encoding="utf-8")
+    store, app = _desk_with_a_briefing(tmp_path, {"pdf_wait": 300})
+    with running(app) as desk:
+        id = call(desk, "POST", "/api/briefings", {"texts": [sample], "date": "2014-06-22"}).json["id"]
+        with ThreadPoolExecutor(5) as pool:
+            replies = list(pool.map(lambda _: call_bytes(desk, f"/api/briefings/{id}/export?format=pdf", timeout=300),
+                                    range(5)))
+    store.close()
+    assert [(status, data[:5]) for status, _, data in replies] == [(200, b"%PDF-")] * 5
+    assert counted.made == 5 and counted.live == 0
+    assert counted.most == 2  # two printed side by side, never a third
+
+
+def test_a_pdf_request_over_the_bound_waits_then_gets_a_503(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    gate = threading.Event()
+    counted = _counted_chromium(gate)
+    monkeypatch.setattr("summarize.pdf.Chromium", counted)
+    sample = (ROOT / "examples" / "iraq-rawa-ana.txt").read_text(encoding="utf-8")
+    store, app = _desk_with_a_briefing(tmp_path, {"pdf_printers": 1, "pdf_wait": 0.5})
+    with running(app) as desk:
+        id = call(desk, "POST", "/api/briefings", {"texts": [sample], "date": "2014-06-22"}).json["id"]
+        path = f"/api/briefings/{id}/export?format=pdf"
+        first: list = []
+        printing = threading.Thread(target=lambda: first.append(call_bytes(desk, path)))
+        printing.start()
+        assert counted.first_started.wait(30)
+        started = time.monotonic()
+        busy = call(desk, "GET", path)
+        waited = time.monotonic() - started
+        assert busy.status == 503 and busy.json == {
+            "error": "the desk is printing 1 PDFs already and none finished within 0.5 s: try again in a moment",
+            "status": 503}
+        assert waited >= 0.5
+        assert call(desk, "GET", f"/api/briefings/{id}/export?format=text").status == 200  # the rest goes on
+        gate.set()
+        printing.join(60)
+        assert first[0][0] == 200 and first[0][2].startswith(b"%PDF-")
+        # The turn given up by the request that timed out is not lost: the next one prints.
+        status, _, data = call_bytes(desk, path)
+        assert status == 200 and data.startswith(b"%PDF-")
+    store.close()
+    assert counted.made == 2 and counted.most == 1

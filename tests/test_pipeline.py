@@ -78,3 +78,31 @@ def test_summary_is_made_of_article_sentences(sample_briefing):
     assert item.summary.sentences and len(item.summary.sentences) == 3
     for sentence in item.summary.sentences:
         assert item.article.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_the_events_a_selection_drops_are_kept_aside_and_shown_nowhere(sample_briefing):
+    """--since keeps 21 and 22 June; the two earlier events are kept aside in
+    ``Timeline.dropped`` (for the desk, which can pin them back), in timeline order,
+    and no format shows them: the JSON is that of a briefing without them."""
+    import dataclasses
+    import datetime as dt
+
+    from summarize.pipeline import Briefer, KeyDateOptions
+
+    article = sample_briefing.articles[0].article
+    selection = KeyDateOptions.read(date=dt.date(2014, 6, 22), since="yesterday")
+    briefing = Briefer(selection=selection).brief([article])
+    assert [e.value for e in briefing.timeline.events] == ["2014-06-21", "2014-06-21", "2014-06-21TEV",
+                                                           "2014-06-22", "2014-06-22"]
+    assert [(e.value, e.label) for e in briefing.timeline.dropped] == [
+        ("2014-01", "Early January 2014 onward"), ("2014-06-09", "Late Mon 9 Jun 2014 onward")]
+    assert set(briefing.timeline.events) | set(briefing.timeline.dropped) == set(sample_briefing.timeline.events)
+    forgotten = dataclasses.replace(briefing, timeline=dataclasses.replace(briefing.timeline, dropped=()))
+    for format in ("json", "html", "text"):
+        assert render(briefing, format) == render(forgotten, format)
+    # A query drops the events whose sentence lacks its words, whatever their date.
+    briefing = Briefer(selection=KeyDateOptions.read(query="Rawa")).brief([article])
+    assert len(briefing.timeline.events) == 2 and len(briefing.timeline.dropped) == 5
+    assert all("Rawa" in e.sentence for e in briefing.timeline.events)
+    assert not any("Rawa" in e.sentence for e in briefing.timeline.dropped)
+    assert sample_briefing.timeline.dropped == ()

@@ -12,6 +12,7 @@ editor's change, and exported in every format by the same renderers.
     pages.py       the HTML pages (templates/, static/): list, new briefing, view and edit
     forms.py       the pages' forms read into the API's requests, so both check alike
     csrf.py        the forms' CSRF token, tied to a cookie
+    login.py       signing in from a browser with the token (off loopback): a session cookie
     app.py         ``create_app``: API and pages, errors as JSON or pages, the token and body-size guards
     server.py      ``serve``: uvicorn on a host and port; a token off loopback
     command.py     ``summarize serve``'s options (cli.py parses them and reports errors)

@@ -1,8 +1,10 @@
 """The desk's JSON API. The CLI's JSON is the API's JSON: a briefing is its
 ``render(briefing, "json")`` document with the editors' changes applied, plus what
 the desk knows about it (``id``, ``status``, ``title``, ``created``, ``options``,
-``progress``, ``failures``, ``error``) and, on each event, its ``index`` and edit
-state (``deleted``, ``pinned``, ``note``, ``edited``).
+``progress``, ``failures``, ``error``), ``dropped`` (the events the selection left
+out, which an editor can pin back) and, on each event, dropped event and key date,
+its ``index`` and edit state (``deleted``, ``pinned``, ``note``, ``merged_into``,
+``edited``). What an index addresses: ``editing.py``.
 
     POST  /api/briefings                              make one (201)
     GET   /api/briefings?title=&date=&limit=&offset=  list, newest first
@@ -18,19 +20,18 @@ thread); briefing runs on the desk's worker (``jobs.py``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from starlette.concurrency import run_in_threadpool
 
-from ..briefing_json import briefing_from_json
 from ..errors import ConflictError
-from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render, render_bytes
-from .editing import check_merge, edited_briefing, event_fields, event_states, exported_briefing
+from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render_bytes
+from .editing import edit, edited_document
 from .jobs import Desk
-from .models import BriefingEntry, BriefingRequest, EventEdit, StoredBriefing
+from .models import BriefingEntry, BriefingRequest, StoredBriefing
 from .storage import Store
 
 router = APIRouter(prefix="/api")
@@ -134,44 +135,64 @@ def get_briefing(id: int, request: Request) -> JSONResponse:
 
 @router.patch("/briefings/{id}/events/{index}")
 def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSONResponse:
-    """Change event ``index`` (its place in ``events``, deleted ones included);
-    the change is kept with its time. Answers the event as it now is."""
+    """Change event ``index``; the change is kept with its time. Answers the event as it now is.
+
+    Indexes never move, whatever is deleted or pinned. In a briefing of events,
+    0 to n-1 are its n events as they were made (in timeline order), and n to n+d-1
+    the d events its selection (query, since/until) dropped, listed in ``dropped``:
+    ``pinned: true`` on one of those brings it back into ``events`` at its date and
+    into every export (false drops it again). In a key-date briefing, the indexes
+    are those of ``key_dates``: a key date takes ``label``, ``deleted``, ``pinned``
+    and ``note``, but no ``headline`` (422: its sentences are quoted from its articles)."""
     desk = _desk(request)
     desk.store.add_edit(id, index, patch.model_dump(exclude_none=True))
-    return JSONResponse(desk_document(desk.store.get(id))["events"][index])
+    return JSONResponse(indexed(desk_document(desk.store.get(id)), index))
 
 
 @router.post("/briefings/{id}/events/{index}/merge")
 def merge_event(id: int, index: int, merge: MergeIn, request: Request) -> JSONResponse:
     """Merge event ``index`` into event ``into``: it leaves the exports, and ``into``
     is reported by the sources of both (with this one's date among its conflicting
-    dates if they differ). ``{"into": null}`` separates them. Answers both events."""
+    dates if they differ). ``{"into": null}`` separates them. Answers both events.
+    Only events of the timeline as it was made merge (not dropped events, not key dates)."""
     desk = _desk(request)
     record_merge(desk.store, id, index, merge.into)
-    events = desk_document(desk.store.get(id))["events"]
-    return JSONResponse({"event": events[index], "into": None if merge.into is None else events[merge.into]})
+    document = desk_document(desk.store.get(id))
+    return JSONResponse({"event": indexed(document, index),
+                         "into": None if merge.into is None else indexed(document, merge.into)})
 
 
 def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
     """Record a merge, checked against the briefing's edits in the same transaction
     (the pages use it too)."""
-    def check(count: int, edits: tuple[EventEdit, ...]) -> None:
-        check_merge(event_states(count, edits), index, into)
+    store.add_edit(id, index, {"merged_into": into})
 
-    store.add_edit(id, index, {"merged_into": into}, check=check)
+
+def indexed(document: dict[str, Any], index: int) -> dict[str, Any]:
+    """The event, dropped event or key date of ``document`` (the API's JSON) with ``index``."""
+    return next(item for name in ("events", "dropped", "key_dates") for item in document.get(name) or ()
+                if item["index"] == index)
 
 
 @router.get("/briefings/{id}/export")
-def export_briefing(id: int, request: Request, format: Format = "html",
-                    quotes: bool = False, front_matter: bool = False) -> Response:
+async def export_briefing(id: int, request: Request, format: Format = "html",
+                          quotes: bool = False, front_matter: bool = False) -> Response:
     """The briefing in ``format``, with the edits applied, rendered as the CLI does
-    (pdf: printed by headless Chromium, a second or two; 503 without it)."""
-    stored = _desk(request).store.get(id)
+    (pdf: printed by headless Chromium, a second or two; two at a time, a request
+    waits up to 30 s for its turn; 503 then, or without Chromium)."""
+    desk = _desk(request)
+    stored = await run_in_threadpool(desk.store.get, id)
     if stored.document is None:
         raise ConflictError(f"briefing {id} is {stored.status}: there is nothing to export yet")
-    briefing = briefing_from_json(stored.document)
-    states = event_states(len(briefing.timeline.events), stored.edits)
-    data = render_bytes(exported_briefing(briefing, states), format, quotes=quotes, front_matter=front_matter)
+
+    def rendered() -> bytes:
+        return render_bytes(edit(stored).exported(), format, quotes=quotes, front_matter=front_matter)
+
+    if format == "pdf":
+        async with desk.printer():
+            data = await run_in_threadpool(rendered)
+    else:
+        data = await run_in_threadpool(rendered)
     disposition = "attachment" if format == "pdf" else "inline"
     headers = {"Content-Disposition": f'{disposition}; filename="briefing-{id}.{FILE_EXTENSIONS[format]}"'}
     if MEDIA_TYPES[format] == "text/html":
@@ -188,12 +209,7 @@ def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = Non
         "failures": [{"source": f.source, "message": f.message} for f in stored.failures], "error": stored.error,
     }
     if stored.document is not None:
-        briefing = briefing_from_json(stored.document)
-        states = event_states(len(briefing.timeline.events), stored.edits)
-        body = json.loads(render(edited_briefing(briefing, states), "json"))
-        for index, (event, state) in enumerate(zip(body["events"], states)):
-            event.update(index=index, **event_fields(state))
-        document.update(body)
+        document.update(edited_document(stored))
     return document
 
 

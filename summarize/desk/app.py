@@ -10,25 +10,25 @@ as 422, anything else (a bug) as 500 with no detail (it is logged by the server)
 from __future__ import annotations
 
 import contextlib
-import hmac
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError,
                       SummarizeError)
 from ..pipeline import Briefer
-from . import api, pages
+from . import api, login, pages
 from .csrf import Csrf
-from .jobs import Desk
+from .jobs import PDF_PRINTERS, PDF_WAIT_SECONDS, Desk
 from .storage import Store
 
 log = logging.getLogger(__name__)
@@ -51,18 +51,24 @@ DEFAULT_CSP = b"default-src 'none'; frame-ancestors 'none'"
 
 @dataclass(frozen=True)
 class DeskSettings:
-    """``token``: every request must carry ``Authorization: Bearer TOKEN`` (None:
-    no token needed, for 127.0.0.1); ``allow_private_urls`` as --allow-private-urls;
-    ``max_body_bytes`` the largest request body."""
+    """``token``: every request must carry ``Authorization: Bearer TOKEN``, or the
+    session cookie a browser gets by typing it on /login (None: no token needed,
+    for 127.0.0.1; login.py); ``allow_private_urls`` as --allow-private-urls;
+    ``max_body_bytes`` the largest request body; ``pdf_printers`` the Chromium
+    processes printing PDFs at once, ``pdf_wait`` the seconds a PDF request waits
+    for one (``jobs.Desk.printer``)."""
 
     token: str | None = None
     allow_private_urls: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
+    pdf_printers: int = PDF_PRINTERS
+    pdf_wait: float = PDF_WAIT_SECONDS
 
 
 def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> Guard:
     """The desk over ``store``, briefing with ``briefer`` (its model stays loaded)."""
-    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls)
+    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls,
+                pdf_printers=settings.pdf_printers, pdf_wait=settings.pdf_wait)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -78,8 +84,10 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
                   redoc_url=None)
     app.state.desk = desk
     app.state.csrf = Csrf()
+    app.state.sessions = sessions = login.Sessions(settings.token)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(login.router)
 
     @app.exception_handler(SummarizeError)
     async def library_error(request: Request, error: SummarizeError) -> Response:
@@ -100,28 +108,40 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
     async def bug(request: Request, error: Exception) -> Response:
         return _error(500, "internal error (it is in the server's log; please report it)", path=request.url.path)
 
-    return Guard(app, token=settings.token, max_body_bytes=settings.max_body_bytes)
+    return Guard(app, sessions=sessions, max_body_bytes=settings.max_body_bytes)
+
+
+def _is_api(path: str) -> bool:
+    return path.startswith(("/api/", "/openapi.json"))
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None, *, path: str = "/api") -> Response:
     """An error as JSON for the API, as a page for the pages."""
-    if not path.startswith(("/api/", "/openapi.json")):
+    if not _is_api(path):
         return pages.error_page(status, message, headers)
     return JSONResponse({"error": " ".join(message.split()), "status": status}, status_code=status, headers=headers)
 
 
+# What a browser reaches before signing in: the sign-in page, signing out, and the
+# pages' CSS, script and icon (nothing secret).
+OPEN_PATHS = ("/login", "/logout")
+OPEN_PREFIXES = ("/static/",)
+SAFE_METHODS = ("GET", "HEAD")
+
+
 class Guard:
     """The outermost layer: refuses a request without the token before anything
-    reads it, limits the request body (a declared Content-Length at once, a
+    reads it (a page asked for by a browser that has not signed in is sent to
+    /login instead), limits the request body (a declared Content-Length at once, a
     chunked body as it arrives), and adds the security headers to every response.
 
     (FastAPI's own body limit answers in plain text; this one answers like every
     other error: JSON for the API, a page for the pages.)
     """
 
-    def __init__(self, app: FastAPI, *, token: str | None, max_body_bytes: int) -> None:
+    def __init__(self, app: FastAPI, *, sessions: login.Sessions, max_body_bytes: int) -> None:
         self.app = app
-        self.token = token.encode() if token else None
+        self.sessions = sessions
         self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -130,10 +150,9 @@ class Guard:
             return
         send = self._with_headers(send)
         headers = dict(scope["headers"])
-        if self.token is not None and not self._authorized(headers.get(b"authorization", b"")):
-            response = _error(401, "this desk needs its token: send Authorization: Bearer TOKEN",
-                              headers={"WWW-Authenticate": "Bearer"}, path=scope["path"])
-            await response(scope, receive, send)
+        refusal = self._refusal(scope, headers) if self.sessions.required else None
+        if refusal is not None:
+            await refusal(scope, receive, send)
             return
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.max_body_bytes:
@@ -160,10 +179,28 @@ class Guard:
 
         return receiving
 
-    def _authorized(self, given: bytes) -> bool:
-        scheme, _, credentials = given.partition(b" ")
-        # Compared in constant time: how long a wrong token took says nothing.
-        return scheme.lower() == b"bearer" and hmac.compare_digest(credentials.strip(), self.token or b"")
+    def _refusal(self, scope: Scope, headers: dict[bytes, bytes]) -> Response | None:
+        """Why a request may not go on (None: it may): the token in its header opens
+        everything; a signed-in browser's cookie the pages and the API's reads."""
+        path, method = scope["path"], scope["method"]
+        scheme, _, credentials = headers.get(b"authorization", b"").partition(b" ")
+        if scheme.lower() == b"bearer" and self.sessions.is_token(credentials.strip()):
+            return None
+        if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+            return None
+        cookie = cookie_parser(headers.get(b"cookie", b"").decode("latin-1")).get(login.COOKIE)
+        if self.sessions.is_session(cookie):
+            if not _is_api(path) or method in SAFE_METHODS:
+                return None
+            return _error(401, "the API's changes need Authorization: Bearer TOKEN (signing in opens the pages "
+                               "and the API's reads)", headers={"WWW-Authenticate": "Bearer"}, path=path)
+        if _is_api(path):
+            return _error(401, "this desk needs its token: send Authorization: Bearer TOKEN",
+                          headers={"WWW-Authenticate": "Bearer"}, path=path)
+        if method in SAFE_METHODS:
+            query = scope.get("query_string", b"").decode("latin-1")
+            return RedirectResponse(login.login_address(path, query), status_code=303)
+        return _error(401, "sign in first: this desk needs its token (/login)", path=path)
 
     @staticmethod
     def _with_headers(send: Send) -> Send:

@@ -22,8 +22,9 @@ def build_serve_parser(parser_class: type[argparse.ArgumentParser] = argparse.Ar
     parser.add_argument("--db", metavar="URL",
                         help="where briefings are kept: a SQLite file or sqlite:///PATH, or postgresql://USER@HOST/DB "
                              "(default: ~/.local/share/summarize/desk.sqlite3)")
-    parser.add_argument("--token", help="every request must send Authorization: Bearer TOKEN "
-                                        "(default: the SUMMARIZE_TOKEN environment variable)")
+    parser.add_argument("--token", help="every request must send Authorization: Bearer TOKEN, or come from a "
+                                        "browser that typed it on /login (default: the SUMMARIZE_TOKEN environment "
+                                        "variable)")
     parser.add_argument("--allow-private-urls", action="store_true",
                         help="let URLs reach loopback, private and link-local addresses (intranet pages)")
     parser.add_argument("--model", metavar="ID_OR_PATH", help="as for summarize brief")

@@ -10,24 +10,32 @@ what limits.
 
 A briefing still running when the server stops is marked failed when a desk opens
 the database next (``Desk.recover``): the worker that was making it is gone.
+
+PDF exports print with a Chromium process each (a few hundred MB and a core for a
+second or two), so at most ``pdf_printers`` print at once (``Desk.printer``); a
+request waits its turn up to ``pdf_wait`` seconds, on the event loop (waiting holds
+no thread), then gets a 503: fifty PDF requests at once never start fifty browsers.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import json
 import logging
 import threading
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
 from ..dates import parse_date
-from ..errors import InputError, SummarizeError
+from ..errors import BrowserError, InputError, SummarizeError
 from ..inputs.loading import ArticleInput, InputFailure, input_from_record
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions
 from ..rendering import render
+from .editing import dropped_json
 from .models import DONE, BriefingRequest, Failure, StoredBriefing
 from .storage import Store
 
@@ -35,14 +43,22 @@ log = logging.getLogger(__name__)
 
 INTERRUPTED = "the server stopped before this briefing was finished; make it again"
 
+# Chromium processes printing PDFs at once, and how long a PDF request waits for one.
+PDF_PRINTERS = 2
+PDF_WAIT_SECONDS = 30.0
+
 
 class Desk:
     """Makes and stores briefings with one loaded ``Briefer``."""
 
-    def __init__(self, store: Store, briefer: Briefer, *, allow_private_urls: bool = False) -> None:
+    def __init__(self, store: Store, briefer: Briefer, *, allow_private_urls: bool = False,
+                 pdf_printers: int = PDF_PRINTERS, pdf_wait: float = PDF_WAIT_SECONDS) -> None:
         self.store = store
         self.briefer = briefer
         self.allow_private_urls = allow_private_urls
+        self.pdf_printers = pdf_printers
+        self.pdf_wait = pdf_wait
+        self._printers = asyncio.Semaphore(pdf_printers)
         self.worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarize-desk")
         self._progress: dict[int, tuple[int, int]] = {}
         self._lock = threading.Lock()
@@ -53,6 +69,20 @@ class Desk:
 
     def close(self) -> None:
         self.worker.shutdown(wait=False, cancel_futures=True)
+
+    @contextlib.asynccontextmanager
+    async def printer(self) -> AsyncIterator[None]:
+        """A turn to print a PDF: one of ``pdf_printers``, waited for up to
+        ``pdf_wait`` seconds; ``BrowserError`` (503) when none came free."""
+        try:
+            await asyncio.wait_for(self._printers.acquire(), self.pdf_wait)
+        except asyncio.TimeoutError:
+            raise BrowserError(f"the desk is printing {self.pdf_printers} PDFs already and none finished within "
+                               f"{self.pdf_wait:g} s: try again in a moment") from None
+        try:
+            yield
+        finally:
+            self._printers.release()
 
     def progress(self, id: int) -> tuple[int, int] | None:
         """Steps done and steps in all of a briefing running in the background."""
@@ -70,7 +100,8 @@ class Desk:
             document = _document(run)
             return await run_in_threadpool(
                 lambda: self.store.add(title=_title(request, document), options=request.options(), articles=1,
-                                       status=DONE, document=document, failures=_failures(run)))
+                                       status=DONE, document=document, dropped=dropped_json(run.briefing),
+                                       failures=_failures(run)))
         stored = await run_in_threadpool(
             lambda: self.store.add(title=request.title or f"Briefing of {len(inputs)} articles",
                                    options=request.options(), articles=len(inputs)))
@@ -116,7 +147,8 @@ class Desk:
                 self.store.fail(id, "no article could be read", failures=_failures(run))
             else:
                 document = _document(run)
-                self.store.finish(id, title=_title(request, document), document=document, failures=_failures(run))
+                self.store.finish(id, title=_title(request, document), document=document,
+                                  dropped=dropped_json(run.briefing), failures=_failures(run))
         except SummarizeError as error:
             self.store.fail(id, str(error))
         except Exception as error:  # noqa: BLE001 - a bug: said in the briefing and logged, the worker goes on

@@ -1,7 +1,8 @@
 """The desk's records, passed between storage, the API and the pages: frozen and plain.
 
 A briefing's ``document`` is the briefing exactly as ``render(briefing, "json")``
-writes it (the CLI's JSON output); the editors' changes are kept apart, as
+writes it (the CLI's JSON output), and its ``dropped`` events are kept beside it;
+the editors' changes are kept apart, as
 ``EventEdit``s in the order they were made, and applied on top of it when the
 briefing is shown or exported (``editing.py``), so the machine's briefing is never
 lost and every change can be traced.
@@ -19,10 +20,10 @@ RUNNING, DONE, FAILED = "running", "done", "failed"
 
 @dataclass(frozen=True)
 class EventEdit:
-    """One change an editor made to event ``index`` (its place in the stored
-    document's ``events``) at ``at``: ``changes`` maps fields (headline, label,
-    deleted, pinned, note; see ``editing.py``) to their new values. A note of ""
-    removes the note."""
+    """One change an editor made to event ``index`` at ``at`` (``editing.Layout``
+    says what an index addresses: an event, a dropped event or a key date):
+    ``changes`` maps fields (headline, label, deleted, pinned, note, merged_into;
+    see ``editing.py``) to their new values. A note of "" removes the note."""
 
     index: int
     changes: dict[str, Any]
@@ -42,8 +43,11 @@ class StoredBriefing:
     """A briefing as the desk keeps it.
 
     ``options`` are the options it was made with (the CLI's long names);
-    ``document`` is None until it is done; ``error`` says why it failed;
-    ``first_date``/``last_date`` span its articles' dates (for search).
+    ``document`` is None until it is done; ``dropped`` are the events its
+    selection (--query, --since/--until) left out, each as the document's events
+    are written, in timeline order, which the document does not hold; ``error``
+    says why it failed; ``first_date``/``last_date`` span its articles' dates (for
+    search).
     """
 
     id: int
@@ -52,6 +56,7 @@ class StoredBriefing:
     status: str
     options: dict[str, Any]
     document: dict[str, Any] | None = None
+    dropped: tuple[dict[str, Any], ...] = ()
     failures: tuple[Failure, ...] = ()
     error: str | None = None
     first_date: dt.date | None = None

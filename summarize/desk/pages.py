@@ -14,6 +14,8 @@ script or style: ``PAGE_CSP`` allows only the desk's own files.
     GET  /briefings/{id}                     a briefing: view, progress, edit, export
     POST /briefings/{id}/events/{index}      an event's form -> the briefing's page
     GET  /static/{name}                      the pages' CSS and script
+
+With a token (off loopback), signing in and out is login.py's.
 """
 
 from __future__ import annotations
@@ -27,10 +29,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from ..briefing_json import briefing_from_json
 from ..errors import NotFoundError
 from ..rendering import _html_finalize, briefing_context, render, template_dir
-from .editing import edited_briefing, event_states, exported_briefing
+from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .api import record_merge
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
@@ -68,7 +69,7 @@ def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status_code, headers={"Content-Security-Policy": PAGE_CSP})
 
 
-REASONS = {400: "Bad request", 401: "Token needed", 403: "Refused", 404: "Not found", 405: "Method not allowed",
+REASONS = {400: "Bad request", 401: "Sign in first", 403: "Refused", 404: "Not found", 405: "Method not allowed",
            409: "Not yet", 413: "Too large", 422: "Cannot do that", 500: "Internal error",
            503: "Database unavailable"}
 
@@ -85,15 +86,18 @@ def _desk(request: Request) -> Desk:
     return request.app.state.desk
 
 
-def _with_csrf(request: Request, name: str, **context: Any) -> HTMLResponse:
+def with_csrf(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page with forms: their CSRF token (and its cookie, when the browser has none
+    yet), and ``signed_in`` when the browser signed in (its "Log out" button)."""
     csrf = request.app.state.csrf
     token, cookie = csrf.token(request)
-    response = page(name, csrf=token, **context)
+    response = page(name, status_code, csrf=token, signed_in=request.app.state.sessions.signed_in(request),
+                    **context)
     csrf.set_cookie(response, cookie)
     return response
 
 
-async def _form(request: Request) -> FormData:
+async def read_form(request: Request) -> FormData:
     """The posted form, its CSRF token checked before anything else is read from it."""
     form = await request.form(max_files=1000, max_fields=1000, max_part_size=MAX_FORM_PART)
     request.app.state.csrf.check(request, form.get("csrf"))
@@ -104,17 +108,17 @@ async def _form(request: Request) -> FormData:
 def list_page(request: Request, title: str = "", date: str = "") -> HTMLResponse:
     day = search_date(date)
     entries = _desk(request).store.list(title=title.strip()[:300] or None, date=day, limit=200)
-    return page("list.html.j2", entries=entries, title=title, date=day.isoformat() if day else "")
+    return with_csrf(request, "list.html.j2", entries=entries, title=title, date=day.isoformat() if day else "")
 
 
 @router.get("/new", response_class=HTMLResponse)
 def new_page(request: Request) -> HTMLResponse:
-    return _with_csrf(request, "new.html.j2")
+    return with_csrf(request, "new.html.j2")
 
 
 @router.post("/briefings")
 async def create_from_form(request: Request) -> RedirectResponse:
-    form = await _form(request)
+    form = await read_form(request)
     try:
         body = await briefing_request(form)
     finally:
@@ -131,18 +135,20 @@ def briefing_page(id: int, request: Request) -> HTMLResponse:
     desk = _desk(request)
     stored = desk.store.get(id)
     context: dict[str, Any] = {"stored": stored, "progress": desk.progress(id), "briefing": None, "states": [],
-                               "exports": EXPORTS, "email_html": ""}
+                               "order": [], "dropped": [], "layout": None, "exports": EXPORTS, "email_html": "",
+                               "key_date_headline": KEY_DATE_HEADLINE, "key_date_merge": KEY_DATE_MERGE}
     if stored.document is not None:
-        briefing = briefing_from_json(stored.document)
-        states = event_states(len(briefing.timeline.events), stored.edits)
-        context.update(briefing=briefing_context(edited_briefing(briefing, states)), states=states,
-                       email_html=render(exported_briefing(briefing, states), "email"))
-    return _with_csrf(request, "briefing.html.j2", **context)
+        edited = edit(stored)
+        dropped = briefing_context(edited.dropped_briefing())["events"] if edited.dropped else []
+        context.update(briefing=briefing_context(edited.briefing), states=edited.states, order=edited.order,
+                       layout=edited.layout, dropped=list(zip((index for index, _ in edited.dropped), dropped)),
+                       email_html=render(edited.exported(), "email"))
+    return with_csrf(request, "briefing.html.j2", **context)
 
 
 @router.post("/briefings/{id}/events/{index}")
 async def edit_from_form(id: int, index: int, request: Request) -> RedirectResponse:
-    form = await _form(request)
+    form = await read_form(request)
     store = _desk(request).store
     if form.get("action") in ("merge", "separate"):
         record_merge(store, id, index, merge_target(form))

@@ -2,7 +2,8 @@
 
 On 127.0.0.1 (the default) only this machine reaches the desk. Another address
 reaches the network, where the desk would fetch URLs and spend CPU for anyone:
-it needs a token, which every request must then carry (``app.Guard``).
+it needs a token, which every request must then carry (``app.Guard``): programs as
+a header, browsers as the session cookie they get by typing it on /login (``login.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def check_binding(host: str, token: str | None) -> None:
     """``SummarizeError`` unless ``host`` is loopback or a token is set."""
     if not is_loopback(host) and not token:
         raise SummarizeError(f"--host {host} lets other machines in: give --token TOKEN (or set SUMMARIZE_TOKEN), "
-                             f"which every request must then send as Authorization: Bearer TOKEN")
+                             f"which programs then send as Authorization: Bearer TOKEN and people type on /login")
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import ConflictError, NotFoundError, StorageError
+from .editing import Layout, check_edit
 from .models import DONE, FAILED, RUNNING, BriefingEntry, EventEdit, Failure, StoredBriefing
 from .tables import MAX_TITLE_CHARS, BriefingRow, EditRow
 
@@ -101,30 +102,32 @@ class Store:
             raise StorageError(f"the database {self.shown_url} failed: {_reason(error)}") from None
 
     def add(self, *, title: str, options: dict[str, Any], articles: int, status: str = RUNNING,
-            document: dict[str, Any] | None = None, failures: Sequence[Failure] = (),
-            error: str | None = None) -> StoredBriefing:
-        """Store a new briefing (made already when ``document`` is given) and return it."""
+            document: dict[str, Any] | None = None, dropped: Sequence[dict[str, Any]] = (),
+            failures: Sequence[Failure] = (), error: str | None = None) -> StoredBriefing:
+        """Store a new briefing (made already when ``document`` is given, with the
+        events its selection ``dropped``) and return it."""
         row = BriefingRow(title=title[:MAX_TITLE_CHARS], created=_now(), status=status, options=options,
                           failures=[], articles=articles)
-        _fill(row, document=document, failures=failures, error=error)
+        _fill(row, document=document, dropped=dropped, failures=failures, error=error)
         with self._transaction() as session:
             session.add(row)
             session.flush()
             return _stored(row, edits=())
 
-    def finish(self, id: int, *, title: str, document: dict[str, Any], failures: Sequence[Failure] = ()) -> None:
+    def finish(self, id: int, *, title: str, document: dict[str, Any], dropped: Sequence[dict[str, Any]] = (),
+               failures: Sequence[Failure] = ()) -> None:
         """Record the made briefing of the running briefing ``id``."""
         with self._transaction() as session:
             row = _row(session, id)
             row.status, row.title = DONE, title[:MAX_TITLE_CHARS]
-            _fill(row, document=document, failures=failures, error=None)
+            _fill(row, document=document, dropped=dropped, failures=failures, error=None)
 
     def fail(self, id: int, error: str, *, failures: Sequence[Failure] = ()) -> None:
         """Record why the running briefing ``id`` could not be made."""
         with self._transaction() as session:
             row = _row(session, id)
             row.status = FAILED
-            _fill(row, document=None, failures=failures, error=error)
+            _fill(row, document=None, dropped=(), failures=failures, error=error)
 
     def fail_interrupted(self, error: str) -> int:
         """Mark every briefing still running as failed with ``error`` (the server that
@@ -159,11 +162,10 @@ class Store:
                                   articles=row.articles, first_date=row.first_date, last_date=row.last_date)
                     for row in rows]
 
-    def add_edit(self, id: int, index: int, changes: dict[str, Any],
-                 check: Callable[[int, tuple[EventEdit, ...]], None] | None = None) -> EventEdit:
-        """Record an editor's ``changes`` to event ``index`` of briefing ``id``;
-        ``check(events, edits)`` may refuse them (by raising) in the same transaction,
-        seeing the briefing's number of events and its edits so far."""
+    def add_edit(self, id: int, index: int, changes: dict[str, Any]) -> EventEdit:
+        """Record an editor's ``changes`` to ``index`` of briefing ``id`` (an event,
+        a dropped event or a key date: ``editing.Layout``), checked against the
+        briefing and its edits so far (``editing.check_edit``) in the same transaction."""
         with self._transaction() as session:
             # FOR UPDATE on PostgreSQL: the briefing cannot change under the check.
             row = session.scalars(sa.select(BriefingRow).where(BriefingRow.id == id).with_for_update()).first()
@@ -171,11 +173,8 @@ class Store:
                 raise NotFoundError(f"no briefing {id}")
             if row.status != DONE or row.document is None:
                 raise ConflictError(f"briefing {id} is {row.status}: only a finished briefing can be edited")
-            events = len(row.document.get("events") or ())
-            if not 0 <= index < events:
-                raise NotFoundError(f"briefing {id} has no event {index} (it has {events}, from 0)")
-            if check is not None:
-                check(events, tuple(_edit(edit) for edit in row.edits))
+            check_edit(id, Layout.of(row.document, row.dropped or ()), tuple(_edit(edit) for edit in row.edits),
+                       index, changes)
             edit = EditRow(briefing_id=id, event_index=index, changes=dict(changes), created=_now())
             session.add(edit)
             session.flush()
@@ -196,9 +195,10 @@ def _row(session: Session, id: int) -> BriefingRow:
     return row
 
 
-def _fill(row: BriefingRow, *, document: dict[str, Any] | None, failures: Sequence[Failure],
-          error: str | None) -> None:
+def _fill(row: BriefingRow, *, document: dict[str, Any] | None, dropped: Sequence[dict[str, Any]],
+          failures: Sequence[Failure], error: str | None) -> None:
     row.document = document
+    row.dropped = list(dropped)
     row.failures = [{"source": f.source, "message": f.message} for f in failures]
     row.error = error
     dates = sorted(dt.date.fromisoformat(a["date"]) for a in (document or {}).get("articles", ()) if a.get("date"))
@@ -208,7 +208,7 @@ def _fill(row: BriefingRow, *, document: dict[str, Any] | None, failures: Sequen
 def _stored(row: BriefingRow, *, edits: tuple[EventEdit, ...]) -> StoredBriefing:
     return StoredBriefing(
         id=row.id, title=row.title, created=row.created, status=row.status, options=dict(row.options),
-        document=row.document, failures=tuple(Failure(**f) for f in row.failures), error=row.error,
+        document=row.document, dropped=tuple(row.dropped or ()), failures=tuple(Failure(**f) for f in row.failures), error=row.error,
         first_date=row.first_date, last_date=row.last_date, edits=edits)
 
 

@@ -1,6 +1,7 @@
 """The desk's database schema, in SQLAlchemy's declarative form.
 
-Two tables: ``briefings`` (one row per briefing, its JSON document once made) and
+Two tables: ``briefings`` (one row per briefing, its JSON document once made, and
+the events its selection dropped, which the document does not hold) and
 ``edits`` (one row per change an editor made, never updated or deleted, so the
 history stays). The schema is created and changed only by the Alembic migrations
 in ``migrations/versions``; tests/test_desk_storage.py checks that the migrations
@@ -60,6 +61,9 @@ class BriefingRow(Base):
     status: Mapped[str] = mapped_column(sa.String(16))
     options: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     document: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, nullable=True)
+    # The events the selection dropped, as the document's events are written (None:
+    # stored before the desk kept them, migration 0002).
+    dropped: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON, nullable=True)
     failures: Mapped[list[dict[str, str]]] = mapped_column(sa.JSON)
     error: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
     articles: Mapped[int] = mapped_column(sa.Integer)

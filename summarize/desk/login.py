@@ -1,0 +1,128 @@
+"""Signing in from a browser to a desk that needs its token (``--token``, off loopback).
+
+Every request must show that it knows the token. A program sends it as a header,
+``Authorization: Bearer TOKEN``; a person's browser cannot, so the pages ask for it
+once, on a form (``/login``), and the browser then carries a session cookie:
+
+- its value is the HMAC of the token under a secret made when the desk starts, not
+  the token: a cookie read off a machine does not give the token away, and stops
+  working when the desk restarts;
+- HttpOnly (no script reads it), SameSite=Strict (no request another site starts
+  carries it), Secure when the desk is reached over https;
+- the token typed (or sent as a header) is compared in constant time: the HMACs of
+  both are compared, so neither its characters nor its length show in the timing.
+
+The cookie opens the pages and what the API lets one read (the exports the pages
+link to), not the API's changes: those need the header. A page served by another
+port of the same host is "same-site", so a SameSite=Strict cookie goes with its
+requests, and it can send a JSON body without a Content-Type, which asks no CORS
+preflight; the pages' own forms carry their CSRF token (``csrf.py``).
+
+    GET  /login?next=/briefings/3    the form (the page asked for is where it leads)
+    POST /login                      the token typed: the cookie and 303 to that page, or 401 and the form
+    POST /logout                     the cookie removed, 303 to /login
+
+A page asked for without the token or the cookie is redirected to /login
+(``app.Guard``); an API request gets a 401 in JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import urllib.parse
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from . import pages
+
+COOKIE = "summarize_desk_session"
+
+router = APIRouter(include_in_schema=False)
+
+
+class Sessions:
+    """The desk's token (None: none needed) and the session cookie it gives."""
+
+    def __init__(self, token: str | None) -> None:
+        self._secret = secrets.token_bytes(32)
+        self.cookie = self._digest(token.encode()) if token else None
+
+    @property
+    def required(self) -> bool:
+        return self.cookie is not None
+
+    def _digest(self, value: bytes) -> str:
+        return hmac.new(self._secret, value, hashlib.sha256).hexdigest()
+
+    def is_token(self, given: str | bytes | None) -> bool:
+        """Whether ``given`` is the token (in constant time)."""
+        if self.cookie is None or given is None:
+            return False
+        raw = given.encode("utf-8", "surrogateescape") if isinstance(given, str) else given
+        return hmac.compare_digest(self._digest(raw), self.cookie)
+
+    def is_session(self, cookie: str | None) -> bool:
+        """Whether ``cookie`` (the session cookie's value) is this desk's."""
+        if self.cookie is None or cookie is None:
+            return False
+        return hmac.compare_digest(cookie.encode("utf-8", "surrogateescape"), self.cookie.encode())
+
+    def signed_in(self, request: Request) -> bool:
+        """Whether ``request``'s browser has signed in (and so may sign out)."""
+        return self.is_session(request.cookies.get(COOKIE))
+
+
+def login_address(path: str, query: str = "") -> str:
+    """Where a browser that asked for ``path`` (and ``query``) signs in."""
+    asked = path + (f"?{query}" if query else "")
+    return "/login" if asked == "/" else "/login?" + urllib.parse.urlencode({"next": asked})
+
+
+def safe_next(value: object) -> str:
+    """The page to go to after signing in: a path of this desk, never another site
+    ("//evil.example/", "https://...", "/\\evil.example" all become "/")."""
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return "/"
+    if any(character in value for character in "\\\r\n\t") or value.startswith("/login"):
+        return "/"
+    return value
+
+
+def _sessions(request: Request) -> Sessions:
+    return request.app.state.sessions
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = "/") -> Response:
+    target = safe_next(next)
+    sessions = _sessions(request)
+    if not sessions.required or sessions.signed_in(request):
+        return RedirectResponse(target, status_code=303)
+    return pages.with_csrf(request, "login.html.j2", next=target, wrong=False)
+
+
+@router.post("/login")
+async def log_in(request: Request) -> Response:
+    form = await pages.read_form(request)
+    target = safe_next(form.get("next"))
+    sessions = _sessions(request)
+    if not sessions.required:
+        return RedirectResponse(target, status_code=303)
+    token = form.get("token")
+    if not isinstance(token, str) or not sessions.is_token(token):
+        return pages.with_csrf(request, "login.html.j2", status_code=401, next=target, wrong=True)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, sessions.cookie or "", httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https", path="/")
+    return response
+
+
+@router.post("/logout")
+async def log_out(request: Request) -> Response:
+    await pages.read_form(request)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/")
+    return response
