@@ -14,7 +14,7 @@ from conftest import SAMPLE, SAMPLE_DATE
 from deskforms import Visitor
 from deskserver import FirstSentences, call, desk, store  # noqa: F401 - fixtures
 
-from summarize.loading import article_from_text
+from summarize.inputs.loading import article_from_text
 from summarize.pipeline import Briefer
 from summarize.rendering import render
 
