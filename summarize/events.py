@@ -60,19 +60,17 @@ from dataclasses import dataclass
 from . import timex
 from .headlines import (
     ADDRESSEE,
-    HEDGING_VERBS,
-    SAYING_VERBS,
     SETTING,
     aside_kind,
     attributive_year,
     clause_of,
     is_bare_name,
     is_modifier,
-    looks_like_verb,
     make_headline,
     names_a_work,
     premodified_noun_phrase,
 )
+from .lexicon import DETERMINERS, EXTENT_SIGNALS, HEADLINE_STOPWORDS, RANGE_CONNECTIVES, REPORTING_VERBS, looks_like_verb
 from .models import Article, Event, Sentence, TimeExpression
 from .sentences import sentence_at, split_sentences
 from .temporal.tense import clause_tense
@@ -80,9 +78,8 @@ from .temporal.tense import clause_tense
 # Values that do not place a happening on a timeline.
 UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
-# Verbs of saying: a date right after one of them (and its addressee and setting)
-# dates the statement.
-REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared", "reports", "tells", "published")
+# Verbs of saying (``lexicon.REPORTING_VERBS``): a date right after one of them (and its
+# addressee and setting) dates the statement.
 _REPORTING_DATE = re.compile(
     r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + ADDRESSEE + SETTING
     + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
@@ -132,33 +129,22 @@ _GENERIC_AFTER = re.compile(
 )
 # A sentence ends like one: its last character, after closing quotes and brackets.
 _SENTENCE_END = re.compile(r"""[.!?\u2026]['"\u2019\u201d)\]]*$|[.!?,]\s*(?:''|'|\u2019|\u201d|")$""")
-# An event's headline has at least this many words (see _tells_a_happening).
-MIN_HEADLINE_WORDS = 3
+# A headline of this many words or more tells a happening (see _tells_a_happening).
+MIN_HAPPENING_WORDS = 3
 # Direct speech: this many words or more in quotation marks.
 MIN_QUOTE_WORDS = 4
 
-# Words before a time expression that make the event run on from that time, or up to it.
-LEADING_SIGNALS = {
-    "since": "onward", "from": "onward", "beginning": "onward", "starting": "onward",
-    "as of": "onward", "until": "until", "till": "until",
-}
-_SIGNAL_BEFORE = re.compile(
-    r"\b(?P<signal>" + "|".join(sorted(LEADING_SIGNALS, key=len, reverse=True)) + r")\s+"
+# Words before a time expression that make the event run on from that time, or up to it
+# (``lexicon.EXTENT_SIGNALS``).
+_EXTENT_SIGNAL_BEFORE = re.compile(
+    r"\b(?P<signal>" + "|".join(sorted(EXTENT_SIGNALS, key=len, reverse=True)) + r")\s+"
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 _ONWARD_AFTER = re.compile(r"^\s*(?:onwards?|and beyond)\b", re.IGNORECASE)
 
 # Ranges: two dates of a sentence joined by a connective make one event from the
-# first to the second. Each row: the word right before the first date (None: any
-# or none), and the words that may stand between the two dates. "to" and "and" only
-# join a range after "from" and "between" ("in 2010 and 2013" is two dates).
-RANGE_CONNECTIVES = (
-    ("from", ("to", "until", "till", "through", "thru")),
-    ("between", ("and",)),
-    (None, ("through", "thru")),
-    (None, ("-", "\u2013", "\u2014")),
-)
+# first to the second (``lexicon.RANGE_CONNECTIVES``).
 
 
 def _joining(words: tuple[str, ...]) -> re.Pattern:
@@ -476,12 +462,11 @@ def _tells_a_happening(headline: str, sentence: str) -> bool:
     if _ATTRIBUTION_ONLY.match(headline) or is_bare_name(headline, sentence):
         return False  # "He said so"; "Walter Mondale": a name is no happening
     words = headline.split()
-    if len(words) >= MIN_HEADLINE_WORDS:
+    if len(words) >= MIN_HAPPENING_WORDS:
         return True
-    return len(words) == 2 and (any(looks_like_verb(w) for w in words) or words[0].lower() not in _DETERMINERS)
+    return len(words) == 2 and (any(looks_like_verb(w) for w in words) or words[0].lower() not in DETERMINERS)
 
 
-_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _ATTRIBUTION_ONLY = re.compile(
     r"^(?:\S+\s+){0,4}(?:" + "|".join(REPORTING_VERBS) + r")(?:\s+\S+)?(?:\s+(?:so|this|that|it|them|as much))?$",
     re.IGNORECASE,
@@ -615,9 +600,9 @@ def _make_event(article: Article, placed: _Placed, in_order: list[TimeExpression
 
 
 def _extent(sentence: str, start: int, end: int) -> str:
-    signal = _SIGNAL_BEFORE.search(sentence[:start])
+    signal = _EXTENT_SIGNAL_BEFORE.search(sentence[:start])
     if signal:
-        return LEADING_SIGNALS[signal.group("signal").lower()]
+        return EXTENT_SIGNALS[signal.group("signal").lower()]
     if _ONWARD_AFTER.match(sentence[end:]):
         return "onward"
     return "point"
@@ -641,8 +626,7 @@ def _same_happening(event: Event, other: Event) -> bool:
 SAME_HAPPENING_OVERLAP = 0.6
 
 
-_STOPWORDS = frozenset("the a an of in on at to and or for with by from as was were is are be been has have had".split())
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in _STOPWORDS}
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in HEADLINE_STOPWORDS}

@@ -20,7 +20,7 @@ what the article did not. The steps, each a table of rules below:
 5. quotes and brackets left unbalanced by the cuts, dangling function words;
 6. length: a headline longer than ``MAX_HEADLINE_WORDS`` is cut at the last
    phrase boundary (punctuation, then a conjunction, then a preposition) that
-   keeps at least ``MIN_HEADLINE_WORDS``, never inside a name.
+   keeps at least ``MIN_CUT_HEADLINE_WORDS``, never inside a name.
 
 ``compress(sentence)`` reuses step 2 for summaries: it deletes only the dash-pair
 and parenthetical asides of a sentence (``COMPRESSIBLE_ASIDES``).
@@ -36,32 +36,19 @@ import functools
 import re
 
 from .datelines import dateline_end
+from .lexicon import (ANNOUNCING_VERBS, AUXILIARIES, CUT_BEFORE, DANGLING_END, DANGLING_START, DATE_SIGNALS, DETERMINERS,
+                      FIXTURE_WORDS, HEDGING_VERBS, NAME_PARTICLES, NAME_TITLES, NOT_ANTECEDENTS, NOUN_PHRASE_STOP,
+                      NOUNS_THAT_LOOK_LIKE_VERBS, NUMBER_WORDS, OBJECT_RELATIVE_STARTS, QUOTE_CHARS, SAYING_VERBS,
+                      looks_like_verb)
 from .temporal.vocabulary import WORK_NOUNS
 
 MAX_HEADLINE_WORDS = 18
-MIN_HEADLINE_WORDS = 6
+MIN_CUT_HEADLINE_WORDS = 6
 # A headline this long is only cut at punctuation, not at a conjunction or preposition.
 LONG_HEADLINE_WORDS = 22
 # A headline may run this long if it has no phrase boundary to cut at.
 HARD_MAX_HEADLINE_WORDS = 24
 
-# Verbs of saying. An attribution with one of them is deleted from a headline
-# ("X said (that) ...", "..., X said"); a date next to one dates the statement,
-# not a happening (see events.py).
-SAYING_VERBS = (
-    "said", "says", "say", "told", "added", "stated", "reported", "noted", "explained", "explains", "wrote", "writes", "tweeted",
-    "commented", "remarked", "recalled", "recalls", "testified",
-)
-# Verbs that hedge what follows: they date the statement too, but are kept in a
-# headline, since without them a claim would read as a fact.
-HEDGING_VERBS = (
-    "claimed", "claims", "alleged", "alleges", "insisted", "insists", "argued", "argues",
-    "warned", "warns", "believes", "believed", "suggested", "suggests", "conceded",
-    "admitted", "admits", "denied", "denies",
-)
-# Verbs of announcing: an announcement is a happening (events.py keeps its date), but
-# a trailing ", X announced" is still deleted, so the headline is what was announced.
-ANNOUNCING_VERBS = ("announced", "confirmed", "revealed", "disclosed", "unveiled")
 _SAYING = "(?:" + "|".join(SAYING_VERBS) + r")\b(?!\s+(?:" + "|".join(SAYING_VERBS) + r")\b)"
 
 # Words that can make an attribution subject of up to six words
@@ -79,7 +66,6 @@ ADDRESSEE_REQUIRED = ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
 SETTING = r"(?:\s+(?!(?i:at\s+(?:least|most))\b)(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"
 # Text up to the next comma, but not the comma of a number ("92,000").
 _NO_COMMA = r"(?:[^,;:]|(?<=\d),(?=\d{3}))*"
-_QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
 
 # Step 1: where a clause ends.
 # Run-on boundaries: a new sentence glued on without a period (photo captions):
@@ -123,23 +109,10 @@ ASIDES = [
     ("attribution", re.compile(r"^(?i:according to)\s+" + _NO_COMMA + r",\s*")),
 ]
 
-# Step 3: words that introduce a time expression and go with it.
-SIGNALS = (
-    "on", "in", "at", "by", "during", "since", "from", "beginning", "starting", "as of",
-    "until", "till", "through", "throughout", "as early as", "as late as",
-    # the end of a period: "in the week up to September 27", "in the days leading up to the vote"
-    "to", "up to", "leading up to", "in the run-up to",
-    "before", "after", "around", "about", "approximately", "nearly", "almost", "just after",
-    "just before", "shortly after", "shortly before", "soon after", "late", "early",
-    "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
-    "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
-    "for", "of", "this coming", "between", "due", "due on",
-    # the end of a reporting period: "net income for the six months ended Oct. 1"
-    "ended", "ending", "that ended", "which ended",
-)
-_SIGNAL_BEFORE = re.compile(
+# Step 3: the words that introduce a time expression (``lexicon.DATE_SIGNALS``) go with it.
+_DATE_SIGNAL_BEFORE = re.compile(
     r"(?:\b(?:just|only|even|since|until|as recently as)\s+)?"
-    r"(?:\b(?:" + "|".join(sorted(SIGNALS, key=len, reverse=True)) + r")\s+)?"
+    r"(?:\b(?:" + "|".join(sorted(DATE_SIGNALS, key=len, reverse=True)) + r")\s+)?"
     r"(?:(?:late|early)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
@@ -190,23 +163,11 @@ TRAILING = [
     re.compile(r",?\s+(?:but|and)\s+that\s+(?=(?:she|he|they|it|we|i|the|a|an|his|her|their)\b).*$"),
 ]
 
-# Step 5: function words that cannot end or begin a headline.
-DANGLING_END = frozenset(
-    """and or but nor so yet the a an of to in on at by for from with as that which who whom whose
-    when where while than because since after before until if is are was were his her their
-    its our my your this these those said says told according into onto between
-    including like per via now just then he she they we i due""".split()
-)
-DANGLING_START = frozenset("and or but nor so yet also then which who whom".split())
+# Step 5: function words that cannot end or begin a headline: ``lexicon.DANGLING_END``,
+# ``lexicon.DANGLING_START``.
 
-# Step 6: where a long headline may be cut, strongest first: before these words.
-CUT_BEFORE = [  # tier 1, 2, 3 (tier 0 is punctuation)
-    frozenset("while whereas when after before because since although though as amid despite "
-              "following which who where until unless whether that".split()),
-    frozenset("and but so".split()),
-    frozenset("with in on at for from by over into during near under against without through "
-              "about including".split()),
-]
+# Step 6: where a long headline may be cut, strongest first: before the words of
+# ``lexicon.CUT_BEFORE`` (tier 1, 2, 3; tier 0 is punctuation).
 
 
 # A comma inside a date: "1, 2011", "Monday, June".
@@ -329,7 +290,7 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_sp
         # vice president").
         draft = _Draft(sentence)
         for a, b in [span, *other_spans]:
-            signal = _SIGNAL_BEFORE.search(sentence[:a])
+            signal = _DATE_SIGNAL_BEFORE.search(sentence[:a])
             draft.delete(signal.start() if signal else a, b)
         draft.sub(_EMPTY_BRACKETS)  # "Walter Mondale (1928-2021)" without its dates
         _trim_edges(draft, cut_from_middle=False)
@@ -340,10 +301,7 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_sp
     return headline
 
 
-_FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs.", "versus"})
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*[-\u2013\u2014,;/]?\s*\)|\s*\[\s*[-\u2013\u2014,;/]?\s*\]")
-# Words a name may hold besides capitalized ones: "Bank of England", "Ludwig van Beethoven".
-_NAME_PARTICLES = frozenset("of de del della di da van von der den bin al le la du y and &".split())
 
 
 def is_bare_name(headline: str, sentence: str) -> bool:
@@ -351,11 +309,11 @@ def is_bare_name(headline: str, sentence: str) -> bool:
     "International Women's Day"): capitalized words and the particles of names, no
     verb. It tells no happening. ("Invasion of Iraq" has a common noun, capitalized
     only as the headline's first word; "Talks collapsed" has a verb.)"""
-    words = [w.strip(_QUOTE_CHARS + ",;:.!?()") for w in headline.split()]
+    words = [w.strip(QUOTE_CHARS + ",;:.!?()") for w in headline.split()]
     words = [w for w in words if w]
-    if not words or any(looks_like_verb(w) or w.lower() in _FIXTURE_WORDS for w in words):
+    if not words or any(looks_like_verb(w) or w.lower() in FIXTURE_WORDS for w in words):
         return False  # a verb, or a fixture: "LEICESTER V LONDON WELSH" is a match
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_PARTICLES for w in words):
         return False
     # The first word is capitalized whatever it was: the sentence tells its case.
     first = re.search(r"(?<![\w'\u2019])" + re.escape(words[0]) + r"(?![\w'\u2019])", sentence, re.IGNORECASE)
@@ -431,7 +389,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
     # "before next week's talks", "a decline in fourth-quarter earnings": a date that
     # modifies a noun leaves its preposition to the noun.
     modifier = possessive or is_modifier(sentence, start, end)
-    signal = None if modifier else _SIGNAL_BEFORE.search(sentence[:start])
+    signal = None if modifier else _DATE_SIGNAL_BEFORE.search(sentence[:start])
     cut_start = signal.start() if signal else start
     cut_end = end + (after.end() if after else 0)
     apposition = _DATE_APPOSITION.match(sentence, cut_end)
@@ -462,7 +420,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: boo
             article = re.search(r"\b(?:a|an)\s+$", sentence[:other_start])
             if article and not is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
                 other_start = article.start()
-            other_signal = _SIGNAL_BEFORE.search(sentence[:other_start])
+            other_signal = _DATE_SIGNAL_BEFORE.search(sentence[:other_start])
             if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
                     re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE):
                 other_signal = None  # "a revision Friday to December's figures": "to" is the noun's
@@ -503,14 +461,8 @@ _CIRCUMSTANCE_OPENING = re.compile(r"^(?:[A-Z][a-z]+(?:ed|ing)|Having|Being|With
 
 
 _PREMODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|his|her|its|their|our|this|that|whose)\s+$")
-_NOUN_PHRASE_STOP = frozenset(
-    """that which who whom whose when where while because although though as after before since
-    until if than but or nor so yet to with from into during against and""".split()
-)
 
 
-# Words that are verbs elsewhere but nouns after a year: "the 2013 hit", "a 1999 cut".
-_NOUN_TOO = frozenset("hit set cut split spread release record".split())
 
 
 def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
@@ -552,12 +504,12 @@ def names_a_work(sentence: str, start: int, end: int) -> bool:
         return True
     words = re.findall(r"\S+", sentence[end:end + 80])
     for i, word in enumerate(words[:7]):
-        bare = word.lower().strip(_QUOTE_CHARS + ",;:.!?()")
+        bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if bare in WORK_NOUNS:
             return True
         if bare == "and" and i + 1 < len(words) and words[i + 1][:1].isupper():
             continue  # "the 2013 Tom Hanks and Emma Thompson hit"
-        if bare in _NOUN_PHRASE_STOP or not bare or (looks_like_verb(word) and bare not in _NOUN_TOO) \
+        if bare in NOUN_PHRASE_STOP or not bare or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS) \
                 or re.search(r"[,;:.!?)\u2013\u2014]$", word):
             return False
     return False
@@ -578,8 +530,8 @@ def attributive_year(sentence: str, start: int, end: int) -> bool:
         return False
     word = following.group(1)
     bare = word.lower()
-    return bare not in _NOUN_PHRASE_STOP and bare not in DANGLING_END and \
-        (not looks_like_verb(word) or bare in _NOUN_TOO) and not word.isdigit()
+    return bare not in NOUN_PHRASE_STOP and bare not in DANGLING_END and \
+        (not looks_like_verb(word) or bare in NOUNS_THAT_LOOK_LIKE_VERBS) and not word.isdigit()
 
 
 def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -594,12 +546,12 @@ def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, i
     words = []
     for match in re.finditer(r"[^\s]+", sentence[phrase_start:]):
         word = match.group(0)
-        bare = word.lower().strip(_QUOTE_CHARS + ",;:.!?()")
+        bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if len(words) == 1 and bare in ("which", "that", "who"):
             relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
             return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
-        if bare in _NOUN_PHRASE_STOP or (looks_like_verb(word) and bare not in _NOUN_TOO) or not bare \
+        if bare in NOUN_PHRASE_STOP or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS) or not bare \
                 or len(words) >= 10 or word in ("-", "--", "_"):
             break
         words.append(match)
@@ -623,7 +575,7 @@ def is_modifier(sentence: str, start: int, end: int) -> bool:
     """Whether the date modifies the noun after it: hyphenated ("fourth-quarter
     earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
     following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
-    if not following or following.group(1) in _NOUN_PHRASE_STOP or following.group(1) in DANGLING_END \
+    if not following or following.group(1) in NOUN_PHRASE_STOP or following.group(1) in DANGLING_END \
             or looks_like_verb(following.group(1)):
         return False
     return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))
@@ -702,13 +654,12 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
             if count == 0 or any("," in w.group(0) for w in words[:count]):
                 return None
             last = count - 1
-            if first.group(1).endswith("ed") and word.group(0).lower() in _AUXILIARIES:
+            if first.group(1).endswith("ed") and word.group(0).lower() in AUXILIARIES:
                 last = count  # "Martin was sentenced ... and fined $214": "Martin was fined $214"
             return begin + offset, begin + offset + words[last].end()
     return None
 
 
-_AUXILIARIES = frozenset("was were is are has have had will would".split())
 
 
 def clause_of(sentence: str, start: int, end: int, other_spans=(), named_spans=()) -> tuple[int, int]:
@@ -767,7 +718,7 @@ def _has_words(sentence: str, a: int, b: int, start: int, end: int) -> bool:
     """Whether [a, b) holds two words or more besides the date and its signal words."""
     outside = sentence[a:start] + " " + sentence[end:b]
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", outside)
-             if w.lower() not in SIGNALS and w.lower() not in ("then", "again", "also", "later", "just", "only", "and", "but")]
+             if w.lower() not in DATE_SIGNALS and w.lower() not in ("then", "again", "also", "later", "just", "only", "and", "but")]
     return len(words) >= 2
 
 
@@ -840,10 +791,6 @@ def _words_outside(sentence: str, a: int, b: int, start: int, end: int) -> list[
 
 
 _RELATIVE_OPENING = re.compile(r"[,(\u2013\u2014\-\s]+(who|whom|which|where|whose)\s+", re.IGNORECASE)
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())
-_OBJECT_RELATIVE_STARTS = frozenset("the a an he she they it we i you his her their its our my police officials".split())
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
-_NAME_TITLES = frozenset("mr mrs ms dr sir lord lady president king queen prince princess".split())
 
 
 def _keep_relative_clause(draft: _Draft, sentence: str, clause_start: int, relative: tuple[int, int]) -> None:
@@ -859,7 +806,7 @@ def _keep_relative_clause(draft: _Draft, sentence: str, clause_start: int, relat
     antecedent = _antecedent_start(sentence, clause_start, rel_start) if word != "where" else None
     next_word = re.match(r"[\w'\u2019\-]+", sentence[content:])
     if word in ("which", "whom", "who") and next_word and (
-            next_word.group(0).lower() in _OBJECT_RELATIVE_STARTS or next_word.group(0)[:1].isupper()):
+            next_word.group(0).lower() in OBJECT_RELATIVE_STARTS or next_word.group(0)[:1].isupper()):
         # "a treaty, which the two presidents signed last May": the antecedent is the
         # object, so the noun phrase stays whole ("A treaty, which the presidents signed").
         if antecedent is not None:
@@ -891,7 +838,7 @@ def _keep_restrictive_relative(draft: _Draft, sentence: str, clause_start: int, 
         return
     pronoun = matches[-1]
     before = re.search(r"(\S+)\s*$", sentence[clause_start:pronoun.start()])
-    if not before or looks_like_verb(before.group(1)) or before.group(1).lower() in _NOT_ANTECEDENTS:
+    if not before or looks_like_verb(before.group(1)) or before.group(1).lower() in NOT_ANTECEDENTS:
         return
     content = sentence[pronoun.end():start].split()
     if len(content) > MAX_RELATIVE_WORDS:
@@ -909,7 +856,6 @@ def _keep_restrictive_relative(draft: _Draft, sentence: str, clause_start: int, 
         draft.delete(start + end_of_relative.start(), len(sentence))
 
 
-_NOT_ANTECEDENTS = frozenset("so such now fact sure so that than".split())
 
 
 def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple[int, int] | None:
@@ -928,7 +874,7 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
         first = len(words) - 1
         while first > 0:
             word = words[first - 1].group(0)
-            if word[:1].isupper() or word.lower().rstrip(".") in _NAME_TITLES or (
+            if word[:1].isupper() or word.lower().rstrip(".") in NAME_TITLES or (
                     word in ("of", "de", "bin", "al", "van", "von", "and", "&") and first - 1 > 0 and words[first - 2].group(0)[:1].isupper()):
                 first -= 1
             else:
@@ -941,18 +887,18 @@ def _antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple
             # "two car bombings in Baghdad that killed ...": the noun before the place
             for back in range(first - 2, max(first - 7, -1), -1):
                 word = words[back].group(0).lower()
-                if word in _DETERMINERS or word in _NUMBER_WORDS or word.isdigit():
+                if word in DETERMINERS or word in NUMBER_WORDS or word.isdigit():
                     first = back
                     break
         return clause_start + words[first].start(), end
     for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
         word = words[back].group(0)
-        if word.lower() in _DETERMINERS or re.search(r"['\u2019]s$", word) and back < len(words) - 1:
+        if word.lower() in DETERMINERS or re.search(r"['\u2019]s$", word) and back < len(words) - 1:
             # "the store", "Sydney's current flagship store"
-            if word.lower() not in _DETERMINERS:
+            if word.lower() not in DETERMINERS:
                 while back > 0 and words[back - 1].group(0)[:1].isupper():
                     back -= 1
-                if back > 0 and words[back - 1].group(0).lower() in _DETERMINERS:
+                if back > 0 and words[back - 1].group(0).lower() in DETERMINERS:
                     back -= 1  # "The Brigade's first manifesto"
             return clause_start + words[back].start(), end
     return None
@@ -1024,7 +970,7 @@ def _strip_dangling(draft: _Draft) -> bool:
             draft.delete_view(index, trail, len(text))
             changed = True
             continue
-        last = words[-1].group(0).lower().strip(_QUOTE_CHARS + ",;:")
+        last = words[-1].group(0).lower().strip(QUOTE_CHARS + ",;:")
         if len(words) > 1 and last in DANGLING_END:
             draft.delete_view(index, words[-2].end(), len(text))
             changed = True
@@ -1128,7 +1074,7 @@ def _cut_point(words: list[str]) -> int | None:
     # over; then conjunctions and prepositions; then anything within the hard limit.
     plan = [(MAX_HEADLINE_WORDS, 0, 8), (HARD_MAX_HEADLINE_WORDS, 0, 8), None]
     plan += [(MAX_HEADLINE_WORDS, tier, 8) for tier in range(1, len(CUT_BEFORE) + 1)]
-    plan += [(HARD_MAX_HEADLINE_WORDS, tier, MIN_HEADLINE_WORDS) for tier in range(len(CUT_BEFORE) + 1)]
+    plan += [(HARD_MAX_HEADLINE_WORDS, tier, MIN_CUT_HEADLINE_WORDS) for tier in range(len(CUT_BEFORE) + 1)]
     for step in plan:
         if step is None:
             if len(words) <= LONG_HEADLINE_WORDS:
@@ -1138,26 +1084,13 @@ def _cut_point(words: list[str]) -> int | None:
         if k is not None:
             return k
     k = MAX_HEADLINE_WORDS
-    while k > MIN_HEADLINE_WORDS and _is_name_word(words[k]) and _is_name_word(words[k - 1]):
+    while k > MIN_CUT_HEADLINE_WORDS and _is_name_word(words[k]) and _is_name_word(words[k - 1]):
         k -= 1
     return k
 
 
-_VERBISH = frozenset(
-    """is are was were be been being am has have had will would can could shall should may might
-    must do does did said says told went goes took takes made makes came comes saw got gets gave
-    won left met began ran fell held led lost paid put set shot struck sent spent stood kept
-    brought bought caught fought found became beat broke chose drove flew grew knew rose sold
-    spoke threw wore wrote hit quit let cut hurt split spread sank sought taught thought built
-    dies die believe believes think thinks hope hopes want wants heard rode felt sat fled ate drew
-    hid hung laid lay lit meant rang sang shook slept slid spun stole swore swept swam tore woke
-    wound withdrew overran overtook dealt dug fed knelt leapt lent slew""".split()
-)
 
 
-def looks_like_verb(word: str) -> bool:
-    word = word.lower().strip(_QUOTE_CHARS + ",;:.()")
-    return word in _VERBISH or (len(word) > 4 and word.endswith("ed")) or word.endswith("n't")
 
 
 def _tidy(text: str) -> str:
