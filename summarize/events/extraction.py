@@ -16,7 +16,7 @@ from ..sentences import sentence_at, split_sentences
 from .filters import is_own_period, is_placeable, names_its_noun, places_a_happening, tells_a_happening
 from .happenings import one_event_per_happening, same_happening
 from .making import Placed, make_event
-from .ranges import find_ranges
+from .ranges import Ranges, find_ranges
 
 
 def extract_events(article: Article, expressions: list[TimeExpression],
@@ -25,8 +25,8 @@ def extract_events(article: Article, expressions: list[TimeExpression],
     if sentences is None:
         sentences = split_sentences(article.text)
     events: list[Event] = []
-    ranges = find_ranges(article.text, expressions, sentences)
     in_order = sorted(expressions, key=lambda e: e.start)
+    ranges = find_ranges(article.text, in_order, sentences)
     # Earlier events by sentence and by date: only those can be the same happening
     # (``same_happening``), and comparing each event with every earlier one made
     # a text of 100,000 dates quadratic.
@@ -82,22 +82,22 @@ MAX_DATES_PER_SENTENCE = 12
 
 
 def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sentences: list[Sentence],
-                        ranges: dict[int, TimeExpression]) -> list[Placed]:
+                        ranges: Ranges) -> list[Placed]:
     """The expressions (``in_order``: sorted by start) that date a happening, with their sentences."""
     placed = []
-    range_ends = {id(end) for end in ranges.values()}
+    range_ends = set(ranges.values())
     crowded = {sentence.start for sentence in crowded_sentences(in_order, sentences)}
-    for expression in in_order:
-        if id(expression) in range_ends or not is_placeable(expression):
+    for index, expression in enumerate(in_order):
+        if index in range_ends or not is_placeable(expression):
             continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
-        end = ranges.get(id(expression))
+        end = in_order[ranges[index]] if index in ranges else None
         if dct is not None and end is None and is_own_period(parsed, dct):
             continue
         sentence = sentence_at(sentences, expression.start)
         if sentence is None or sentence.start in crowded or not places_a_happening(sentence, expression, parsed):
             continue
-        if names_its_noun(dct, sentence, expression, in_order):
+        if names_its_noun(dct, sentence, index, in_order):
             continue
-        placed.append(Placed(expression, sentence, end))
+        placed.append(Placed(index, expression, sentence, end))
     return placed

@@ -91,13 +91,13 @@ def is_placeable(expression: TimeExpression) -> bool:
             and timex.parse_value(expression.value) is not None)
 
 
-def in_sentence(in_order: list[TimeExpression], sentence: Sentence) -> list[TimeExpression]:
-    """The expressions (``in_order``: sorted by start) that start in ``sentence``, found
-    by binary search: looking through the article's for each event made a text of
-    100,000 dates quadratic."""
+def indexes_in(in_order: list[TimeExpression], sentence: Sentence) -> range:
+    """The indexes in ``in_order`` (the article's expressions sorted by start) of the
+    expressions that start in ``sentence``, found by binary search: looking through
+    the article's for each event made a text of 100,000 dates quadratic."""
     first = bisect.bisect_left(in_order, sentence.start, key=lambda e: e.start)
     last = bisect.bisect_left(in_order, sentence.end, key=lambda e: e.start)
-    return in_order[first:last]
+    return range(first, last)
 
 
 def is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:
@@ -182,10 +182,10 @@ def _is_heading(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpression,
-                    in_order: list[TimeExpression]) -> bool:
+def names_its_noun(dct: dt.date | None, sentence: Sentence, index: int, in_order: list[TimeExpression]) -> bool:
     """Whether a year that premodifies a noun ("the 2024 race", "her 2008 campaign")
-    only says which race or campaign, and so dates no happening of the sentence:
+    only says which race or campaign, and so dates no happening of the sentence
+    (the year is ``in_order[index]``, among the article's expressions sorted by start):
 
     - when it lies after the article's year in a clause not about the future ("Trump
       is the early frontrunner in the 2024 GOP nomination race", written in 2022): the
@@ -198,6 +198,7 @@ def names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpr
 
     ("Clinton did not support gay marriage in her 2008 campaign" and "He will stand
     in the 2016 election" are dated by the year.)"""
+    expression = in_order[index]
     start, end = expression.start - sentence.start, expression.end - sentence.start
     if not attributive_year(sentence.text, start, end):
         return False
@@ -206,8 +207,8 @@ def names_its_noun(dct: dt.date | None, sentence: Sentence, expression: TimeExpr
         return True
     if premodified_noun_phrase(sentence.text, start, end) is not None:
         return False
-    others = [(e.start - sentence.start, e.end - sentence.start) for e in in_sentence(in_order, sentence)
-              if e is not expression and is_placeable(e)]
+    others = [(in_order[i].start - sentence.start, in_order[i].end - sentence.start)
+              for i in indexes_in(in_order, sentence) if i != index and is_placeable(in_order[i])]
     clause_start, clause_end = clause_of(sentence.text, start, end, others)
     return any(clause_start <= a < clause_end and not attributive_year(sentence.text, a, b) for a, b in others)
 

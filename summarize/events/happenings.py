@@ -16,11 +16,11 @@ from ..headlines import aside_kind, attributive_year, is_modifier
 from ..lexicon import HEADLINE_STOPWORDS
 from ..models import Article, Event, Sentence, TimeExpression
 from .making import Placed, make_event
-from .ranges import PLAN_BEFORE
+from .ranges import PLAN_BEFORE, Ranges
 
 
 def one_event_per_happening(article: Article, made: list[tuple[Placed, Event]], in_order: list[TimeExpression],
-                             ranges: dict[int, TimeExpression]) -> list[Event]:
+                            ranges: Ranges) -> list[Event]:
     """Dates of one sentence whose events got the same headline tell one happening
     (its clause could not be parted between them): one event, dated by the date that
     governs the clause (``_governing``), the others left in its headline ("The
@@ -30,21 +30,21 @@ def one_event_per_happening(article: Article, made: list[tuple[Placed, Event]], 
     groups: dict[tuple[int, str], list[tuple[Placed, Event]]] = {}
     for placed, event in made:
         groups.setdefault((event.start, event.headline), []).append((placed, event))
-    clusters: dict[int, list[tuple[Placed, Event]]] = {}
+    clusters: dict[int, list[tuple[Placed, Event]]] = {}  # by the index of each date
     for group in groups.values():
         for cluster in _happenings(article.text, group):
             for placed, _ in cluster:
-                clusters[id(placed)] = cluster
+                clusters[placed.index] = cluster
     out = []
     for placed, event in made:
-        cluster = clusters[id(placed)]
+        cluster = clusters[placed.index]
         if len(cluster) < 2:
             out.append(event)
             continue
-        if placed is not _governing(placed.sentence, [p for p, _ in cluster]):
+        if _governing(placed.sentence, [p for p, _ in cluster]).index != placed.index:
             continue
-        members = {id(p.expression) for p, _ in cluster if p is not placed}
-        ends = {id(p.expression) for p, _ in cluster if _ends_a_period(placed.sentence, p.expression, cluster)}
+        members = {p.index for p, _ in cluster if p.index != placed.index}
+        ends = {p.index for p, _ in cluster if _ends_a_period(placed.sentence, p, cluster)}
         out.append(make_event(article, placed, in_order, ranges, mentioned=members - ends))
     return out
 
@@ -95,7 +95,7 @@ def _governing(sentence: Sentence, group: list[Placed]) -> Placed:
         return (text[end:end + 2] in ("'s", "\u2019s") or is_modifier(text, start, end)
                 or attributive_year(text, start, end) or aside_kind(text, (start, end)) is not None
                 or PLAN_BEFORE.search(text[:start]) is not None
-                or _ends_a_period(sentence, placed.expression, [(p, None) for p in group]))
+                or _ends_a_period(sentence, placed, [(p, None) for p in group]))
 
     candidates = sorted([p for p in group if not minor(p)] or group, key=lambda p: p.expression.start)
     best = candidates[0]
@@ -111,11 +111,12 @@ def _rank(placed: Placed) -> int:
     return _GRANULARITY.index(parsed.granularity) if parsed and parsed.granularity in _GRANULARITY else -1
 
 
-def _ends_a_period(sentence: Sentence, expression: TimeExpression, group) -> bool:
+def _ends_a_period(sentence: Sentence, placed: Placed, group) -> bool:
     """Whether the date ends a period named just before it in the group: "the fourth
     quarter ended Aug. 26"."""
-    return any(p.expression is not expression and re.fullmatch(
-        r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start:expression.start - sentence.start])
+    start = placed.expression.start - sentence.start
+    return any(p.index != placed.index and re.fullmatch(
+        r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start:start])
         for p, _ in group)
 
 

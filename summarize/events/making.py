@@ -12,7 +12,8 @@ from .. import timex
 from ..headlines import attributive_year, make_headline
 from ..lexicon import EXTENT_SIGNALS
 from ..models import Article, Event, Sentence, TimeExpression
-from .filters import in_sentence
+from .filters import indexes_in
+from .ranges import Ranges
 
 # Words before a time expression that make the event run on from that time, or up to it
 # (``lexicon.EXTENT_SIGNALS``).
@@ -26,15 +27,21 @@ _ONWARD_AFTER = re.compile(r"^\s*(?:onwards?|and beyond)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Placed:
+    """A time expression that dates a happening, with its sentence: ``index`` is its
+    place among the article's expressions sorted by start (``in_order``), ``end`` the
+    end of its range, if it begins one."""
+
+    index: int
     expression: TimeExpression
     sentence: Sentence
-    end: TimeExpression | None = None  # the end of a range
+    end: TimeExpression | None = None
 
 
 def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
-                ranges: dict[int, TimeExpression], mentioned: frozenset[int] | set[int] = frozenset()) -> Event:
-    """``in_order``: the article's time expressions sorted by start; ``mentioned``:
-    the ids of those that stay in the headline with this one's happening."""
+               ranges: Ranges, mentioned: frozenset[int] | set[int] = frozenset()) -> Event:
+    """``in_order``: the article's time expressions sorted by start; ``ranges``: by
+    indexes in it (``find_ranges``); ``mentioned``: the indexes of the expressions that
+    stay in the headline with this one's happening."""
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
@@ -44,19 +51,23 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
     # span from its start to its end ("between 1978 and 1990"), so its connective goes.
     # Only this sentence's expressions (a range lies in one sentence): looking
     # through the article's for each event made a text of 100,000 dates quadratic.
-    of_sentence = in_sentence(in_order, sentence)
-    other_ends = {id(ranges[id(e)]) for e in of_sentence if id(e) in ranges and ranges[id(e)] is not end}
+    of_sentence = indexes_in(in_order, sentence)
+    own_end = ranges.get(placed.index)
+    other_ends = {ranges[i] for i in of_sentence if i in ranges and ranges[i] != own_end}
+
+    def span(i: int) -> tuple[int, int]:
+        """Where the expression at ``i`` (with its range, if it begins one) lies in the sentence."""
+        return in_order[i].start - sentence.start, in_order[ranges.get(i, i)].end - sentence.start
+
     others = [
-        (e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
-        for e in of_sentence
-        if e is not expression and id(e) not in other_ends
-        and e.type in ("DATE", "TIME") and timex.parse_value(e.value) is not None
+        span(i) for i in of_sentence
+        if i != placed.index and i not in other_ends
+        and in_order[i].type in ("DATE", "TIME") and timex.parse_value(in_order[i].value) is not None
     ]
     # A year that premodifies a noun stays: it names the thing ("He entered the 2024
     # race", "... memories of their disastrous 2014 World Cup").
     # So do the dates ``mentioned`` with this one's happening (``one_event_per_happening``).
-    mentioned_spans = {(e.start - sentence.start, ranges.get(id(e), e).end - sentence.start)
-                       for e in of_sentence if id(e) in mentioned}
+    mentioned_spans = {span(i) for i in of_sentence if i in mentioned}
     named = [(a, b) for a, b in others if attributive_year(sentence.text, a, b) or (a, b) in mentioned_spans]
     others = [span for span in others if span not in named]
     headline = make_headline(sentence.text, (local_start, local_end), others, named)

@@ -38,17 +38,22 @@ PLAN_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-def find_ranges(text: str, expressions: list[TimeExpression],
-                sentences: list[Sentence]) -> dict[int, TimeExpression]:
-    """The ranges among ``expressions``: for the ``id`` of each range's first
-    expression, its last one. Two placeable expressions next to each other in one
+# The ranges of an article: for the index of each range's first expression among the
+# article's expressions in text order (``in_order``), the index of its last one.
+Ranges = dict[int, int]
+
+
+def find_ranges(text: str, in_order: list[TimeExpression], sentences: list[Sentence]) -> Ranges:
+    """The ranges among ``in_order`` (the article's time expressions sorted by start),
+    by their indexes in it. Two placeable expressions next to each other in one
     sentence make a range when a row of ``RANGE_CONNECTIVES`` joins them and the
     second does not lie before the first."""
-    placeable = sorted((e for e in expressions if is_placeable(e)), key=lambda e: e.start)
-    ranges: dict[int, TimeExpression] = {}
-    used: set[int] = set()
-    for first, second in zip(placeable, placeable[1:]):
-        if id(first) in used or first.end > second.start:
+    placeable = [index for index, expression in enumerate(in_order) if is_placeable(expression)]
+    ranges: Ranges = {}
+    ends: set[int] = set()
+    for index, next_index in zip(placeable, placeable[1:]):
+        first, second = in_order[index], in_order[next_index]
+        if index in ends or first.end > second.start:
             continue
         sentence = sentence_at(sentences, first.start)
         if sentence is None or sentence is not sentence_at(sentences, second.start):
@@ -60,8 +65,8 @@ def find_ranges(text: str, expressions: list[TimeExpression],
         if PLAN_BEFORE.search(text[sentence.start:first.start]):
             continue  # "postponed from May 2 to May 9": the old date and the new, no span
         if _in_order(first, second):
-            ranges[id(first)] = second
-            used.add(id(second))
+            ranges[index] = next_index
+            ends.add(next_index)
     return ranges
 
 
