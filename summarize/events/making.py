@@ -76,8 +76,6 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
     else:
         label = timex.describe(expression.value, expression.mod, extent)
     return Event(
-        value=expression.value,
-        mod=expression.mod,
         extent=extent,
         label=label,
         headline=headline,
@@ -87,7 +85,6 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
         time=expression,
         sources=(article.source,),
         exact=timex.is_exact(expression.value, expression.mod) and extent == "point",
-        end_value=end.value if end is not None else None,
         end_time=end,
     )
 
