@@ -74,8 +74,20 @@ def analysis_line(line: int, analysis: ArticleAnalysis) -> str:
     mentions["term_sentences"] = dict(sorted(mentions["term_sentences"].items()))
     return _dumps({"analysis": VERSION, "line": line, "source": analysis.article.source,
                    "article": _plain(analysis.article), "summary": _plain(analysis.summary),
-                   "events": _plain(analysis.events), "mentions": mentions,
+                   "events": [_event_record(event) for event in analysis.events], "mentions": mentions,
                    "reading_notes": list(analysis.reading_notes)})
+
+
+# An event's keys, in the order the lines have always had them. ``value``, ``mod`` and
+# ``end_value`` are its time expressions' (``Event`` reads them from ``time`` and
+# ``end_time``); the lines keep them, and reading checks that they agree.
+EVENT_KEYS = ("value", "label", "headline", "sentence", "start", "end", "time", "sources", "mod", "extent", "exact",
+              "conflicts", "end_value", "end_time")
+
+
+def _event_record(event: Event) -> dict[str, Any]:
+    fields = {**_plain(event), "value": event.value, "mod": event.mod, "end_value": event.end_value}
+    return {key: fields.pop(key) for key in EVENT_KEYS} | fields
 
 
 def failure_line(line: int, source: str, message: str) -> str:
@@ -113,11 +125,16 @@ def _time(record: dict | None) -> TimeExpression | None:
 
 def _event(record: dict) -> Event:
     fields = dict(record)
+    said = (fields.pop("value"), fields.pop("mod", None), fields.pop("end_value", None))
     fields["time"] = _time(record["time"])
     fields["end_time"] = _time(record["end_time"])
     fields["sources"] = tuple(record["sources"])
     fields["conflicts"] = tuple(record["conflicts"])
-    return Event(**fields)
+    event = Event(**fields)
+    if said != (event.value, event.mod, event.end_value):
+        raise ValueError(f"an event's value, mod and end_value {said} are not its time expressions' "
+                         f"{(event.value, event.mod, event.end_value)}")
+    return event
 
 
 def _analysis(record: dict) -> ArticleAnalysis:

@@ -64,11 +64,11 @@ def _event(item: dict[str, Any]) -> Event:
     if item.get("end_value") is not None:
         end_time = TimeExpression(start=start, end=end, text=item["time_text"], type=kind,
                                   value=item["end_value"])
-    return Event(value=item["value"], label=item["label"], headline=item["headline"], sentence=item["sentence"],
-                 start=start, end=end, time=time, sources=tuple(item["sources"]), mod=item.get("mod"),
+    return Event(label=item["label"], headline=item["headline"], sentence=item["sentence"],
+                 start=start, end=end, time=time, sources=tuple(item["sources"]),
                  extent=item.get("extent", "point"), exact=bool(item.get("exact", True)),
                  conflicts=tuple(conflict["value"] for conflict in item.get("conflicts", ())),
-                 end_value=item.get("end_value"), end_time=end_time)
+                 end_time=end_time)
 
 
 def _cited(item: dict[str, Any]) -> CitedSentence:

@@ -120,7 +120,7 @@ class _Dates:
 
 def _similarity(items: list[tuple[int, Event]], vectors: np.ndarray) -> np.ndarray:
     """Cosines between events; -inf between events of one article, which never merge
-    or conflict (events.py already merged an article's own repeats)."""
+    or conflict (``events/`` already merged an article's own repeats)."""
     ranks = np.array([rank for rank, _ in items])
     similarity = vectors @ vectors.T
     similarity[ranks[:, None] == ranks[None, :]] = -np.inf

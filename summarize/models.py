@@ -101,18 +101,21 @@ class TimeExpression:
 class Event:
     """A dated happening on the timeline.
 
-    ``value``/``mod`` come from the time expression that dates it (``time``);
-    ``extent`` says whether the happening is at that time ("point"), runs from it
-    ("onward") or up to it ("until"), or runs from it to a second time expression of
-    its sentence ("range": "from 1991 until 1998", "between May 5 and May 7"), which
-    is ``end_time``, with the TIMEX3 value ``end_value`` (None unless a range; the
-    end's modifier is ``end_time.mod``). ``start``/``end`` are the character offsets of
-    ``sentence`` in the article text; ``sources`` names every article that reports it.
-    ``conflicts`` holds the TIMEX3 values other articles give for the same happening
-    when their dates do not agree with this one (see ``merging.py``).
+    ``time`` is the time expression that dates it; ``value``/``mod`` are its TIMEX3
+    value and modifier. ``extent`` says whether the happening is at that time
+    ("point"), runs from it ("onward") or up to it ("until"), or runs from it to a
+    second time expression of its sentence ("range": "from 1991 until 1998", "between
+    May 5 and May 7"), which is ``end_time``, with the TIMEX3 value ``end_value``
+    (None unless a range; the end's modifier is ``end_time.mod``). ``start``/``end``
+    are the character offsets of ``sentence`` in the article text; ``sources`` names
+    every article that reports it. ``conflicts`` holds the TIMEX3 values other
+    articles give for the same happening when their dates do not agree with this one
+    (see ``merging.py``).
+
+    The values are read from the expressions, not copied beside them, so an event
+    cannot say one date and hold the expression of another.
     """
 
-    value: str
     label: str
     headline: str
     sentence: str
@@ -120,12 +123,25 @@ class Event:
     end: int
     time: TimeExpression
     sources: tuple[str, ...]
-    mod: str | None = None
     extent: str = "point"
     exact: bool = True
     conflicts: tuple[str, ...] = ()
-    end_value: str | None = None
     end_time: TimeExpression | None = None
+
+    @property
+    def value(self) -> str:
+        """The TIMEX3 value of ``time``: "2014-06-21", "XXXX-WXX-6", "2014-SU"."""
+        return self.time.value
+
+    @property
+    def mod(self) -> str | None:
+        """The TIMEX3 modifier of ``time`` ("START", "APPROX" ...), or None."""
+        return self.time.mod
+
+    @property
+    def end_value(self) -> str | None:
+        """The TIMEX3 value of ``end_time``, where a range ends; None for any other event."""
+        return self.end_time.value if self.end_time is not None else None
 
 
 @dataclass(frozen=True)

@@ -73,9 +73,9 @@ def handmade_briefing(*, dated: bool = True) -> Briefing:
         value = dated_value if dated else undated_value
         expression = TimeExpression(start, start + len(words), words, kind, value, mod)
         events.append(Event(
-            value=value, label=timex.describe(value, mod, extent), headline=headline,
+            label=timex.describe(value, mod, extent), headline=headline,
             sentence=sentence.text, start=sentence.start, end=sentence.end, time=expression,
-            sources=(article.source,), mod=mod, extent=extent,
+            sources=(article.source,), extent=extent,
             exact=timex.is_exact(value, mod) and extent == "point",
         ))
     notes = () if dated else (UNKNOWN_DATE_NOTE,)

@@ -60,6 +60,24 @@ def test_an_analysis_reads_back_equal():
     assert record.analysis == analysis
 
 
+
+def test_an_event_is_written_as_before_and_its_dates_must_be_its_time_expressions():
+    """An event's value, mod and end_value are read from its time expressions: a line
+    keeps them where it always had them, and a line that gives other ones (edited by
+    hand) is refused rather than read as one or the other."""
+    from summarize.analysis import analyze_article
+    from summarize.analysis_json import analysis_line, read_analysis_line
+    from summarize.errors import InputError
+
+    analysis = analyze_article(load_sample(SAMPLE_DATE))
+    record = json.loads(analysis_line(1, analysis))
+    assert list(record["events"][0]) == ["value", "label", "headline", "sentence", "start", "end", "time", "sources",
+                                         "mod", "extent", "exact", "conflicts", "end_value", "end_time"]
+    assert record["events"][0]["value"] == record["events"][0]["time"]["value"] == "2014-06-21"
+    record["events"][0]["value"] = "2014-06-20"
+    with pytest.raises(InputError, match=r"x:1: .*value, mod and end_value \('2014-06-20', None, None\) are not"):
+        read_analysis_line(json.dumps(record), "x:1")
+
 def test_a_key_date_analysis_makes_no_summary_and_no_events_but_the_same_mentions():
     from summarize.pipeline import Briefer
 

@@ -19,7 +19,8 @@ def _with_range_and_conflict():
     date by another report: the fields only such events have."""
     briefing = handmade_briefing()
     first, second, *rest = briefing.timeline.events
-    first = replace(first, extent="range", end_value="2014-03", label="January to March 2014", exact=False)
+    first = replace(first, extent="range", end_time=replace(first.time, value="2014-03", mod=None),
+                    label="January to March 2014", exact=False)
     second = replace(second, conflicts=("2014-06-10",))
     return replace(briefing, timeline=replace(briefing.timeline, events=(first, second, *rest)))
 

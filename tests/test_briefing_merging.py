@@ -16,8 +16,8 @@ from summarize.models import Event, TimeExpression
 
 def event(value: str, headline: str, source: str, mod: str | None = None) -> Event:
     time = TimeExpression(start=0, end=6, text="Sunday", type="DATE", value=value, mod=mod)
-    return Event(value=value, label=value, headline=headline, sentence=headline + ".", start=0,
-                 end=len(headline) + 1, time=time, sources=(source,), mod=mod)
+    return Event(label=value, headline=headline, sentence=headline + ".", start=0,
+                 end=len(headline) + 1, time=time, sources=(source,))
 
 
 def encoder_with(similar: dict[frozenset, float]):
@@ -188,14 +188,15 @@ def test_date_span_of_a_range(value, end_value, span):
 
 
 def test_a_range_overlaps_a_point_date_inside_it():
-    ranged = dataclasses.replace(event("2014-06-01", WALID_A, "a"), end_value="2014-06-30", extent="range")
+    start = event("2014-06-01", WALID_A, "a")
+    ranged = dataclasses.replace(start, end_time=dataclasses.replace(start.time, value="2014-06-30"), extent="range")
     point = event("2014-06-22", WALID_B, "b")
     outside = event("2014-07-02", WALID_B, "c")
     encode = encoder_with({frozenset((WALID_A, WALID_B)): 0.86})
     merged = merge_events([[ranged], [point]], encode=encode)
     assert [(e.value, e.end_value, e.sources) for e in merged] == [("2014-06-01", "2014-06-30", ("a", "b"))]
     # Without its end the start day alone does not overlap 22 June.
-    merged = merge_events([[dataclasses.replace(ranged, end_value=None)], [point]], encode=encode)
+    merged = merge_events([[dataclasses.replace(ranged, end_time=None)], [point]], encode=encode)
     assert [e.sources for e in merged] == [("a",), ("b",)]
     merged = merge_events([[ranged], [outside]], encode=encode)
     assert [e.sources for e in merged] == [("a",), ("c",)]

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from summarize.events import extract_events, make_headline
+from summarize.events import extract_events
+from summarize.headlines import make_headline
 from summarize.models import Article, TimeExpression
 
 

@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import load_benchmark
-from summarize import events as events_module
+from summarize.events import extraction as events_module
 from summarize import sentences as sentences_module
 from summarize.events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, extract_events
 from summarize.models import Article

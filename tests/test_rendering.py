@@ -300,7 +300,8 @@ def test_timelinejs_slides(dated):
 
 def test_timelinejs_leaves_out_unknown_years_and_says_so(dated):
     events = list(dated.timeline.events)
-    events[2] = replace(events[2], value="XXXX-WXX-6", label="Saturday (date unknown)", exact=False)
+    events[2] = replace(events[2], time=replace(events[2].time, value="XXXX-WXX-6"), label="Saturday (date unknown)",
+                        exact=False)
     briefing = replace(dated, timeline=replace(dated.timeline, events=tuple(events)))
     document = json.loads(render(briefing, "timelinejs"))
     assert [e["text"]["headline"] for e in document["events"]] == HEADLINES[:2] + HEADLINES[3:]
@@ -522,7 +523,7 @@ def ranged(dated):
     events = list(dated.timeline.events)
     first = events[1]
     end_time = replace(first.time, text="June 22", value="2014-06-22", mod=None)
-    events[1] = replace(first, value="2014-06-09", mod=None, extent="range", exact=False, end_value="2014-06-22",
+    events[1] = replace(first, time=replace(first.time, value="2014-06-09", mod=None), extent="range", exact=False,
                         end_time=end_time, label="Mon 9 to Sun 22 Jun 2014")
     return replace(dated, timeline=replace(dated.timeline, events=tuple(events)))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import DETERMINERS_AFTER_TO
 from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PLANNING_PARTICIPLES,
                          PRESENT_COPULAS, SCHEDULE_VERBS)
 
@@ -25,7 +26,6 @@ _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
 _PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
 _COPULA_REACH = 3  # "the funeral is Friday", "the vote is on Sunday", "is set for Monday"
 
@@ -90,7 +90,7 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
     possessive = text[end:end + 2] in ("'s", "’s")
     for i, word in enumerate(words):
         if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO and \
-                not (i > 0 and words[i - 1] in _DETERMINERS):  # "agreed to a compromise" is no plan
+                not (i > 0 and words[i - 1] in DETERMINERS_AFTER_TO):  # "agreed to a compromise" is no plan
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
             if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
                 return "PAST", None, before_cased
