@@ -1,4 +1,4 @@
-"""Cross-article event merging: one happening reported by several articles is one event.
+"""Stage 6: cross-article event merging: one happening reported by several articles is one event.
 
 Two events of different articles are the same happening when their dates overlap
 (equal, or one inside the other: "June 22" and "June 2014") and their headlines say

@@ -2,13 +2,15 @@
 
 Every stage takes and returns these, so a stage can be swapped or tested alone:
 
-    loading  -> Article
-    summarizer(Article) -> Summary
-    temporal.find_time_expressions(Article.text, Article.date) -> [TimeExpression]
-    events.extract_events(Article, [TimeExpression]) -> [Event]
-    timeline.build_timeline([Event], ...) -> Timeline
-    keydates.select_key_dates([Article], ...) -> KeyDateSelection   (many articles)
-    rendering.render(Briefing, format) -> str
+    1 inputs.loading.load_article(path or URL) -> Article
+    2 sentences.split_sentences(Article.text) -> [Sentence]
+    3 Summarizer.summarize(Article) -> Summary
+    4 temporal.find_time_expressions(Article.text, Article.date) -> [TimeExpression]
+    5 events.extract_events(Article, [TimeExpression]) -> [Event]
+    6 merging.merge_events([[Event]] per article) -> [Event]
+    7 timeline.build_timeline([Event], ...) -> Timeline
+      keydates.select_key_dates([Article], ...) -> KeyDateSelection   (many articles)
+    8 rendering.render(Briefing, format) -> str
 
 ``ArticleAnalysis`` is all of one article's own stage (read, summarized, tagged):
 ``summarize analyze`` writes one a line (``analysis.py``) and a briefing is made from

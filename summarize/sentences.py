@@ -1,4 +1,4 @@
-"""Sentence splitting with character offsets.
+"""Stage 2: sentence splitting with character offsets.
 
 A rule-based splitter tuned for news: it keeps abbreviations ("Lt. Gen.", "U.S.",
 "Jan. 5"), initials ("George W. Bush"), decimals and quoted sentences together, and

@@ -1,4 +1,4 @@
-"""Stage 5: order events into a timeline.
+"""Stage 7: order events into a timeline.
 
 With an article date every event has a calendar position and is sorted by it;
 equal positions keep article order (the sort is stable). A range ("from 1991 until

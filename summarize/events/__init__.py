@@ -1,4 +1,4 @@
-"""Stage 4: turn dated sentences into timeline events.
+"""Stage 5: turn dated sentences into timeline events.
 
 An event is a happening at a time: for every time expression that dates something
 (a DATE or TIME, not a duration, a set or a vague "recently"), take the clause of

@@ -1,4 +1,4 @@
-"""The input stage: whatever the user gives, an ``Article`` (text, title, date, date source).
+"""Stage 1, the inputs: whatever the user gives, an ``Article`` (text, title, date, date source).
 
 Read in this order:
 

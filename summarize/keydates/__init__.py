@@ -1,4 +1,4 @@
-"""Key-date timelines of many articles (news timeline summarization).
+"""Stage 7 for many articles: key-date timelines (news timeline summarization).
 
 A briefing of hundreds of articles cannot show every dated event: an editor wants
 the 10 to 40 days that matter, each with the one to three sentences that say what

@@ -1,4 +1,4 @@
-"""The summarization stage: ``load_summarizer(model)`` -> ``Summarizer``.
+"""Stage 3, summarization: ``load_summarizer(model)`` -> ``Summarizer``.
 
 ``model=None`` gives the offline extractive summarizer (``extractive.py``: MiniLM
 sentence embeddings, no download); a model id or directory gives an abstractive

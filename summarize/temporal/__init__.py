@@ -1,4 +1,4 @@
-"""Temporal tagger: find time expressions in English news and normalize them to TIMEX3.
+"""Stage 4, the temporal tagger: find time expressions in English news and normalize them to TIMEX3.
 
 Layout (read in this order):
 
