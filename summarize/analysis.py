@@ -42,9 +42,10 @@ def analyze_article(article: Article, summary: Summary | None = None, *, events:
     (tagged once for both), with the ``summary`` made for it."""
     from .keydates.mentions import article_mentions
 
-    sentences = split_sentences(article.text)
-    expressions = find_time_expressions(article.text, article.date)
+    sentences = split_sentences(article.text)  # stage 2
+    expressions = find_time_expressions(article.text, article.date)  # stage 4
     notes: list[str] = []
+    # Stage 5 (the summary, stage 3, is made for a whole batch: Briefer.analyze_batch).
     found = article_events(article, notes=notes, sentences=sentences, expressions=expressions) if events else []
     mentions = article_mentions(0, article, sentences=sentences, expressions=expressions)
     return ArticleAnalysis(article=article, summary=summary, events=tuple(found), mentions=mentions,

@@ -142,9 +142,7 @@ class Briefer:
 
         ``progress`` is called with the number of articles just finished.
         """
-        input_notes = tuple(note for article in articles for note in article.notes)
-        articles, year_notes = complete_dateline_years(articles)
-        kept, query_notes = self._about_query(articles)
+        articles, kept, notes = self._prepared(articles)
         articles = [articles[i] for i in kept]
         key_dates = self.selection.key_dates_for(len(articles))
         if key_dates:
@@ -154,25 +152,32 @@ class Briefer:
 
             get_encoder(self.device)
         analyses = self.analyze(articles, timeline=not key_dates, progress=progress)
-        return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
+        return self._brief_analyses(analyses, notes)
 
     def brief_analyses(self, analyses: Sequence[ArticleAnalysis]) -> Briefing:
         """The briefing of articles analyzed before (``summarize analyze``), made as
         ``brief`` makes it from the articles: the same selection and merging over the
         same per-article results. An article that a briefing dates anew (a yearless
         dateline given the year of the others) is tagged again from its text."""
-        input_notes = tuple(note for analysis in analyses for note in analysis.article.notes)
-        articles, year_notes = complete_dateline_years([analysis.article for analysis in analyses])
+        articles, kept, notes = self._prepared([analysis.article for analysis in analyses])
         analyses = [analysis if article == analysis.article else reanalyzed(analysis, article)
                     for analysis, article in zip(analyses, articles)]
-        kept, query_notes = self._about_query(articles)
         analyses = [analyses[i] for i in kept]
         if not self.selection.key_dates_for(len(analyses)):
             missing = [analysis.article.source for analysis in analyses if analysis.summary is None]
             if missing:
                 raise SummarizeError(f"{missing[0]}: analyzed without a summary, which a briefing of "
                                      f"{len(analyses)} articles shows")
-        return self._brief_analyses(analyses, (*input_notes, *year_notes, *query_notes))
+        return self._brief_analyses(analyses, notes)
+
+    def _prepared(self, articles: Sequence[Article]) -> tuple[list[Article], list[int], tuple[str, ...]]:
+        """What ``brief`` and ``brief_analyses`` do to the articles first: a yearless
+        dateline given the year of the others, and the indexes of the articles about the
+        query; with the notes of all that after the inputs' own notes."""
+        input_notes = tuple(note for article in articles for note in article.notes)
+        completed, year_notes = complete_dateline_years(articles)
+        kept, query_notes = self._about_query(completed)
+        return completed, kept, (*input_notes, *year_notes, *query_notes)
 
     def analyze(self, articles: Sequence[Article], *, timeline: bool = True,
                 progress: Progress | None = None) -> list[ArticleAnalysis]:
@@ -197,6 +202,7 @@ class Briefer:
 
     def analyze_batch(self, batch: Sequence[Article], *, timeline: bool = True) -> list[ArticleAnalysis]:
         """``analyze`` of one batch, in this process."""
+        # Stage 3 (a batch at once, the encoder's batches full); stages 2, 4 and 5 per article.
         summaries_of = self._summarize(list(batch)) if timeline and batch else [None] * len(batch)
         return [analyze_article(article, summary, events=timeline) for article, summary in zip(batch, summaries_of)]
 
@@ -284,6 +290,7 @@ class Briefer:
 
     def _assemble(self, items: list[ArticleBriefing], per_article: list[list[Event]]) -> Briefing:
         articles = [item.article for item in items]
+        # Stage 6: one event per happening across the articles.
         if len(articles) > 1:
             from .summarizers.encoder import get_encoder
 
@@ -302,6 +309,7 @@ class Briefer:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"date of {undated[0]} is", whose="its "),)
         else:
             notes = (UNKNOWN_DATES_NOTE.format(what=f"dates of {', '.join(undated)} are", whose="their "),)
+        # Stage 7: the events in order (stage 8, rendering, is the caller's).
         timeline = build_timeline(events, anchored=anchored)
         if dropped:
             timeline = dataclasses.replace(timeline, dropped=build_timeline(dropped, anchored=anchored).events)
