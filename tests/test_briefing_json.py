@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from briefings import handmade_briefing, hostile_briefing, hostile_keydate_briefing, keydate_briefing
-from summarize.briefing_json import briefing_from_json
 from summarize.errors import InputError
 from summarize.rendering import FORMATS, render
+from summarize.rendering.briefing_json import briefing_from_json
 
 
 def _with_range_and_conflict():

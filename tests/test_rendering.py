@@ -16,10 +16,14 @@ from markdown_it import MarkdownIt
 
 from briefings import (FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing,
                        keydate_briefing)
-from summarize import cli, rendering
+from summarize import cli
 from summarize.errors import SummarizeError, TemplateError
 from summarize.models import Summary
-from summarize.rendering import FORMATS, render
+from summarize.rendering import (FILE_EXTENSIONS, FORMATS, briefing_context, check_template, format_for_template,
+                                render)
+from summarize.rendering.context import html_datetime
+from summarize.rendering.documents import timelinejs_date, timelinejs_end_date
+from summarize.rendering.sandbox import _markdown_escape
 
 TITLE = "Militants Execute 21 in Two Iraq Towns, Take Another Border Crossing"
 HEADLINES = [
@@ -115,11 +119,11 @@ def test_undated_article_says_so(format, undated):
 # --- fuzzy and relative dates look different ----------------------------------------
 
 def test_context_precision_and_datetime(dated, undated):
-    events = rendering.briefing_context(dated)["events"]
+    events = briefing_context(dated)["events"]
     assert [e["precision"] for e in events] == ["approximate"] * 2 + ["exact"] * 4
     assert [e["datetime"] for e in events] == ["2014-01", "2014-06-09", "2014-06-21", "2014-06-21",
                                                "2014-06-22", "2014-06-22"]
-    undated_events = rendering.briefing_context(undated)["events"]
+    undated_events = briefing_context(undated)["events"]
     assert {e["precision"] for e in undated_events} == {"relative"}
     assert {e["datetime"] for e in undated_events} == {None}
 
@@ -129,7 +133,7 @@ def test_context_precision_and_datetime(dated, undated):
     ("2014-Q2", None), ("2014-SU", None), ("XXXX-06-09", None), ("PAST_REF", None),
 ])
 def test_html_datetime_is_valid_html_or_absent(value, expected):
-    assert rendering.html_datetime(value) == expected
+    assert html_datetime(value) == expected
 
 
 def test_page_marks_each_event_with_its_precision(dated, undated):
@@ -245,7 +249,7 @@ def test_markdown_front_matter_is_yaml(dated, undated):
     assert output.startswith("---\n")
     header, body = output[4:].split("\n---\n", 1)
     assert yaml.safe_load(header) == {"title": TITLE, "date": "2014-06-22", "source": SAMPLE_SOURCE,
-                                      "anchored": True, "generator": rendering.briefing_context(dated)["generator"]}
+                                      "anchored": True, "generator": briefing_context(dated)["generator"]}
     assert body.lstrip().startswith("# " + TITLE)
     undated_header = render(undated, "markdown", front_matter=True)[4:].split("\n---\n", 1)[0]
     assert yaml.safe_load(undated_header)["date"] is None
@@ -258,7 +262,7 @@ def test_markdown_front_matter_is_yaml(dated, undated):
     "back\\slash \\*", "line\nbreak\n\n# heading",
 ])
 def test_markdown_escape_renders_as_the_same_text(text):
-    rendered = MarkdownIt("commonmark", {"html": True}).render(rendering._markdown_escape(text))
+    rendered = MarkdownIt("commonmark", {"html": True}).render(_markdown_escape(text))
     dom = parse_html(f"<div>{rendered}</div>", fragment=True)
     assert [child.tag for child in dom.find("div")] == ["p"]  # one plain paragraph...
     assert list(dom.find("div/p")) == []  # ...with no markup inside
@@ -320,7 +324,7 @@ def test_timelinejs_without_any_year_asks_for_the_date(undated):
     ("XXXX-06-09", None), ("P2D", None),
 ])
 def test_timelinejs_dates(value, expected):
-    assert rendering.timelinejs_date(value) == expected
+    assert timelinejs_date(value) == expected
 
 
 # --- user templates and their errors ------------------------------------------------
@@ -329,7 +333,7 @@ def test_user_template_gets_the_documented_context(dated, tmp_path):
     template = tmp_path / "mine.md.j2"
     template.write_text("{{ title }}|{{ articles[0].date }}|{% for e in events %}{{ e.label }} *{{ e.precision }}*;"
                         "{% endfor %}|{{ anchored }}|{{ quotes }}\n", encoding="utf-8")
-    assert rendering.format_for_template(template) == "markdown"
+    assert format_for_template(template) == "markdown"
     output = render(dated, "markdown", template=template, quotes=True)
     assert output.startswith(f"{TITLE}|2014-06-22|Early January 2014 onward *approximate*;")
     assert output.endswith("|True|True\n")
@@ -363,9 +367,9 @@ def test_template_for_a_json_format_is_refused(dated, tmp_path):
     template = tmp_path / "t.html"
     template.write_text("x")
     with pytest.raises(TemplateError, match="cannot be used with --format json"):
-        rendering.check_template(template, ["json"])
+        check_template(template, ["json"])
     with pytest.raises(TemplateError, match="no such template file"):
-        rendering.check_template(tmp_path / "missing.html", ["html"])
+        check_template(tmp_path / "missing.html", ["html"])
 
 
 # --- the command line's rendering flags (the pipeline is replaced by the sample) -----
@@ -444,7 +448,7 @@ def test_cli_writes_every_format_into_one_directory(run_cli, tmp_path):
     code, _, err = run_cli("--date", "2014-06-22", "--format", ",".join(FORMATS), "-o", str(tmp_path))
     assert (code, err) == (0, "")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"iraq-rawa-ana.{rendering.FILE_EXTENSIONS[f]}" for f in FORMATS)
+        f"iraq-rawa-ana.{FILE_EXTENSIONS[f]}" for f in FORMATS)
 
 
 def test_cli_timelinejs_without_a_date_is_a_one_line_error(run_cli):
@@ -502,7 +506,7 @@ def test_readme_template_context_is_the_context(dated):
     names = set()
     for row in re.findall(r"^\| (`[^|]+) \|", _readme_section("Template context"), flags=re.MULTILINE):
         names |= set(re.findall(r"`(\w+)`", row))
-    assert names == set(rendering.briefing_context(dated))
+    assert names == set(briefing_context(dated))
 
 
 def test_readme_json_example_has_the_fields_of_the_output(dated):
@@ -554,7 +558,7 @@ def test_timelinejs_gives_a_range_an_end_date(ranged):
     ("XXXX-05-05", "XXXX-05-07", None),
 ])
 def test_timelinejs_end_dates(value, end_value, expected):
-    assert rendering.timelinejs_end_date(value, end_value) == expected
+    assert timelinejs_end_date(value, end_value) == expected
 
 
 @pytest.mark.parametrize("format", ["text", "markdown", "html", "email"])
@@ -588,7 +592,7 @@ def keydates():
 def test_references_are_numbered_in_order_of_first_citation(keydates):
     """The overview cites the sample and the Tuesday wire story; the page is first
     cited by the second key date, so it is [3] although it is the second article."""
-    context = rendering.briefing_context(keydates)
+    context = briefing_context(keydates)
     assert [a["source"] for a in context["articles"]] == [SAMPLE_SOURCE, FOLLOWUP_PAGE_SOURCE, FOLLOWUP_DATELINE_SOURCE]
     references = context["references"]
     assert [(r["number"], r["source"]) for r in references] == [
@@ -606,19 +610,19 @@ def test_references_are_numbered_in_order_of_first_citation(keydates):
 def test_only_cited_articles_are_references(keydates):
     uncited = replace(keydates.articles[0], article=replace(keydates.articles[0].article, source="wire/uncited.txt"))
     briefing = replace(keydates, articles=(*keydates.articles, uncited))
-    context = rendering.briefing_context(briefing)
+    context = briefing_context(briefing)
     assert "wire/uncited.txt" not in [r["source"] for r in context["references"]]
     assert len(context["references"]) == 3
 
 
 def test_keydate_context(keydates):
-    context = rendering.briefing_context(keydates)
+    context = briefing_context(keydates)
     assert context["events"] == [] and context["precisions"] == []
     assert [(k["value"], k["label"], k["datetime"], k["mentions"]) for k in context["key_dates"]] == [
         ("2014-06-09", "Mon 9 Jun 2014", "2014-06-09", 2), ("2014-06-22", "Sun 22 Jun 2014", "2014-06-22", 7),
         ("2014-06-23", "Mon 23 Jun 2014", "2014-06-23", 3)]
     assert {(a["summary"], a["summary_method"]) for a in context["articles"]} == {(None, None)}
-    ordinary = rendering.briefing_context(handmade_briefing())
+    ordinary = briefing_context(handmade_briefing())
     assert (ordinary["key_dates"], ordinary["overview"], ordinary["references"]) == (None, [], [])
 
 
@@ -793,7 +797,7 @@ def test_keydate_reference_without_article_title_or_date(keydates):
     bare = replace(first, article=replace(first.article, title=None, date=None, date_source=None))
     stray = replace(keydates.overview[0], sources=(*keydates.overview[0].sources, "wire/elsewhere.txt"))
     briefing = replace(keydates, articles=(bare, *keydates.articles[1:]), overview=(stray, keydates.overview[1]))
-    references = rendering.briefing_context(briefing)["references"]
+    references = briefing_context(briefing)["references"]
     assert [(r["number"], r["source"], r["title"], r["date"]) for r in references][:2] == [
         (1, SAMPLE_SOURCE, None, None), (2, "wire/elsewhere.txt", None, None)]
     for format in FORMATS:
