@@ -1,6 +1,6 @@
 """Drive Debian's headless Chromium over the DevTools protocol, with no extra packages.
 
-The protocol itself is the library's (``summarize/chromium.py``, which prints the
+The protocol itself is the library's (``summarize/rendering/chromium.py``, which prints the
 PDF format); this adds what the browser tests and ``scripts/screenshots.py`` need:
 load an output file, measure its layout, record every network request it makes
 and take screenshots.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's summarize, run from anywhere
-from summarize.chromium import BrowserError, Chromium as _Chromium, find_chromium  # noqa: E402
+from summarize.rendering.chromium import BrowserError, Chromium as _Chromium, find_chromium  # noqa: E402
 
 __all__ = ["BrowserError", "Chromium", "PageReport", "find_chromium"]
 

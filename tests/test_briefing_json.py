@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from briefings import handmade_briefing, hostile_briefing, hostile_keydate_briefing, keydate_briefing
-from summarize.briefing_json import briefing_from_json
 from summarize.errors import InputError
 from summarize.rendering import FORMATS, render
+from summarize.rendering.briefing_json import briefing_from_json
 
 
 def _with_range_and_conflict():
@@ -42,7 +42,7 @@ def test_every_format_renders_the_same_from_the_json(name, options):
     read_back = briefing_from_json(json.loads(render(briefing, "json")))
     for format in FORMATS:
         if format == "timelinejs" and name == "undated":
-            continue  # no event has a year: an error either way (tested in test_rendering)
+            continue  # no event has a year: an error either way (tested in test_rendering_documents)
         assert render(read_back, format, **options) == render(briefing, format, **options), format
 
 

@@ -257,7 +257,7 @@ def _timelinejs_page(directory: Path, dist: Path, data: str) -> Path:
 
 
 def test_timelinejs_loads_the_output_as_is(browser, timelinejs, tmp_path):
-    from test_rendering import HEADLINES, LABELS, TITLE
+    from rendered import HEADLINES, LABELS, TITLE
 
     data = render(handmade_briefing(), "timelinejs", quotes=True)
     browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)

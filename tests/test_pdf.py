@@ -20,7 +20,7 @@ from briefings import handmade_briefing, hostile_briefing
 from conftest import ROOT
 from deskserver import FirstSentences, call, running
 from pdfpages import read_pdf, write_png
-from summarize.chromium import find_chromium
+from summarize.rendering.chromium import find_chromium
 from summarize.desk.app import create_app
 from summarize.desk.storage import Store
 from summarize.errors import BrowserError, TemplateError
@@ -144,7 +144,7 @@ def _counted_chromium(gate=None):
     the process starts until after it is closed; the first waits for ``gate``."""
     import threading
 
-    from summarize.chromium import Chromium
+    from summarize.rendering.chromium import Chromium
 
     class Counted(Chromium):
         lock = threading.Lock()
@@ -187,7 +187,7 @@ def test_the_desk_prints_at_most_two_pdfs_at_once(tmp_path, monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
     counted = _counted_chromium()
-    monkeypatch.setattr("summarize.pdf.Chromium", counted)
+    monkeypatch.setattr("summarize.rendering.pdf.Chromium", counted)
     sample = (ROOT / "examples" / "iraq-rawa-ana.txt").read_text(encoding="utf-8")
     store, app = _desk_with_a_briefing(tmp_path, {"pdf_wait": 300})
     with running(app) as desk:
@@ -207,7 +207,7 @@ def test_a_pdf_request_over_the_bound_waits_then_gets_a_503(tmp_path, monkeypatc
 
     gate = threading.Event()
     counted = _counted_chromium(gate)
-    monkeypatch.setattr("summarize.pdf.Chromium", counted)
+    monkeypatch.setattr("summarize.rendering.pdf.Chromium", counted)
     sample = (ROOT / "examples" / "iraq-rawa-ana.txt").read_text(encoding="utf-8")
     store, app = _desk_with_a_briefing(tmp_path, {"pdf_printers": 1, "pdf_wait": 0.5})
     with running(app) as desk:

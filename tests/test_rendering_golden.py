@@ -31,7 +31,7 @@ CASES = [
     for part, dated, options in VARIANTS
     for format in FORMATS
     if not (options and format == "json")  # json has no options to show
-    and not (not dated and format == "timelinejs")  # refused: see test_rendering.py
+    and not (not dated and format == "timelinejs")  # refused: see test_rendering_documents.py
 ]
 
 

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from briefings import hostile_briefing, hostile_keydate_briefing
-from summarize import rendering
-from summarize.rendering import render
+from summarize.errors import TemplateError
+from summarize.rendering import briefing_context, render, template_dir
+from summarize.rendering.sandbox import _CONTROL_CHARACTERS, _environment, _markdown_escape
 
 PAYLOADS = {
     "script": "<script>alert(1)</script>",
@@ -148,7 +149,7 @@ def test_only_web_addresses_become_links(source):
     briefing = replace(briefing, articles=articles, overview=tuple(moved(s) for s in briefing.overview),
                        key_dates=tuple(replace(k, sentences=tuple(moved(s) for s in k.sentences))
                                        for k in briefing.key_dates))
-    assert [r["url"] for r in rendering.briefing_context(briefing)["references"]] == [None] * 3
+    assert [r["url"] for r in briefing_context(briefing)["references"]] == [None] * 3
     for format in ("html", "email"):
         dom = dom_of(format, render(briefing, format))
         assert [a.get("href") for a in dom.iter("a") if not (a.get("href") or "").startswith("#")] == []
@@ -198,8 +199,8 @@ RENDERERS = {"commonmark": MarkdownIt("commonmark", {"html": True}),
 def test_markdown_escape_shows_any_text_as_itself(flavour, text):
     """Whatever the text, CommonMark (and GFM) render the escaped form as one plain
     paragraph of exactly that text (whitespace collapsed)."""
-    expected = " ".join(rendering._CONTROL_CHARACTERS.sub("", text).split())
-    escaped = rendering._markdown_escape(text)
+    expected = " ".join(_CONTROL_CHARACTERS.sub("", text).split())
+    escaped = _markdown_escape(text)
     dom = parse(RENDERERS[flavour].render(escaped), fragment=True)
     tags = [element.tag for element in dom.iter() if element.tag != "DOCUMENT_FRAGMENT"]
     if not expected:
@@ -217,7 +218,7 @@ def test_any_article_text_adds_no_markup(format, kind, text):
     hostile, word = KINDS[kind]
     dom = dom_of(format, render(hostile(text), format, quotes=True))
     assert shape(dom) == shape(dom_of(format, render(hostile("harmless"), format, quotes=True)))
-    shown = " ".join(rendering._CONTROL_CHARACTERS.sub("", text).split())
+    shown = " ".join(_CONTROL_CHARACTERS.sub("", text).split())
     assert f"{word} {shown}".strip() in text_of(dom)
 
 
@@ -253,7 +254,7 @@ ESCAPES = {
 def test_user_templates_cannot_reach_python(payload, tmp_path):
     template = tmp_path / "mine.html.j2"
     template.write_text(f"<p>{payload}</p>\n")
-    with pytest.raises(rendering.TemplateError) as error:
+    with pytest.raises(TemplateError) as error:
         render(hostile_briefing(PAYLOADS["script"]), "html", template=template)
     assert "mine.html.j2, line 1:" in str(error.value) and "\n" not in str(error.value)
     assert str(error.value).endswith("is unsafe.")
@@ -262,10 +263,10 @@ def test_user_templates_cannot_reach_python(payload, tmp_path):
 def test_templates_cannot_change_the_briefing_they_format(tmp_path):
     template = tmp_path / "mine.md"
     template.write_text("{{ events.append(events[0]) }}{{ events | length }}\n")
-    with pytest.raises(rendering.TemplateError, match="attribute 'append' of 'list' object is unsafe"):
+    with pytest.raises(TemplateError, match="attribute 'append' of 'list' object is unsafe"):
         render(hostile_briefing(PAYLOADS["script"]), "markdown", template=template)
 
 
 def test_every_template_renders_in_the_sandbox():
-    assert isinstance(rendering._environment(rendering.template_dir(), "html"),
+    assert isinstance(_environment(template_dir(), "html"),
                       __import__("jinja2.sandbox").sandbox.ImmutableSandboxedEnvironment)

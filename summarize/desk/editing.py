@@ -41,10 +41,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..briefing_json import briefing_from_json
 from ..errors import ConflictError, InputError, NotFoundError
 from ..models import Briefing, Event
 from ..rendering import render
+from ..rendering.briefing_json import briefing_from_json
 from ..timeline import build_timeline
 from .models import EventEdit, StoredBriefing
 

@@ -30,7 +30,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from ..errors import NotFoundError
-from ..rendering import _html_finalize, briefing_context, render, template_dir
+from ..rendering import briefing_context, render, template_dir
+from ..rendering.sandbox import _html_finalize
 from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .api import record_merge
 from .forms import briefing_request, event_patch, merge_target, search_date

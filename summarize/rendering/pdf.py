@@ -13,8 +13,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from ..errors import BrowserError
 from .chromium import Chromium
-from .errors import BrowserError
 
 
 def html_to_pdf(html: str, *, timeout: float = 60.0) -> bytes:

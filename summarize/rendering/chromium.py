@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import BrowserError
+from ..errors import BrowserError
 
 __all__ = ["BrowserError", "Chromium", "find_chromium"]
 

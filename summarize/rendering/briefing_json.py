@@ -19,8 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .errors import InputError
-from .models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary, TimeExpression,
+from ..errors import InputError
+from ..models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary, TimeExpression,
                      Timeline)
 
 
