@@ -1,4 +1,4 @@
-"""Stage 6: render a ``Briefing`` as a web page, an email, text, Markdown, JSON or PDF.
+"""Stage 8: render a ``Briefing`` as a web page, an email, text, Markdown, JSON or PDF.
 
 Python builds one plain context (``briefing_context``) and the Jinja2 templates in
 ``templates/`` only format it; the same context is documented in the README for
