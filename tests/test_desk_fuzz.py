@@ -23,13 +23,13 @@ import os
 
 import pytest
 import schemathesis
-from conftest import DATA, SAMPLE
-from deskserver import FirstSentences, call, running, wait_for
 from hypothesis import HealthCheck, settings
 from pydantic import ValidationError
 from schemathesis import Case, CheckContext, Response
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from conftest import DATA, SAMPLE
+from deskserver import FirstSentences, call, running, wait_for
 from summarize import netguard
 from summarize.desk.app import create_app
 from summarize.desk.schemas import BriefingJSON, DoneBriefing, PendingBriefing
