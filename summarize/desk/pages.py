@@ -153,7 +153,7 @@ async def edit_from_form(id: int, index: int, request: Request) -> RedirectRespo
     if form.get("action") in ("merge", "separate"):
         record_merge(store, id, index, merge_target(form))
     else:
-        store.add_edit(id, index, event_patch(form).model_dump(exclude_none=True))
+        store.add_edit(id, index, event_patch(form).changes())
     return RedirectResponse(f"/briefings/{id}#event-{index}", status_code=303)
 
 
