@@ -32,7 +32,7 @@ from starlette.datastructures import FormData
 from ..errors import NotFoundError
 from ..rendering import _html_finalize, briefing_context, render, template_dir
 from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
-from .api import record_merge
+from .api import Id, Index, record_merge
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
 from .models import BriefingRequest
@@ -131,7 +131,7 @@ async def create_from_form(request: Request) -> RedirectResponse:
 
 
 @router.get("/briefings/{id}", response_class=HTMLResponse)
-def briefing_page(id: int, request: Request) -> HTMLResponse:
+def briefing_page(id: Id, request: Request) -> HTMLResponse:
     desk = _desk(request)
     stored = desk.store.get(id)
     context: dict[str, Any] = {"stored": stored, "progress": desk.progress(id), "briefing": None, "states": [],
@@ -147,7 +147,7 @@ def briefing_page(id: int, request: Request) -> HTMLResponse:
 
 
 @router.post("/briefings/{id}/events/{index}")
-async def edit_from_form(id: int, index: int, request: Request) -> RedirectResponse:
+async def edit_from_form(id: Id, index: Index, request: Request) -> RedirectResponse:
     form = await read_form(request)
     store = _desk(request).store
     if form.get("action") in ("merge", "separate"):
