@@ -239,7 +239,20 @@ def test_the_openapi_schema_describes_the_api(desk):
                                     "/api/briefings/{id}/events/{index}/merge",
                                     "/api/briefings/{id}/export"}
     assert set(schema["paths"]["/api/briefings"]) == {"get", "post"}
-    assert "max_dates" in schema["components"]["schemas"]["BriefingIn"]["properties"]
+    components = schema["components"]["schemas"]
+    assert "max_dates" in components["NewBriefing"]["properties"]
+    # Every answer is documented, errors included (tests/test_desk_fuzz.py checks them all).
+    created = schema["paths"]["/api/briefings"]["post"]["responses"]
+    assert set(created) == {"201", "400", "401", "413", "422", "503"}
+    assert created["201"]["content"]["application/json"]["schema"]["discriminator"]["mapping"] == {
+        "done": "#/components/schemas/DoneBriefing", "running": "#/components/schemas/PendingBriefing",
+        "failed": "#/components/schemas/PendingBriefing"}
+    assert created["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
+    assert components["ErrorOut"]["required"] == ["error", "status"]
+    assert components["DeskEventOut"]["additionalProperties"] is False
+    assert DESK_EVENT_KEYS < set(components["DeskEventOut"]["required"])
+    assert set(schema["paths"]["/api/briefings/{id}/export"]["get"]["responses"]["200"]["content"]) == {
+        "text/html", "text/plain", "text/markdown", "application/json", "application/pdf"}
 
 
 def test_urls_reach_only_public_addresses_unless_allowed(store):

@@ -187,6 +187,10 @@ def test_bad_pages_and_edits_get_an_error_page(desk):
     for method, path, fields, status, words in [
         ("GET", "/briefings/999", None, 404, "no briefing 999"),
         ("GET", "/briefings/abc", None, 422, "id"),
+        # Past the database's INTEGER: refused before any query (it was a 500 from SQLite).
+        ("GET", f"/briefings/{2**63}", None, 422, "path.id"),
+        ("POST", f"/briefings/{2**31}/events/0", {"action": "delete"}, 422, "path.id"),
+        ("POST", f"/briefings/{id}/events/{2**63}", {"action": "delete"}, 422, "path.index"),
         ("GET", "/nowhere", None, 404, "Not Found"),
         ("GET", "/static/../app.py", None, 404, "Not Found"),
         ("POST", f"/briefings/{id}/events/99", {"action": "delete"}, 404, "has no event 99"),

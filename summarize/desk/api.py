@@ -19,12 +19,10 @@ thread); briefing runs on the desk's worker (``jobs.py``).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import ConflictError
@@ -32,6 +30,9 @@ from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render_bytes
 from .editing import edit, edited_document
 from .jobs import Desk
 from .models import BriefingEntry, BriefingRequest, StoredBriefing
+from .schemas import (MAX_ID, BriefingList, DeskBriefing, DeskEditedOut, IsoDate, MergeIn, MergeOut, NewBriefing,
+                      error_responses)
+from .schemas import BriefingIn, EventPatch  # noqa: F401 - forms.py reads them from here
 from .storage import Store
 
 router = APIRouter(prefix="/api")
@@ -46,66 +47,29 @@ MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", 
 EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox"
 
 
-class ArticleIn(BaseModel):
-    """An article as a corpus line: exactly one of text, html or url."""
+# Ids start at 1, event indexes at 0; neither goes past what the database's INTEGER holds.
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+Index = Annotated[int, Path(ge=0, le=MAX_ID)]
 
-    model_config = ConfigDict(extra="forbid")
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    date: str | None = Field(None, description="YYYY-MM-DD")
-    source: str | None = Field(None, max_length=2000)
-
-
-class BriefingIn(BaseModel):
-    """A briefing to make: articles and the CLI's options by their long names."""
-
-    model_config = ConfigDict(extra="forbid")
-    texts: list[str] = Field(default_factory=list, description="articles as plain text")
-    urls: list[str] = Field(default_factory=list, description="http(s) addresses of articles")
-    articles: list[ArticleIn] = Field(default_factory=list, description="corpus lines, as --jsonl reads them")
-    title: str | None = Field(None, max_length=300)
-    date: str | None = Field(None, max_length=100, description="--date: 2014-06-22, '22 June 2014'...")
-    since: str | None = Field(None, max_length=100)
-    until: str | None = Field(None, max_length=100)
-    query: str | None = Field(None, max_length=1000)
-    max_dates: int | None = Field(None, ge=1, le=1000)
-    per_date: int = Field(2, ge=1, le=100)
-    sentences: int = Field(3, ge=1, le=100)
-    words: int | None = Field(None, ge=1, le=10_000)
-    timeout: float = Field(20.0, gt=0, le=120, description="seconds to fetch each URL")
-
-
-class EventPatch(BaseModel):
-    """Changes to one event; at least one."""
-
-    model_config = ConfigDict(extra="forbid")
-    headline: str | None = Field(None, min_length=1, max_length=2000)
-    label: str | None = Field(None, min_length=1, max_length=200)
-    deleted: StrictBool | None = None
-    pinned: StrictBool | None = None
-    note: str | None = Field(None, max_length=10_000, description='"" removes the note')
-
-    @model_validator(mode="after")
-    def _some_change(self) -> EventPatch:
-        if not self.model_dump(exclude_none=True):
-            raise ValueError("give at least one of headline, label, deleted, pinned, note")
-        return self
-
-
-class MergeIn(BaseModel):
-    """The event to merge into (its index), or null to separate a merged event again."""
-
-    model_config = ConfigDict(extra="forbid")
-    into: int | None = Field(..., ge=0)
+# The export's 200: its media type is the format's.
+EXPORT_RESPONSE: dict[str, Any] = {
+    "description": "the briefing in the format asked for (json: the CLI's JSON; timelinejs: TimelineJS3's)",
+    "content": {
+        "text/html": {"schema": {"type": "string"}},
+        "text/plain": {"schema": {"type": "string"}},
+        "text/markdown": {"schema": {"type": "string"}},
+        "application/json": {"schema": {"type": "object"}},
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+    },
+}
 
 
 def _desk(request: Request) -> Desk:
     return request.app.state.desk
 
 
-@router.post("/briefings", status_code=201)
-async def create_briefing(body: BriefingIn, request: Request) -> JSONResponse:
+@router.post("/briefings", status_code=201, response_model=DeskBriefing, responses=error_responses(400, 413, 422))
+async def create_briefing(body: NewBriefing, request: Request) -> JSONResponse:
     """Brief the articles: one article is answered finished ("done"), more run in
     the background ("running", with ``progress``)."""
     desk = _desk(request)
@@ -117,24 +81,25 @@ async def create_briefing(body: BriefingIn, request: Request) -> JSONResponse:
                         headers={"Location": f"/api/briefings/{stored.id}"})
 
 
-@router.get("/briefings")
+@router.get("/briefings", response_model=BriefingList, responses=error_responses(422))
 def list_briefings(request: Request, title: Annotated[str | None, Query(max_length=300)] = None,
-                   date: dt.date | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                   date: IsoDate | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                   offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> JSONResponse:
     """Saved briefings, newest first: ``title`` searches titles, ``date`` keeps
     briefings whose articles' dates span that day."""
     entries = _desk(request).store.list(title=title, date=date, limit=limit, offset=offset)
-    return {"briefings": [_entry(entry) for entry in entries]}
+    return JSONResponse({"briefings": [_entry(entry) for entry in entries]})
 
 
-@router.get("/briefings/{id}")
-def get_briefing(id: int, request: Request) -> JSONResponse:
+@router.get("/briefings/{id}", response_model=DeskBriefing, responses=error_responses(404, 422))
+def get_briefing(id: Id, request: Request) -> JSONResponse:
     desk = _desk(request)
     return JSONResponse(desk_document(desk.store.get(id), desk.progress(id)))
 
 
-@router.patch("/briefings/{id}/events/{index}")
-def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSONResponse:
+@router.patch("/briefings/{id}/events/{index}", response_model=DeskEditedOut,
+               responses=error_responses(400, 404, 409, 413, 422))
+def edit_event(id: Id, index: Index, patch: EventPatch, request: Request) -> JSONResponse:
     """Change event ``index``; the change is kept with its time. Answers the event as it now is.
 
     Indexes never move, whatever is deleted or pinned. In a briefing of events,
@@ -145,12 +110,13 @@ def edit_event(id: int, index: int, patch: EventPatch, request: Request) -> JSON
     are those of ``key_dates``: a key date takes ``label``, ``deleted``, ``pinned``
     and ``note``, but no ``headline`` (422: its sentences are quoted from its articles)."""
     desk = _desk(request)
-    desk.store.add_edit(id, index, patch.model_dump(exclude_none=True))
+    desk.store.add_edit(id, index, patch.changes())
     return JSONResponse(indexed(desk_document(desk.store.get(id)), index))
 
 
-@router.post("/briefings/{id}/events/{index}/merge")
-def merge_event(id: int, index: int, merge: MergeIn, request: Request) -> JSONResponse:
+@router.post("/briefings/{id}/events/{index}/merge", response_model=MergeOut,
+             responses=error_responses(400, 404, 409, 413, 422))
+def merge_event(id: Id, index: Index, merge: MergeIn, request: Request) -> JSONResponse:
     """Merge event ``index`` into event ``into``: it leaves the exports, and ``into``
     is reported by the sources of both (with this one's date among its conflicting
     dates if they differ). ``{"into": null}`` separates them. Answers both events.
@@ -174,8 +140,9 @@ def indexed(document: dict[str, Any], index: int) -> dict[str, Any]:
                 if item["index"] == index)
 
 
-@router.get("/briefings/{id}/export")
-async def export_briefing(id: int, request: Request, format: Format = "html",
+@router.get("/briefings/{id}/export", response_class=Response, responses={200: EXPORT_RESPONSE,
+                                                                           **error_responses(404, 409, 422)})
+async def export_briefing(id: Id, request: Request, format: Format = "html",
                           quotes: bool = False, front_matter: bool = False) -> Response:
     """The briefing in ``format``, with the edits applied, rendered as the CLI does
     (pdf: printed by headless Chromium, a second or two; two at a time, a request

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import cookie_parser
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
@@ -102,7 +103,12 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        return _error(error.status_code, str(error.detail), headers=error.headers, path=request.url.path)
+        headers = error.headers
+        if error.status_code == 405:
+            # Starlette names the methods of the first route of the path only:
+            # GET /api/briefings would say "Allow: POST".
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(app, request.scope))}
+        return _error(error.status_code, str(error.detail), headers=headers, path=request.url.path)
 
     @app.exception_handler(Exception)
     async def bug(request: Request, error: Exception) -> Response:
@@ -113,6 +119,13 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
 
 def _is_api(path: str) -> bool:
     return path.startswith(("/api/", "/openapi.json"))
+
+
+def allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
+    """The methods some route takes at the request's path (asked of the routes
+    themselves, as routing does)."""
+    return [method for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+            if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in app.router.routes)]
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None, *, path: str = "/api") -> Response:

@@ -33,7 +33,7 @@ from ..errors import NotFoundError
 from ..rendering import briefing_context, render, template_dir
 from ..rendering.sandbox import _html_finalize
 from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
-from .api import record_merge
+from .api import Id, Index, record_merge
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
 from .models import BriefingRequest
@@ -132,7 +132,7 @@ async def create_from_form(request: Request) -> RedirectResponse:
 
 
 @router.get("/briefings/{id}", response_class=HTMLResponse)
-def briefing_page(id: int, request: Request) -> HTMLResponse:
+def briefing_page(id: Id, request: Request) -> HTMLResponse:
     desk = _desk(request)
     stored = desk.store.get(id)
     context: dict[str, Any] = {"stored": stored, "progress": desk.progress(id), "briefing": None, "states": [],
@@ -148,13 +148,13 @@ def briefing_page(id: int, request: Request) -> HTMLResponse:
 
 
 @router.post("/briefings/{id}/events/{index}")
-async def edit_from_form(id: int, index: int, request: Request) -> RedirectResponse:
+async def edit_from_form(id: Id, index: Index, request: Request) -> RedirectResponse:
     form = await read_form(request)
     store = _desk(request).store
     if form.get("action") in ("merge", "separate"):
         record_merge(store, id, index, merge_target(form))
     else:
-        store.add_edit(id, index, event_patch(form).model_dump(exclude_none=True))
+        store.add_edit(id, index, event_patch(form).changes())
     return RedirectResponse(f"/briefings/{id}#event-{index}", status_code=303)
 
 
