@@ -78,7 +78,7 @@ class KeyDateOptions:
         the window read by ``dates.parse_date``, relative to ``date`` when given, else
         today. ``SummarizeError`` for a date that cannot be read, a window that ends
         before it starts, or a query of no words."""
-        from .dates import parse_date
+        from .inputs.dates import parse_date
 
         first = parse_date(since, base=date, option="--since") if since is not None else None
         last = parse_date(until, base=date, end=True, option="--until") if until is not None else None
@@ -188,7 +188,7 @@ class Briefer:
         batches = [list(articles[begin:begin + self.batch_size]) for begin in range(0, len(articles),
                                                                                       self.batch_size)]
         if self.workers > 1 and len(batches) > 1:
-            from .workers import analyze_in_workers
+            from .corpora.workers import analyze_in_workers
 
             results = analyze_in_workers(self, batches, timeline=timeline)
         else:

@@ -50,7 +50,7 @@ def analyze(*args: str):
 
 
 def test_an_analysis_reads_back_equal():
-    from summarize.analysis_json import analysis_line, read_analysis_line
+    from summarize.corpora.analysis_json import analysis_line, read_analysis_line
     from summarize.pipeline import Briefer
 
     (analysis,) = Briefer().analyze([load_sample(SAMPLE_DATE)])
@@ -66,7 +66,7 @@ def test_an_event_is_written_as_before_and_its_dates_must_be_its_time_expression
     keeps them where it always had them, and a line that gives other ones (edited by
     hand) is refused rather than read as one or the other."""
     from summarize.analysis import analyze_article
-    from summarize.analysis_json import analysis_line, read_analysis_line
+    from summarize.corpora.analysis_json import analysis_line, read_analysis_line
     from summarize.errors import InputError
 
     analysis = analyze_article(load_sample(SAMPLE_DATE))

@@ -1,4 +1,4 @@
-"""Output files as ``-o PATH`` promises them (``summarize/files.py``): atomic for a
+"""Output files as ``-o PATH`` promises them (``summarize/cli/files.py``): atomic for a
 file, through symbolic links, directly to devices and FIFOs, the mode a normal
 write gives, no temporary file left by a signal and stale ones cleaned; and special
 files refused as inputs instead of blocking on them.
@@ -48,7 +48,7 @@ def leftovers(directory: Path) -> list[str]:
 
 
 def test_a_symlink_stays_a_link_and_its_file_is_replaced(tmp_path):
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     (tmp_path / "2014").mkdir()
     real = tmp_path / "2014" / "06-22.html"
@@ -65,7 +65,7 @@ def test_a_symlink_stays_a_link_and_its_file_is_replaced(tmp_path):
 
 
 def test_a_dangling_symlink_makes_its_file(tmp_path):
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     (tmp_path / "latest.html").symlink_to("briefings/today.html")
     write_output(tmp_path / "latest.html", "made")
@@ -74,7 +74,7 @@ def test_a_dangling_symlink_makes_its_file(tmp_path):
 
 
 def test_character_devices_are_written_directly():
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     write_output(Path("/dev/null"), "into the void")
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -139,7 +139,7 @@ def test_several_formats_into_a_directory_of_links_and_fifos(tmp_path, story):
 ])
 def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
     from summarize.errors import OutputError
-    from summarize.files import check_output, write_output
+    from summarize.cli.files import check_output, write_output
 
     target = tmp_path / "t"
     make(target)
@@ -163,7 +163,7 @@ def test_a_new_file_has_the_mode_a_normal_write_gives(tmp_path, story, umask, mo
 
 
 def test_a_replaced_file_keeps_its_mode_but_not_set_user_id(tmp_path):
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     target = tmp_path / "briefing.html"
     for mode, kept in [(0o600, 0o600), (0o644, 0o644), (0o444, 0o444), (0o4755, 0o755)]:
@@ -222,11 +222,11 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
     """SIGKILL cannot be caught: the temporary file stays until a later run writes the
     same file. That run removes the temporary files of dead processes (or a day old)
     by their name, and nothing else."""
-    from summarize.files import temp_name, write_output
+    from summarize.cli.files import temp_name, write_output
 
     target = tmp_path / "story.html"
     killed = subprocess.run([sys.executable, "-c", SIGNAL_AT_RENAME.replace("from summarize.cli import main", (
-        "from pathlib import Path; from summarize.files import write_output\n"
+        "from pathlib import Path; from summarize.cli.files import write_output\n"
         "main = lambda argv: write_output(Path(argv[0]), 'half-made')")), str(signal.SIGKILL), str(target)],
         cwd=ROOT, timeout=60)
     assert killed.returncode == -signal.SIGKILL
@@ -259,7 +259,7 @@ def killed_pid(name: str) -> int:
 
 
 def test_temporary_names_fit_a_long_file_name():
-    from summarize.files import temp_name
+    from summarize.cli.files import temp_name
 
     name = "b" * 255
     assert len(temp_name(name, 4_294_967_295)) <= 255

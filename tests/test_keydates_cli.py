@@ -12,7 +12,7 @@ import json
 import pytest
 
 from keydates_story import ARTICLES
-from summarize.dates import parse_date
+from summarize.inputs.dates import parse_date
 from summarize.errors import SummarizeError
 from test_cli import assert_one_line_error, run
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from ..dates import parse_date
+from ..inputs.dates import parse_date
 from ..errors import BrowserError, InputError, SummarizeError
 from ..inputs.loading import ArticleInput, InputFailure, input_from_record
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions

@@ -11,8 +11,8 @@ import argparse
 from collections.abc import Callable
 
 from .argtypes import positive as _positive, seconds as _seconds
-from .errors import SummarizeError
-from .pipeline import Briefer, BriefingRun
+from ..errors import SummarizeError
+from ..pipeline import Briefer, BriefingRun
 
 ENGINES = ("local", "ray")
 
@@ -66,15 +66,15 @@ def add_from_analysis_option(parser: argparse.ArgumentParser) -> None:
 
 def analyze_from_args(args: argparse.Namespace, *, progress: Callable[[int], None] | None = None):  # noqa: ANN201
     """Run ``summarize analyze`` as ``args`` say: an ``AnalyzeRun``."""
-    from .corpus import Reading, analyze_corpus
-    from .dates import parse_date
+    from ..corpora.corpus import Reading, analyze_corpus
+    from ..inputs.dates import parse_date
 
     date = parse_date(args.date) if args.date is not None else None
     reading = Reading(timeout=args.timeout, allow_private_urls=args.allow_private_urls)
     briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences, words=args.words,
                       workers=args.workers)
     if args.engine == "ray":
-        from .ray_engine import analyze_on_ray
+        from ..corpora.ray_engine import analyze_on_ray
 
         return analyze_on_ray(args.jsonl, args.out, briefer=briefer, date=date, reading=reading,
                               address=args.ray_address)
@@ -96,7 +96,7 @@ def check_from_analysis(args: argparse.Namespace) -> None:
 
 def brief_from_analysis(path: str, briefer: Briefer) -> BriefingRun:
     """The briefing of an analysis file; its error lines are the run's failures."""
-    from .corpus import read_analyses
+    from ..corpora.corpus import read_analyses
 
     analyses, failures = read_analyses(path)
     if not analyses:

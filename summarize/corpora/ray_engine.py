@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
-from .errors import SummarizeError
-from .inputs.loading import InputFailure, input_from_record, jsonl_item
-from .pipeline import Briefer
+from ..errors import SummarizeError
+from ..inputs.loading import InputFailure, input_from_record, jsonl_item
+from ..pipeline import Briefer
 from .workers import WorkerSettings
 
 INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
@@ -57,7 +57,7 @@ class _Analyzer:
 
     def __init__(self, settings: WorkerSettings, reading: Reading, name: str, date: dt.date | None,
                  resumed: int, parquet: bool) -> None:
-        from .summarizers.encoder import set_threads
+        from ..summarizers.encoder import set_threads
 
         set_threads(settings.threads if settings.threads is not None else 1)
         self.briefer = settings.briefer()
@@ -180,6 +180,6 @@ def _counted(rows, resumed: int) -> AnalyzeRun:  # noqa: ANN001 - rows of the Pa
 
 
 def _name(path: str) -> str:
-    from .inputs.loading import _name as loading_name
+    from ..inputs.loading import _name as loading_name
 
     return loading_name(path)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from .models import Article, ArticleAnalysis
-    from .pipeline import Briefer
+    from ..models import Article, ArticleAnalysis
+    from ..pipeline import Briefer
 
 # Batches queued per worker beyond the one it runs: one keeps it busy while the
 # parent collects; more would only hold memory.
@@ -45,13 +45,13 @@ class WorkerSettings:
 
     @classmethod
     def of(cls, briefer: Briefer) -> WorkerSettings:
-        from .summarizers.encoder import get_threads
+        from ..summarizers.encoder import get_threads
 
         return cls(model=briefer.model, device=briefer.device, sentences=briefer.sentences, words=briefer.words,
                    threads=get_threads(), batch_size=briefer.batch_size)
 
     def briefer(self) -> Briefer:
-        from .pipeline import Briefer
+        from ..pipeline import Briefer
 
         return Briefer(model=self.model, device=self.device, sentences=self.sentences, words=self.words,
                        batch_size=self.batch_size)
@@ -63,7 +63,7 @@ _worker_briefer: Briefer | None = None
 
 def _start(settings: WorkerSettings) -> None:
     global _worker_briefer
-    from .summarizers.encoder import set_threads
+    from ..summarizers.encoder import set_threads
 
     set_threads(settings.threads if settings.threads is not None else 1)
     _worker_briefer = settings.briefer()

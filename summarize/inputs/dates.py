@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from .errors import SummarizeError
+from ..errors import SummarizeError
 
 
 def parse_date(text: str, *, base: dt.date | None = None, end: bool = False, option: str = "--date") -> dt.date:

@@ -26,9 +26,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InputError
-from .keydates.mentions import ArticleMentions, DatedSentence
-from .models import Article, ArticleAnalysis, Event, Sentence, Summary, TimeExpression
+from ..errors import InputError
+from ..keydates.mentions import ArticleMentions, DatedSentence
+from ..models import Article, ArticleAnalysis, Event, Sentence, Summary, TimeExpression
 
 # Bumped when a field changes meaning; a file of another version is refused.
 VERSION = 1

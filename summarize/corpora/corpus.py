@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from .analysis_json import analysis_line, failure_line, read_analysis_line
-from .errors import InputError, OutputError, SummarizeError
-from .inputs.loading import ArticleInput, InputFailure, iter_jsonl, load_input
-from .models import Article
-from .pipeline import Briefer
+from ..errors import InputError, OutputError, SummarizeError
+from ..inputs.loading import ArticleInput, InputFailure, iter_jsonl, load_input
+from ..models import Article
+from ..pipeline import Briefer
 
 # One corpus line, numbered: what the engines hand out.
 Item = tuple[int, "ArticleInput | InputFailure"]
@@ -169,7 +169,7 @@ def read_analyses(path: str, *, stdin: BinaryIO | None = None
                   ) -> tuple[list, list[InputFailure]]:
     """The analyses of an analysis file in order, and its error lines as failures
     (``brief --from-analysis``); ``InputError`` for a line that is not one."""
-    from .inputs.loading import _open_corpus
+    from ..inputs.loading import _open_corpus
 
     analyses, failures = [], []
     with _open_corpus(path, stdin) as handle:

@@ -7,6 +7,12 @@ Nothing here is clever, the work is in ``summarize.pipeline``.
 ``summarize brief A B C`` is the documented form for a briefing of several articles;
 ``summarize A B C`` does the same (a first argument ``brief`` is the subcommand; a
 file of that name is ``./brief``).
+
+The package: this module (``summarize``/``summarize brief``, errors to exit codes),
+``analyze.py`` (``summarize analyze`` and ``brief``'s --from-analysis and --workers),
+``argtypes.py`` (argument types), ``progress.py`` (the progress bar, on a terminal
+only), ``files.py`` (writing ``-o`` atomically, never over an input);
+``summarize serve`` is ``desk/command.py``.
 """
 
 from __future__ import annotations
@@ -70,7 +76,7 @@ def _error(message: str) -> None:
 
 
 def _formats(text: str) -> list[str]:
-    from .rendering import ALL_FORMATS
+    from ..rendering import ALL_FORMATS
 
     formats = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [f for f in formats if f not in ALL_FORMATS]
@@ -135,7 +141,7 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
                            help="only articles and sentences holding one of these words (space-separated)")
     parser.add_argument("--threads", type=_positive, metavar="N",
                         help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)")
-    from .analyze_command import add_from_analysis_option, add_workers_option
+    from .analyze import add_from_analysis_option, add_workers_option
 
     add_from_analysis_option(parser)
     add_workers_option(parser)
@@ -151,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["serve"]:
         return _serve(argv[1:])
     if argv[:1] == ["analyze"]:
-        from .analyze_command import build_analyze_parser
+        from .analyze import build_analyze_parser
 
         args, run = build_analyze_parser(_Parser).parse_args(argv[1:]), _analyze
     else:
@@ -183,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _exit_code(error: Exception) -> int:
     """The one place that turns errors into exit codes: the library's errors are the
     user's to fix (2), anything else is a bug (1); either is one line on stderr."""
-    from .errors import SummarizeError
+    from ..errors import SummarizeError
 
     if isinstance(error, SummarizeError):
         _error(str(error))
@@ -196,7 +202,7 @@ def _exit_code(error: Exception) -> int:
 def _serve(argv: list[str]) -> int:
     """``summarize serve`` (``desk/command.py``): the desk runs until Ctrl-C or
     SIGTERM, which uvicorn handles (it finishes the requests under way)."""
-    from .desk.command import build_serve_parser, serve_from_args
+    from ..desk.command import build_serve_parser, serve_from_args
 
     args = build_serve_parser(_Parser).parse_args(argv)
 
@@ -252,7 +258,7 @@ def _silence_stdout() -> None:
 def _analyze(args: argparse.Namespace) -> int:
     """``summarize analyze`` (``analyze_command.py``): each failed line is one line
     on stderr; the others are analyzed (exit 3)."""
-    from .analyze_command import analyze_from_args
+    from .analyze import analyze_from_args
 
     _set_cpu_threads(args.threads, args.model)
     run = analyze_from_args(args)
@@ -262,16 +268,16 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .errors import SummarizeError
+    from ..errors import SummarizeError
     from .files import check_output, write_output
-    from .inputs.loading import inputs_from_args, read_jsonl
-    from .pipeline import Briefer
-    from .rendering import BINARY_FORMATS, render, render_bytes
+    from ..inputs.loading import inputs_from_args, read_jsonl
+    from ..pipeline import Briefer
+    from ..rendering import BINARY_FORMATS, render, render_bytes
 
     if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
     if args.from_analysis:
-        from .analyze_command import check_from_analysis
+        from .analyze import check_from_analysis
 
         check_from_analysis(args)
     args.format = _checked_formats(args.format, args.template)
@@ -293,7 +299,7 @@ def _run(args: argparse.Namespace) -> int:
     briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences or 3, words=args.words,
                       selection=selection, workers=args.workers)
     if args.from_analysis:
-        from .analyze_command import brief_from_analysis
+        from .analyze import brief_from_analysis
 
         run = brief_from_analysis(args.from_analysis, briefer)
     else:
@@ -332,8 +338,8 @@ def _run(args: argparse.Namespace) -> int:
 def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
     """Read --date, --since and --until (dateparser's forms; the window relative to
     --date when given) and gather the key-date options. Sets ``args.date``."""
-    from .dates import parse_date
-    from .pipeline import KeyDateOptions
+    from ..inputs.dates import parse_date
+    from ..pipeline import KeyDateOptions
 
     args.date = parse_date(args.date) if args.date is not None else None
     return KeyDateOptions.read(date=args.date, since=args.since, until=args.until, query=args.query,
@@ -346,7 +352,7 @@ def _set_cpu_threads(threads: int | None, model: str | None) -> None:
     0.95 s per article on a loaded 2-core machine). Large models gain from more, so
     with --model torch keeps its own choice unless --threads is given. torch is
     imported here only for --model: the MiniLM encoder takes its threads itself."""
-    from .summarizers.encoder import set_threads
+    from ..summarizers.encoder import set_threads
 
     if model is None or threads is not None:
         set_threads(threads or 1)
@@ -358,7 +364,7 @@ def _set_cpu_threads(threads: int | None, model: str | None) -> None:
 
 def _checked_formats(formats: list[str] | None, template: str | None) -> list[str]:
     """The formats to write; a --template is checked now, before the slow pipeline runs."""
-    from .rendering import check_template, format_for_template
+    from ..rendering import check_template, format_for_template
 
     if template is None:
         return formats or ["html"]
@@ -368,8 +374,8 @@ def _checked_formats(formats: list[str] | None, template: str | None) -> list[st
 
 
 def _output_targets(output: str | None, formats: list[str], articles: list[str]) -> dict[str, Path | None]:
-    from .errors import SummarizeError
-    from .rendering import FILE_EXTENSIONS
+    from ..errors import SummarizeError
+    from ..rendering import FILE_EXTENSIONS
 
     if len(formats) == 1:
         return {formats[0]: Path(output) if output else None}
@@ -387,7 +393,7 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
 
 
 def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
-    from .errors import SummarizeError
+    from ..errors import SummarizeError
 
     # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is
     # reported by reading or writing it, as one line).

@@ -27,7 +27,7 @@ import stat
 import time
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 # A temporary file whose process is gone is stale. So is one older than this
 # whatever its PID says: the PID has then been reused by another process (writing a
