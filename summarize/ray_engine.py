@@ -10,7 +10,8 @@ directory of Parquet files with columns ``line``, ``analysis`` and ``error`` (""
 
 Ray sends usage statistics to its makers unless told not to: every Ray this
 project starts is told not to (``RAY_USAGE_STATS_ENABLED=0``), and a local one runs
-on the loopback address without its dashboard.
+on the loopback address without its dashboard. Joining a running cluster
+(``--ray-address``) is ``ray_cluster.py``'s.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
 from .errors import SummarizeError
 from .loading import InputFailure, input_from_record, jsonl_item
 from .pipeline import Briefer
+from .ray_cluster import join_cluster, on_loopback, start_local
 from .workers import WorkerSettings
 
 INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
@@ -32,12 +34,13 @@ INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'sum
 RECORD_FIELDS = ("text", "html", "url", "date", "source")
 
 
-def _import_ray(local: bool):  # noqa: ANN202 - the ray module
+def _import_ray(address: str | None):  # noqa: ANN202 - the ray module
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    if local:
+    if address is None or on_loopback(address):
         # Ray resolves a node address of 127.0.0.1 to the machine's routable one
-        # unless it is told it is not part of a cluster (read when ray is imported);
-        # a Ray started for one run serves this machine alone.
+        # unless it is told it is not part of a cluster (read when ray is imported):
+        # a Ray started for one run serves this machine alone, and a cluster on the
+        # loopback is reached there (its head, started so, listens nowhere else).
         os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     try:
         import ray
@@ -91,7 +94,7 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
                    reading: Reading = Reading(), address: str | None = None) -> AnalyzeRun:
     """``corpus.analyze_corpus`` as a Ray Data job with ``briefer.workers`` actors, on
     the cluster at ``address`` or on a local Ray started (and stopped) here."""
-    ray = _import_ray(local=address is None)
+    ray = _import_ray(address)
     if corpus == "-":
         raise SummarizeError("--engine ray reads a file or directory, not standard input")
     if not os.path.exists(corpus):
@@ -100,13 +103,14 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
     parquet_out = out.endswith(".parquet")
     resumed = 0 if parquet_out else resume_point(out)
     started = not ray.is_initialized()
-    if started:
-        _start(ray, address, briefer.workers)
+    set_for_ray = _start(ray, address, briefer.workers) if started else []
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # output in input order
         context.enable_progress_bars = False  # standard error is for errors
-        rows = ray.data.read_parquet(corpus) if parquet_in else ray.data.read_text(corpus, drop_empty_lines=False)
+        # Absolute paths: on a cluster the reading tasks run in directories of Ray's.
+        source = os.path.abspath(corpus)
+        rows = ray.data.read_parquet(source) if parquet_in else ray.data.read_text(source, drop_empty_lines=False)
         # Row numbers (the input line, for resuming and for default sources): zip
         # pairs rows by position, which preserve_order makes deterministic.
         with warnings.catch_warnings():
@@ -124,33 +128,38 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
                                        "name": _name(corpus), "date": date, "resumed": resumed,
                                        "parquet": parquet_in})
         if parquet_out:
-            analyzed.write_parquet(out)
-            return _counted(ray.data.read_parquet(out).iter_rows(), resumed)
+            analyzed.write_parquet(os.path.abspath(out))
+            return _counted(ray.data.read_parquet(os.path.abspath(out)).iter_rows(), resumed)
         return _write_lines(analyzed, out, resumed)
     finally:
         if started:
             ray.shutdown()
+        for name in set_for_ray:
+            os.environ.pop(name, None)
 
 
-def _start(ray, address: str | None, actors: int) -> None:  # noqa: ANN001 - the ray module
+def _start(ray, address: str | None, actors: int) -> list[str]:  # noqa: ANN001 - the ray module
+    """Start a local Ray or join the cluster at ``address``; the environment
+    variables set for it, to remove after ``ray.shutdown()``."""
     import logging
 
-    options: dict[str, Any] = {"address": address, "log_to_driver": False, "logging_level": logging.WARNING,
+    options: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING,
                                "configure_logging": False}
-    if address is None:
-        # A local Ray: on the loopback, no dashboard, and workers that import this
-        # package from where this process does (a checkout as well as an install).
-        package_root = str(Path(__file__).resolve().parent.parent)
-        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
-        # One CPU more than the actors take, for the reading tasks: with every CPU
-        # held by an actor, nothing could read their input.
-        options.update(include_dashboard=False, _node_ip_address="127.0.0.1", num_cpus=actors + 1,
-                       runtime_env={"env_vars": {"PYTHONPATH": path, "RAY_USAGE_STATS_ENABLED": "0",
-                                                 "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}})
-    try:
-        ray.init(**options)
-    except ConnectionError as error:
-        raise SummarizeError(f"cannot reach the Ray cluster at {address}: {error}") from None
+    offline = {"RAY_USAGE_STATS_ENABLED": "0", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    if address is not None:
+        # The actors run the package installed on the cluster's nodes; they load
+        # models from disk only, as here.
+        join_cluster(ray, address, dict(options, runtime_env={"env_vars": offline}))
+        return []
+    # A local Ray: on the loopback, no dashboard, and workers that import this
+    # package from where this process does (a checkout as well as an install).
+    package_root = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
+    # One CPU more than the actors take, for the reading tasks: with every CPU
+    # held by an actor, nothing could read their input.
+    options.update(include_dashboard=False, _node_ip_address="127.0.0.1", num_cpus=actors + 1,
+                   runtime_env={"env_vars": dict(offline, PYTHONPATH=path)})
+    return start_local(ray, options)
 
 
 def _write_lines(analyzed, out: str, resumed: int) -> AnalyzeRun:  # noqa: ANN001 - a ray Dataset
