@@ -79,7 +79,7 @@ def analyze_from_args(args: argparse.Namespace, *, progress: Callable[[int], Non
         from .ray_engine import analyze_on_ray
 
         return analyze_on_ray(args.jsonl, args.out, briefer=briefer, date=date, reading=reading,
-                              address=args.ray_address)
+                              address=args.ray_address, progress=progress)
     if args.ray_address:
         raise SummarizeError("--ray-address needs --engine ray")
     return analyze_corpus(args.jsonl, args.out, briefer=briefer, date=date, reading=reading, progress=progress)

@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
+from .corpus import AnalyzeRun, Progress, Reading, analyze_items, resume_point
 from .errors import SummarizeError
 from .loading import InputFailure, input_from_record, jsonl_item
 from .pipeline import Briefer
@@ -91,9 +91,12 @@ class _Analyzer:
 
 
 def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | None = None,
-                   reading: Reading = Reading(), address: str | None = None) -> AnalyzeRun:
+                   reading: Reading = Reading(), address: str | None = None,
+                   progress: Progress | None = None) -> AnalyzeRun:
     """``corpus.analyze_corpus`` as a Ray Data job with ``briefer.workers`` actors, on
-    the cluster at ``address`` or on a local Ray started (and stopped) here."""
+    the cluster at ``address`` or on a local Ray started (and stopped) here.
+    ``progress`` gets the number of lines just written (JSON Lines output only: Ray
+    Data writes a Parquet one)."""
     ray = _import_ray(address)
     if corpus == "-":
         raise SummarizeError("--engine ray reads a file or directory, not standard input")
@@ -130,7 +133,7 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
         if parquet_out:
             analyzed.write_parquet(os.path.abspath(out))
             return _counted(ray.data.read_parquet(os.path.abspath(out)).iter_rows(), resumed)
-        return _write_lines(analyzed, out, resumed)
+        return _write_lines(analyzed, out, resumed, progress)
     finally:
         if started:
             ray.shutdown()
@@ -162,7 +165,8 @@ def _start(ray, address: str | None, actors: int) -> list[str]:  # noqa: ANN001 
     return start_local(ray, options)
 
 
-def _write_lines(analyzed, out: str, resumed: int) -> AnalyzeRun:  # noqa: ANN001 - a ray Dataset
+def _write_lines(analyzed, out: str, resumed: int,  # noqa: ANN001 - a ray Dataset
+                 progress: Progress | None) -> AnalyzeRun:
     from .corpus import _open_out
 
     count, failures = 0, []
@@ -170,6 +174,8 @@ def _write_lines(analyzed, out: str, resumed: int) -> AnalyzeRun:  # noqa: ANN00
         for batch in analyzed.iter_batches(batch_format="numpy"):
             handle.write("".join(f"{text}\n" for text in batch["analysis"]))
             handle.flush()
+            if progress is not None:
+                progress(len(batch["analysis"]))
             for line, error in zip(batch["line"], batch["error"]):
                 if not error:  # "", not None: a column of Nones is read back as NaNs
                     count += 1
