@@ -1,7 +1,7 @@
 """``summarize analyze --engine ray``: the per-article stage as a Ray Data job.
 
-Ray Data reads the corpus (JSON Lines as text lines, or Parquet), numbers its rows,
-and ``map_batches`` hands batches to a pool of actors, each of which loads the model
+Ray Data reads the corpus in numbered pieces (``ray_sources.py``: JSON Lines or
+Parquet), streaming, and ``map_batches`` hands batches to a pool of actors, each of which loads the model
 once and runs ``corpus.analyze_items``, the unit of work of the local engine: the
 lines are the same, byte for byte. Order is kept (``preserve_order``), so a JSON
 Lines output is written by this process in input order and is resumable as the
@@ -23,13 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import AnalyzeRun, Progress, Reading, analyze_items, resume_point
-from .errors import SummarizeError
+from .errors import InputError, SummarizeError
 from .loading import InputFailure, input_from_record, jsonl_item
 from .pipeline import Briefer
 from .ray_cluster import join_cluster, on_loopback, start_local
 from .workers import WorkerSettings
 
 INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
+# Ray Data's object store budget for a run, per actor (pieces of input of about
+# 1 MB, ray_sources.PIECE_BYTES, and their output lines).
+OBJECT_STORE_BYTES_PER_ACTOR = 32 << 20
 # The fields of a corpus record, as columns of a Parquet corpus.
 RECORD_FIELDS = ("text", "html", "url", "date", "source")
 
@@ -68,11 +71,11 @@ class _Analyzer:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         items = []
-        for row, number in enumerate(batch["id"]):
-            number = int(number) + 1
-            if number <= self.resumed:
+        for row, number in enumerate(batch["line"]):
+            number = int(number)
+            if number <= self.resumed:  # a Parquet row group begun before the resumed line
                 continue
-            item = self._item({key: batch[key][row] for key in batch if key != "id"}, number)
+            item = self._item({key: batch[key][row] for key in batch if key != "line"}, number)
             if item is not None:
                 items.append((number, item))
         lines = analyze_items(self.briefer, items, self.reading)
@@ -81,7 +84,7 @@ class _Analyzer:
 
     def _item(self, row: dict[str, Any], number: int):  # noqa: ANN202 - an input, a failure or None
         if not self.parquet:
-            return jsonl_item(str(row["text"]).encode("utf-8"), number, self.name, self.date)
+            return jsonl_item(bytes(row["raw"]), number, self.name, self.date)
         where = f"{self.name}:{number}"
         record = {key: row[key] for key in RECORD_FIELDS if key in row and row[key] is not None}
         try:
@@ -105,26 +108,35 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
     parquet_in = corpus.endswith(".parquet") or os.path.isdir(corpus)
     parquet_out = out.endswith(".parquet")
     resumed = 0 if parquet_out else resume_point(out)
+    from .ray_sources import JsonLinesPieces, ParquetRowGroups
+
+    # Absolute paths: on a cluster the reading tasks run in directories of Ray's.
+    source = os.path.abspath(corpus)
+    try:
+        pieces = (ParquetRowGroups(source, after_line=resumed) if parquet_in
+                  else JsonLinesPieces(source, name=_name(corpus), after_line=resumed))
+    except OSError as error:
+        raise InputError(f"{corpus}: cannot read ({error.strerror or error})") from None
+    if not pieces.get_read_tasks(parallelism=1):  # no piece left to read
+        return AnalyzeRun(analyzed=0, resumed=resumed, failures=())  # every line is done already
     started = not ray.is_initialized()
     set_for_ray = _start(ray, address, briefer.workers) if started else []
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # output in input order
         context.enable_progress_bars = False  # standard error is for errors
-        # Absolute paths: on a cluster the reading tasks run in directories of Ray's.
-        source = os.path.abspath(corpus)
-        rows = ray.data.read_parquet(source) if parquet_in else ray.data.read_text(source, drop_empty_lines=False)
-        # Row numbers (the input line, for resuming and for default sources): zip
-        # pairs rows by position, which preserve_order makes deterministic.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            numbered = ray.data.range(rows.count()).zip(rows)
+        # Reading is far quicker than analyzing: without a limit Ray Data reads
+        # ahead as far as its share of the object store allows (gigabytes), and a
+        # corpus smaller than that is held whole. A few pieces per actor keep
+        # every actor busy.
+        context.execution_options.resource_limits = ray.data.ExecutionResources.for_limits(
+            object_store_memory=OBJECT_STORE_BYTES_PER_ACTOR * (briefer.workers + 1))
         # An actor that dies is not restarted (max_restarts=0): the job stops with
         # its error and a new run resumes; Ray warns on stderr about restarting
         # actors otherwise. Passing it this way is deprecated, hence the filter.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            analyzed = numbered.map_batches(
+            analyzed = ray.data.read_datasource(pieces).map_batches(
                 _Analyzer, batch_size=briefer.batch_size, batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=briefer.workers), num_cpus=1, max_restarts=0,
                 fn_constructor_kwargs={"settings": WorkerSettings.of(briefer), "reading": reading,
