@@ -23,6 +23,17 @@ def test_the_peak_counts_what_the_command_left_behind():
     assert measured.wall < 1  # the command ended at once; its orphan is not timed
 
 
+def test_the_peak_counts_a_child_whose_parent_ignores_sigchld():
+    """As Ray's raylet does: the kernel reaps such a child at once and adds its
+    rusage to nobody's; the samples of /proc count it."""
+    ignoring = ("import signal, subprocess, sys, time\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\n"
+                f"subprocess.Popen([sys.executable, '-c', {HOLDS_150_MB!r}])\ntime.sleep(2)\n")
+    measured = COMMON.measure([sys.executable, "-c", ignoring], env=dict(os.environ))
+    assert measured.code == 0
+    assert 150 <= measured.peak_mb < 400 and 150 <= measured.others_mb < 400
+    assert measured.command_mb < 100
+
+
 def test_a_command_out_of_time_is_killed():
     measured = COMMON.measure([sys.executable, "-c", "import time; time.sleep(60)"], env=dict(os.environ),
                               timeout=1)
