@@ -22,14 +22,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import measure  # noqa: E402
+
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
 LIMIT_SECONDS, LIMIT_MB = 30.0, 1024.0
 MONTHS = "January February March April May June July August September October November December".split()
@@ -144,21 +146,11 @@ def run(path: Path, out: Path, timeout: float) -> tuple[int | str, float, float,
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     command = [sys.executable, "-m", "summarize", str(path), "--date", "2020-06-01",
                "--format", "json,html", "-o", str(out)]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            process.kill()
-            pid, status, usage = os.wait4(process.pid, 0)
-            return "timeout", time.perf_counter() - start, usage.ru_maxrss / 1024, ""
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode("utf-8", "replace").strip().splitlines() if process.stderr else []
-    return os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss / 1024, (stderr[-1] if stderr else "")
+    measured = measure(command, env=env, cwd=ROOT, timeout=timeout)
+    if measured.code is None:
+        return "timeout", measured.wall, measured.peak_mb, ""
+    stderr = measured.stderr.strip().splitlines()
+    return measured.code, measured.wall, measured.peak_mb, (stderr[-1] if stderr else "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,9 +5,9 @@
 Each command is a whole new process (interpreter start, imports, model load, the
 briefing, exit), run in turn with the peer, A B A B ..., after one warm-up run of
 each that is not counted (it fills the page cache, as any second call finds it).
-CPU time is user + sys of the finished child from ``os.wait4``'s rusage, and peak
-memory is its ``ru_maxrss``: the operating system's own accounting, so neither the
-timer nor this script is counted. Medians are reported, and each command's ratio to
+CPU time is user + sys of the finished process from its rusage, and peak memory is
+its ``ru_maxrss`` (``benchmarks.common.measure``): the operating system's own
+accounting, so neither the timer nor this script is counted. Medians are reported, and each command's ratio to
 the peer `python -c "import torch"` measured pair by pair in the same run: the
 machine is shared, so the ratio is the figure to compare between runs.
 
@@ -21,55 +21,34 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import measure  # noqa: E402
+
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
 DATE = "2014-06-22"
 DEMO_FORMATS = "html,email,text,markdown,json,timelinejs"
 
 
-# A NamedTuple rather than a dataclass: the tests load this script as a module that
-# is not in sys.modules, where dataclasses cannot resolve its annotations.
 class Run(NamedTuple):
     cpu: float  # user + sys seconds
     wall: float
     peak_mb: float
 
 
-# A small process that runs the command and reports its rusage. The command is not
-# started from the caller itself: Linux counts a child's peak RSS from the memory it
-# was forked from (exec keeps the old high-water mark), so a child of a 1 GB pytest
-# process "peaked" at 1 GB whatever it did.
-_LAUNCHER = """
-import json, os, subprocess, sys, time
-start = time.perf_counter()
-process = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-_, status, usage = os.wait4(process.pid, 0)
-print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,
-                  usage.ru_maxrss, time.perf_counter() - start]))
-"""
-
-
 def run_once(command: list[str], env: dict[str, str]) -> Run:
-    """One whole process; its CPU time and peak RSS as the kernel accounted them."""
-    # stderr goes to a file, not a pipe: a pipe nobody reads while waiting could fill and stall the child.
-    with tempfile.TemporaryFile() as stderr:
-        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], cwd=ROOT, env=env,
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr, check=False)
-        code, cpu, maxrss, wall = json.loads(launched.stdout.decode().strip().splitlines()[-1])
-        if code != 0:
-            stderr.seek(0)
-            message = stderr.read().decode(errors="replace").strip()[-500:]
-            raise SystemExit(f"{' '.join(command)} exited {code}: {message}")
-    # ru_maxrss is in KiB on Linux, bytes on macOS.
-    peak = maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
-    return Run(cpu=cpu, wall=wall, peak_mb=peak)
+    """One whole process; its CPU time and peak RSS as the kernel accounted them
+    (``benchmarks.common.measure``)."""
+    measured = measure(command, env=env, cwd=ROOT)
+    if measured.code != 0:
+        raise SystemExit(f"{' '.join(command)} exited {measured.code}: {measured.stderr.strip()[-500:]}")
+    return Run(cpu=measured.cpu, wall=measured.wall, peak_mb=measured.peak_mb)
 
 
 def main() -> None:

@@ -11,95 +11,47 @@ to a temporary directory (never into the project). Each run is a whole
 Ray, starting Ray are included, as a user pays them. Articles/s are reported beside
 their ratio to the first run (one process) of the same invocation, since the
 machine is shared and absolute figures move from run to run; CPU seconds (the
-command and the processes it waited for) give articles per CPU second, what one
-core does whatever the neighbours take. Peak memory is each
-process's peak resident set (VmHWM), sampled from /proc over the run's process tree:
-the command's own process, and the largest worker or actor.
+command and every process it started, Ray's included, by the kernel's accounting:
+``benchmarks.common.measure``) give articles per CPU second, what one core does
+whatever the neighbours take. Peak memory is each process's peak resident set
+(VmHWM), sampled from /proc over the run's process tree: the command's own
+process, and the largest other (a worker, an actor, Ray's own processes).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import find_shared, read_jsonl  # noqa: E402
+from benchmarks.common import find_shared, measure, read_jsonl, repeat_corpus  # noqa: E402
 
 DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
 DATE = "2015-04-15"
 
 
 def write_corpus(source: Path, count: int, path: Path) -> None:
-    records = read_jsonl(source)
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(count):
-            record = records[n % len(records)]
-            out.write(json.dumps({"text": record["article"], "date": DATE,
-                                  "source": f"{record['id']}#{n // len(records)}"}) + "\n")
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(parent, []).append(int(entry))
-    return tree
-
-
-def _peak_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    records = [{"text": record["article"], "date": DATE, "source": record["id"]} for record in read_jsonl(source)]
+    repeat_corpus(records, count, path)
 
 
 def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
-    """One timed ``summarize analyze``; its wall time and peak memory per process."""
+    """One timed ``summarize analyze``; its wall time, CPU and peak memory per process."""
     command = [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(corpus), "--out", str(out),
                "--workers", str(workers), "--engine", engine]
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
                RAY_USAGE_STATS_ENABLED="0")
-    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peaks: dict[int, int] = {}
-    while process.poll() is None:
-        tree, todo = _children(), [process.pid]
-        while todo:
-            pid = todo.pop()
-            peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
-            todo.extend(tree.get(pid, []))
-        time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # CPU of the command and every process it waited for (its workers; for Ray, what
-    # the local Ray reaped): on a shared machine, articles per CPU second is the
-    # steadier measure of what a core does.
-    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}")
+    measured = measure(command, env=env, cwd=ROOT)
+    if measured.code != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({measured.code}): {measured.stderr}")
     lines = sum(1 for _ in out.open())
-    others = [kb for pid, kb in peaks.items() if pid != process.pid]
-    return {"seconds": seconds, "cpu": cpu, "articles": lines, "main_mb": peaks.get(process.pid, 0) / 1024,
-            "worker_mb": max(others, default=0) / 1024}
+    return {"seconds": measured.wall, "cpu": measured.cpu, "articles": lines, "main_mb": measured.command_mb,
+            "worker_mb": measured.others_mb}
 
 
 def main() -> None:

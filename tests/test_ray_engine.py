@@ -78,3 +78,21 @@ def test_ray_address_without_the_ray_engine_is_refused(tmp_path):
     corpus(articles, 1)
     result = run("analyze", "--jsonl", str(articles), "--out", str(tmp_path / "o"), "--ray-address", "x:6379")
     assert result.returncode == 2 and "--ray-address needs --engine ray" in result.stderr.decode()
+
+
+def test_a_corpus_of_many_pieces_is_numbered_as_the_local_engine_numbers_it(tmp_path):
+    """40 pages of 100 KB each: four pieces of about 1 MB (``ray_sources.PIECE_BYTES``)
+    read by separate tasks, with blank lines and a bad line among them."""
+    from conftest import ROOT, load_benchmark
+
+    records = [json.loads(line) for line in (ROOT / "examples" / "storm-ada.jsonl").read_text().splitlines()]
+    articles, local, on_ray = tmp_path / "in.jsonl", tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    load_benchmark("common").repeat_corpus(records, 40, articles, padding_kb=100)
+    lines = articles.read_text().splitlines(keepends=True)
+    articles.write_text("".join(lines[:15]) + "\n\n" + '{"text": 3}\n' + "".join(lines[15:]))
+    assert analyze("--jsonl", str(articles), "--out", str(local)).returncode == 3
+    result = analyze("--jsonl", str(articles), "--out", str(on_ray), "--engine", "ray", "--workers", "2")
+    assert result.returncode == 3, result.stderr.decode()
+    assert result.stderr.decode() == f'summarize: error: {articles}:18: "text" must be a string\n'
+    assert on_ray.read_bytes() == local.read_bytes()
+    assert [json.loads(line)["line"] for line in on_ray.read_text().splitlines()][14:18] == [15, 18, 19, 20]

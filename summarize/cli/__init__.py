@@ -259,9 +259,11 @@ def _analyze(args: argparse.Namespace) -> int:
     """``summarize analyze`` (``analyze_command.py``): each failed line is one line
     on stderr; the others are analyzed (exit 3)."""
     from .analyze import analyze_from_args
+    from .progress import analyze_progress_bar
 
     _set_cpu_threads(args.threads, args.model)
-    run = analyze_from_args(args)
+    with analyze_progress_bar(args.jsonl, args.out) as progress:
+        run = analyze_from_args(args, progress=progress)
     for failure in run.failures:
         _error(failure.message)
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK

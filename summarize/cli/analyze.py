@@ -48,7 +48,9 @@ def build_analyze_parser(parser_class: type[argparse.ArgumentParser] = argparse.
                         help="local: this machine's processes (default); ray: a Ray Data job, on a local Ray "
                              "started for the run or on the cluster at --ray-address")
     parser.add_argument("--ray-address", metavar="ADDRESS",
-                        help="a running Ray cluster (ray://HOST:10001 or HOST:6379); default: start a local one")
+                        help="a running Ray cluster: its head's HOST:6379 (or ray://HOST:10001); a cluster with "
+                             "token authentication wants RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH=FILE in the "
+                             "environment; default: start a local Ray")
     return parser
 
 
@@ -77,7 +79,7 @@ def analyze_from_args(args: argparse.Namespace, *, progress: Callable[[int], Non
         from ..corpora.ray_engine import analyze_on_ray
 
         return analyze_on_ray(args.jsonl, args.out, briefer=briefer, date=date, reading=reading,
-                              address=args.ray_address)
+                              address=args.ray_address, progress=progress)
     if args.ray_address:
         raise SummarizeError("--ray-address needs --engine ray")
     return analyze_corpus(args.jsonl, args.out, briefer=briefer, date=date, reading=reading, progress=progress)
