@@ -6,5 +6,6 @@
 - ``analysis_json.py``: the analysis line, written and read.
 - ``workers.py``: local worker processes (``--workers N``), each loading the model once.
 - ``ray_engine.py``: the same stage as a Ray Data job (``--engine ray``), locally or on
-  a running cluster (``--ray-address``).
+  a running cluster (``--ray-address``): ``ray_sources.py`` reads the corpus in numbered
+  pieces, ``ray_cluster.py`` starts a local Ray or joins a cluster (token, loopback).
 """
