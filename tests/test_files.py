@@ -44,6 +44,54 @@ def leftovers(directory: Path) -> list[str]:
     return sorted(name for name in os.listdir(directory) if name.endswith(".tmp"))
 
 
+# --- Atomic replacement: the old briefing or the new, never half ----------------------
+
+
+def test_a_reader_of_the_old_briefing_reads_all_of_it_while_it_is_replaced(tmp_path):
+    """A web server halfway through sending briefing.html when the next run rewrites
+    it sends the rest of the old briefing: the new one is another file, renamed over
+    the name. Written in place, the reader would get the new text's tail, or nothing."""
+    from summarize.files import write_output
+
+    target = tmp_path / "briefing.html"
+    old = b"<p>old briefing</p>\n" * 10_000
+    target.write_bytes(old)
+    with open(target, "rb", buffering=0) as reader:
+        assert reader.read(100) == old[:100]
+        write_output(target, "<p>new briefing</p>\n")
+        assert reader.read() == old[100:]
+    assert target.read_text() == "<p>new briefing</p>\n"
+    assert leftovers(tmp_path) == []
+
+
+# The disk fills up while the new briefing is written: a file size limit (ulimit -f)
+# makes the kernel refuse the write past 1,000 bytes, as a full disk would. Python
+# ignores SIGXFSZ, so the write fails with EFBIG instead of killing the process.
+FULL_DISK = textwrap.dedent("""
+    import resource, sys
+    from pathlib import Path
+    from summarize.errors import OutputError
+    from summarize.files import write_output
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    try:
+        write_output(Path(sys.argv[1]), "<p>new briefing</p>\\n" * 500)
+    except OutputError as error:
+        print(error)
+""")
+
+
+def test_a_write_that_fails_midway_leaves_the_old_briefing_whole(tmp_path):
+    target = tmp_path / "briefing.html"
+    target.write_text("<p>old briefing</p>\n")
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(target)], capture_output=True, cwd=ROOT,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode() == f"{target}: cannot write (File too large)\n"
+    assert target.read_text() == "<p>old briefing</p>\n"
+    assert leftovers(tmp_path) == []
+
+
 # --- Symbolic links, devices, FIFOs ---------------------------------------------------
 
 

@@ -1,7 +1,11 @@
 """Web articles: fetching from a local server, extraction, the page date and its source."""
 
+import contextlib
 import datetime as dt
+import http.server
 import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -140,6 +144,48 @@ def test_fetch_failures_are_one_clear_line(route, message):
             fetch_url(base + "/story", timeout=0.5, max_bytes=1000, allow_private=True)
     assert str(error.value).startswith(base + "/story: ")
     assert "\n" not in str(error.value)
+
+
+@contextlib.contextmanager
+def streamed(pieces: list[bytes], pause: float = 0.02):
+    """A server that sends its page in ``pieces``, a pause between them, with no
+    Content-Length (the body ends when the connection closes): only counting what
+    arrives can tell its size."""
+    class Stream(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for piece in pieces:
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    time.sleep(pause)
+            except (BrokenPipeError, ConnectionResetError):  # the client stopped reading
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stream)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/story"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_without_content_length_is_measured_as_it_streams_in():
+    # Thirty pieces of 100 bytes: each is a tenth of the 1,000-byte limit, the page is
+    # three times over it. The pause keeps the pieces apart, a few to a network read.
+    with streamed([b"<p>" + b"x" * 93 + b"</p>"] * 30) as url:
+        with pytest.raises(InputError, match=r"could not fetch \(larger than 0\.001 MB\)"):
+            fetch_url(url, max_bytes=1000, allow_private=True)
+    # Exactly the limit, in pieces, is not over it.
+    with streamed([b"x" * 250] * 4) as url:
+        assert fetch_url(url, max_bytes=1000, allow_private=True).body == b"x" * 1000
 
 
 def test_dead_url():
