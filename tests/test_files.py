@@ -44,6 +44,60 @@ def leftovers(directory: Path) -> list[str]:
     return sorted(name for name in os.listdir(directory) if name.endswith(".tmp"))
 
 
+# --- Where each format goes -------------------------------------------------------------
+
+
+def test_one_format_goes_to_the_output_or_to_standard_output():
+    from summarize.files import output_targets
+
+    assert output_targets(None, ["html"], ["story.txt"]) == {"html": None}
+    assert output_targets("out/b.md", ["markdown"], ["story.txt"]) == {"markdown": Path("out/b.md")}
+
+
+@pytest.mark.parametrize(("inputs", "stem"), [
+    (["news/story.txt"], "story"),
+    (["-"], "briefing"),  # standard input has no name to reuse
+    (["https://example.com/2014/story.html"], "briefing"),  # nor has a URL a file's
+    (["a.txt", "b.txt"], "briefing"),  # a briefing of several is not named after the first
+], ids=["one file", "stdin", "url", "several"])
+def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tmp_path, inputs, stem):
+    from summarize.files import output_targets
+
+    assert output_targets(str(tmp_path), ["html", "email", "markdown"], inputs) == {
+        "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html", "markdown": tmp_path / f"{stem}.md"}
+
+
+def test_several_formats_need_a_directory(tmp_path):
+    from summarize.errors import OutputError
+    from summarize.files import output_targets
+
+    with pytest.raises(OutputError) as error:
+        output_targets(None, ["html", "json"], ["story.txt"])
+    assert str(error.value) == "several formats need -o DIRECTORY to write one file each"
+    (tmp_path / "briefing.html").write_text("old")
+    with pytest.raises(OutputError) as error:
+        output_targets(str(tmp_path / "briefing.html"), ["html", "json"], ["story.txt"])
+    assert str(error.value) == f"{tmp_path / 'briefing.html'}: with several formats, -o must be a directory"
+
+
+def test_an_input_article_is_never_a_target(tmp_path, monkeypatch):
+    from summarize.errors import OutputError
+    from summarize.files import refuse_overwriting_inputs
+
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    (tmp_path / "latest.txt").symlink_to(story)
+    for target in (story, tmp_path / "latest.txt", tmp_path / "." / "story.txt"):
+        with pytest.raises(OutputError) as error:
+            refuse_overwriting_inputs([None, tmp_path / "briefing.html", target], ["-", str(story)])
+        assert str(error.value) == f"{target}: refusing to overwrite an input article"
+    # Standard input and a URL are no files: a file named "-" or one whose path
+    # spells the URL is not an input.
+    monkeypatch.chdir(tmp_path)
+    refuse_overwriting_inputs([Path("-"), Path("https:/example.com/story.html")],
+                              ["-", "https://example.com/story.html"])
+
+
 # --- Atomic replacement: the old briefing or the new, never half ----------------------
 
 

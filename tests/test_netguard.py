@@ -12,8 +12,10 @@ import contextlib
 import http.server
 import json
 import socket
+import ssl
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -178,3 +180,104 @@ def test_the_timeout_bounds_the_whole_fetch(stage):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- https: the same guard, and the certificate checked ----------------------------------
+
+# A self-signed certificate for 127.0.0.1 and localhost, valid until 2126, made with
+#   openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=localhost
+#     -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -addext basicConstraints=critical,CA:TRUE
+TLS = Path(__file__).resolve().parent / "data" / "tls"
+
+
+@contextlib.contextmanager
+def https_server(handler: type[http.server.BaseHTTPRequestHandler]):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+    # The handshake in the request's thread, not in the accepting one, which a client
+    # that never finishes it would otherwise stop.
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Story(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        body = b"<p>over https</p>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def trusted_test_certificate(monkeypatch):
+    """The test server's certificate is trusted, as a certificate authority's is."""
+    context = ssl.create_default_context(cafile=TLS / "localhost.pem")
+    monkeypatch.setattr(ssl, "_create_default_https_context", lambda: context)
+
+
+def test_https_is_fetched_through_the_same_guard(trusted_test_certificate, loopback_is_public):
+    with https_server(Story) as base:
+        fetched = fetch_url(base + "/story.html")
+    assert (fetched.body, fetched.url, fetched.content_type) == (b"<p>over https</p>", base + "/story.html", "text/html")
+    assert loopback_is_public == ["127.0.0.1"]  # connected by the guard, to the address it checked
+
+
+def test_https_to_a_private_address_is_refused(trusted_test_certificate):
+    with https_server(Story) as base:
+        with pytest.raises(InputError) as error:
+            fetch_url(base + "/story.html")
+    assert str(error.value) == (f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; "
+                                f"--allow-private-urls allows it)")
+
+
+def test_an_untrusted_certificate_is_refused():
+    with https_server(Story) as base:
+        with pytest.raises(InputError, match=r"could not fetch \(\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate "
+                                             r"verify failed: self.signed certificate"):
+            fetch_url(base + "/story.html", allow_private=True)
+
+
+@pytest.mark.parametrize("stage", ["headers", "body"])
+def test_the_timeout_bounds_an_https_fetch(trusted_test_certificate, stage):
+    # A byte every 0.05 s: each read is quick, the whole would take 5 s. While the
+    # headers drip in, only the deadline's timer can stop the fetch, and it must shut
+    # the TLS socket (the plain one it was made from is gone).
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            try:
+                if stage == "headers":
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                    self.wfile.flush()
+                    chunks = [bytes([byte]) for byte in b"X-Slow: " + b"x" * 100]
+                else:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.end_headers()
+                    chunks = [b"x"] * 100
+                for chunk in chunks:
+                    self.wfile.write(chunk)
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    with https_server(Drip) as base:
+        start = time.monotonic()
+        with pytest.raises(InputError, match=r"could not fetch \(timeout after 0\.5 s\)$"):
+            fetch_url(base + "/", timeout=0.5, allow_private=True)
+        assert time.monotonic() - start < 1.5
