@@ -64,7 +64,8 @@ def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tm
     from summarize.files import output_targets
 
     assert output_targets(str(tmp_path), ["html", "email", "markdown"], inputs) == {
-        "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html", "markdown": tmp_path / f"{stem}.md"}
+        "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html",
+        "markdown": tmp_path / f"{stem}.md"}
 
 
 def test_several_formats_need_a_directory(tmp_path):
@@ -251,6 +252,18 @@ def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
         assert str(error.value) == f"{target}: {message}"
 
 
+def test_a_block_device_is_refused():
+    from summarize.errors import OutputError
+    from summarize.files import check_output
+
+    devices = sorted(entry.path for entry in os.scandir("/dev") if stat.S_ISBLK(entry.stat().st_mode))
+    if not devices:
+        pytest.skip("no block device in /dev")
+    with pytest.raises(OutputError) as error:
+        check_output(Path(devices[0]))
+    assert str(error.value) == f"{devices[0]}: is a block device, not a file to write the briefing to"
+
+
 # --- Modes ------------------------------------------------------------------------------
 
 
@@ -343,17 +356,22 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
             ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
             ".story.html.summarize-0.tmp": None,               # not a PID
             temp_name("story.html", killed_pid(stale)) + ".bak": None,
+            temp_name("story.html", 9_999_999_999): None,     # no process can have it: keep, as unknown
         }
         for name in others:
             (tmp_path / name).write_text("not ours to remove")
         (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
+        (tmp_path / temp_name("story.html", 4_000_001)).symlink_to(".story.html.k2j3h4.tmp")  # a link: we make none
         aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
         aged.write_text("x")
         os.utime(aged, (old, old))
         write_output(target, "<p>new</p>")
+        with pytest.raises(subprocess.TimeoutExpired):  # asked whether it lives, not signalled
+            alive.wait(timeout=0.2)
         alive.kill()
     assert target.read_text() == "<p>new</p>"
-    assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000), "story.html"])
+    assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000),
+                                                   temp_name("story.html", 4_000_001), "story.html"])
 
 
 def killed_pid(name: str) -> int:

@@ -32,6 +32,7 @@ from summarize.web import fetch_url
     ("224.0.0.1", False), ("239.255.255.250", False), ("240.0.0.1", False), ("255.255.255.255", False),
     ("::1", False), ("::", False), ("fe80::1", False), ("fe80::1%2", False), ("fc00::1", False), ("ff02::1", False),
     ("::ffff:127.0.0.1", False), ("::ffff:169.254.169.254", False), ("::ffff:8.8.8.8", True),
+    ("::ffff:224.0.0.1", False),  # read as IPv6 it would be public: ipaddress calls it global
     ("2001:db8::1", False),
 ])
 def test_is_public(address, public):

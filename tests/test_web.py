@@ -231,3 +231,17 @@ def test_page_metadata_wins_over_its_dateline(no_network):
     assert (article.date, article.date_source) == (dt.date(2014, 6, 25), "metadata")
     assert article.dateline == "BAGHDAD, June 24, 2014 (Reuters) -"
     assert article.text.startswith("Militants took the town on Sunday.")
+
+
+@pytest.mark.parametrize(("error", "reason"), [
+    (ConnectionRefusedError(111, "Connection refused"), "connection refused"),  # reads on after "could not fetch ("
+    (OSError(0, "EOF occurred in violation of protocol"), "EOF occurred in violation of protocol"),  # an acronym
+    (OSError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+     "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+    (ValueError("unknown url type:\n 'x'"), "unknown url type: 'x'"),  # one line
+    (ValueError(), "ValueError"),  # no message: its kind
+])
+def test_why_a_fetch_failed_is_one_line_in_the_error_s_own_words(error, reason):
+    from summarize.web import _reason
+
+    assert _reason(error) == reason
