@@ -378,6 +378,122 @@ def killed_pid(name: str) -> int:
     return int(name.rsplit("-", 1)[1].split(".")[0])
 
 
+def test_the_temporary_file_is_pending_exactly_while_it_may_exist(tmp_path, monkeypatch):
+    """``pending`` names the temporary file from before it is made until it is renamed,
+    so that the SIGTERM handler (cli.py) can remove it at any moment in between."""
+    from summarize.files import temp_name, write_output
+
+    target, pending, seen = tmp_path / "b.html", set(), []
+    temp = str(tmp_path / temp_name("b.html", os.getpid()))
+    real_replace = os.replace
+
+    def replace(source, destination):
+        seen.append((source, set(pending)))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    write_output(target, "<p>new</p>", pending=pending)
+    assert seen == [(temp, {temp})] and pending == set()
+
+
+def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
+    from summarize.errors import OutputError
+    from summarize.files import write_output
+
+    def replace(source, destination):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", replace)
+    pending = set()
+    with pytest.raises(OutputError) as error:
+        write_output(tmp_path / "b.html", "<p>new</p>", pending=pending)
+    assert str(error.value) == f"{tmp_path / 'b.html'}: cannot write (Permission denied)"
+    assert os.listdir(tmp_path) == [] and pending == set()
+
+
+def test_a_signal_before_the_temporary_file_is_made_removes_nothing(tmp_path, monkeypatch):
+    # Ctrl-C arrives in os.open: no file was made, and the interrupt goes on unchanged.
+    from summarize.files import write_output
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_temporary_name_taken_by_something_else_is_left_alone(tmp_path):
+    """A link already holding our temporary name (not a file we make) makes the write
+    fail with one line, and is not removed: opening it failed, so it is not ours."""
+    from summarize.errors import OutputError
+    from summarize.files import temp_name, write_output
+
+    taken = tmp_path / temp_name("b.html", os.getpid())
+    taken.symlink_to("elsewhere")
+    with pytest.raises(OutputError) as error:
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    assert str(error.value) == f"{tmp_path / 'b.html'}: cannot write (File exists)"
+    assert taken.is_symlink() and os.listdir(tmp_path) == [taken.name]
+
+
+def test_stale_temporary_files_are_all_removed_and_returned(tmp_path, monkeypatch):
+    """One that cannot be removed (another run removed it first) does not stop the rest."""
+    from summarize.files import remove_stale_temp_files, temp_name
+
+    target = tmp_path / "b.html"
+    stale = sorted(tmp_path / temp_name("b.html", pid) for pid in (4_000_002, 4_000_003, 4_000_004))
+    for path in stale:
+        path.write_text("half-made")
+    real_unlink, calls = os.unlink, []
+
+    def unlink(path):
+        calls.append(path)
+        if len(calls) == 1:
+            real_unlink(path)
+            raise FileNotFoundError(2, "No such file or directory")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    removed = remove_stale_temp_files(target)
+    assert len(calls) == 3 and os.listdir(tmp_path) == []
+    assert sorted(removed) == sorted(Path(path) for path in calls[1:])
+
+
+def test_missing_directories_of_the_output_are_made(tmp_path):
+    from summarize.files import write_output
+
+    write_output(tmp_path / "2014" / "06" / "22.html", "<p>new</p>")
+    assert (tmp_path / "2014" / "06" / "22.html").read_text() == "<p>new</p>"
+
+
+def test_a_new_file_is_made_as_open_makes_one(tmp_path):
+    # In this process (the umask test above runs the command): 0666 less the umask.
+    from summarize.files import write_output
+
+    old = os.umask(0o022)
+    try:
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "b.html").stat().st_mode) == 0o644
+
+
+def test_a_deleted_file_behind_a_proc_fd_link_is_written_through(tmp_path):
+    """/proc/self/fd/N of a deleted file names no path to rename over: the open file is
+    written, and no file named "... (deleted)" is made."""
+    from summarize.files import write_output
+
+    path = tmp_path / "gone.html"
+    with open(path, "w+b") as handle:
+        path.unlink()
+        write_output(Path(f"/proc/self/fd/{handle.fileno()}"), "<p>new</p>")
+        handle.seek(0)
+        assert handle.read() == b"<p>new</p>"
+    assert os.listdir(tmp_path) == []
+
+
 def test_temporary_names_fit_a_long_file_name():
     from summarize.files import temp_name
 
