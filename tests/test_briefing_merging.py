@@ -153,6 +153,17 @@ def test_weekdays_without_a_year_never_merge_but_equal_month_days_do():
     assert all(e.conflicts == () for e in different)  # no year: no grounds to call it a conflict
 
 
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_a_date_with_a_year_and_one_without_neither_merge_nor_conflict(order):
+    # "June 22, 2014" and "Saturday" of an undated article may be the same day or not.
+    events = [[event("2014-06-22", WALID_A, "a")], [event("XXXX-WXX-6", WALID_B, "b")]]
+    if order == "undated first":
+        events.reverse()
+    merged = merge_events(events, encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9}))
+    assert sorted((e.value, e.sources, e.conflicts) for e in merged) == [
+        ("2014-06-22", ("a",), ()), ("XXXX-WXX-6", ("b",), ())]
+
+
 @pytest.mark.parametrize(
     ("value", "span"),
     [

@@ -231,7 +231,8 @@ def trusted_test_certificate(monkeypatch):
 def test_https_is_fetched_through_the_same_guard(trusted_test_certificate, loopback_is_public):
     with https_server(Story) as base:
         fetched = fetch_url(base + "/story.html")
-    assert (fetched.body, fetched.url, fetched.content_type) == (b"<p>over https</p>", base + "/story.html", "text/html")
+    assert (fetched.body, fetched.url, fetched.content_type) == (
+        b"<p>over https</p>", base + "/story.html", "text/html")
     assert loopback_is_public == ["127.0.0.1"]  # connected by the guard, to the address it checked
 
 
@@ -282,3 +283,36 @@ def test_the_timeout_bounds_an_https_fetch(trusted_test_certificate, stage):
         with pytest.raises(InputError, match=r"could not fetch \(timeout after 0\.5 s\)$"):
             fetch_url(base + "/", timeout=0.5, allow_private=True)
         assert time.monotonic() - start < 1.5
+
+
+def test_relative_and_https_redirects_are_followed(trusted_test_certificate, loopback_is_public):
+    with https_server(Story) as secure:
+        routes = {"/relative": "/page", "/page": (200, b"<p>here</p>"), "/secure": secure + "/story.html"}
+        with redirector(routes) as base:
+            assert fetch_url(base + "/relative").body == b"<p>here</p>"
+            fetched = fetch_url(base + "/secure")
+    assert (fetched.body, fetched.url) == (b"<p>over https</p>", secure + "/story.html")
+
+
+def test_a_redirect_by_the_old_uri_header_is_checked_too(loopback_is_public):
+    class Uri(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(302)
+            self.send_header("URI", "file:///etc/passwd")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Uri)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/story"
+    try:
+        with pytest.raises(InputError) as error:
+            fetch_url(url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert str(error.value) == f"{url}: could not fetch (redirected to a non-web address (file:))"

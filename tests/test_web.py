@@ -245,3 +245,33 @@ def test_why_a_fetch_failed_is_one_line_in_the_error_s_own_words(error, reason):
     from summarize.web import _reason
 
     assert _reason(error) == reason
+
+
+def test_a_charset_is_read_from_the_first_4_kb_only():
+    """A <meta charset> is looked for in the page's first 4,096 bytes, as browsers look
+    in the first 1,024: past them a Greek page without one falls back to Windows-1252."""
+    from summarize.web import decode_page
+
+    meta = b'<meta charset="iso-8859-7">'
+    greek = "<p>\u0391\u03b8\u03ae\u03bd\u03b1</p>"
+    for last_byte, text in [(4096, greek), (4097, "<p>\u00c1\u00e8\u00de\u00ed\u00e1</p>")]:
+        comment = b"<!--" + b"x" * (last_byte - len(meta) - 5) + b"-->"  # the charset's name ends at last_byte
+        body = comment + meta + greek.encode("iso-8859-7")
+        assert body.index(b'-7"') + 2 == last_byte
+        assert decode_page(body).endswith(text)
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>",
+     "this is a binary file (a PNG image), not an article in text or HTML form"),
+    (b"<html>\x00\x01\x02\x03" * 10, "this is a binary file, not a web page"),
+])
+def test_a_page_that_is_no_text_is_named_in_its_error(body, message):
+    from summarize.web import decode_page
+
+    with pytest.raises(InputError) as error:
+        decode_page(body)
+    assert str(error.value) == f"page: {message}"
+    with pytest.raises(InputError) as error:
+        decode_page(body, source="https://example.com/a.html")
+    assert str(error.value) == f"https://example.com/a.html: {message}"
