@@ -127,6 +127,23 @@ def test_a_happening_takes_one_event_of_each_article():
     assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("a", "b")), (again, ("b",))]
 
 
+def test_an_undated_article_reported_after_every_dated_one():
+    # The undated article comes first in the input, the dated one keeps the wording.
+    merged = merge_events([[event("2014-06-22", WALID_B, "undated")], [event("2014-06-22", WALID_A, "dated")]],
+                          article_dates=[None, dt.date(2014, 6, 30)],
+                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}))
+    assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("dated", "undated"))]
+
+
+@pytest.mark.slow
+def test_the_default_encoder_is_minilm():
+    # The docstring's pairs: a paraphrase (0.86 with MiniLM) merges, another happening
+    # of the story (0.41 in the test above) does not.
+    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
+                           [event("2014-06-22", TURAIBIL, "c")]])
+    assert [e.sources for e in merged] == [("a", "b"), ("c",)]
+
+
 def test_conflicting_dates_are_both_kept_and_name_each_other():
     merged = merge_events([[event("2014-06-21TEV", RAWA_A, "sample")], [event("2014-06-20TEV", RAWA_B, "page")]],
                           article_dates=[dt.date(2014, 6, 22), dt.date(2014, 6, 23)],
