@@ -275,3 +275,15 @@ def test_a_page_that_is_no_text_is_named_in_its_error(body, message):
     with pytest.raises(InputError) as error:
         decode_page(body, source="https://example.com/a.html")
     assert str(error.value) == f"https://example.com/a.html: {message}"
+
+
+@pytest.mark.parametrize(("raw", "html"), [
+    (b"<!DOCTYPE html><html><head><title>Town Falls</title></head></html>", True),  # <html> without <body>
+    (b"\xef\xbb\xbf \t\r\n<body><p>x</p></body>", True),  # a byte-order mark and white space first
+    (b"<p>A fragment of markup is text with tags in it.</p>", False),  # neither <html> nor <body>
+    (b"X<html><body><p>x</p></body></html>", False),  # anything else first: text
+    (b"<!--" + b"x" * (65536 - 11) + b"--><html><body>", False),  # "<html" ending on byte 65,537: past 64 KB
+    (b"<!--" + b"x" * (65536 - 12) + b"--><html><body>", True),  # "<html" ending on byte 65,536
+])
+def test_what_looks_like_html(raw, html):
+    assert looks_like_html(raw) is html
