@@ -30,6 +30,7 @@ from .pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page, parse_pa
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
 USER_AGENT = "summarize/0.1 (+news briefing; offline summarizer)"
+FOLLOWED_REDIRECTS = (301, 302, 303, 307, 308)  # netguard's redirect handler follows these
 
 # Content types that can hold an article; anything else (images, PDFs) is refused
 # before its body is read.
@@ -88,7 +89,9 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
     except netguard.Refused as error:
         raise InputError(f"{url}: could not fetch ({error})") from None
     except urllib.error.HTTPError as error:
-        if 300 <= error.code < 400:  # urllib gives up on a loop or too many hops
+        # urllib gives up on a loop or too many hops with the last redirect's status;
+        # another 3xx (300 Multiple Choices, 304 Not Modified) is an answer it does not follow.
+        if error.code in FOLLOWED_REDIRECTS:
             raise InputError(f"{url}: could not fetch (a redirect loop, or more than "
                              f"{netguard.MAX_REDIRECTS} redirects)") from None
         raise InputError(f"{url}: could not fetch (HTTP {error.code} {_reason(error.reason)})") from None

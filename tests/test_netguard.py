@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import json
+import re
 import socket
 import ssl
 import threading
@@ -316,3 +317,35 @@ def test_a_redirect_by_the_old_uri_header_is_checked_too(loopback_is_public):
         server.shutdown()
         server.server_close()
     assert str(error.value) == f"{url}: could not fetch (redirected to a non-web address (file:))"
+
+
+def test_a_name_that_does_not_resolve_is_one_line():
+    url = "http://no-such-host.invalid/story.html"  # .invalid never resolves (RFC 2606)
+    with pytest.raises(InputError) as error:
+        fetch_url(url)
+    assert re.fullmatch(rf"{re.escape(url)}: could not fetch \(cannot resolve no-such-host\.invalid: \S.*\)",
+                        str(error.value)), str(error.value)
+
+
+def test_the_timeout_bounds_connecting_to_a_server_that_never_accepts():
+    # A listening socket whose queue is full: the kernel drops further connection
+    # requests, and connect() would wait minutes for an answer.
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        queued = []
+        for _ in range(3):
+            client = socket.socket()
+            client.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                client.connect(server.getsockname())
+            queued.append(client)
+        time.sleep(0.1)
+        try:
+            start = time.monotonic()
+            with pytest.raises(InputError, match=r"could not fetch \(timeout after 0\.5 s\)$"):
+                fetch_url(f"http://127.0.0.1:{server.getsockname()[1]}/", timeout=0.5, allow_private=True)
+            assert time.monotonic() - start < 1.5
+        finally:
+            for client in queued:
+                client.close()

@@ -135,6 +135,9 @@ def test_url_gives_the_date_of_an_undated_page():
         (page("oops", status=500, content_type="text/plain"), r"could not fetch \(HTTP 500"),
         (page(b"\x89PNG\r\n", content_type="image/png"), r"could not fetch \(the page is image/png, not an article\)"),
         (page("x" * 2000), r"could not fetch \(larger than 0\.001 MB\)"),
+        (page("bad", status=400, content_type="text/plain"), r"could not fetch \(HTTP 400 Bad Request\)$"),
+        # A 3xx that is no redirect urllib follows is no redirect loop either.
+        (page("choose", status=300, content_type="text/plain"), r"could not fetch \(HTTP 300 Multiple Choices\)$"),
         (page("<html></html>", delay=2.0), r"could not fetch \(timeout after 0\.5 s\)"),
     ],
 )
@@ -181,11 +184,77 @@ def test_a_page_without_content_length_is_measured_as_it_streams_in():
     # Thirty pieces of 100 bytes: each is a tenth of the 1,000-byte limit, the page is
     # three times over it. The pause keeps the pieces apart, a few to a network read.
     with streamed([b"<p>" + b"x" * 93 + b"</p>"] * 30) as url:
-        with pytest.raises(InputError, match=r"could not fetch \(larger than 0\.001 MB\)"):
+        with pytest.raises(InputError) as error:
             fetch_url(url, max_bytes=1000, allow_private=True)
+    assert str(error.value) == f"{url}: could not fetch (larger than 0.001 MB)"
     # Exactly the limit, in pieces, is not over it.
     with streamed([b"x" * 250] * 4) as url:
         assert fetch_url(url, max_bytes=1000, allow_private=True).body == b"x" * 1000
+
+
+def test_a_page_of_exactly_the_limit_is_fetched():
+    with serve({"/story": page("x" * 1000)}) as base:
+        assert fetch_url(base + "/story", max_bytes=1000, allow_private=True).body == b"x" * 1000
+
+
+@contextlib.contextmanager
+def answering(write):
+    """A server whose answer ``write(handler)`` writes by hand; the request's headers
+    are kept in ``received``."""
+    received = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            received.append(self.headers)
+            try:
+                write(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/story", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_the_body_is_read():
+    def twenty_megabytes(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "20000000")
+        handler.end_headers()
+        handler.wfile.write(b"<p>the start")
+        handler.wfile.flush()
+        time.sleep(3)  # the rest would take long: it is not waited for
+
+    with answering(twenty_megabytes) as (url, _):
+        start = time.monotonic()
+        with pytest.raises(InputError) as error:
+            fetch_url(url, timeout=2, allow_private=True)
+        assert time.monotonic() - start < 1
+    assert str(error.value) == f"{url}: could not fetch (larger than 10 MB)"
+
+
+def test_a_fetch_says_who_it_is_and_what_it_takes():
+    from summarize.web import USER_AGENT
+
+    def story(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "9")
+        handler.end_headers()
+        handler.wfile.write(b"<p>hi</p>")
+
+    with answering(story) as (url, received):
+        fetch_url(url, allow_private=True)
+    assert (received[0]["User-Agent"], received[0]["Accept"]) == (USER_AGENT, "text/html,*/*;q=0.5")
 
 
 def test_dead_url():
