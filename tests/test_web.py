@@ -356,3 +356,51 @@ def test_a_page_that_is_no_text_is_named_in_its_error(body, message):
 ])
 def test_what_looks_like_html(raw, html):
     assert looks_like_html(raw) is html
+
+
+BUDGET = " ".join(["The council met on Monday and voted on the budget for the coming year after a long debate."] * 3)
+
+
+def test_the_text_is_the_article_s_prose_without_tables_images_or_link_markup():
+    html = (f"<html><head><title>Budget Vote | Town News</title></head><body><article><h1>Budget Vote</h1>"
+            f"<p>{BUDGET}</p>"
+            "<table><tr><td>Table cell words here about the vote</td><td>Another cell.</td></tr></table>"
+            "<p>See <a href='https://example.com/budget'>the budget document</a> for details of the plan.</p>"
+            "<img src='chart.png' alt='A chart of the spending'>"
+            f"<p>{BUDGET}</p></article></body></html>")
+    article = extract_html(html, source="x.html")
+    assert (article.title, article.text.split("\n\n")) == (
+        "Budget Vote", [BUDGET, "See the budget document for details of the plan.", BUDGET])
+
+
+def test_a_page_without_a_title_has_none():
+    article = extract_html(f"<html><body><p>{BUDGET}</p></body></html>", source="x.html")
+    assert (article.title, article.text) == (None, BUDGET)
+
+
+def test_page_bytes_are_decoded_by_their_charset_and_named_in_errors():
+    greek = "\u039f \u03b4\u03ae\u03bc\u03bf\u03c2 \u03c8\u03ae\u03c6\u03b9\u03c3\u03b5 \u03c4\u03bf\u03bd " \
+            "\u03c0\u03c1\u03bf\u03cb\u03c0\u03bf\u03bb\u03bf\u03b3\u03b9\u03c3\u03bc\u03cc \u03c4\u03b7\u03bd " \
+            "\u0394\u03b5\u03c5\u03c4\u03ad\u03c1\u03b1."
+    page = f"<html><head><meta charset='iso-8859-7'></head><body><p>{greek}</p></body></html>"
+    assert extract_html(page.encode("iso-8859-7"), source="x.html").text == greek
+    with pytest.raises(InputError) as error:
+        extract_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>", source="x.html")
+    assert str(error.value) == "x.html: this is a binary file (a PNG image), not an article in text or HTML form"
+    with pytest.raises(InputError) as error:
+        extract_html("  ", source="x.html")
+    assert str(error.value) == "x.html: not a readable HTML page (Document is empty)"
+
+
+@pytest.mark.parametrize(("text", "prose"), [
+    ("The council met today.", True),  # four words and a full stop
+    ("The council met.", False),  # three
+    ("Home News Sport World\n\nIt rained.", False),  # a paragraph ends a sentence
+    ("Breaking news update\nThe council met on Monday to vote.", True),  # a fragment, then prose
+    ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u4e86\u9884\u7b97\u3002", True),  # 12 CJK letters
+    ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u9884\u7b97\u3002", False),  # 11
+])
+def test_what_counts_as_a_sentence_of_prose(text, prose):
+    from summarize.web import has_prose
+
+    assert has_prose(text) is prose
