@@ -60,8 +60,13 @@ class WebArticle:
 
 
 def is_url(source: str) -> bool:
-    """True for an http(s) URL; other schemes are refused by ``fetch_url``."""
-    return urllib.parse.urlsplit(source).scheme.lower() in ("http", "https") and "://" in source
+    """True for an http(s) URL, a malformed one included ("http://[bad/", which
+    ``fetch_url`` refuses with one line); other schemes are refused by ``fetch_url``."""
+    try:
+        scheme = urllib.parse.urlsplit(source).scheme
+    except ValueError:  # "Invalid IPv6 URL": the brackets of an address do not match
+        scheme = source.partition(":")[0]
+    return scheme.lower() in ("http", "https") and "://" in source
 
 
 def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
@@ -69,7 +74,10 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
     """Download ``url`` within ``timeout`` seconds in all (connect, redirects, headers,
     body), from public addresses only unless ``allow_private`` (``netguard``); every
     failure is a one-line ``InputError`` naming the URL and why."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as error:
+        raise InputError(f"{url}: not a valid URL ({error})") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError(f"{url}: only http and https URLs can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
@@ -119,6 +127,12 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
         if policy.expired or time.monotonic() > policy.deadline:
             raise InputError(f"{url}: could not fetch (timeout after {policy.timeout:g} s)")
         if not chunk:
+            # http.client counts down what Content-Length announced: bytes still due
+            # when the connection closes mean a page cut off, not a whole one.
+            missing = getattr(response, "length", None)
+            if missing:
+                raise InputError(f"{url}: could not fetch (the connection closed after {size:,} of "
+                                 f"{size + missing:,} bytes)")
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)

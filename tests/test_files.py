@@ -497,9 +497,19 @@ def test_a_deleted_file_behind_a_proc_fd_link_is_written_through(tmp_path):
 def test_temporary_names_fit_a_long_file_name():
     from summarize.files import temp_name
 
-    name = "b" * 255
-    assert len(temp_name(name, 4_294_967_295)) <= 255
+    # 255 bytes at most: ".", the name cut to 229 bytes, ".summarize-", 10 digits, ".tmp".
+    for length in (255, 254, 230):
+        assert temp_name("b" * length, 4_294_967_295) == "." + "b" * 229 + ".summarize-4294967295.tmp"
+    assert temp_name("b" * 229, 1) == "." + "b" * 229 + ".summarize-1.tmp"  # fits: not cut
+    assert temp_name("\u00e9" * 120, 7) == "." + "\u00e9" * 114 + ".summarize-7.tmp"  # cut by characters
     assert temp_name("story.html", 42) == ".story.html.summarize-42.tmp"
+
+
+def test_bytes_are_written_as_they_are(tmp_path):
+    from summarize.files import write_output
+
+    write_output(tmp_path / "b.pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n")
+    assert (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
 
 
 # --- Special files as inputs ---------------------------------------------------------------

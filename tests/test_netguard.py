@@ -349,3 +349,10 @@ def test_the_timeout_bounds_connecting_to_a_server_that_never_accepts():
         finally:
             for client in queued:
                 client.close()
+
+
+def test_a_redirect_to_a_malformed_url_is_one_line(loopback_is_public):
+    with redirector({"/story": "http://[bad/story.html"}) as base:
+        with pytest.raises(InputError) as error:
+            fetch_url(base + "/story")
+    assert str(error.value) == f"{base}/story: could not fetch (Invalid IPv6 URL)"

@@ -257,6 +257,27 @@ def test_a_fetch_says_who_it_is_and_what_it_takes():
     assert (received[0]["User-Agent"], received[0]["Accept"]) == (USER_AGENT, "text/html,*/*;q=0.5")
 
 
+def test_a_malformed_url_is_a_url_refused_in_one_line():
+    assert is_url("http://[bad/story.html")
+    with pytest.raises(InputError) as error:
+        fetch_url("http://[bad/story.html")
+    assert str(error.value) == "http://[bad/story.html: not a valid URL (Invalid IPv6 URL)"
+
+
+def test_a_page_cut_off_midway_is_one_line():
+    def cut_off(handler):  # the server dies after 10 of the 1,000 bytes it announced
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        handler.wfile.write(b"<p>the sta")
+
+    with answering(cut_off) as (url, _):
+        with pytest.raises(InputError) as error:
+            fetch_url(url, allow_private=True)
+    assert str(error.value) == f"{url}: could not fetch (the connection closed after 10 of 1,000 bytes)"
+
+
 def test_dead_url():
     url = dead_url()
     with pytest.raises(InputError, match=r"could not fetch \(connection refused\)"):
