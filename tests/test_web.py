@@ -258,7 +258,7 @@ def test_a_fetch_says_who_it_is_and_what_it_takes():
 
 
 def test_a_malformed_url_is_a_url_refused_in_one_line():
-    assert is_url("http://[bad/story.html")
+    assert is_url("http://[bad/story.html") and is_url("http://[::1/story.html")
     with pytest.raises(InputError) as error:
         fetch_url("http://[bad/story.html")
     assert str(error.value) == "http://[bad/story.html: not a valid URL (Invalid IPv6 URL)"
