@@ -349,26 +349,28 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
     assert stale == temp_name("story.html", int(stale.rsplit("-", 1)[1].split(".")[0]))
 
     with subprocess.Popen(["sleep", "60"]) as alive:
-        old = time.time() - 2 * 24 * 3600
-        others = {
-            temp_name("story.html", alive.pid): None,         # a run still writing
-            temp_name("other.html", killed_pid(stale)): None,  # another target's
-            ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
-            ".story.html.summarize-0.tmp": None,               # not a PID
-            temp_name("story.html", killed_pid(stale)) + ".bak": None,
-            temp_name("story.html", 9_999_999_999): None,     # no process can have it: keep, as unknown
-        }
-        for name in others:
-            (tmp_path / name).write_text("not ours to remove")
-        (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
-        (tmp_path / temp_name("story.html", 4_000_001)).symlink_to(".story.html.k2j3h4.tmp")  # a link: we make none
-        aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
-        aged.write_text("x")
-        os.utime(aged, (old, old))
-        write_output(target, "<p>new</p>")
-        with pytest.raises(subprocess.TimeoutExpired):  # asked whether it lives, not signalled
-            alive.wait(timeout=0.2)
-        alive.kill()
+        try:
+            old = time.time() - 2 * 24 * 3600
+            others = {
+                temp_name("story.html", alive.pid): None,         # a run still writing
+                temp_name("other.html", killed_pid(stale)): None,  # another target's
+                ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
+                ".story.html.summarize-0.tmp": None,               # not a PID
+                temp_name("story.html", killed_pid(stale)) + ".bak": None,
+                temp_name("story.html", 9_999_999_999): None,     # no process can have it: keep, as unknown
+            }
+            for name in others:
+                (tmp_path / name).write_text("not ours to remove")
+            (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
+            (tmp_path / temp_name("story.html", 4_000_001)).symlink_to(".story.html.k2j3h4.tmp")  # a link: we make none
+            aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
+            aged.write_text("x")
+            os.utime(aged, (old, old))
+            write_output(target, "<p>new</p>")
+            with pytest.raises(subprocess.TimeoutExpired):  # asked whether it lives, not signalled
+                alive.wait(timeout=0.2)
+        finally:  # at once, also when a check fails: the with would wait a minute for it
+            alive.kill()
     assert target.read_text() == "<p>new</p>"
     assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000),
                                                    temp_name("story.html", 4_000_001), "story.html"])
