@@ -14,7 +14,7 @@ export TRANSFORMERS_OFFLINE := 1
 # Ray (summarize[ray], in the tests and benchmarks) sends usage statistics unless told not to.
 export RAY_USAGE_STATS_ENABLED := 0
 
-.PHONY: demo test outputs install browser scorer postgres clean
+.PHONY: demo test outputs install browser scorer postgres mutation clean
 
 # The main job on the sample article, in every format.
 demo: $(STAMP)
@@ -63,5 +63,18 @@ postgres:
 test: $(STAMP) browser scorer postgres
 	SUMMARIZE_REQUIRE_BROWSER=1 SUMMARIZE_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 
+# Mutation testing, not part of `make test` (README, "Development"): mutmut changes the
+# modules listed in pyproject.toml's [tool.mutmut] one small change at a time, and runs
+# the tests that call the changed function; two at a time, for a machine shared with
+# other work. Results stay in mutants/: a second run tests only the functions changed
+# since, and then the survivors again, which tests added since may now kill. The tests'
+# own subprocesses (`python -m summarize`) import the mutated copy in mutants/ too.
+mutation: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[mutation]'
+	PYTHONPATH=$(CURDIR)/mutants $(BIN)/mutmut run --max-children 2
+	survivors="$$($(BIN)/python scripts/mutation_score.py --survivors)"; \
+	if [ -n "$$survivors" ]; then PYTHONPATH=$(CURDIR)/mutants $(BIN)/mutmut run --max-children 2 $$survivors; fi
+	$(BIN)/python scripts/mutation_score.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info mutants

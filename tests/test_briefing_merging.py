@@ -87,6 +87,63 @@ def test_just_below_the_threshold_stays_apart_and_at_it_merges():
     assert (len(below), len(at)) == (2, 1)
 
 
+def exactly(cosine: float):
+    """An encoder giving the two texts exactly ``cosine`` (in float32 too: 0.75 is a
+    binary fraction), so that "at least" can be told from "more than"."""
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.array([[1.0, 0.0], [cosine, (1 - cosine ** 2) ** 0.5]])[:len(texts)]
+
+    return encode
+
+
+def test_the_thresholds_are_reached_at_equality():
+    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
+                          encode=exactly(0.75), same=0.75)
+    assert [e.sources for e in merged] == [("a", "b")]
+    merged = merge_events([[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]],
+                          encode=exactly(0.75), same=0.9, conflict=0.75)
+    assert [e.conflicts for e in merged] == [("2014-06-20",), ("2014-06-21",)]
+
+
+def test_an_event_joins_a_happening_by_its_most_similar_member():
+    # The third article's wording is close to the second's (0.9), not to the first's
+    # (0.62): it joins the happening the second joined.
+    third = "Insurgents captured the al-Walid crossing on the Syrian border"
+    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
+                           [event("2014-06-22", third, "c")]],
+                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_B, third)): 0.9,
+                                               frozenset((WALID_A, third)): 0.62}))
+    assert [e.sources for e in merged] == [("a", "b", "c")]
+
+
+def test_a_happening_takes_one_event_of_each_article():
+    # The second article tells the crossing twice (a repeat events.py did not merge):
+    # the happening takes the closer one; the other stays an event of its own.
+    again = "Militants took control of the border crossing at al-Walid"
+    merged = merge_events([[event("2014-06-22", WALID_A, "a")],
+                           [event("2014-06-22", WALID_B, "b"), event("2014-06-22", again, "b")]],
+                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_A, again)): 0.85,
+                                               frozenset((WALID_B, again)): 0.8}))
+    assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("a", "b")), (again, ("b",))]
+
+
+def test_an_undated_article_reported_after_every_dated_one():
+    # The undated article comes first in the input, the dated one keeps the wording.
+    merged = merge_events([[event("2014-06-22", WALID_B, "undated")], [event("2014-06-22", WALID_A, "dated")]],
+                          article_dates=[None, dt.date(2014, 6, 30)],
+                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}))
+    assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("dated", "undated"))]
+
+
+@pytest.mark.slow
+def test_the_default_encoder_is_minilm():
+    # The docstring's pairs: a paraphrase (0.86 with MiniLM) merges, another happening
+    # of the story (0.41 in the test above) does not.
+    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
+                           [event("2014-06-22", TURAIBIL, "c")]])
+    assert [e.sources for e in merged] == [("a", "b"), ("c",)]
+
+
 def test_conflicting_dates_are_both_kept_and_name_each_other():
     merged = merge_events([[event("2014-06-21TEV", RAWA_A, "sample")], [event("2014-06-20TEV", RAWA_B, "page")]],
                           article_dates=[dt.date(2014, 6, 22), dt.date(2014, 6, 23)],
@@ -151,6 +208,17 @@ def test_weekdays_without_a_year_never_merge_but_equal_month_days_do():
                              encode=encoder_with(pair))
     assert (len(weekdays), len(month_days), len(different)) == (2, 1, 2)
     assert all(e.conflicts == () for e in different)  # no year: no grounds to call it a conflict
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_a_date_with_a_year_and_one_without_neither_merge_nor_conflict(order):
+    # "June 22, 2014" and "Saturday" of an undated article may be the same day or not.
+    events = [[event("2014-06-22", WALID_A, "a")], [event("XXXX-WXX-6", WALID_B, "b")]]
+    if order == "undated first":
+        events.reverse()
+    merged = merge_events(events, encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9}))
+    assert sorted((e.value, e.sources, e.conflicts) for e in merged) == [
+        ("2014-06-22", ("a",), ()), ("XXXX-WXX-6", ("b",), ())]
 
 
 @pytest.mark.parametrize(

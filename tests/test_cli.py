@@ -79,6 +79,26 @@ def test_several_formats_into_a_directory(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["iraq-rawa-ana.html", "iraq-rawa-ana.json", "iraq-rawa-ana.md"]
 
 
+@pytest.mark.slow
+def test_a_summary_is_three_sentences_unless_told_otherwise(tmp_path):
+    """Without --sentences (or --words) a summary is three sentences: the command
+    line and the library (``Briefer``) agree, and 2, 3 and 4 give three summaries."""
+    from conftest import load_sample
+    from summarize.cli import main
+    from summarize.pipeline import Briefer
+
+    summaries = {}
+    for length in (None, 2, 3, 4):
+        target = tmp_path / f"{length}.json"
+        option = ["--sentences", str(length)] if length else []
+        assert main([str(SAMPLE), "--format", "json", "-o", str(target), *option]) == 0
+        summaries[length] = json.loads(target.read_text())["articles"][0]["summary"]
+    assert summaries[None] == summaries[3]
+    assert len({summaries[2], summaries[3], summaries[4]}) == 3
+    (item,) = Briefer().brief([load_sample()]).articles
+    assert len(item.summary.sentences) == 3
+
+
 from test_summarizer_abstractive import bart_dir  # noqa: E402,F401  (the tiny random BART fixture)
 
 

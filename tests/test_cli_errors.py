@@ -81,6 +81,7 @@ CASES = {
     "private address": (["{web}/loop"], 2, "127.0.0.1 is not a public address"),
     "dead server": (["{dead}"], 2, "could not fetch"),
     "not a web URL": (["ftp://example.com/story"], 2, "ftp://example.com/story: only http and https addresses can be fetched"),
+    "malformed URL": (["http://[bad/story.html"], 2, "http://[bad/story.html: not a valid URL (Invalid IPv6 URL)"),
     "missing corpus": (["--jsonl", "{tmp}/none.jsonl"], 2, "none.jsonl: no such file"),
     "blank corpus": (["--jsonl", "{tmp}/blank.jsonl"], 2, "no articles in it"),
     "binary corpus": (["--jsonl", "{tmp}/binary.jsonl"], 2, "not a JSON Lines corpus"),

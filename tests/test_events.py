@@ -309,3 +309,32 @@ def test_ranges_never_crash_and_never_end_before_they_start(words, date):
         year = start.year or end.year or 2000
         assert timex.calendar_span(end, end.year or year)[1] >= timex.calendar_span(start, year)[1]
         assert " to " in event.label
+
+
+@pytest.mark.parametrize("text", [
+    "The council began repairs on the old bridge in early June. "
+    "The council finished repairs on the old bridge in late June.",
+    "The council began repairs on the old bridge in early June, "
+    "and the council finished repairs on the old bridge in late June.",
+], ids=["two sentences", "one sentence"])
+def test_one_date_with_different_modifiers_is_two_happenings(text):
+    # Same month, same words: "early June" and "late June" are the start and the end
+    # of the repairs, two events, not one told twice.
+    events = events_of(text, [expr(text, "early June", "DATE", "2014-06", "START"),
+                              expr(text, "late June", "DATE", "2014-06", "END")])
+    assert [(e.value, e.mod, e.headline) for e in events] == [
+        ("2014-06", "START", "The council began repairs on the old bridge"),
+        ("2014-06", "END", "The council finished repairs on the old bridge"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("The company in 2010.", None),  # a determiner and a noun: no happening
+    ("The company, 2010.", None),
+    ("In 2010, the company.", None),
+    ("Talks collapsed in 2010.", "Talks collapsed"),  # a verb tells one
+    ("Barcelona final, 2010.", "Barcelona final"),  # so does a name
+])
+def test_two_words_tell_a_happening_unless_a_determiner_and_a_noun(text, headline):
+    events = events_of(text, [expr(text, "2010", "DATE", "2010")])
+    assert [e.headline for e in events] == ([headline] if headline else [])

@@ -44,6 +44,109 @@ def leftovers(directory: Path) -> list[str]:
     return sorted(name for name in os.listdir(directory) if name.endswith(".tmp"))
 
 
+# --- Where each format goes -------------------------------------------------------------
+
+
+def test_one_format_goes_to_the_output_or_to_standard_output():
+    from summarize.files import output_targets
+
+    assert output_targets(None, ["html"], ["story.txt"]) == {"html": None}
+    assert output_targets("out/b.md", ["markdown"], ["story.txt"]) == {"markdown": Path("out/b.md")}
+
+
+@pytest.mark.parametrize(("inputs", "stem"), [
+    (["news/story.txt"], "story"),
+    (["-"], "briefing"),  # standard input has no name to reuse
+    (["https://example.com/2014/story.html"], "briefing"),  # nor has a URL a file's
+    (["a.txt", "b.txt"], "briefing"),  # a briefing of several is not named after the first
+], ids=["one file", "stdin", "url", "several"])
+def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tmp_path, inputs, stem):
+    from summarize.files import output_targets
+
+    assert output_targets(str(tmp_path), ["html", "email", "markdown"], inputs) == {
+        "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html",
+        "markdown": tmp_path / f"{stem}.md"}
+
+
+def test_several_formats_need_a_directory(tmp_path):
+    from summarize.errors import OutputError
+    from summarize.files import output_targets
+
+    with pytest.raises(OutputError) as error:
+        output_targets(None, ["html", "json"], ["story.txt"])
+    assert str(error.value) == "several formats need -o DIRECTORY to write one file each"
+    (tmp_path / "briefing.html").write_text("old")
+    with pytest.raises(OutputError) as error:
+        output_targets(str(tmp_path / "briefing.html"), ["html", "json"], ["story.txt"])
+    assert str(error.value) == f"{tmp_path / 'briefing.html'}: with several formats, -o must be a directory"
+
+
+def test_an_input_article_is_never_a_target(tmp_path, monkeypatch):
+    from summarize.errors import OutputError
+    from summarize.files import refuse_overwriting_inputs
+
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    (tmp_path / "latest.txt").symlink_to(story)
+    for target in (story, tmp_path / "latest.txt", tmp_path / "." / "story.txt"):
+        with pytest.raises(OutputError) as error:
+            refuse_overwriting_inputs([None, tmp_path / "briefing.html", target], ["-", str(story)])
+        assert str(error.value) == f"{target}: refusing to overwrite an input article"
+    # Standard input and a URL are no files: a file named "-" or one whose path
+    # spells the URL is not an input.
+    monkeypatch.chdir(tmp_path)
+    refuse_overwriting_inputs([Path("-"), Path("https:/example.com/story.html")],
+                              ["-", "https://example.com/story.html"])
+
+
+# --- Atomic replacement: the old briefing or the new, never half ----------------------
+
+
+def test_a_reader_of_the_old_briefing_reads_all_of_it_while_it_is_replaced(tmp_path):
+    """A web server halfway through sending briefing.html when the next run rewrites
+    it sends the rest of the old briefing: the new one is another file, renamed over
+    the name. Written in place, the reader would get the new text's tail, or nothing."""
+    from summarize.files import write_output
+
+    target = tmp_path / "briefing.html"
+    old = b"<p>old briefing</p>\n" * 10_000
+    target.write_bytes(old)
+    with open(target, "rb", buffering=0) as reader:
+        assert reader.read(100) == old[:100]
+        write_output(target, "<p>new briefing</p>\n")
+        assert reader.read() == old[100:]
+    assert target.read_text() == "<p>new briefing</p>\n"
+    assert leftovers(tmp_path) == []
+
+
+# The disk fills up while the new briefing is written: a file size limit (ulimit -f)
+# makes the kernel refuse the write past 1,000 bytes, as a full disk would. Python
+# ignores SIGXFSZ, so the write fails with EFBIG instead of killing the process.
+FULL_DISK = textwrap.dedent("""
+    import resource, sys
+    from pathlib import Path
+    from summarize.errors import OutputError
+    from summarize.files import write_output
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    try:
+        write_output(Path(sys.argv[1]), "<p>new briefing</p>\\n" * 500)
+    except OutputError as error:
+        print(error)
+""")
+
+
+def test_a_write_that_fails_midway_leaves_the_old_briefing_whole(tmp_path):
+    target = tmp_path / "briefing.html"
+    target.write_text("<p>old briefing</p>\n")
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(target)], capture_output=True, cwd=ROOT,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode() == f"{target}: cannot write (File too large)\n"
+    assert target.read_text() == "<p>old briefing</p>\n"
+    assert leftovers(tmp_path) == []
+
+
 # --- Symbolic links, devices, FIFOs ---------------------------------------------------
 
 
@@ -149,6 +252,18 @@ def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
         assert str(error.value) == f"{target}: {message}"
 
 
+def test_a_block_device_is_refused():
+    from summarize.errors import OutputError
+    from summarize.files import check_output
+
+    devices = sorted(entry.path for entry in os.scandir("/dev") if stat.S_ISBLK(entry.stat().st_mode))
+    if not devices:
+        pytest.skip("no block device in /dev")
+    with pytest.raises(OutputError) as error:
+        check_output(Path(devices[0]))
+    assert str(error.value) == f"{devices[0]}: is a block device, not a file to write the briefing to"
+
+
 # --- Modes ------------------------------------------------------------------------------
 
 
@@ -234,36 +349,169 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
     assert stale == temp_name("story.html", int(stale.rsplit("-", 1)[1].split(".")[0]))
 
     with subprocess.Popen(["sleep", "60"]) as alive:
-        old = time.time() - 2 * 24 * 3600
-        others = {
-            temp_name("story.html", alive.pid): None,         # a run still writing
-            temp_name("other.html", killed_pid(stale)): None,  # another target's
-            ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
-            ".story.html.summarize-0.tmp": None,               # not a PID
-            temp_name("story.html", killed_pid(stale)) + ".bak": None,
-        }
-        for name in others:
-            (tmp_path / name).write_text("not ours to remove")
-        (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
-        aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
-        aged.write_text("x")
-        os.utime(aged, (old, old))
-        write_output(target, "<p>new</p>")
-        alive.kill()
+        try:
+            old = time.time() - 2 * 24 * 3600
+            others = {
+                temp_name("story.html", alive.pid): None,         # a run still writing
+                temp_name("other.html", killed_pid(stale)): None,  # another target's
+                ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
+                ".story.html.summarize-0.tmp": None,               # not a PID
+                temp_name("story.html", killed_pid(stale)) + ".bak": None,
+                temp_name("story.html", 9_999_999_999): None,     # no process can have it: keep, as unknown
+            }
+            for name in others:
+                (tmp_path / name).write_text("not ours to remove")
+            (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
+            (tmp_path / temp_name("story.html", 4_000_001)).symlink_to(".story.html.k2j3h4.tmp")  # a link: we make none
+            aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
+            aged.write_text("x")
+            os.utime(aged, (old, old))
+            write_output(target, "<p>new</p>")
+            with pytest.raises(subprocess.TimeoutExpired):  # asked whether it lives, not signalled
+                alive.wait(timeout=0.2)
+        finally:  # at once, also when a check fails: the with would wait a minute for it
+            alive.kill()
     assert target.read_text() == "<p>new</p>"
-    assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000), "story.html"])
+    assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000),
+                                                   temp_name("story.html", 4_000_001), "story.html"])
 
 
 def killed_pid(name: str) -> int:
     return int(name.rsplit("-", 1)[1].split(".")[0])
 
 
+def test_the_temporary_file_is_pending_exactly_while_it_may_exist(tmp_path, monkeypatch):
+    """``pending`` names the temporary file from before it is made until it is renamed,
+    so that the SIGTERM handler (cli.py) can remove it at any moment in between."""
+    from summarize.files import temp_name, write_output
+
+    target, pending, seen = tmp_path / "b.html", set(), []
+    temp = str(tmp_path / temp_name("b.html", os.getpid()))
+    real_replace = os.replace
+
+    def replace(source, destination):
+        seen.append((source, set(pending)))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    write_output(target, "<p>new</p>", pending=pending)
+    assert seen == [(temp, {temp})] and pending == set()
+
+
+def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
+    from summarize.errors import OutputError
+    from summarize.files import write_output
+
+    def replace(source, destination):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", replace)
+    pending = set()
+    with pytest.raises(OutputError) as error:
+        write_output(tmp_path / "b.html", "<p>new</p>", pending=pending)
+    assert str(error.value) == f"{tmp_path / 'b.html'}: cannot write (Permission denied)"
+    assert os.listdir(tmp_path) == [] and pending == set()
+
+
+def test_a_signal_before_the_temporary_file_is_made_removes_nothing(tmp_path, monkeypatch):
+    # Ctrl-C arrives in os.open: no file was made, and the interrupt goes on unchanged.
+    from summarize.files import write_output
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_temporary_name_taken_by_something_else_is_left_alone(tmp_path):
+    """A link already holding our temporary name (not a file we make) makes the write
+    fail with one line, and is not removed: opening it failed, so it is not ours."""
+    from summarize.errors import OutputError
+    from summarize.files import temp_name, write_output
+
+    taken = tmp_path / temp_name("b.html", os.getpid())
+    taken.symlink_to("elsewhere")
+    with pytest.raises(OutputError) as error:
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    assert str(error.value) == f"{tmp_path / 'b.html'}: cannot write (File exists)"
+    assert taken.is_symlink() and os.listdir(tmp_path) == [taken.name]
+
+
+def test_stale_temporary_files_are_all_removed_and_returned(tmp_path, monkeypatch):
+    """One that cannot be removed (another run removed it first) does not stop the rest."""
+    from summarize.files import remove_stale_temp_files, temp_name
+
+    target = tmp_path / "b.html"
+    stale = sorted(tmp_path / temp_name("b.html", pid) for pid in (4_000_002, 4_000_003, 4_000_004))
+    for path in stale:
+        path.write_text("half-made")
+    real_unlink, calls = os.unlink, []
+
+    def unlink(path):
+        calls.append(path)
+        if len(calls) == 1:
+            real_unlink(path)
+            raise FileNotFoundError(2, "No such file or directory")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    removed = remove_stale_temp_files(target)
+    assert len(calls) == 3 and os.listdir(tmp_path) == []
+    assert sorted(removed) == sorted(Path(path) for path in calls[1:])
+
+
+def test_missing_directories_of_the_output_are_made(tmp_path):
+    from summarize.files import write_output
+
+    write_output(tmp_path / "2014" / "06" / "22.html", "<p>new</p>")
+    assert (tmp_path / "2014" / "06" / "22.html").read_text() == "<p>new</p>"
+
+
+def test_a_new_file_is_made_as_open_makes_one(tmp_path):
+    # In this process (the umask test above runs the command): 0666 less the umask.
+    from summarize.files import write_output
+
+    old = os.umask(0o022)
+    try:
+        write_output(tmp_path / "b.html", "<p>new</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "b.html").stat().st_mode) == 0o644
+
+
+def test_a_deleted_file_behind_a_proc_fd_link_is_written_through(tmp_path):
+    """/proc/self/fd/N of a deleted file names no path to rename over: the open file is
+    written, and no file named "... (deleted)" is made."""
+    from summarize.files import write_output
+
+    path = tmp_path / "gone.html"
+    with open(path, "w+b") as handle:
+        path.unlink()
+        write_output(Path(f"/proc/self/fd/{handle.fileno()}"), "<p>new</p>")
+        handle.seek(0)
+        assert handle.read() == b"<p>new</p>"
+    assert os.listdir(tmp_path) == []
+
+
 def test_temporary_names_fit_a_long_file_name():
     from summarize.cli.files import temp_name
 
-    name = "b" * 255
-    assert len(temp_name(name, 4_294_967_295)) <= 255
+    # 255 bytes at most: ".", the name cut to 229 bytes, ".summarize-", 10 digits, ".tmp".
+    for length in (255, 254, 230):
+        assert temp_name("b" * length, 4_294_967_295) == "." + "b" * 229 + ".summarize-4294967295.tmp"
+    assert temp_name("b" * 229, 1) == "." + "b" * 229 + ".summarize-1.tmp"  # fits: not cut
+    assert temp_name("\u00e9" * 120, 7) == "." + "\u00e9" * 114 + ".summarize-7.tmp"  # cut by characters
     assert temp_name("story.html", 42) == ".story.html.summarize-42.tmp"
+
+
+def test_bytes_are_written_as_they_are(tmp_path):
+    from summarize.files import write_output
+
+    write_output(tmp_path / "b.pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n")
+    assert (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
 
 
 # --- Special files as inputs ---------------------------------------------------------------

@@ -157,12 +157,16 @@ def test_the_cut_is_in_the_briefings_notes() -> None:
 
 
 def test_a_page_past_the_text_limit_is_read_up_to_it_with_a_note() -> None:
-    page = HOSTILE.big_page(0.15)  # 3 MB of paragraphs
+    # 3 MB of paragraphs, and two dates in its <head>: the note on the date stays too.
+    page = HOSTILE.big_page(0.15).replace("</head>", '<meta name="date" content="2020-06-04"></head>', 1)
     article = extract_html(page, source="big.html")
     # The limit counts the page's text; the article text adds a blank line per paragraph.
     assert MAX_PAGE_TEXT_CHARS * 0.9 < len(article.text) <= MAX_PAGE_TEXT_CHARS * 1.05
-    assert article.notes == (f"big.html: the page holds more than 2 MB of text or {MAX_PAGE_ELEMENTS:,} elements; "
-                             "only what comes before was read.",)
+    assert article.notes == (
+        "big.html: the page's metadata disagree on its date: meta article:published_time says Mon 1 Jun 2020, "
+        "meta date says Thu 4 Jun 2020; the first is used.",
+        f"big.html: the page holds more than 2 MB of text or {MAX_PAGE_ELEMENTS:,} elements; "
+        "only what comes before was read.")
 
 
 def test_a_page_of_many_elements_is_read_up_to_the_element_limit() -> None:

@@ -32,6 +32,17 @@ def test_first_line_that_is_a_sentence_is_not_a_title():
     assert article.title is None and article.text.startswith("The army left")
 
 
+def test_a_first_line_is_a_title_only_with_a_blank_line_after_it():
+    # "Budget Vote Tonight" reads like a title, but the text runs on below it: a
+    # line of the article wrapped by its sender, not a headline.
+    run_on = "Budget Vote Tonight\nThe council met on Monday and voted on the budget.\n\nIt adjourned on Tuesday."
+    article = article_from_text(run_on, source="x")
+    assert (article.title, article.text) == (None, run_on)
+    article = article_from_text(run_on.replace("Tonight\n", "Tonight\n\n"), source="x")
+    assert (article.title, article.text) == (
+        "Budget Vote Tonight", "The council met on Monday and voted on the budget.\n\nIt adjourned on Tuesday.")
+
+
 def test_windows_line_endings_and_bom():
     article = article_from_text("\ufeffTitle Words\r\n\r\nBody.\r\n".lstrip("\ufeff"), source="x")
     assert (article.title, article.text) == ("Title Words", "Body.")

@@ -106,6 +106,13 @@ def test_summary_sentences_are_exact_spans_in_article_order(fake: ExtractiveSumm
     assert summary.text == " ".join(compress(s.text) for s in summary.sentences)
 
 
+def test_three_sentences_unless_told_otherwise(fake: ExtractiveSummarizer) -> None:
+    assert len(fake.summarize(article(SAMPLE)).sentences) == 3
+    (many,) = fake.summarize_many([article(SAMPLE)])
+    assert many == fake.summarize(article(SAMPLE), sentences=3)
+    assert len(fake.summarize(article(SAMPLE), sentences=4).sentences) == 4
+
+
 @pytest.mark.parametrize("text", [SAMPLE, LONG_ASIDES])
 def test_summary_text_only_deletes_words_of_its_sentences(fake: ExtractiveSummarizer, text: str) -> None:
     summary = fake.summarize(article(text), sentences=3)

@@ -23,7 +23,6 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
@@ -271,10 +270,10 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..errors import SummarizeError
-    from .files import check_output, write_output
     from ..inputs.loading import inputs_from_args, read_jsonl
     from ..pipeline import Briefer
     from ..rendering import BINARY_FORMATS, render, render_bytes
+    from .files import check_output, output_targets, refuse_overwriting_inputs, write_output
 
     if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
@@ -284,8 +283,8 @@ def _run(args: argparse.Namespace) -> int:
         check_from_analysis(args)
     args.format = _checked_formats(args.format, args.template)
     names = args.articles + [name for name in (args.jsonl, args.from_analysis) if name]
-    targets = _output_targets(args.output, args.format, names)
-    _refuse_overwriting_inputs(targets.values(), names)
+    targets = output_targets(args.output, args.format, names)
+    refuse_overwriting_inputs(targets.values(), names)
     binary = [f for f, target in targets.items() if target is None and f in BINARY_FORMATS]
     if binary and sys.stdout.isatty():
         raise SummarizeError(f"--format {binary[0]} is a binary file, not for a terminal: give -o FILE.{binary[0]} "
@@ -373,36 +372,6 @@ def _checked_formats(formats: list[str] | None, template: str | None) -> list[st
     formats = formats or [format_for_template(template)]
     check_template(template, formats)
     return formats
-
-
-def _output_targets(output: str | None, formats: list[str], articles: list[str]) -> dict[str, Path | None]:
-    from ..errors import SummarizeError
-    from ..rendering import FILE_EXTENSIONS
-
-    if len(formats) == 1:
-        return {formats[0]: Path(output) if output else None}
-    if not output:
-        raise SummarizeError("several formats need -o DIRECTORY to write one file each")
-    directory = Path(output)
-    if directory.exists() and not directory.is_dir():
-        raise SummarizeError(f"{output}: with several formats, -o must be a directory")
-    # A briefing of several articles is not named after the first of them.
-    stem = Path(articles[0]).stem if len(articles) == 1 and articles[0] != "-" and "://" not in articles[0] \
-        else "briefing"
-    # Every format has its own extension (html: .html, email: .email.html), so no two
-    # targets are one file; a format given twice is refused by --format itself.
-    return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}
-
-
-def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
-    from ..errors import SummarizeError
-
-    # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is
-    # reported by reading or writing it, as one line).
-    inputs = [os.path.realpath(a) for a in articles if a != "-" and "://" not in a]
-    for target in targets:
-        if target is not None and os.path.realpath(target) in inputs:
-            raise SummarizeError(f"{target}: refusing to overwrite an input article")
 
 
 if __name__ == "__main__":

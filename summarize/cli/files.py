@@ -1,5 +1,9 @@
 """Writing an output file the way ``-o PATH`` promises.
 
+- Where each format goes (``output_targets``): one format to ``-o PATH`` or standard
+  output; several into the directory ``-o`` names, one file each, named after the
+  one input (``story.txt`` -> ``story.html``, ``story.email.html``) or ``briefing``.
+  A target that is an input article is refused (``refuse_overwriting_inputs``).
 - A regular file, new or replaced, is written atomically: a temporary file beside
   it, renamed over it, so a reader sees the old briefing or the new, never half.
 - Through a symbolic link the file it points to is replaced, and the link stays a
@@ -25,6 +29,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import OutputError
@@ -51,6 +56,36 @@ def check_output(path: Path) -> None:
     kind = _unwritable_kind(info.st_mode)
     if kind is not None:
         raise OutputError(f"{path}: is {kind}, not a file to write the briefing to")
+
+
+def output_targets(output: str | None, formats: Sequence[str], inputs: Sequence[str]) -> dict[str, Path | None]:
+    """The file each format is written to (None: standard output), from ``-o``
+    (``output``), the formats and the input names. Raises ``OutputError``."""
+    from ..rendering import FILE_EXTENSIONS
+
+    if len(formats) == 1:
+        return {formats[0]: Path(output) if output else None}
+    if not output:
+        raise OutputError("several formats need -o DIRECTORY to write one file each")
+    directory = Path(output)
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{output}: with several formats, -o must be a directory")
+    # A briefing of several articles is not named after the first of them.
+    stem = Path(inputs[0]).stem if len(inputs) == 1 and inputs[0] != "-" and "://" not in inputs[0] \
+        else "briefing"
+    # Every format has its own extension (html: .html, email: .email.html), so no two
+    # targets are one file; a format given twice is refused by --format itself.
+    return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}
+
+
+def refuse_overwriting_inputs(targets: Iterable[Path | None], inputs: Sequence[str]) -> None:
+    """Raise ``OutputError`` when a target is one of the input files (through links)."""
+    # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is
+    # reported by reading or writing it, as one line).
+    paths = [os.path.realpath(name) for name in inputs if name != "-" and "://" not in name]
+    for target in targets:
+        if target is not None and os.path.realpath(target) in paths:
+            raise OutputError(f"{target}: refusing to overwrite an input article")
 
 
 def write_output(path: Path, text: str | bytes, *, pending: set[str] | None = None) -> None:

@@ -30,6 +30,7 @@ from .pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page, parse_pa
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch: connect, redirects, headers and body
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 10 MB; more is not an article
 USER_AGENT = "summarize/0.1 (+news briefing; offline summarizer)"
+FOLLOWED_REDIRECTS = (301, 302, 303, 307, 308)  # netguard's redirect handler follows these
 
 # Content types that can hold an article; anything else (images, PDFs) is refused
 # before its body is read.
@@ -59,8 +60,13 @@ class WebArticle:
 
 
 def is_url(source: str) -> bool:
-    """True for an http(s) URL; other schemes are refused by ``fetch_url``."""
-    return urllib.parse.urlsplit(source).scheme.lower() in ("http", "https") and "://" in source
+    """True for an http(s) URL, a malformed one included ("http://[bad/", which
+    ``fetch_url`` refuses with one line); other schemes are refused by ``fetch_url``."""
+    try:
+        scheme = urllib.parse.urlsplit(source).scheme
+    except ValueError:  # "Invalid IPv6 URL": the brackets of an address do not match
+        scheme = source.partition(":")[0]
+    return scheme.lower() in ("http", "https") and "://" in source
 
 
 def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
@@ -68,7 +74,10 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
     """Download ``url`` within ``timeout`` seconds in all (connect, redirects, headers,
     body), from public addresses only unless ``allow_private`` (``netguard``); every
     failure is a one-line ``InputError`` naming the URL and why."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as error:
+        raise InputError(f"{url}: not a valid URL ({error})") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError(f"{url}: only http and https URLs can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
@@ -88,7 +97,9 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
     except netguard.Refused as error:
         raise InputError(f"{url}: could not fetch ({error})") from None
     except urllib.error.HTTPError as error:
-        if 300 <= error.code < 400:  # urllib gives up on a loop or too many hops
+        # urllib gives up on a loop or too many hops with the last redirect's status;
+        # another 3xx (300 Multiple Choices, 304 Not Modified) is an answer it does not follow.
+        if error.code in FOLLOWED_REDIRECTS:
             raise InputError(f"{url}: could not fetch (a redirect loop, or more than "
                              f"{netguard.MAX_REDIRECTS} redirects)") from None
         raise InputError(f"{url}: could not fetch (HTTP {error.code} {_reason(error.reason)})") from None
@@ -116,6 +127,12 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
         if policy.expired or time.monotonic() > policy.deadline:
             raise InputError(f"{url}: could not fetch (timeout after {policy.timeout:g} s)")
         if not chunk:
+            # http.client counts down what Content-Length announced: bytes still due
+            # when the connection closes mean a page cut off, not a whole one.
+            missing = getattr(response, "length", None)
+            if missing:
+                raise InputError(f"{url}: could not fetch (the connection closed after {size:,} of "
+                                 f"{size + missing:,} bytes)")
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
