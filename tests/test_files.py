@@ -48,7 +48,7 @@ def leftovers(directory: Path) -> list[str]:
 
 
 def test_one_format_goes_to_the_output_or_to_standard_output():
-    from summarize.files import output_targets
+    from summarize.cli.files import output_targets
 
     assert output_targets(None, ["html"], ["story.txt"]) == {"html": None}
     assert output_targets("out/b.md", ["markdown"], ["story.txt"]) == {"markdown": Path("out/b.md")}
@@ -61,7 +61,7 @@ def test_one_format_goes_to_the_output_or_to_standard_output():
     (["a.txt", "b.txt"], "briefing"),  # a briefing of several is not named after the first
 ], ids=["one file", "stdin", "url", "several"])
 def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tmp_path, inputs, stem):
-    from summarize.files import output_targets
+    from summarize.cli.files import output_targets
 
     assert output_targets(str(tmp_path), ["html", "email", "markdown"], inputs) == {
         "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html",
@@ -70,7 +70,7 @@ def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tm
 
 def test_several_formats_need_a_directory(tmp_path):
     from summarize.errors import OutputError
-    from summarize.files import output_targets
+    from summarize.cli.files import output_targets
 
     with pytest.raises(OutputError) as error:
         output_targets(None, ["html", "json"], ["story.txt"])
@@ -83,7 +83,7 @@ def test_several_formats_need_a_directory(tmp_path):
 
 def test_an_input_article_is_never_a_target(tmp_path, monkeypatch):
     from summarize.errors import OutputError
-    from summarize.files import refuse_overwriting_inputs
+    from summarize.cli.files import refuse_overwriting_inputs
 
     story = tmp_path / "story.txt"
     story.write_text(STORY)
@@ -106,7 +106,7 @@ def test_a_reader_of_the_old_briefing_reads_all_of_it_while_it_is_replaced(tmp_p
     """A web server halfway through sending briefing.html when the next run rewrites
     it sends the rest of the old briefing: the new one is another file, renamed over
     the name. Written in place, the reader would get the new text's tail, or nothing."""
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     target = tmp_path / "briefing.html"
     old = b"<p>old briefing</p>\n" * 10_000
@@ -126,7 +126,7 @@ FULL_DISK = textwrap.dedent("""
     import resource, sys
     from pathlib import Path
     from summarize.errors import OutputError
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
     try:
@@ -254,7 +254,7 @@ def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
 
 def test_a_block_device_is_refused():
     from summarize.errors import OutputError
-    from summarize.files import check_output
+    from summarize.cli.files import check_output
 
     devices = sorted(entry.path for entry in os.scandir("/dev") if stat.S_ISBLK(entry.stat().st_mode))
     if not devices:
@@ -383,7 +383,7 @@ def killed_pid(name: str) -> int:
 def test_the_temporary_file_is_pending_exactly_while_it_may_exist(tmp_path, monkeypatch):
     """``pending`` names the temporary file from before it is made until it is renamed,
     so that the SIGTERM handler (cli.py) can remove it at any moment in between."""
-    from summarize.files import temp_name, write_output
+    from summarize.cli.files import temp_name, write_output
 
     target, pending, seen = tmp_path / "b.html", set(), []
     temp = str(tmp_path / temp_name("b.html", os.getpid()))
@@ -400,7 +400,7 @@ def test_the_temporary_file_is_pending_exactly_while_it_may_exist(tmp_path, monk
 
 def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
     from summarize.errors import OutputError
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     def replace(source, destination):
         raise PermissionError(13, "Permission denied")
@@ -415,7 +415,7 @@ def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
 
 def test_a_signal_before_the_temporary_file_is_made_removes_nothing(tmp_path, monkeypatch):
     # Ctrl-C arrives in os.open: no file was made, and the interrupt goes on unchanged.
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -430,7 +430,7 @@ def test_a_temporary_name_taken_by_something_else_is_left_alone(tmp_path):
     """A link already holding our temporary name (not a file we make) makes the write
     fail with one line, and is not removed: opening it failed, so it is not ours."""
     from summarize.errors import OutputError
-    from summarize.files import temp_name, write_output
+    from summarize.cli.files import temp_name, write_output
 
     taken = tmp_path / temp_name("b.html", os.getpid())
     taken.symlink_to("elsewhere")
@@ -442,7 +442,7 @@ def test_a_temporary_name_taken_by_something_else_is_left_alone(tmp_path):
 
 def test_stale_temporary_files_are_all_removed_and_returned(tmp_path, monkeypatch):
     """One that cannot be removed (another run removed it first) does not stop the rest."""
-    from summarize.files import remove_stale_temp_files, temp_name
+    from summarize.cli.files import remove_stale_temp_files, temp_name
 
     target = tmp_path / "b.html"
     stale = sorted(tmp_path / temp_name("b.html", pid) for pid in (4_000_002, 4_000_003, 4_000_004))
@@ -464,7 +464,7 @@ def test_stale_temporary_files_are_all_removed_and_returned(tmp_path, monkeypatc
 
 
 def test_missing_directories_of_the_output_are_made(tmp_path):
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     write_output(tmp_path / "2014" / "06" / "22.html", "<p>new</p>")
     assert (tmp_path / "2014" / "06" / "22.html").read_text() == "<p>new</p>"
@@ -472,7 +472,7 @@ def test_missing_directories_of_the_output_are_made(tmp_path):
 
 def test_a_new_file_is_made_as_open_makes_one(tmp_path):
     # In this process (the umask test above runs the command): 0666 less the umask.
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     old = os.umask(0o022)
     try:
@@ -485,7 +485,7 @@ def test_a_new_file_is_made_as_open_makes_one(tmp_path):
 def test_a_deleted_file_behind_a_proc_fd_link_is_written_through(tmp_path):
     """/proc/self/fd/N of a deleted file names no path to rename over: the open file is
     written, and no file named "... (deleted)" is made."""
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     path = tmp_path / "gone.html"
     with open(path, "w+b") as handle:
@@ -508,7 +508,7 @@ def test_temporary_names_fit_a_long_file_name():
 
 
 def test_bytes_are_written_as_they_are(tmp_path):
-    from summarize.files import write_output
+    from summarize.cli.files import write_output
 
     write_output(tmp_path / "b.pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n")
     assert (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
