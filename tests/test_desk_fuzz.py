@@ -37,7 +37,7 @@ from conftest import DATA, SAMPLE
 from deskforms import Visitor
 from deskserver import FirstSentences, call, running, wait_for
 from summarize.inputs import netguard
-from summarize.chromium import find_chromium
+from summarize.rendering.chromium import find_chromium
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.login import COOKIE
 from summarize.desk.schemas import BriefingJSON, DoneBriefing, PendingBriefing
