@@ -13,6 +13,11 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 # Ray (the --engine ray tests) sends usage statistics unless told not to.
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
+# Fixtures that test files share live in these helper modules (tests/*.py), loaded as
+# plugins: a test names the fixture (``desk``, ``store``, ``browser``, ``bart_dir``)
+# without importing it, so the linter sees no import shadowed by an argument.
+pytest_plugins = ["deskserver", "chromiumfixture", "tinymodels"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
