@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         base = Path(folder)
         code, peer_s, peer_mb, _ = run(SAMPLE, base / "sample", args.timeout)
         print(f"peer: the sample article, exit {code}, {peer_s:.1f} s, {peer_mb:.0f} MB\n")
-        print(f"| case | input MB | exit | seconds | peak MB | x sample time | x sample memory | within target |")
+        print("| case | input MB | exit | seconds | peak MB | x sample time | x sample memory | within target |")
         print("|---|---|---|---|---|---|---|---|")
         for name, (filename, make) in CASES.items():
             if args.only and not any(part in name for part in args.only):

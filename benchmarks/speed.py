@@ -38,9 +38,9 @@ def timed_command(command: list[str], runs: int) -> float:
 
 
 def warm_ours(runs: int) -> float:
-    from summarize.summarizers.encoder import set_threads
     from summarize.inputs.loading import load_article
     from summarize.pipeline import Briefer
+    from summarize.summarizers.encoder import set_threads
 
     set_threads(1)  # as the CLI does for the MiniLM default
     briefer = Briefer()

@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         t: {"bias": round(v["bias"], 6), "weights": [round(w, 6) for w in v["weights"]]} for t, v in loto.items()}},
         indent=1) + "\n")
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)} and {LOTO_FILE.relative_to(REPO)}")
-    print("shipped weights: bias %.3f; " % bias + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
+    print(f"shipped weights: bias {bias:.3f}; " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
     return 0
 
 

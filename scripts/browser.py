@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's summarize, run from anywhere
-from summarize.rendering.chromium import BrowserError, Chromium as _Chromium, find_chromium  # noqa: E402
+from summarize.rendering.chromium import BrowserError, Chromium as _Chromium, find_chromium
 
 __all__ = ["BrowserError", "Chromium", "PageReport", "find_chromium"]
 

@@ -27,10 +27,11 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from .analysis import analyze_article, article_events, reading_notes, reanalyzed  # noqa: F401 - article_events re-exported
-from .inputs.datelines import find_dateline, year_from_briefing
 from .errors import InputError, SummarizeError
+from .inputs.datelines import find_dateline, year_from_briefing
 from .inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
 from .models import Article, ArticleAnalysis, ArticleBriefing, Briefing, Event, Summary, Timeline
@@ -217,7 +218,7 @@ class Briefer:
         briefing = self._assemble(items, [list(a.events) for a in analyses])
         return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
 
-    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
+    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin: BinaryIO | None = None,
                      progress: Progress | None = None, timeout: float | None = None,
                      allow_private_urls: bool = False) -> BriefingRun:
         """Read and brief a batch; an input that cannot be read becomes an

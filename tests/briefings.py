@@ -15,8 +15,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from summarize.inputs.loading import load_article
-from summarize.models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary,
-                              TimeExpression, Timeline)
+from summarize.models import (
+    Article,
+    ArticleBriefing,
+    Briefing,
+    CitedSentence,
+    Event,
+    KeyDate,
+    Summary,
+    TimeExpression,
+    Timeline,
+)
 from summarize.sentences import split_sentences
 from summarize.temporal import timex
 

@@ -15,9 +15,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import pytest
 
+from summarize.errors import EncoderExportError, ModelError
 from summarize.summarizers import encoder_export
 from summarize.summarizers.encoder import EMBEDDING_SIZE, SentenceEncoder, default_model_path, get_encoder
-from summarize.errors import EncoderExportError, ModelError
 
 DATA = Path(__file__).parent / "data" / "encoder"
 # The vectors the torch encoder gave the sample's sentences before the ONNX runtime

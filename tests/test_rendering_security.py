@@ -15,8 +15,7 @@ from dataclasses import replace
 import html5lib
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from briefings import hostile_briefing, hostile_keydate_briefing

@@ -12,8 +12,7 @@ import zlib
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from summarize.errors import ModelError, SummarizeError
 from summarize.headlines import compress

@@ -22,13 +22,13 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
-
 from .argtypes import positive as _positive, seconds as _seconds
-from .progress import PROGRESS_MIN_INPUTS, _progress_bar, _terminal_size  # noqa: F401 - used and tested here
+from .progress import _progress_bar
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
 # Signals that end a run: the temporary files being written are removed first.
 # SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
@@ -269,12 +269,12 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..errors import SummarizeError
-    from .files import check_output, write_output
     from ..inputs.loading import inputs_from_args, read_jsonl
     from ..pipeline import Briefer
     from ..rendering import BINARY_FORMATS, render, render_bytes
+    from .files import check_output, write_output
 
-    if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
+    if [*args.articles, args.jsonl, args.from_analysis].count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
     if args.from_analysis:
         from .analyze import check_from_analysis
@@ -392,7 +392,7 @@ def _output_targets(output: str | None, formats: list[str], articles: list[str])
     return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}
 
 
-def _refuse_overwriting_inputs(targets, articles: list[str]) -> None:
+def _refuse_overwriting_inputs(targets: Iterable[Path | None], articles: list[str]) -> None:
     from ..errors import SummarizeError
 
     # realpath, not Path.resolve(): it raises RuntimeError on a link loop (a loop is

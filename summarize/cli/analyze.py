@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from .argtypes import positive as _positive, seconds as _seconds
 from ..errors import SummarizeError
 from ..pipeline import Briefer, BriefingRun
+from .argtypes import positive as _positive, seconds as _seconds
 
 ENGINES = ("local", "ray")
 

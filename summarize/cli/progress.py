@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 # A progress bar is worth its line from this many inputs on, and only on a terminal.
 PROGRESS_MIN_INPUTS = 5
@@ -24,10 +25,10 @@ class _progress_bar:
             self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False,
                             ncols=columns - 1, nrows=lines - 1)
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int], object] | None:
         return self.bar.update if self.bar is not None else None
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self.bar is not None:
             self.bar.close()
 

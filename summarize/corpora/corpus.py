@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .analysis_json import analysis_line, failure_line, read_analysis_line
 from ..errors import InputError, OutputError, SummarizeError
 from ..inputs.loading import ArticleInput, InputFailure, iter_jsonl, load_input
 from ..models import Article
 from ..pipeline import Briefer
+from .analysis_json import analysis_line, failure_line, read_analysis_line
 
 # One corpus line, numbered: what the engines hand out.
 Item = tuple[int, "ArticleInput | InputFailure"]

@@ -30,9 +30,18 @@ from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render_bytes
 from .editing import edit, edited_document
 from .jobs import Desk
 from .models import BriefingEntry, BriefingRequest, StoredBriefing
-from .schemas import (MAX_ID, BriefingList, DeskBriefing, DeskEditedOut, IsoDate, MergeIn, MergeOut, NewBriefing,
-                      error_responses)
-from .schemas import BriefingIn, EventPatch  # noqa: F401 - forms.py reads them from here
+from .schemas import (
+    MAX_ID,
+    BriefingList,
+    DeskBriefing,
+    DeskEditedOut,
+    EventPatch,
+    IsoDate,
+    MergeIn,
+    MergeOut,
+    NewBriefing,
+    error_responses,
+)
 from .storage import Store
 
 router = APIRouter(prefix="/api")

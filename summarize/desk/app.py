@@ -21,11 +21,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import cookie_parser
 from starlette.routing import Match
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError,
-                      SummarizeError)
+from ..errors import BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError, SummarizeError
 from ..pipeline import Briefer
 from . import api, login, pages
 from .csrf import Csrf

@@ -18,7 +18,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from ..errors import InputError, SummarizeError
 from ..inputs.loading import HTML_SUFFIXES, MAX_ARTICLE_BYTES, decode_text
-from .api import BriefingIn, EventPatch
+from .schemas import BriefingIn, EventPatch
 
 # The options the form has, by the API's (the CLI's long) names.
 OPTION_FIELDS = ("title", "date", "since", "until", "query", "max_dates", "per_date", "sentences", "words",

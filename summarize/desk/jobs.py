@@ -30,8 +30,8 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from ..inputs.dates import parse_date
 from ..errors import BrowserError, InputError, SummarizeError
+from ..inputs.dates import parse_date
 from ..inputs.loading import ArticleInput, InputFailure, input_from_record
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions
 from ..rendering import render
@@ -151,7 +151,7 @@ class Desk:
                                   dropped=dropped_json(run.briefing), failures=_failures(run))
         except SummarizeError as error:
             self.store.fail(id, str(error))
-        except Exception as error:  # noqa: BLE001 - a bug: said in the briefing and logged, the worker goes on
+        except Exception as error:  # a bug: said in the briefing and logged, the worker goes on
             log.exception("briefing %s failed", id)
             self.store.fail(id, f"internal error: {type(error).__name__}: {error} (please report this)")
         finally:

@@ -32,8 +32,8 @@ from starlette.datastructures import FormData
 from ..errors import NotFoundError
 from ..rendering import briefing_context, render, template_dir
 from ..rendering.sandbox import _html_finalize
-from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .api import Id, Index, record_merge
+from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
 from .models import BriefingRequest

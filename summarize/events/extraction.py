@@ -10,9 +10,9 @@ from __future__ import annotations
 import collections
 import datetime as dt
 
-from ..temporal import timex
 from ..models import Article, Event, Sentence, TimeExpression
 from ..sentences import sentence_at, split_sentences
+from ..temporal import timex
 from .filters import is_own_period, is_placeable, names_its_noun, places_a_happening, tells_a_happening
 from .happenings import one_event_per_happening, same_happening
 from .making import Placed, make_event

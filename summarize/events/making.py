@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..temporal import timex
 from ..headlines import attributive_year, make_headline
 from ..lexicon import EXTENT_SIGNALS
 from ..models import Article, Event, Sentence, TimeExpression
+from ..temporal import timex
 from .filters import indexes_in
 from .ranges import Ranges
 

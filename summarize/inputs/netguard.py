@@ -22,6 +22,9 @@ through ``opener(policy)``, which
 
 from __future__ import annotations
 
+import contextlib
+import email.message
+import functools
 import http.client
 import ipaddress
 import socket
@@ -30,6 +33,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 MAX_REDIRECTS = 5
 
@@ -70,10 +74,8 @@ class FetchPolicy:
     def _expire(self) -> None:
         self.expired = True
         for sock in self._sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def close(self) -> None:
         if self._timer is not None:
@@ -116,7 +118,7 @@ def _connect(connection: http.client.HTTPConnection, policy: FetchPolicy) -> soc
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, policy: FetchPolicy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.policy = policy
 
@@ -125,7 +127,7 @@ class _GuardedHTTPConnection(http.client.HTTPConnection):
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, policy: FetchPolicy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.policy = policy
 
@@ -135,14 +137,14 @@ class _GuardedHTTPSConnection(http.client.HTTPSConnection):
         self.policy.watch(self.sock)
 
 
-# urllib's handlers pass their extra keyword arguments on to the connection class.
+# urllib's handlers make a connection of the class they are given (its policy bound).
 class _HTTPHandler(urllib.request.HTTPHandler):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__()
         self.policy = policy
 
-    def http_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(_GuardedHTTPConnection, req, policy=self.policy)
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_GuardedHTTPConnection, policy=self.policy), req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
@@ -150,15 +152,17 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__()
         self.policy = policy
 
-    def https_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(_GuardedHTTPSConnection, req, context=self._context, policy=self.policy)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        # No TLS context given: http.client makes its default one (certificates checked).
+        return self.do_open(functools.partial(_GuardedHTTPSConnection, policy=self.policy), req)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 - urllib's protocol
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                       headers: email.message.Message) -> http.client.HTTPResponse | None:
         # Checked here, before urllib's own check (which calls a redirect to file:
         # an HTTP error) and before any handler could open the target.
         location = headers.get("location") or headers.get("uri")

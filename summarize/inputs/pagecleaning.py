@@ -24,6 +24,7 @@ night, a prompt to sign up). Each is a class of line or sentence described in
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -61,7 +62,7 @@ def attribute_words(value: str) -> frozenset[str]:
     """The words of a class or id value, and each pair of neighbours joined
     ("c-newsletterSignup__form" -> c, newsletter, signup, form, cnewsletter, ...)."""
     words = [word.lower() for word in _WORD_SPLIT.split(value) if word]
-    return frozenset(words + [a + b for a, b in zip(words, words[1:])])
+    return frozenset(words + [a + b for a, b in itertools.pairwise(words)])
 
 
 def furniture_kind(element) -> str | None:  # noqa: ANN001 - an lxml element

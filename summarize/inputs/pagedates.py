@@ -146,7 +146,7 @@ def read_date(value: str) -> tuple[dt.date, dt.datetime | None] | None:
 
 
 def _plausible(day: dt.date) -> bool:
-    return EARLIEST_YEAR <= day.year and day <= dt.date.today() + dt.timedelta(days=1)
+    return day.year >= EARLIEST_YEAR and day <= dt.date.today() + dt.timedelta(days=1)
 
 
 def _claim(value: str | None, where: str) -> list[DateClaim]:

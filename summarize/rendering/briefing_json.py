@@ -20,8 +20,17 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InputError
-from ..models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary, TimeExpression,
-                     Timeline)
+from ..models import (
+    Article,
+    ArticleBriefing,
+    Briefing,
+    CitedSentence,
+    Event,
+    KeyDate,
+    Summary,
+    TimeExpression,
+    Timeline,
+)
 
 
 def briefing_from_json(document: dict[str, Any]) -> Briefing:

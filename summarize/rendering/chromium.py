@@ -11,6 +11,7 @@ layout reports and screenshots on top (``scripts/browser.py``).
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -65,7 +66,7 @@ class Chromium:
         if os.geteuid() == 0:
             arguments.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
         try:
-            self.process = subprocess.Popen(arguments + ["about:blank"], stdin=subprocess.DEVNULL,
+            self.process = subprocess.Popen([*arguments, "about:blank"], stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             preexec_fn=attach_pipes, close_fds=False)
         except OSError as error:
@@ -150,20 +151,16 @@ class Chromium:
         return base64.b64decode(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.call("Browser.close")
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
         for descriptor in (self._commands, self._replies):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(descriptor)
-            except OSError:
-                pass
         self._profile.cleanup()
 
     def __enter__(self) -> Chromium:

@@ -92,7 +92,7 @@ def load_tokenizer(path: Path) -> Any:
 
     try:
         tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
-    except Exception as exc:  # noqa: BLE001 - tokenizers raises a bare Exception for a bad file
+    except Exception as exc:  # tokenizers raises a bare Exception for a bad file
         raise ModelError(f"cannot load the sentence encoder's tokenizer from {path}: {exc}") from exc
     tokenizer.no_truncation()
     tokenizer.no_padding()
@@ -226,7 +226,7 @@ def _torch_runner(path: Path, device: str):  # noqa: ANN202 - a batch -> vectors
     return run
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cached(device: str) -> SentenceEncoder:
     return SentenceEncoder(device=device)
 

@@ -221,9 +221,8 @@ def describe_range(start_value: str, start_mod: str | None, end_value: str, end_
     if shared_year and plain_days and start.month == end.month:
         # "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)"
         first = dt.date(end.year, start.month, start.day).strftime("%a %-d") if end.year else str(start.day)
-    elif shared_year and start.granularity in ("day", "month", "quarter", "season"):
-        first = _point_text(start, start_mod, with_year=False)
-    elif start.weekday is not None and end.weekday is not None:
+    elif ((shared_year and start.granularity in ("day", "month", "quarter", "season"))
+          or (start.weekday is not None and end.weekday is not None)):
         first = _point_text(start, start_mod, with_year=False)
     else:
         first = _point_text(start, start_mod)

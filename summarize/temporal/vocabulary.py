@@ -8,6 +8,7 @@ Keys are lower case; the regex alternations are derived from the keys.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -321,7 +322,7 @@ PAST_MARKERS = frozenset(
 )
 
 
-def alternation(words, escape: bool = True) -> str:
+def alternation(words: Iterable[str], escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first (so "sept" beats "sep").
 
     Spaces match any run of whitespace and periods after abbreviations are optional.

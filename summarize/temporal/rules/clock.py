@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import Context, Resolution, Rule, capitalized, day_number_of, month_number_of, normalized, text_of
 from .placing import weekday_value, year_for
 

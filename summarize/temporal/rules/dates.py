@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import (
     DIGIT,
     Context,
@@ -102,9 +101,9 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # a person: "Mama June Shannon", "January Jones", "and May said"
     if word in ctx.names and not MONTH_CONTEXT_FOR_A_NAME.search(before):
         return None  # the text's "June" is a person: "told June", "and June's daughter"
-    if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
-        if not MONTH_CONTEXT.search(before):
-            return None
+    ambiguous = word in V.AMBIGUOUS_MONTHS or (len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"))
+    if ambiguous and not MONTH_CONTEXT.search(before):
+        return None
     month_number = month_number_of(text)
     if ctx.dct is None:
         return Resolution("DATE", f"XXXX-{month_number:02d}")

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from ..timex import TimexType
 from .base import Context, Resolution, Rule, capitalized, is_compound, normalized, text_of
 from .dates import resolve_month_day

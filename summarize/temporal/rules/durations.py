@@ -111,7 +111,7 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
         second = duration_value(n2, unit2)
         if first.startswith("PT"):
             return Resolution("DURATION", first + second[2:])
-        return Resolution("DURATION", first + (second[1:] if not second.startswith("PT") else second[1:]))
+        return Resolution("DURATION", first + second[1:])
     # "$5 a year", "10% a month": a rate, i.e. a SET
     if num_text in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
                                            m.string[max(0, m.start() - 14):m.start()].lower()):

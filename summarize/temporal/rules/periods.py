@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import DIGIT, SENTENCE_BREAK, Context, Resolution, Rule, is_compound, normalized, text_of, year_number_of
 from .names import in_a_name
 from .years import resolve_decade
@@ -68,10 +67,7 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-Q{q}")
-        if "fiscal" in text:
-            year = ctx.dct.year
-        else:
-            year = _quarter_year(q, ctx)
+        year = ctx.dct.year if "fiscal" in text else _quarter_year(q, ctx)
         if text_of(m, "qago") and re.search(r"year-ago|year-earlier|comparable", text_of(m, "qago").lower()):
             year -= 1
     value = f"{year:04d}-Q{q}"

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import (
     Context,
     Resolution,
@@ -73,7 +72,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
     if unit == "weekend":
         if ctx.dct is None:
             return Resolution("DATE", "XXXX-WXX-WE")
-        if offset < 0 or offset == 0 and ctx.tense != "FUTURE":
+        if offset < 0 or (offset == 0 and ctx.tense != "FUTURE"):
             saturday = datemath.weekday_before(ctx.dct, 6, inclusive=True)
             if offset < 0 and ctx.dct.isoweekday() >= 6:
                 saturday -= dt.timedelta(weeks=1)

@@ -77,7 +77,7 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
         name = _NAME_BEFORE_YEAR.search(before)
         if name and name.group(1).lower() not in _YEAR_NAME_OK:
             return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
-        if _WORK_BEFORE_YEAR.search(before) or _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end()):
+        if _WORK_BEFORE_YEAR.search(before) or (_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end())):
             return None  # a title: "the film 1917", "the novel 1984", Mendes's "1917"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
