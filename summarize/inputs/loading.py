@@ -242,8 +242,10 @@ def input_from_record(record: object, *, where: str, date: dt.date | None = None
                               ("source", record.get("source")), ("date", record.get("date"))):
         if field_value is not None and not isinstance(field_value, str):
             raise InputError(f"{where}: \"{name}\" must be a string")
-    if kind == "url" and not web.is_url(value):
+    if kind == "url" and not (isinstance(value, str) and web.is_url(value)):
         raise InputError(f"{where}: \"url\" must be an http or https URL")
+    if not isinstance(value, str):
+        raise InputError(f"{where}: \"{kind}\" must be a string")  # null
     source = record.get("source") or (url if url else where)
     date_source = "--date" if date else None
     if date is None and record.get("date"):
