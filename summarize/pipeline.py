@@ -332,7 +332,8 @@ class Briefer:
             return kept, off_query, ()
         first = options.since or dt.date.min
         last = options.until or dt.date.max
-        inside, outside = [], []
+        inside: list[Event] = []
+        outside: list[Event] = []
         for event in kept:
             span = date_span(event.value, event.end_value)
             (inside if span is not None and span[0] <= last and first <= span[1] else outside).append(event)

@@ -91,6 +91,8 @@ def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sen
         if index in range_ends or not is_placeable(expression):
             continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
+        if parsed is None:
+            continue  # (not reached: a placeable value parses)
         end = in_order[ranges[index]] if index in ranges else None
         if dct is not None and end is None and is_own_period(parsed, dct):
             continue

@@ -76,6 +76,8 @@ def _in_order(first: TimeExpression, second: TimeExpression) -> bool:
     end before it. A missing year is taken from the other end (or a stand-in year for
     both); a weekday of unknown date only orders with another ("Monday to Friday")."""
     start, end = timex.parse_value(first.value), timex.parse_value(second.value)
+    if start is None or end is None:
+        return False  # (not reached: both are placeable, so parsed)
     if (start.weekday is None) != (end.weekday is None):
         return False
     if start.weekday is not None:

@@ -68,7 +68,8 @@ def clause_of(sentence: str, start: int, end: int, other_spans: Sequence[tuple[i
                 continue
             if boundaries is LIST_BOUNDARIES and boundary.start() in aside_edges:
                 continue  # the comma of an aside ("Mr Waley-Cohen, pictured in 2014, rode"): no list
-            following = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():]).group(1)
+            following_word = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():])  # (always matches)
+            following = following_word.group(1) if following_word else ""
             if boundaries is LIST_BOUNDARIES and looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands

@@ -18,9 +18,11 @@ def resolve_vague_span(m: re.Match, ctx: Context) -> Resolution:
     return Resolution("DURATION", V.VAGUE_DURATIONS[normalized(m.group("vaguespan"))])
 
 
-def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolution:
-    unit = unit_of(text_of(m, "units") or text_of(m, "units3") or text_of(m, "units2") or text_of(m, "units4"))
-    return Resolution("DURATION", duration_value(None, unit))
+def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolution | None:
+    units = text_of(m, "units") or text_of(m, "units3") or text_of(m, "units2") or text_of(m, "units4")
+    if units is None:
+        return None  # each of the rules' alternatives names its unit
+    return Resolution("DURATION", duration_value(None, unit_of(units)))
 
 
 _AGE_AFTER = re.compile(r"(?:\s+|-)(?:old|olds|older|younger|of\s+age)\b")

@@ -86,11 +86,14 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{year:04d}", mod)
 
 
-def resolve_decade(m: re.Match, ctx: Context) -> Resolution:
+def resolve_decade(m: re.Match, ctx: Context) -> Resolution | None:
     t = normalized(m.group("decade")).replace("'", "")
     if t in V.DECADE_WORDS:
         return Resolution("DATE", f"19{V.DECADE_WORDS[t]}")
-    digits = re.match(r"(\d+)0s", t).group(1)
+    decade = re.match(r"(\d+)0s", t)
+    if decade is None:
+        return None  # not a decade the slot's words or digits name
+    digits = decade.group(1)
     if len(digits) == 3 and digits.endswith("0") and digits < "200":
         return Resolution("DATE", digits[:2])  # "the early 1900s": the century, not its first decade
     return Resolution("DATE", digits if len(digits) == 3 else f"19{digits}")
