@@ -269,7 +269,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..errors import SummarizeError
-    from ..inputs.loading import inputs_from_args, read_jsonl
+    from ..inputs.loading import ArticleInput, InputFailure, inputs_from_args, read_jsonl
     from ..pipeline import Briefer
     from ..rendering import BINARY_FORMATS, render, render_bytes
     from .files import check_output, write_output
@@ -292,7 +292,7 @@ def _run(args: argparse.Namespace) -> int:
         if target is not None:
             check_output(target)
     selection = _selection(args)
-    inputs = inputs_from_args(args.articles, date=args.date)
+    inputs: list[ArticleInput | InputFailure] = [*inputs_from_args(args.articles, date=args.date)]
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)

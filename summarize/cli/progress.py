@@ -25,7 +25,7 @@ class _progress_bar:
             self.bar = tqdm(total=total, desc="briefing", unit="step", file=sys.stderr, leave=False,
                             ncols=columns - 1, nrows=lines - 1)
 
-    def __enter__(self) -> Callable[[int], object] | None:
+    def __enter__(self) -> Callable[[int], None] | None:
         return self.bar.update if self.bar is not None else None
 
     def __exit__(self, *exc_info: object) -> None:

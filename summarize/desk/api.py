@@ -46,7 +46,7 @@ from .storage import Store
 
 router = APIRouter(prefix="/api")
 
-Format = Literal[ALL_FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
+Format = Literal[ALL_FORMATS]  # type: ignore[valid-type]  # the renderers' formats, one list
 
 MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
                "json": "application/json", "timelinejs": "application/json", "pdf": "application/pdf"}

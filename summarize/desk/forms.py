@@ -52,7 +52,7 @@ async def briefing_request(form: FormData) -> BriefingIn:
         if isinstance(upload, UploadFile) and upload.filename:
             articles += await _corpus_file(upload)
     try:
-        return BriefingIn(texts=texts, urls=urls, articles=articles, **fields)
+        return BriefingIn.model_validate({"texts": texts, "urls": urls, "articles": articles, **fields})
     except ValidationError as error:
         raise InputError(validation_message(error)) from None
 

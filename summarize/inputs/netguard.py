@@ -23,7 +23,6 @@ through ``opener(policy)``, which
 from __future__ import annotations
 
 import contextlib
-import email.message
 import functools
 import http.client
 import ipaddress
@@ -97,7 +96,7 @@ def checked_address(host: str, port: int, policy: FetchPolicy) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise Refused(f"cannot resolve {host}: {error.strerror}") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))  # (an IP address string)
     if not addresses:
         raise Refused(f"cannot resolve {host}")
     if not policy.allow_private:
@@ -133,7 +132,8 @@ class _GuardedHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = _connect(self, self.policy)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        # http.client's own TLS context (typeshed leaves the private attribute out).
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
         self.policy.watch(self.sock)
 
 
@@ -162,7 +162,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_repeats = 1
 
     def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                       headers: email.message.Message) -> http.client.HTTPResponse | None:
+                       headers: http.client.HTTPMessage) -> http.client.HTTPResponse | None:
         # Checked here, before urllib's own check (which calls a redirect to file:
         # an HTTP error) and before any handler could open the target.
         location = headers.get("location") or headers.get("uri")
