@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from .analysis import analyze_article, article_events, reading_notes, reanalyzed  # noqa: F401 - article_events re-exported
 from .errors import InputError, SummarizeError
@@ -36,7 +36,7 @@ from .inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_i
 from .merging import merge_events
 from .models import Article, ArticleAnalysis, ArticleBriefing, Briefing, Event, Summary, Timeline
 from .sentences import split_sentences
-from .summarizers import Summarizer, load_summarizer
+from .summarizers import load_summarizer
 from .timeline import build_timeline
 
 # Why relative dates are left unresolved; {what} names the unknown date(s), {whose}
@@ -53,6 +53,14 @@ UNKNOWN_DATE_NOTE = UNKNOWN_DATES_NOTE.format(what="article date is", whose="")
 BATCH_SIZE = 16
 
 Progress = Callable[[int], None]
+
+
+class ArticleSummarizer(Protocol):
+    """What a Briefer needs of a summarizer: one article's summary. Every
+    ``Summarizer`` has it (and ``summarize_many``, used when there); a test's
+    stand-in may have only this."""
+
+    def summarize(self, article: Article, *, sentences: int = 3, words: int | None = None) -> Summary: ...
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ class Briefer:
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
                  words: int | None = None, batch_size: int = BATCH_SIZE,
-                 selection: KeyDateOptions | None = None, summarizer: Summarizer | None = None,
+                 selection: KeyDateOptions | None = None, summarizer: ArticleSummarizer | None = None,
                  workers: int = 1) -> None:
         self.model = model
         self.workers = workers
@@ -134,7 +142,7 @@ class Briefer:
                        summarizer=self.summarizer)
 
     @functools.cached_property
-    def summarizer(self):  # noqa: ANN201 - whatever load_summarizer gives
+    def summarizer(self) -> ArticleSummarizer:
         """Loaded on first use, once: a batch whose inputs all fail never pays for it."""
         return load_summarizer(self.model, device=self.device)
 

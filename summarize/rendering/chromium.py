@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import BrowserError
 
@@ -35,6 +35,10 @@ def find_chromium() -> str | None:
     if os.environ.get("CHROMIUM"):
         return os.environ["CHROMIUM"]
     return next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
+
+
+# ``with`` gives the class it was called on (scripts/browser.py's subclass too).
+_Browser = TypeVar("_Browser", bound="Chromium")
 
 
 class Chromium:
@@ -163,7 +167,7 @@ class Chromium:
                 os.close(descriptor)
         self._profile.cleanup()
 
-    def __enter__(self) -> Chromium:
+    def __enter__(self: _Browser) -> _Browser:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
