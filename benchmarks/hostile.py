@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only and not any(part in name for part in args.only):
                 continue
             path = base / filename
-            path.write_text(make(), encoding="utf-8")
+            path.write_text(make(1.0), encoding="utf-8")
             code, seconds, mb, last = run(path, base / "out", args.timeout)
             ok = code != "timeout" and seconds <= LIMIT_SECONDS and mb <= LIMIT_MB
             failed |= not ok

@@ -95,7 +95,7 @@ def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
     # steadier measure of what a core does.
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}")
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode() if process.stderr else ''}")
     lines = sum(1 for _ in out.open())
     others = [kb for pid, kb in peaks.items() if pid != process.pid]
     return {"seconds": seconds, "cpu": cpu, "articles": lines, "main_mb": peaks.get(process.pid, 0) / 1024,

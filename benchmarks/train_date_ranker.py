@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [row for d in sorted(args.tls_dir.iterdir()) if (d / "timelines.jsonl").is_file()
             for row in timeline_rows(d)]
     topics = sorted({r["topic"] for r in rows})
-    loto = {}
+    loto: dict[str, dict[str, Any]] = {}
     print(f"{'timeline':8} {'l':>4} {'mentions':>9} {'learned (LOTO)':>15}")
     counts, learned = [], []
     for topic in topics:

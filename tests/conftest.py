@@ -27,6 +27,7 @@ SAMPLE_DATE = dt.date(2014, 6, 22)
 def load_benchmark(name: str):
     """The script ``benchmarks/<name>.py`` as a module, to call its functions."""
     spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None, name
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

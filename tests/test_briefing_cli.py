@@ -107,7 +107,7 @@ def run_on_a_terminal(*args: str, size: tuple[int, int] | None) -> tuple[int, by
                 received += chunk
             elif process.poll() is not None:
                 break
-        stdout = process.stdout.read()
+        stdout = process.stdout.read() if process.stdout else b""
         code = process.wait(timeout=10)
     os.close(controller)
     return code, stdout, received

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import schemathesis
@@ -103,7 +104,7 @@ def test_the_fuzzed_desk_reaches_no_network(fuzzed_desk):
 
 
 def test_the_check_of_valid_requests_fails_on_a_validation_422_only():
-    def answer(status: int, error: str) -> Response:
+    def answer(status: int, error: str) -> Any:  # a stand-in with the Response fields the check reads
         return SimpleNamespace(status_code=status, json=lambda: {"error": error, "status": status},
                                text=error)
 

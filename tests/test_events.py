@@ -8,9 +8,10 @@ from hypothesis import given, settings, strategies as st
 from summarize.events import extract_events
 from summarize.headlines import make_headline
 from summarize.models import Article, TimeExpression
+from summarize.temporal.timex import TimexType
 
 
-def expr(text: str, phrase: str, type_: str, value: str, mod: str | None = None, nth: int = 0) -> TimeExpression:
+def expr(text: str, phrase: str, type_: TimexType, value: str, mod: str | None = None, nth: int = 0) -> TimeExpression:
     start = -1
     for _ in range(nth + 1):
         start = text.index(phrase, start + 1)

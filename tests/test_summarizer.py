@@ -210,6 +210,7 @@ def test_summarize_many_encodes_once_and_matches_summarize(fake: ExtractiveSumma
         "It reached the island two days later, the company said in a statement."
     )
     encoder = fake.encoder
+    assert isinstance(encoder, HashingEncoder)
     many = fake.summarize_many([article(SAMPLE), other], sentences=2)
     assert len(encoder.calls) == 1
     assert many == [fake.summarize(article(SAMPLE), sentences=2), fake.summarize(other, sentences=2)]

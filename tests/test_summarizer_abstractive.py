@@ -16,6 +16,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -61,6 +62,13 @@ class EncoderInputs:
             self.rows.append([i for i in row if i != PAD])
 
 
+def load_abstractive(model_dir: Path, **options: Any) -> AbstractiveSummarizer:
+    """``load_summarizer`` of a seq2seq model's directory: an abstractive summarizer."""
+    summarizer = load_summarizer(str(model_dir), **options)
+    assert isinstance(summarizer, AbstractiveSummarizer)
+    return summarizer
+
+
 def token_ids(summarizer: AbstractiveSummarizer, text: str) -> list[int]:
     return summarizer.tokenizer(text, add_special_tokens=False)["input_ids"]
 
@@ -100,7 +108,7 @@ def test_a_5000_word_article_reaches_the_model_whole(family: str, request: pytes
 
 
 def test_pieces_end_on_sentence_boundaries(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir))
+    summarizer = load_abstractive(bart_dir)
     article = long_article(600, seed=2)
     pieces = summarizer.pieces(article.text)
     assert len(pieces) > 1
@@ -111,7 +119,7 @@ def test_pieces_end_on_sentence_boundaries(bart_dir: Path) -> None:
 
 
 def test_a_sentence_longer_than_the_input_is_split_not_dropped(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir))
+    summarizer = load_abstractive(bart_dir)
     text = "The " + " ".join(WORDS[:150]) + " ."
     pieces = summarizer.pieces(text)
     assert len(pieces) == 3
@@ -120,7 +128,7 @@ def test_a_sentence_longer_than_the_input_is_split_not_dropped(bart_dir: Path) -
 
 
 def test_a_short_article_is_summarized_in_one_call(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), max_new_tokens=6)
+    summarizer = load_abstractive(bart_dir, max_new_tokens=6)
     seen = EncoderInputs(summarizer)
     article = long_article(30, seed=3)
     summary = summarizer.summarize(article)
@@ -131,7 +139,7 @@ def test_a_short_article_is_summarized_in_one_call(bart_dir: Path) -> None:
 
 
 def test_summarize_many_batches_articles(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), batch_size=4, max_new_tokens=4)
+    summarizer = load_abstractive(bart_dir, batch_size=4, max_new_tokens=4)
     seen = EncoderInputs(summarizer)
     articles = [long_article(20, seed=s) for s in range(4)]
     summaries = summarizer.summarize_many(articles)
@@ -142,13 +150,13 @@ def test_summarize_many_batches_articles(bart_dir: Path) -> None:
 
 
 def test_t5_gets_the_summarize_prefix(t5_dir: Path) -> None:
-    summarizer = load_summarizer(str(t5_dir))
+    summarizer = load_abstractive(t5_dir)
     assert summarizer.prefix == "summarize: "
     assert summarizer.piece_tokens == INPUT_TOKENS - 3  # prefix (2 tokens) and </s>
 
 
 def test_generation_options_reach_generate(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), max_new_tokens=3, num_beams=2)
+    summarizer = load_abstractive(bart_dir, max_new_tokens=3, num_beams=2)
     assert summarizer.generation_options == {"max_new_tokens": 3, "num_beams": 2}
     text = summarizer.summarize(long_article(40, seed=4), sentences=5).text
     assert len(text.split()) <= 3

@@ -78,5 +78,7 @@ def t5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import T5Config, T5ForConditionalGeneration
 
     config = T5Config(vocab_size=len(VOCAB), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_decoder_layers=1,
-                      num_heads=2, pad_token_id=PAD, eos_token_id=EOS, decoder_start_token_id=PAD)
+                      num_heads=2, pad_token_id=PAD, eos_token_id=EOS,
+                      # Kept by PretrainedConfig's extra keywords, which T5Config's typed signature leaves out:
+                      decoder_start_token_id=PAD)  # type: ignore[call-arg]
     return save_tiny_model(tmp_path_factory, "tiny-t5", config, T5ForConditionalGeneration)
