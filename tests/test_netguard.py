@@ -18,8 +18,8 @@ import time
 import pytest
 
 from pageserver import page, serve
-from summarize.inputs import netguard
 from summarize.errors import InputError
+from summarize.inputs import netguard
 from summarize.inputs.web import fetch_url
 
 
@@ -41,7 +41,7 @@ def redirector(routes: dict[str, str | tuple[int, bytes]]):
     """A server whose routes either redirect (302 to a Location) or answer HTML."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             target = routes.get(self.path, (404, b"not found"))
             if isinstance(target, str):
                 self.send_response(302)
@@ -107,9 +107,8 @@ def test_a_name_is_checked_by_the_addresses_it_resolves_to():
     ("file:///etc/passwd", "redirected to a non-web address (file:)"),
 ])
 def test_every_redirect_is_checked_before_connecting(loopback_is_public, target, reason):
-    with redirector({"/story": target}) as base:
-        with pytest.raises(InputError) as error:
-            fetch_url(base + "/story")
+    with redirector({"/story": target}) as base, pytest.raises(InputError) as error:
+        fetch_url(base + "/story")
     assert str(error.value) == f"{base}/story: could not fetch ({reason}" + (
         "; --allow-private-urls allows it)" if "public" in reason else ")")
     assert loopback_is_public == ["127.0.0.1"]   # the redirect's target was never connected to
@@ -143,7 +142,7 @@ def test_a_jsonl_url_is_guarded_like_a_command_line_url(tmp_path):
 @pytest.mark.parametrize("stage", ["headers", "body with length", "body without length"])
 def test_the_timeout_bounds_the_whole_fetch(stage):
     class Drip(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             try:
                 if stage == "headers":   # a header line a byte at a time
                     self.wfile.write(b"HTTP/1.1 200 OK\r\n")

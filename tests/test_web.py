@@ -135,9 +135,8 @@ def test_url_gives_the_date_of_an_undated_page():
     ],
 )
 def test_fetch_failures_are_one_clear_line(route, message):
-    with serve({"/story": route}) as base:
-        with pytest.raises(InputError, match=message) as error:
-            fetch_url(base + "/story", timeout=0.5, max_bytes=1000, allow_private=True)
+    with serve({"/story": route}) as base, pytest.raises(InputError, match=message) as error:
+        fetch_url(base + "/story", timeout=0.5, max_bytes=1000, allow_private=True)
     assert str(error.value).startswith(base + "/story: ")
     assert "\n" not in str(error.value)
 

@@ -21,10 +21,10 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
 from ..errors import SummarizeError
 from ..inputs.loading import InputFailure, input_from_record, jsonl_item
 from ..pipeline import Briefer
+from .corpus import AnalyzeRun, Reading, analyze_items, resume_point
 from .workers import WorkerSettings
 
 INSTALL_HINT = "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
