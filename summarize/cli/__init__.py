@@ -24,9 +24,13 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from .argtypes import positive as _positive, seconds as _seconds
 from .progress import _progress_bar
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from ..pipeline import KeyDateOptions
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
@@ -54,7 +58,7 @@ class _Terminated(BaseException):
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and exit 2)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(message)}\n")
 
 
@@ -335,7 +339,7 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
 
 
-def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
+def _selection(args: argparse.Namespace) -> KeyDateOptions:
     """Read --date, --since and --until (dateparser's forms; the window relative to
     --date when given) and gather the key-date options. Sets ``args.date``."""
     from ..inputs.dates import parse_date

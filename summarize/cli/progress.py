@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TextIO
 
 # A progress bar is worth its line from this many inputs on, and only on a terminal.
 PROGRESS_MIN_INPUTS = 5
@@ -33,7 +34,7 @@ class _progress_bar:
             self.bar.close()
 
 
-def _terminal_size(stream) -> tuple[int, int]:  # noqa: ANN001 - a text stream
+def _terminal_size(stream: TextIO) -> tuple[int, int]:
     """Columns and lines of the terminal ``stream`` is, 80 x 24 where it does not
     say. A terminal nobody gave a size reports 0 x 0: a pseudo-terminal made by a
     program (``script``, an editor's terminal, a CI runner, ``pty.openpty()``)."""

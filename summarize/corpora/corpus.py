@@ -18,7 +18,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from ..errors import InputError, OutputError, SummarizeError
 from ..inputs.loading import ArticleInput, InputFailure, iter_jsonl, load_input
@@ -127,7 +127,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _open_out(out: str):  # noqa: ANN202 - a text file
+def _open_out(out: str) -> TextIO:
     try:
         return open(out, "a", encoding="utf-8", newline="\n")
     except OSError as error:

@@ -142,10 +142,10 @@ class EventPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra=_no_nulls)
     headline: str = Field(None, min_length=1, max_length=2000)  # type: ignore[assignment]  # None: not given
-    label: str = Field(None, min_length=1, max_length=200)  # type: ignore[assignment]
-    deleted: bool = None  # type: ignore[assignment]
-    pinned: bool = None  # type: ignore[assignment]
-    note: str = Field(None, max_length=10_000, description='"" removes the note')  # type: ignore[assignment]
+    label: str = Field(None, min_length=1, max_length=200)  # type: ignore[assignment]  # None: not given
+    deleted: bool = None  # type: ignore[assignment]  # None: not given
+    pinned: bool = None  # type: ignore[assignment]  # None: not given
+    note: str = Field(None, max_length=10_000, description='"" removes the note')  # type: ignore[assignment]  # None: not given
 
     @model_validator(mode="after")
     def _some_change(self) -> EventPatch:
