@@ -33,8 +33,7 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolution | None:
         base, days = V.HOLIDAY_OFFSETS[name]
         date_in = lambda year: datemath.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[base]) + dt.timedelta(days=days)  # noqa: E731
     elif name in V.LUNAR_HOLIDAYS:
-        date_in = lambda year: (datemath.safe_date(year, *V.LUNAR_NEW_YEAR[year])  # noqa: E731
-                                if year in V.LUNAR_NEW_YEAR else None)
+        date_in = lambda year: datemath.safe_date(year, *V.LUNAR_NEW_YEAR[year]) if year in V.LUNAR_NEW_YEAR else None  # noqa: E731
     else:
         date_in = lambda year: datemath.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
     if text_of(m, "year"):
