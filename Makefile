@@ -14,7 +14,7 @@ export TRANSFORMERS_OFFLINE := 1
 # Ray (summarize[ray], in the tests and benchmarks) sends usage statistics unless told not to.
 export RAY_USAGE_STATS_ENABLED := 0
 
-.PHONY: demo test outputs install browser scorer postgres mutation clean
+.PHONY: demo test lint outputs install browser scorer postgres mutation clean
 
 # The main job on the sample article, in every format.
 demo: $(STAMP)
@@ -30,7 +30,7 @@ demo: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test,bench,desk,ray]'
+	$(BIN)/pip install --quiet -e '.[test,bench,desk,ray,lint]'
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
 	$(BIN)/python -m summarize.summarizers.encoder_export
 	touch $(STAMP)
@@ -60,7 +60,14 @@ scorer:
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
 
-test: $(STAMP) browser scorer postgres
+# The checks alone (`make test` runs them first): Ruff's lint rules and formatting
+# and mypy, configured in pyproject.toml, over summarize/, tests/, benchmarks/, scripts/.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint browser scorer postgres
 	SUMMARIZE_REQUIRE_BROWSER=1 SUMMARIZE_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 
 # Mutation testing, not part of `make test` (README, "Development"): mutmut changes the

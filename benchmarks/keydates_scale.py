@@ -62,14 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     summarize = [sys.executable, "-m", "summarize", "brief"]
     with tempfile.TemporaryDirectory(prefix="keydates-scale-") as scratch:
         out = Path(scratch) / "out.json"
-        peer = timed(summarize + ["examples/iraq-rawa-ana.txt", "--date", "2014-06-22", "--format", "json",
+        peer = timed([*summarize, "examples/iraq-rawa-ana.txt", "--date", "2014-06-22", "--format", "json",
                                   "-o", str(out)])
         print(f"{'run':32} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall / peer':>12}")
         print(f"{'peer: the sample, one article':32} {peer[0]:8.1f} {peer[1]:8.1f} {peer[2]:8.0f} {1.0:12.1f}")
         for count in (int(n) for n in args.articles.split(",")):
             path = Path(scratch) / f"corpus-{count}.jsonl"
             corpus(path, count)
-            wall, cpu, peak, _ = timed(summarize + ["--jsonl", str(path), "--format", "json", "-o", str(out)])
+            wall, cpu, peak, _ = timed([*summarize, "--jsonl", str(path), "--format", "json", "-o", str(out)])
             dates = len(json.loads(out.read_text())["key_dates"] or [])
             print(f"{f'{count} articles ({dates} key dates)':32} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {wall / peer[0]:12.1f}")
     return 0

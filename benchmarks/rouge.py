@@ -79,6 +79,8 @@ def load_scorer(scorer: Path):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("rouge_eval", scorer)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"rouge: cannot load the scorer {scorer}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # benchmarks.rouge, and the checkout's summarize, run from anywhere
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
 DATE = dt.date(2014, 6, 22)
 
@@ -38,9 +39,9 @@ def timed_command(command: list[str], runs: int) -> float:
 
 
 def warm_ours(runs: int) -> float:
-    from summarize.summarizers.encoder import set_threads
     from summarize.inputs.loading import load_article
     from summarize.pipeline import Briefer
+    from summarize.summarizers.encoder import set_threads
 
     set_threads(1)  # as the CLI does for the MiniLM default
     briefer = Briefer()
@@ -61,8 +62,7 @@ def warm_peer(runs: int) -> float | None:
         from sumy.summarizers.lex_rank import LexRankSummarizer
     except ImportError:
         return None
-    from rouge import _SumyTokenizer as SumyTokenizer  # sumy without NLTK data, as in benchmarks/rouge.py
-
+    from benchmarks.rouge import _SumyTokenizer as SumyTokenizer  # sumy without NLTK data
     from summarize.inputs.loading import load_article
 
     text = load_article(str(SAMPLE)).text

@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 from benchmarks.common import find_shared, read_jsonl  # noqa: E402
 from summarize.temporal import find_time_expressions  # noqa: E402
 
+
 def find_scorer() -> Path:
     """The shared TempEval scorer (see ``common.find_shared``)."""
     return find_shared("tools/timex_score.py")

@@ -51,9 +51,13 @@ def protocol(timeline: dict) -> tuple[dt.date, dt.date, int, int]:
 
 def load_topic(directory: Path):
     """The topic's articles as the product reads a JSON Lines corpus."""
-    from summarize.inputs.loading import load_input, read_jsonl as read_corpus
+    from summarize.inputs.loading import InputFailure, load_input, read_jsonl as read_corpus
 
-    return [load_input(item) for item in read_corpus(str(directory / "articles.jsonl"))]
+    items = read_corpus(str(directory / "articles.jsonl"))
+    failed = next((item for item in items if isinstance(item, InputFailure)), None)
+    if failed is not None:
+        raise SystemExit(f"tls: {failed.message}")
+    return [load_input(item) for item in items if not isinstance(item, InputFailure)]
 
 
 def ranker_weights(topic: str, loto: bool):

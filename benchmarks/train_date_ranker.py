@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [row for d in sorted(args.tls_dir.iterdir()) if (d / "timelines.jsonl").is_file()
             for row in timeline_rows(d)]
     topics = sorted({r["topic"] for r in rows})
-    loto = {}
+    loto: dict[str, dict[str, Any]] = {}
     print(f"{'timeline':8} {'l':>4} {'mentions':>9} {'learned (LOTO)':>15}")
     counts, learned = [], []
     for topic in topics:
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         t: {"bias": round(v["bias"], 6), "weights": [round(w, 6) for w in v["weights"]]} for t, v in loto.items()}},
         indent=1) + "\n")
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)} and {LOTO_FILE.relative_to(REPO)}")
-    print("shipped weights: bias %.3f; " % bias + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
+    print(f"shipped weights: bias {bias:.3f}; " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
     return 0
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's summarize, run from anywhere
-from summarize.rendering.chromium import BrowserError, Chromium as _Chromium, find_chromium  # noqa: E402
+from summarize.rendering.chromium import BrowserError, Chromium as _Chromium, find_chromium
 
 __all__ = ["BrowserError", "Chromium", "PageReport", "find_chromium"]
 
@@ -86,7 +86,7 @@ class Chromium(_Chromium):
         ``mobile`` emulates a phone (the page's viewport meta tag applies); without it
         the window is simply ``width`` pixels wide, like a narrow mail client pane.
         """
-        url = path if str(path).startswith(("http://", "https://")) else Path(path).resolve().as_uri()
+        url = str(path) if str(path).startswith(("http://", "https://")) else Path(path).resolve().as_uri()
         self.page("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
         self.page("Emulation.setEmulatedMedia",

@@ -26,9 +26,13 @@ import argparse
 import fnmatch
 import json
 import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # requires-python is 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENT = Path(__file__).resolve().parent / "mutation_equivalent.tsv"
@@ -84,7 +88,7 @@ def main() -> int:
             failing.append(module)
             continue
         results = json.loads(meta.read_text())["exit_code_by_key"]
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for name, code in results.items():
             status = STATUS.get(code, "suspicious")
             if status == SURVIVED and name in reasons:

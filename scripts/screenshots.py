@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import BrowserError, Chromium, PageReport  # noqa: E402
+from browser import BrowserError, Chromium, PageReport
 
 EMAIL_WIDTH = 600
 

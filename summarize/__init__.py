@@ -17,15 +17,22 @@ The pipeline, one package or module per stage, numbered as in their docstrings:
 
 __version__ = "0.1.0"
 
-from .errors import SummarizeError  # noqa: E402
-from .models import Article, Briefing, Event, Sentence, Summary, TimeExpression, Timeline  # noqa: E402
-
-
-from .pipeline import Briefer, build_briefing  # noqa: E402  (torch loads only when a model does)
-from .rendering import render  # noqa: E402
-
+from .errors import SummarizeError
+from .models import Article, Briefing, Event, Sentence, Summary, TimeExpression, Timeline
+from .pipeline import Briefer, build_briefing  # torch loads only when a model does
+from .rendering import render
 
 __all__ = [
-    "Article", "Briefing", "Event", "Sentence", "Summary", "SummarizeError", "TimeExpression", "Timeline",
-    "Briefer", "build_briefing", "render", "__version__",
+    "Article",
+    "Briefer",
+    "Briefing",
+    "Event",
+    "Sentence",
+    "SummarizeError",
+    "Summary",
+    "TimeExpression",
+    "Timeline",
+    "__version__",
+    "build_briefing",
+    "render",
 ]

@@ -14,6 +14,11 @@ rules do.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the tagger imports this module
+    from .temporal.timex import Extent
+
 # Quotation marks a word may carry at its edges ("``Yes''", "'set'"): stripped
 # before a word is looked up.
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
@@ -85,7 +90,7 @@ DATE_SIGNALS = (
 )
 # Words before a time expression that make its event run on from that time
 # ("onward": "since June 9") or up to it ("until": "until Friday"): the event's extent.
-EXTENT_SIGNALS = {
+EXTENT_SIGNALS: dict[str, Extent] = {
     "since": "onward", "from": "onward", "beginning": "onward", "starting": "onward",
     "as of": "onward", "until": "until", "till": "until",
 }

@@ -100,7 +100,7 @@ class _Dates:
         self.has_span = np.array([span is not None for span in spans])
         self.first = np.array([span[0].toordinal() if span else 0 for span in spans])
         self.last = np.array([span[1].toordinal() if span else 0 for span in spans])
-        ids: dict[str, int] = {}
+        ids: dict[tuple[str, str | None], int] = {}
         self.value = np.array([ids.setdefault((event.value, event.end_value), len(ids)) for event in events])
         # Without a year only the very same month-day can be told to agree; a weekday
         # ("Saturday") in two articles may be two different Saturdays.

@@ -23,8 +23,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # keydates.mentions imports this module
+if TYPE_CHECKING:  # keydates.mentions imports this module; temporal's tagger too
     from .keydates.mentions import ArticleMentions
+    from .temporal.timex import Extent, TimexType
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    type: str
+    type: TimexType
     value: str
     mod: str | None = None
 
@@ -125,7 +126,7 @@ class Event:
     end: int
     time: TimeExpression
     sources: tuple[str, ...]
-    extent: str = "point"
+    extent: Extent = "point"
     exact: bool = True
     conflicts: tuple[str, ...] = ()
     end_time: TimeExpression | None = None

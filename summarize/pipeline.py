@@ -27,15 +27,16 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO, Protocol
 
 from .analysis import analyze_article, article_events, reading_notes, reanalyzed  # noqa: F401 - article_events re-exported
-from .inputs.datelines import find_dateline, year_from_briefing
 from .errors import InputError, SummarizeError
+from .inputs.datelines import find_dateline, year_from_briefing
 from .inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_input
 from .merging import merge_events
 from .models import Article, ArticleAnalysis, ArticleBriefing, Briefing, Event, Summary, Timeline
 from .sentences import split_sentences
-from .summarizers import Summarizer, load_summarizer
+from .summarizers import load_summarizer
 from .timeline import build_timeline
 
 # Why relative dates are left unresolved; {what} names the unknown date(s), {whose}
@@ -52,6 +53,14 @@ UNKNOWN_DATE_NOTE = UNKNOWN_DATES_NOTE.format(what="article date is", whose="")
 BATCH_SIZE = 16
 
 Progress = Callable[[int], None]
+
+
+class ArticleSummarizer(Protocol):
+    """What a Briefer needs of a summarizer: one article's summary. Every
+    ``Summarizer`` has it (and ``summarize_many``, used when there); a test's
+    stand-in may have only this."""
+
+    def summarize(self, article: Article, *, sentences: int = 3, words: int | None = None) -> Summary: ...
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,7 @@ class Briefer:
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
                  words: int | None = None, batch_size: int = BATCH_SIZE,
-                 selection: KeyDateOptions | None = None, summarizer: Summarizer | None = None,
+                 selection: KeyDateOptions | None = None, summarizer: ArticleSummarizer | None = None,
                  workers: int = 1) -> None:
         self.model = model
         self.workers = workers
@@ -133,7 +142,7 @@ class Briefer:
                        summarizer=self.summarizer)
 
     @functools.cached_property
-    def summarizer(self):  # noqa: ANN201 - whatever load_summarizer gives
+    def summarizer(self) -> ArticleSummarizer:
         """Loaded on first use, once: a batch whose inputs all fail never pays for it."""
         return load_summarizer(self.model, device=self.device)
 
@@ -217,7 +226,7 @@ class Briefer:
         briefing = self._assemble(items, [list(a.events) for a in analyses])
         return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
 
-    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin=None,
+    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin: BinaryIO | None = None,
                      progress: Progress | None = None, timeout: float | None = None,
                      allow_private_urls: bool = False) -> BriefingRun:
         """Read and brief a batch; an input that cannot be read becomes an
@@ -331,7 +340,8 @@ class Briefer:
             return kept, off_query, ()
         first = options.since or dt.date.min
         last = options.until or dt.date.max
-        inside, outside = [], []
+        inside: list[Event] = []
+        outside: list[Event] = []
         for event in kept:
             span = date_span(event.value, event.end_value)
             (inside if span is not None and span[0] <= last and first <= span[1] else outside).append(event)

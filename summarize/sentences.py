@@ -81,7 +81,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
         # "the U.S. Army" continues; "the U.S. The" is judged by the next word's role,
         # which plain rules cannot know: treat common sentence openers as a boundary.
         next_word = re.match(r"[A-Za-z']+", following)
-        return bool(next_word) and next_word.group(0) in _SENTENCE_OPENERS
+        return next_word is not None and next_word.group(0) in _SENTENCE_OPENERS
     return True
 
 

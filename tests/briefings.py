@@ -15,10 +15,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from summarize.inputs.loading import load_article
-from summarize.models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary,
-                              TimeExpression, Timeline)
+from summarize.models import (
+    Article,
+    ArticleBriefing,
+    Briefing,
+    CitedSentence,
+    Event,
+    KeyDate,
+    Summary,
+    TimeExpression,
+    Timeline,
+)
 from summarize.sentences import split_sentences
 from summarize.temporal import timex
+from summarize.temporal.timex import Extent, TimexType
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
@@ -33,7 +43,7 @@ UNKNOWN_DATE_NOTE = (
 
 # (time expression as written, its occurrence in the text, TIMEX3 type, value with the
 # article date, value without it, mod, extent, headline), in the expected timeline order.
-SAMPLE_EVENTS = [
+SAMPLE_EVENTS: list[tuple[str, int, TimexType, str, str, str | None, Extent, str]] = [
     ("early January", 0, "DATE", "2014-01", "XXXX-01", "START", "onward",
      "Anti-government fighters have held all of one city in Anbar province and areas of a second"),
     ("late on June 9", 0, "DATE", "2014-06-09", "XXXX-06-09", "END", "onward",
@@ -89,6 +99,7 @@ def hostile_briefing(payload: str) -> Briefing:
     expressions and notes."""
     briefing = handmade_briefing()
     item = briefing.articles[0]
+    assert item.summary is not None
     article = replace(item.article, title=f"Title {payload}", source=f"feeds/{payload}.txt")
     summary = replace(item.summary, text=f"Summary {payload} end.", method=f"Method {payload}")
     events = tuple(
@@ -114,7 +125,7 @@ KEYDATE_OVERVIEW = [
     ("sample", "Militants killed 21 leaders", ()),
     ("dateline", "Sunni insurgents consolidated their hold", ()),
 ]
-KEYDATE_DATES = [  # (TIMEX3 value, mentions, sentences)
+KEYDATE_DATES: list[tuple[str, int, list[tuple[str, str, tuple[str, ...]]]]] = [  # (value, mentions, sentences)
     ("2014-06-09", 2, [("sample", "Beginning late on June 9", ("dateline",))]),
     ("2014-06-22", 7, [("sample", "Media reports said militants seized control", ("page", "dateline")),
                        ("page", "The Turaibil crossing with Jordan fell", ())]),
@@ -178,7 +189,7 @@ def hostile_keydate_briefing(payload: str) -> Briefing:
 
     key_dates = tuple(
         replace(key_date, label=f"Label {payload}", sentences=tuple(hostile(s) for s in key_date.sentences))
-        for key_date in briefing.key_dates
+        for key_date in briefing.key_dates or ()
     )
     return replace(briefing, articles=tuple(articles), key_dates=key_dates,
                    overview=tuple(hostile(s) for s in briefing.overview), notes=(f"Note {payload}",))

@@ -13,6 +13,11 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 # Ray (the --engine ray tests) sends usage statistics unless told not to.
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
+# Fixtures that test files share live in these helper modules (tests/*.py), loaded as
+# plugins: a test names the fixture (``desk``, ``store``, ``browser``, ``bart_dir``)
+# without importing it, so the linter sees no import shadowed by an argument.
+pytest_plugins = ["deskserver", "chromiumfixture", "tinymodels"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
@@ -22,6 +27,7 @@ SAMPLE_DATE = dt.date(2014, 6, 22)
 def load_benchmark(name: str):
     """The script ``benchmarks/<name>.py`` as a module, to call its functions."""
     spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None, name
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

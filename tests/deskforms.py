@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 import secrets
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from deskserver import Reply, call
 
 
-def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes]] = ()) -> tuple[bytes, str]:
+def multipart(fields: dict[str, str], files: Sequence[tuple[str, str, bytes]] = ()) -> tuple[bytes, str]:
     """A multipart/form-data body of ``fields`` and ``files`` (field, filename, content)."""
     boundary = "----summarize" + secrets.token_hex(8)
     parts = []
@@ -58,6 +59,6 @@ class Visitor:
         return self._keep(call(self.base, "POST", path, raw=body, headers=self._headers(
             {"Content-Type": "application/x-www-form-urlencoded"})))
 
-    def post_multipart(self, path: str, fields: dict[str, str], files: list[tuple[str, str, bytes]] = ()) -> Reply:
+    def post_multipart(self, path: str, fields: dict[str, str], files: Sequence[tuple[str, str, bytes]] = ()) -> Reply:
         body, content_type = multipart(fields, files)
         return self._keep(call(self.base, "POST", path, raw=body, headers=self._headers({"Content-Type": content_type})))

@@ -116,9 +116,10 @@ def wait_for(base: str, id: int, *, status: str = "done", timeout: float = 60, t
 
 
 # The desk on a SQLite file of the test's own, serving with the stand-in summarizer:
-# the fixtures the API and page tests share (import them by name).
+# the fixtures the API and page tests share (tests/conftest.py loads this module as
+# a plugin, so a test names them as arguments without importing them).
 @pytest.fixture
-def store(tmp_path):  # noqa: ANN001, ANN201
+def store(tmp_path):
     from summarize.desk.storage import Store
 
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
@@ -127,7 +128,7 @@ def store(tmp_path):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def desk(store):  # noqa: ANN001, ANN201
+def desk(store):
     from summarize.desk.app import create_app
     from summarize.pipeline import Briefer
 

@@ -26,7 +26,7 @@ def serve(routes: dict[str, tuple[int, str, bytes, float]]) -> Iterator[str]:
     """Serve ``routes`` on a free port of 127.0.0.1; yields the base URL."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:  # http.server's naming
             status, content_type, body, delay = routes.get(self.path, (404, "text/plain", b"not found", 0.0))
             if delay:
                 time.sleep(delay)

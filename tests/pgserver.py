@@ -37,6 +37,14 @@ def _binary(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
+def _program(name: str) -> str:
+    """``_binary(name)``, which is there (``missing_reason`` is asked first)."""
+    found = _binary(name)
+    if found is None:
+        raise FileNotFoundError(f"PostgreSQL's {name} is not installed")
+    return found
+
+
 def _run_as() -> tuple[list[str], int | None]:
     """The command prefix that runs a program as the cluster's owner, and that
     owner's uid (None: this user)."""
@@ -97,16 +105,16 @@ def postgres_server() -> Iterator[Server]:
     data, log = home / "data", home / "server.log"
     port = _free_port()
     try:
-        subprocess.run([*prefix, _binary("initdb"), "-D", str(data), "-U", USER, "-A", "trust", "-E", "UTF8",
+        subprocess.run([*prefix, _program("initdb"), "-D", str(data), "-U", USER, "-A", "trust", "-E", "UTF8",
                         "--locale=C", "--no-sync"], check=True, capture_output=True, timeout=120)
         # -F: no fsync (a test cluster); -k: the socket in our directory, not /var/run.
-        subprocess.run([*prefix, _binary("pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
+        subprocess.run([*prefix, _program("pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
                         "-o", f"-F -p {port} -h 127.0.0.1 -k {home}", "start"],
                        check=True, capture_output=True, timeout=120)
         try:
             yield Server(port)
         finally:
-            subprocess.run([*prefix, _binary("pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+            subprocess.run([*prefix, _program("pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
                            capture_output=True, timeout=60)
     except subprocess.CalledProcessError as error:
         server_log = log.read_text(errors="replace") if log.exists() else ""

@@ -59,20 +59,20 @@ def test_missing_corpus():
 
 
 def test_progress_bar_only_for_many_inputs_on_a_terminal(monkeypatch):
-    from summarize import cli
+    from summarize.cli import progress
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    with cli._progress_bar(100) as update:  # not a terminal: no bar
+    with progress._progress_bar(100) as update:  # not a terminal: no bar
         assert update is None
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with cli._progress_bar(2) as update:  # a terminal, but one input: no bar
+    with progress._progress_bar(2) as update:  # a terminal, but one input: no bar
         assert update is None
-    with cli._progress_bar(2 * cli.PROGRESS_MIN_INPUTS) as update:
+    with progress._progress_bar(2 * progress.PROGRESS_MIN_INPUTS) as update:
         update(3)
     assert "briefing" in terminal.getvalue() and "/10" in terminal.getvalue()
 
@@ -107,7 +107,7 @@ def run_on_a_terminal(*args: str, size: tuple[int, int] | None) -> tuple[int, by
                 received += chunk
             elif process.poll() is not None:
                 break
-        stdout = process.stdout.read()
+        stdout = process.stdout.read() if process.stdout else b""
         code = process.wait(timeout=10)
     os.close(controller)
     return code, stdout, received

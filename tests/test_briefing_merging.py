@@ -37,7 +37,7 @@ def encoder_with(similar: dict[frozenset, float]):
         assert values.min() > -1e-9, "the listed similarities are not a valid embedding"
         return (vectors * np.sqrt(np.clip(values, 0, None))).astype(np.float64)
 
-    encode.calls = calls
+    encode.calls = calls  # type: ignore[attr-defined]  # the texts of each call, for the tests to read
     return encode
 
 

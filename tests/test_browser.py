@@ -17,46 +17,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from briefings import handmade_briefing, hostile_briefing, hostile_keydate_briefing, keydate_briefing
-from conftest import ROOT
+from chromiumfixture import unavailable
 from summarize.rendering import render
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from browser import Chromium, find_chromium  # noqa: E402
-
 LONG_WORDS = "https://example.com/" + "a-very-long-path-segment" * 12 + " " + "x" * 160
-
-
-def _install_chromium() -> str | None:
-    """Install Debian's chromium when we may (root with apt-get), as make test would."""
-    if find_chromium() or os.geteuid() != 0 or not shutil.which("apt-get"):
-        return find_chromium()
-    environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        subprocess.run(command, env=environment, capture_output=True, timeout=900, check=False)
-    return find_chromium()
-
-
-def _unavailable(reason: str) -> None:
-    """Skip, saying why; in CI (SUMMARIZE_REQUIRE_BROWSER=1) fail instead."""
-    if os.environ.get("SUMMARIZE_REQUIRE_BROWSER"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _install_chromium()
-    if executable is None:
-        _unavailable("chromium is not installed and could not be installed (apt-get install chromium)")
-    with Chromium(executable) as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
@@ -204,11 +174,11 @@ def npm_package(request, spec: str, wanted: str) -> Path:
     path = cache / "package" / wanted
     if not path.is_file():
         if not shutil.which("npm"):
-            _unavailable(f"npm is not installed, so {spec} cannot be fetched (apt-get install npm)")
+            unavailable(f"npm is not installed, so {spec} cannot be fetched (apt-get install npm)")
         packed = subprocess.run(["npm", "pack", "--silent", spec], cwd=cache, capture_output=True, text=True,
                                 timeout=300)
         if packed.returncode != 0:
-            _unavailable(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
+            unavailable(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
         with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
             archive.extractall(cache, filter="data")
     return path

@@ -132,7 +132,7 @@ def test_one_line_escapes_what_would_break_the_line(message, shown):
 
 def test_file_extensions_are_distinct():
     """Several formats write one file each into -o DIR: no two may share a name."""
-    from summarize.rendering import FILE_EXTENSIONS, ALL_FORMATS
+    from summarize.rendering import ALL_FORMATS, FILE_EXTENSIONS
 
     assert sorted(FILE_EXTENSIONS) == sorted(ALL_FORMATS)
     assert len(set(FILE_EXTENSIONS.values())) == len(FILE_EXTENSIONS)

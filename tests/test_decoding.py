@@ -1,11 +1,10 @@
 """Bytes to text: one policy for files, stdin and pages (summarize/inputs/decoding.py)."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from summarize.inputs.decoding import decode_bytes, looks_binary
 from summarize.errors import InputError
+from summarize.inputs.decoding import decode_bytes, looks_binary
 from summarize.inputs.loading import decode_text
 from summarize.inputs.web import decode_page
 

@@ -19,18 +19,15 @@ import re
 import shutil
 
 import pytest
+
 from conftest import SAMPLE
 from deskserver import FirstSentences, call, running
-from test_browser import browser  # noqa: F401 - the fixture
-
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.storage import Store
 from summarize.pipeline import Briefer
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 WIDTH = 1000
-
-
 
 
 @pytest.fixture

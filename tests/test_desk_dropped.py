@@ -10,10 +10,10 @@ import html
 import json
 
 import html5lib
+
 from conftest import SAMPLE, SAMPLE_DATE
 from deskforms import Visitor
-from deskserver import FirstSentences, call, desk, store  # noqa: F401 - fixtures
-
+from deskserver import FirstSentences, call
 from summarize.inputs.loading import article_from_text
 from summarize.pipeline import Briefer
 from summarize.rendering import render

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html5lib
 import pytest
-from deskforms import Visitor
-from deskserver import call, desk, store, wait_for  # noqa: F401 - fixtures
-from keydates_story import ARTICLES
 
+from deskforms import Visitor
+from deskserver import call, wait_for
+from keydates_story import ARTICLES
 from summarize.desk.editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE
 
 pytestmark = pytest.mark.slow

@@ -12,10 +12,10 @@ import subprocess
 import urllib.parse
 
 import pytest
+
 from conftest import SAMPLE
 from deskforms import Visitor
-from deskserver import FirstSentences, call, running, store  # noqa: F401 - the store fixture
-
+from deskserver import FirstSentences, call, running
 from summarize.desk.app import DeskSettings, create_app
 from summarize.desk.login import COOKIE, safe_next
 from summarize.pipeline import Briefer

@@ -15,9 +15,8 @@ import pytest
 
 from conftest import SAMPLE
 from deskforms import Visitor
-from deskserver import FirstSentences, call, desk, running, store, wait_for  # noqa: F401 - fixtures
+from deskserver import FirstSentences, call, running, wait_for
 from summarize.desk.app import DeskSettings, create_app
-from summarize.desk.storage import Store
 from summarize.pipeline import Briefer
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")

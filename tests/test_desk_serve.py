@@ -107,7 +107,7 @@ def test_off_loopback_a_browser_signs_in_with_the_token(served):
 
 @pytest.mark.slow
 def test_sigterm_stops_the_server_cleanly(served):
-    base, process = served
+    _, process = served
     process.send_signal(signal.SIGTERM)
     # uvicorn shuts down gracefully, then ends by the signal it was sent, as a
     # program killed by SIGTERM does (a shell shows 143).

@@ -228,9 +228,8 @@ def test_database_urls():
 
 
 def test_a_database_that_cannot_be_opened_is_one_line(tmp_path):
-    with socket_closed_port() as port:
-        with pytest.raises(StorageError, match="cannot open the database postgresql") as error:
-            Store(f"postgresql://nobody:secret@127.0.0.1:{port}/desk")
+    with socket_closed_port() as port, pytest.raises(StorageError, match="cannot open the database postgresql") as error:
+        Store(f"postgresql://nobody:secret@127.0.0.1:{port}/desk")
     assert "\n" not in str(error.value) and "secret" not in str(error.value)
     with pytest.raises(StorageError, match="cannot use"):
         Store("nosuchdb://x/y")

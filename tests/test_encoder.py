@@ -15,9 +15,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import pytest
 
-from summarize.summarizers import encoder_export
-from summarize.summarizers.encoder import EMBEDDING_SIZE, SentenceEncoder, default_model_path, get_encoder
 from summarize.errors import EncoderExportError, ModelError
+from summarize.summarizers import encoder_export
+from summarize.summarizers.encoder import EMBEDDING_SIZE, Backend, SentenceEncoder, default_model_path, get_encoder
 
 DATA = Path(__file__).parent / "data" / "encoder"
 # The vectors the torch encoder gave the sample's sentences before the ONNX runtime
@@ -130,7 +130,7 @@ def test_get_encoder_is_shared() -> None:
 
 
 @pytest.mark.parametrize("backend", ["onnx", "torch"])
-def test_loading_prints_nothing(capfd: pytest.CaptureFixture[str], backend: str) -> None:
+def test_loading_prints_nothing(capfd: pytest.CaptureFixture[str], backend: Backend) -> None:
     import transformers
 
     # Undo what an earlier load did, so this load has to silence transformers itself.

@@ -3,13 +3,15 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from summarize.events import extract_events
 from summarize.headlines import make_headline
 from summarize.models import Article, TimeExpression
+from summarize.temporal.timex import TimexType
 
 
-def expr(text: str, phrase: str, type_: str, value: str, mod: str | None = None, nth: int = 0) -> TimeExpression:
+def expr(text: str, phrase: str, type_: TimexType, value: str, mod: str | None = None, nth: int = 0) -> TimeExpression:
     start = -1
     for _ in range(nth + 1):
         start = text.index(phrase, start + 1)
@@ -282,9 +284,6 @@ def test_ranges_from_the_tagger():
     ]
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 RANGE_FRAGMENTS = ["from", "between", "and", "to", "until", "through", "-", "\u2013", "1991", "1998", "2004",
                    "May", "5", "7", "June", "Monday", "Friday", "the middle of", "early", "late", "2014",
                    "Aug.", "26", "Oct.", "20", "today", "He", "ran", "the", "company", "was", "played", ",", "."]
@@ -294,8 +293,8 @@ RANGE_FRAGMENTS = ["from", "between", "and", "to", "until", "through", "-", "\u2
 @given(words=st.lists(st.sampled_from(RANGE_FRAGMENTS), max_size=30),
        date=st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
 def test_ranges_never_crash_and_never_end_before_they_start(words, date):
-    from summarize.temporal import timex
     from summarize.pipeline import article_events
+    from summarize.temporal import timex
 
     text = "He ran the company " + " ".join(words) + " ."
     for event in article_events(Article(text=text, source="t.txt", date=date)):

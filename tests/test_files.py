@@ -69,8 +69,8 @@ def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tm
 
 
 def test_several_formats_need_a_directory(tmp_path):
-    from summarize.errors import OutputError
     from summarize.cli.files import output_targets
+    from summarize.errors import OutputError
 
     with pytest.raises(OutputError) as error:
         output_targets(None, ["html", "json"], ["story.txt"])
@@ -82,8 +82,8 @@ def test_several_formats_need_a_directory(tmp_path):
 
 
 def test_an_input_article_is_never_a_target(tmp_path, monkeypatch):
-    from summarize.errors import OutputError
     from summarize.cli.files import refuse_overwriting_inputs
+    from summarize.errors import OutputError
 
     story = tmp_path / "story.txt"
     story.write_text(STORY)
@@ -241,8 +241,8 @@ def test_several_formats_into_a_directory_of_links_and_fifos(tmp_path, story):
     (lambda p: p.symlink_to(p.name), "cannot write (Too many levels of symbolic links)"),
 ])
 def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
-    from summarize.errors import OutputError
     from summarize.cli.files import check_output, write_output
+    from summarize.errors import OutputError
 
     target = tmp_path / "t"
     make(target)
@@ -253,8 +253,8 @@ def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
 
 
 def test_a_block_device_is_refused():
-    from summarize.errors import OutputError
     from summarize.cli.files import check_output
+    from summarize.errors import OutputError
 
     devices = sorted(entry.path for entry in os.scandir("/dev") if stat.S_ISBLK(entry.stat().st_mode))
     if not devices:
@@ -399,8 +399,8 @@ def test_the_temporary_file_is_pending_exactly_while_it_may_exist(tmp_path, monk
 
 
 def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
-    from summarize.errors import OutputError
     from summarize.cli.files import write_output
+    from summarize.errors import OutputError
 
     def replace(source, destination):
         raise PermissionError(13, "Permission denied")
@@ -429,8 +429,8 @@ def test_a_signal_before_the_temporary_file_is_made_removes_nothing(tmp_path, mo
 def test_a_temporary_name_taken_by_something_else_is_left_alone(tmp_path):
     """A link already holding our temporary name (not a file we make) makes the write
     fail with one line, and is not removed: opening it failed, so it is not ours."""
-    from summarize.errors import OutputError
     from summarize.cli.files import temp_name, write_output
+    from summarize.errors import OutputError
 
     taken = tmp_path / temp_name("b.html", os.getpid())
     taken.symlink_to("elsewhere")
@@ -535,7 +535,8 @@ def test_a_fifo_without_a_writer_as_input_fails_at_once(tmp_path, as_corpus):
     (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
     (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "a socket"),
     (lambda p: p.symlink_to("/dev/null"), "a character device"),
-    (lambda p: os.mkfifo(p.parent / "fifo") or p.symlink_to("fifo"), "a named pipe (FIFO)"),
+    (lambda p: os.mkfifo(p.parent / "fifo") or p.symlink_to("fifo"),  # type: ignore[func-returns-value]  # both, in order
+     "a named pipe (FIFO)"),
 ])
 def test_special_files_are_not_read(tmp_path, make, kind):
     from summarize.errors import InputError
@@ -552,8 +553,8 @@ def test_special_files_are_not_read(tmp_path, make, kind):
 def test_a_name_that_becomes_a_fifo_after_the_check_is_not_waited_on(tmp_path, monkeypatch):
     """The kind is checked again on the file opened without waiting: a regular file
     swapped for a FIFO between the check and the open does not block."""
-    from summarize.inputs import loading
     from summarize.errors import InputError
+    from summarize.inputs import loading
 
     path = tmp_path / "story.txt"
     path.write_text(STORY)

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from summarize.events import extract_events
 from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, is_bare_name, make_headline

@@ -20,19 +20,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from conftest import load_benchmark
-from summarize.events import extraction as events_module
 from summarize import sentences as sentences_module
-from summarize.events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, extract_events
+from summarize.events import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, extract_events, extraction as events_module
+from summarize.inputs.pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page
+from summarize.inputs.web import extract_html
 from summarize.models import Article
 from summarize.pipeline import article_events, build_briefing
 from summarize.sentences import MAX_SENTENCE_CHARS, split_sentences
-from summarize.inputs.pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page
 from summarize.temporal import find_time_expressions
-from summarize.inputs.web import extract_html
 
 HOSTILE = load_benchmark("hostile")
 DATE = dt.date(2020, 6, 1)

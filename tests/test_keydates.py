@@ -12,17 +12,15 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from keydates_story import DAM, INQUIRY, LANDFALL, story_articles, word_encoder
 from summarize.keydates import automatic_dates, select_key_dates
 from summarize.keydates.candidates import LexicalSpace, day_pool, knee
-from summarize.keydates.mentions import ArticleMentions, DatedSentence
+from summarize.keydates.mentions import ArticleMentions, DatedSentence, article_mentions, collection_mentions, named_day
 from summarize.keydates.picking import SentenceVectors, pick_day
-from summarize.keydates.words import Query, terms
-from summarize.keydates.mentions import article_mentions, collection_mentions, named_day
 from summarize.keydates.ranking import FEATURES, WEIGHTS_FILE, day_features, rank_days, scaled, shipped_weights
+from summarize.keydates.words import Query, terms
 from summarize.models import Article, Sentence, TimeExpression
 
 
@@ -81,7 +79,7 @@ def test_rank_days_puts_the_story_days_first_and_honours_the_window():
 
 
 def test_shipped_weights_match_the_features():
-    bias, weights = shipped_weights()
+    _, weights = shipped_weights()
     data = json.loads(WEIGHTS_FILE.read_text())
     assert tuple(data["features"]) == FEATURES and len(weights) == len(FEATURES)
     # Every count says "this day matters": no learned weight may say the opposite.

@@ -12,8 +12,8 @@ import json
 import pytest
 
 from keydates_story import ARTICLES
-from summarize.inputs.dates import parse_date
 from summarize.errors import SummarizeError
+from summarize.inputs.dates import parse_date
 from test_cli import assert_one_line_error, run
 
 pytestmark = pytest.mark.slow

@@ -18,11 +18,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import find_shared  # noqa: E402
-from summarize.keydates import select_key_dates  # noqa: E402
-from summarize.keydates.words import terms  # noqa: E402
-from summarize.inputs.loading import load_input, read_jsonl  # noqa: E402
-from summarize.sentences import split_sentences  # noqa: E402
+from benchmarks.common import find_shared
+from summarize.inputs.loading import load_input, read_jsonl
+from summarize.keydates import select_key_dates
+from summarize.keydates.words import terms
+from summarize.sentences import split_sentences
 
 pytestmark = pytest.mark.slow
 
@@ -67,9 +67,9 @@ def test_key_date_sentences_cite_every_outlet_that_said_the_same(h1n1):
 
 
 def test_events_of_one_happening_merge_across_outlets(h1n1):
-    from summarize.summarizers.encoder import get_encoder
     from summarize.merging import merge_events
     from summarize.pipeline import article_events
+    from summarize.summarizers.encoder import get_encoder
 
     by_day = collections.defaultdict(list)
     for article in h1n1:
@@ -77,7 +77,7 @@ def test_events_of_one_happening_merge_across_outlets(h1n1):
     shared_days = {day: group for day, group in by_day.items() if len({outlet(a.source) for a in group}) > 1}
     merged_days = 0
     encode = get_encoder().encode
-    for day, group in sorted(shared_days.items()):
+    for _day, group in sorted(shared_days.items()):
         events = merge_events([article_events(a) for a in group], article_dates=[a.date for a in group],
                               encode=encode)
         crossing = [e for e in events if len({outlet(s) for s in e.sources}) > 1]

@@ -23,7 +23,7 @@ def test_given_date_is_recorded_with_its_source(sample_path):
 
 
 def test_stdin():
-    article = load_article("-", stdin=io.BytesIO("A headline here\n\nBody text is here.\n".encode()))
+    article = load_article("-", stdin=io.BytesIO(b"A headline here\n\nBody text is here.\n"))
     assert (article.source, article.title, article.text) == ("stdin", "A headline here", "Body text is here.")
 
 

@@ -56,6 +56,10 @@ def test_command_line_date_overrides_the_lines(tmp_path):
         ('{"title": "no body"}', 'exactly one of "text", "html" or "url"'),
         ('{"text": "a", "html": "<p>b</p>"}', 'exactly one of'),
         ('{"text": 5}', '"text" must be a string'),
+        # null is no text either (it was a traceback when the article was loaded)
+        ('{"text": null}', '"text" must be a string'),
+        ('{"html": null}', '"html" must be a string'),
+        ('{"url": null}', '"url" must be an http or https URL'),
         ('{"url": "ftp://example.com/x"}', '"url" must be an http or https URL'),
         ('{"text": "Militants took the town.", "date": "22/06/2014"}', "invalid date '22/06/2014'"),
     ],

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from pageserver import page, serve
-from summarize.inputs import netguard
 from summarize.errors import InputError
+from summarize.inputs import netguard
 from summarize.inputs.web import fetch_url
 
 
@@ -45,7 +45,7 @@ def redirector(routes: dict[str, str | tuple[int, bytes]]):
     """A server whose routes either redirect (302 to a Location) or answer HTML."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             target = routes.get(self.path, (404, b"not found"))
             if isinstance(target, str):
                 self.send_response(302)
@@ -111,9 +111,8 @@ def test_a_name_is_checked_by_the_addresses_it_resolves_to():
     ("file:///etc/passwd", "redirected to a non-web address (file:)"),
 ])
 def test_every_redirect_is_checked_before_connecting(loopback_is_public, target, reason):
-    with redirector({"/story": target}) as base:
-        with pytest.raises(InputError) as error:
-            fetch_url(base + "/story")
+    with redirector({"/story": target}) as base, pytest.raises(InputError) as error:
+        fetch_url(base + "/story")
     assert str(error.value) == f"{base}/story: could not fetch ({reason}" + (
         "; --allow-private-urls allows it)" if "public" in reason else ")")
     assert loopback_is_public == ["127.0.0.1"]   # the redirect's target was never connected to
@@ -147,7 +146,7 @@ def test_a_jsonl_url_is_guarded_like_a_command_line_url(tmp_path):
 @pytest.mark.parametrize("stage", ["headers", "body with length", "body without length"])
 def test_the_timeout_bounds_the_whole_fetch(stage):
     class Drip(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             try:
                 if stage == "headers":   # a header line a byte at a time
                     self.wfile.write(b"HTTP/1.1 200 OK\r\n")
@@ -210,7 +209,7 @@ def https_server(handler: type[http.server.BaseHTTPRequestHandler]):
 
 
 class Story(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         body = b"<p>over https</p>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
@@ -238,18 +237,18 @@ def test_https_is_fetched_through_the_same_guard(trusted_test_certificate, loopb
 
 
 def test_https_to_a_private_address_is_refused(trusted_test_certificate):
-    with https_server(Story) as base:
-        with pytest.raises(InputError) as error:
-            fetch_url(base + "/story.html")
+    with https_server(Story) as base, pytest.raises(InputError) as error:
+        fetch_url(base + "/story.html")
     assert str(error.value) == (f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; "
                                 f"--allow-private-urls allows it)")
 
 
 def test_an_untrusted_certificate_is_refused():
-    with https_server(Story) as base:
-        with pytest.raises(InputError, match=r"could not fetch \(\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate "
-                                             r"verify failed: self.signed certificate"):
-            fetch_url(base + "/story.html", allow_private=True)
+    with https_server(Story) as base, pytest.raises(
+        InputError,
+        match=r"could not fetch \(\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: self.signed certificate",
+    ):
+        fetch_url(base + "/story.html", allow_private=True)
 
 
 @pytest.mark.parametrize("stage", ["headers", "body"])
@@ -258,7 +257,7 @@ def test_the_timeout_bounds_an_https_fetch(trusted_test_certificate, stage):
     # headers drip in, only the deadline's timer can stop the fetch, and it must shut
     # the TLS socket (the plain one it was made from is gone).
     class Drip(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             try:
                 if stage == "headers":
                     self.wfile.write(b"HTTP/1.1 200 OK\r\n")
@@ -297,7 +296,7 @@ def test_relative_and_https_redirects_are_followed(trusted_test_certificate, loo
 
 def test_a_redirect_by_the_old_uri_header_is_checked_too(loopback_is_public):
     class Uri(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             self.send_response(302)
             self.send_header("URI", "file:///etc/passwd")
             self.send_header("Content-Length", "0")
@@ -352,7 +351,6 @@ def test_the_timeout_bounds_connecting_to_a_server_that_never_accepts():
 
 
 def test_a_redirect_to_a_malformed_url_is_one_line(loopback_is_public):
-    with redirector({"/story": "http://[bad/story.html"}) as base:
-        with pytest.raises(InputError) as error:
-            fetch_url(base + "/story")
+    with redirector({"/story": "http://[bad/story.html"}) as base, pytest.raises(InputError) as error:
+        fetch_url(base + "/story")
     assert str(error.value) == f"{base}/story: could not fetch (Invalid IPv6 URL)"

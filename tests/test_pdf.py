@@ -20,12 +20,12 @@ from briefings import handmade_briefing, hostile_briefing
 from conftest import ROOT
 from deskserver import FirstSentences, call, running
 from pdfpages import read_pdf, write_png
-from summarize.rendering.chromium import find_chromium
 from summarize.desk.app import create_app
 from summarize.desk.storage import Store
 from summarize.errors import BrowserError, TemplateError
 from summarize.pipeline import Briefer
 from summarize.rendering import render, render_bytes
+from summarize.rendering.chromium import find_chromium
 
 A4 = (595.0, 842.0)  # points
 

@@ -143,7 +143,7 @@ def test_the_cluster_writes_what_the_local_engine_writes(head, tmp_path):
     assert {ip for ip, _ in listening} <= LOOPBACK, listening
 
 
-def _connections(process) -> list:  # noqa: ANN001 - a psutil.Process
+def _connections(process) -> list:
     try:
         return process.net_connections(kind="inet")
     except psutil.Error:

@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("ray", reason="pip install 'summarize[ray]'")
 
-from summarize.corpora import ray_sources  # noqa: E402
-from summarize.errors import InputError  # noqa: E402
+from summarize.corpora import ray_sources
+from summarize.errors import InputError
 
 
-def read_all(source) -> pa.Table:  # noqa: ANN001 - a Datasource
+def read_all(source) -> pa.Table:
     return pa.concat_tables([table for task in source.get_read_tasks(parallelism=1) for table in task.read_fn()])
 
 
@@ -35,7 +35,7 @@ def test_pieces_hold_every_line_once_with_its_number(tmp_path, monkeypatch):
 def test_a_corpus_of_blank_lines_is_the_local_engines_error(tmp_path):
     corpus = tmp_path / "blank.jsonl"
     corpus.write_text("\n  \n")
-    with pytest.raises(InputError, match="^blank.jsonl: the file is empty: no articles in it$"):
+    with pytest.raises(InputError, match=r"^blank\.jsonl: the file is empty: no articles in it$"):
         ray_sources.JsonLinesPieces(str(corpus), name="blank.jsonl")
 
 

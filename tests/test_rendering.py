@@ -14,10 +14,23 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from briefings import (FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing,
-                       keydate_briefing)
-from rendered import (AL_WALID, HEADLINES, JUNE_9, KEYDATE_LABELS, LABELS, OVERVIEW_START, QUOTE, REFERENCE_TITLES,
-                      TITLE, markdown_dom, parse_html, ranged_briefing, reading_text, visible_text)
+from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing, keydate_briefing
+from rendered import (
+    AL_WALID,
+    HEADLINES,
+    JUNE_9,
+    KEYDATE_LABELS,
+    LABELS,
+    OVERVIEW_START,
+    QUOTE,
+    REFERENCE_TITLES,
+    TITLE,
+    markdown_dom,
+    parse_html,
+    ranged_briefing,
+    reading_text,
+    visible_text,
+)
 from summarize.models import Summary
 from summarize.rendering import FORMATS, briefing_context, render
 from summarize.rendering.sandbox import _markdown_escape
@@ -257,7 +270,7 @@ def test_keydate_reading_order_overview_timeline_references(format, keydates):
     text = reading_text(format, keydates).lower()
     expected = ["Overview", OVERVIEW_START, "[1]", "Timeline", "The timeline shows at most 3 key dates",
                 KEYDATE_LABELS[0], JUNE_9, "[1][2]", KEYDATE_LABELS[1], AL_WALID, "[1][2][3]", KEYDATE_LABELS[2],
-                "References"] + REFERENCE_TITLES[:2] + [FOLLOWUP_PAGE_SOURCE]
+                "References", *REFERENCE_TITLES[:2], FOLLOWUP_PAGE_SOURCE]
     at = 0
     for piece in expected:  # each one found after the one before (str.index raises if not)
         at = text.index(piece.lower(), at) + len(piece)

@@ -11,8 +11,17 @@ from dataclasses import replace
 import pytest
 
 from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing, keydate_briefing
-from rendered import (AL_WALID, HEADLINES, KEYDATE_LABELS, OVERVIEW_START, TITLE, parse_html, ranged_briefing,
-                      readme_section, visible_text)
+from rendered import (
+    AL_WALID,
+    HEADLINES,
+    KEYDATE_LABELS,
+    OVERVIEW_START,
+    TITLE,
+    parse_html,
+    ranged_briefing,
+    readme_section,
+    visible_text,
+)
 from summarize.errors import SummarizeError
 from summarize.rendering import render
 from summarize.rendering.documents import timelinejs_date, timelinejs_end_date

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from pathlib import Path
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_keydate_briefing_matches_golden_file(format):
     check_golden(output, GOLDEN / f"keydates.{FILE_EXTENSIONS[format]}")
 
 
-def check_golden(output: str, path: os.PathLike) -> None:
+def check_golden(output: str, path: Path) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output, encoding="utf-8")

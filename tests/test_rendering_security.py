@@ -15,8 +15,7 @@ from dataclasses import replace
 import html5lib
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from briefings import hostile_briefing, hostile_keydate_briefing
@@ -184,7 +183,7 @@ def _is_html_character(character: str) -> bool:
     return not (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
-printable = st.text(st.characters(blacklist_categories=("Cs",)).filter(_is_html_character),
+printable = st.text(st.characters(blacklist_categories=["Cs"]).filter(_is_html_character),
                     min_size=1, max_size=60)
 
 

@@ -12,8 +12,7 @@ import zlib
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from summarize.errors import ModelError, SummarizeError
 from summarize.headlines import compress
@@ -218,6 +217,7 @@ def test_summarize_many_encodes_once_and_matches_summarize(fake: ExtractiveSumma
         "It reached the island two days later, the company said in a statement."
     )
     encoder = fake.encoder
+    assert isinstance(encoder, HashingEncoder)
     many = fake.summarize_many([article(SAMPLE), other], sentences=2)
     assert len(encoder.calls) == 1
     assert many == [fake.summarize(article(SAMPLE), sentences=2), fake.summarize(other, sentences=2)]

@@ -1,8 +1,9 @@
 """The abstractive path, run for real on tiny random BART, PEGASUS and T5 models.
 
-The models and their word-level tokenizer are built here from config classes and
-saved to a temporary directory, so the real loading, chunking and generation code
-runs without any download. What reaches the model is observed with a hook on its
+The models and their word-level tokenizer are built from config classes and saved
+to a temporary directory (tests/tinymodels.py: the ``bart_dir``, ``pegasus_dir`` and
+``t5_dir`` fixtures), so the real loading, chunking and generation code runs without
+any download. What reaches the model is observed with a hook on its
 encoder.
 """
 
@@ -15,6 +16,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -23,12 +25,7 @@ from summarize.errors import ModelError
 from summarize.models import Article
 from summarize.summarizers import load_summarizer
 from summarize.summarizers.abstractive import AbstractiveSummarizer
-
-SPECIAL = ["<pad>", "<s>", "</s>", "<unk>"]
-WORDS = [f"w{i}" for i in range(400)]
-VOCAB = {token: i for i, token in enumerate(SPECIAL + WORDS + ["The", ".", ",", "summarize", ":"])}
-PAD, BOS, EOS = 0, 1, 2
-INPUT_TOKENS = 64
+from tinymodels import EOS, INPUT_TOKENS, PAD, VOCAB, WORDS, save_tokenizer
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -36,66 +33,6 @@ def _quiet() -> None:
     from summarize.summarizers.encoder import quiet_transformers
 
     quiet_transformers()  # save_pretrained's progress bars
-
-
-def save_tokenizer(directory: Path) -> None:
-    from tokenizers import Tokenizer, models, pre_tokenizers, processors
-    from transformers import PreTrainedTokenizerFast
-
-    tokenizer = Tokenizer(models.WordLevel(vocab=VOCAB, unk_token="<unk>"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Punctuation()])
-    tokenizer.post_processor = processors.TemplateProcessing(single="$A </s>", special_tokens=[("</s>", EOS)])
-    PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer,
-        pad_token="<pad>",
-        bos_token="<s>",
-        eos_token="</s>",
-        unk_token="<unk>",
-        model_max_length=INPUT_TOKENS,
-    ).save_pretrained(directory)
-
-
-# BART and PEGASUS share one architecture's settings: one layer of width 16 each way.
-_BART_LIKE = dict(
-    vocab_size=len(VOCAB), d_model=16, encoder_layers=1, decoder_layers=1,
-    encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32,
-    max_position_embeddings=INPUT_TOKENS, pad_token_id=PAD, eos_token_id=EOS,
-)
-
-
-def save_tiny_model(tmp_path_factory: pytest.TempPathFactory, name: str, config, model_class) -> Path:
-    """A randomly initialised ``model_class`` with ``config`` and the word-level
-    tokenizer, saved where the real loading code will read them."""
-    directory = tmp_path_factory.mktemp(name)
-    torch.manual_seed(0)
-    model_class(config).save_pretrained(directory)
-    save_tokenizer(directory)
-    return directory
-
-
-@pytest.fixture(scope="module")
-def bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from transformers import BartConfig, BartForConditionalGeneration
-
-    config = BartConfig(**_BART_LIKE, bos_token_id=BOS, decoder_start_token_id=EOS)
-    return save_tiny_model(tmp_path_factory, "tiny-bart", config, BartForConditionalGeneration)
-
-
-@pytest.fixture(scope="module")
-def pegasus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from transformers import PegasusConfig, PegasusForConditionalGeneration
-
-    config = PegasusConfig(**_BART_LIKE, decoder_start_token_id=PAD)
-    return save_tiny_model(tmp_path_factory, "tiny-pegasus", config, PegasusForConditionalGeneration)
-
-
-@pytest.fixture(scope="module")
-def t5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from transformers import T5Config, T5ForConditionalGeneration
-
-    config = T5Config(vocab_size=len(VOCAB), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_decoder_layers=1,
-                      num_heads=2, pad_token_id=PAD, eos_token_id=EOS, decoder_start_token_id=PAD)
-    return save_tiny_model(tmp_path_factory, "tiny-t5", config, T5ForConditionalGeneration)
 
 
 def long_article(words: int, seed: int = 1) -> Article:
@@ -123,6 +60,13 @@ class EncoderInputs:
         self.calls += 1
         for row in ids.tolist():
             self.rows.append([i for i in row if i != PAD])
+
+
+def load_abstractive(model_dir: Path, **options: Any) -> AbstractiveSummarizer:
+    """``load_summarizer`` of a seq2seq model's directory: an abstractive summarizer."""
+    summarizer = load_summarizer(str(model_dir), **options)
+    assert isinstance(summarizer, AbstractiveSummarizer)
+    return summarizer
 
 
 def token_ids(summarizer: AbstractiveSummarizer, text: str) -> list[int]:
@@ -164,7 +108,7 @@ def test_a_5000_word_article_reaches_the_model_whole(family: str, request: pytes
 
 
 def test_pieces_end_on_sentence_boundaries(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir))
+    summarizer = load_abstractive(bart_dir)
     article = long_article(600, seed=2)
     pieces = summarizer.pieces(article.text)
     assert len(pieces) > 1
@@ -175,7 +119,7 @@ def test_pieces_end_on_sentence_boundaries(bart_dir: Path) -> None:
 
 
 def test_a_sentence_longer_than_the_input_is_split_not_dropped(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir))
+    summarizer = load_abstractive(bart_dir)
     text = "The " + " ".join(WORDS[:150]) + " ."
     pieces = summarizer.pieces(text)
     assert len(pieces) == 3
@@ -184,7 +128,7 @@ def test_a_sentence_longer_than_the_input_is_split_not_dropped(bart_dir: Path) -
 
 
 def test_a_short_article_is_summarized_in_one_call(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), max_new_tokens=6)
+    summarizer = load_abstractive(bart_dir, max_new_tokens=6)
     seen = EncoderInputs(summarizer)
     article = long_article(30, seed=3)
     summary = summarizer.summarize(article)
@@ -195,7 +139,7 @@ def test_a_short_article_is_summarized_in_one_call(bart_dir: Path) -> None:
 
 
 def test_summarize_many_batches_articles(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), batch_size=4, max_new_tokens=4)
+    summarizer = load_abstractive(bart_dir, batch_size=4, max_new_tokens=4)
     seen = EncoderInputs(summarizer)
     articles = [long_article(20, seed=s) for s in range(4)]
     summaries = summarizer.summarize_many(articles)
@@ -206,13 +150,13 @@ def test_summarize_many_batches_articles(bart_dir: Path) -> None:
 
 
 def test_t5_gets_the_summarize_prefix(t5_dir: Path) -> None:
-    summarizer = load_summarizer(str(t5_dir))
+    summarizer = load_abstractive(t5_dir)
     assert summarizer.prefix == "summarize: "
     assert summarizer.piece_tokens == INPUT_TOKENS - 3  # prefix (2 tokens) and </s>
 
 
 def test_generation_options_reach_generate(bart_dir: Path) -> None:
-    summarizer = load_summarizer(str(bart_dir), max_new_tokens=3, num_beams=2)
+    summarizer = load_abstractive(bart_dir, max_new_tokens=3, num_beams=2)
     assert summarizer.generation_options == {"max_new_tokens": 3, "num_beams": 2}
     text = summarizer.summarize(long_article(40, seed=4), sentences=5).text
     assert len(text.split()) <= 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ def test_the_registry_holds_every_family_in_order_and_is_valid():
 
 
 def _rule(**changes) -> Rule:
-    fields = dict(name="bare_month", pattern=r"{month}", resolver=resolve_month, triggers=("month",))
+    fields: dict[str, Any] = dict(name="bare_month", pattern=r"{month}", resolver=resolve_month, triggers=("month",))
     fields.update(changes)
     return Rule(**fields)
 

@@ -142,9 +142,8 @@ def test_url_gives_the_date_of_an_undated_page():
     ],
 )
 def test_fetch_failures_are_one_clear_line(route, message):
-    with serve({"/story": route}) as base:
-        with pytest.raises(InputError, match=message) as error:
-            fetch_url(base + "/story", timeout=0.5, max_bytes=1000, allow_private=True)
+    with serve({"/story": route}) as base, pytest.raises(InputError, match=message) as error:
+        fetch_url(base + "/story", timeout=0.5, max_bytes=1000, allow_private=True)
     assert str(error.value).startswith(base + "/story: ")
     assert "\n" not in str(error.value)
 
@@ -155,7 +154,7 @@ def streamed(pieces: list[bytes], pause: float = 0.02):
     Content-Length (the body ends when the connection closes): only counting what
     arrives can tell its size."""
     class Stream(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's naming
+        def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
@@ -183,9 +182,8 @@ def streamed(pieces: list[bytes], pause: float = 0.02):
 def test_a_page_without_content_length_is_measured_as_it_streams_in():
     # Thirty pieces of 100 bytes: each is a tenth of the 1,000-byte limit, the page is
     # three times over it. The pause keeps the pieces apart, a few to a network read.
-    with streamed([b"<p>" + b"x" * 93 + b"</p>"] * 30) as url:
-        with pytest.raises(InputError) as error:
-            fetch_url(url, max_bytes=1000, allow_private=True)
+    with streamed([b"<p>" + b"x" * 93 + b"</p>"] * 30) as url, pytest.raises(InputError) as error:
+        fetch_url(url, max_bytes=1000, allow_private=True)
     assert str(error.value) == f"{url}: could not fetch (larger than 0.001 MB)"
     # Exactly the limit, in pieces, is not over it.
     with streamed([b"x" * 250] * 4) as url:
@@ -204,12 +202,10 @@ def answering(write):
     received = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's naming
+        def do_GET(self):
             received.append(self.headers)
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 write(self)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, *args):
             pass
@@ -272,9 +268,8 @@ def test_a_page_cut_off_midway_is_one_line():
         handler.end_headers()
         handler.wfile.write(b"<p>the sta")
 
-    with answering(cut_off) as (url, _):
-        with pytest.raises(InputError) as error:
-            fetch_url(url, allow_private=True)
+    with answering(cut_off) as (url, _), pytest.raises(InputError) as error:
+        fetch_url(url, allow_private=True)
     assert str(error.value) == f"{url}: could not fetch (the connection closed after 10 of 1,000 bytes)"
 
 

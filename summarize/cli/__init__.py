@@ -23,11 +23,15 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
+from typing import TYPE_CHECKING, NoReturn
 
 from .argtypes import positive as _positive, seconds as _seconds
-from .progress import PROGRESS_MIN_INPUTS, _progress_bar, _terminal_size  # noqa: F401 - used and tested here
+from .progress import _progress_bar
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from ..pipeline import KeyDateOptions
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_SOME_INPUTS_FAILED = 0, 1, 2, 3
 
 # Signals that end a run: the temporary files being written are removed first.
 # SIGINT raises KeyboardInterrupt by itself; SIGHUP is a closed terminal.
@@ -53,7 +57,7 @@ class _Terminated(BaseException):
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line (and exit 2)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(message)}\n")
 
 
@@ -270,12 +274,12 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..errors import SummarizeError
-    from ..inputs.loading import inputs_from_args, read_jsonl
+    from ..inputs.loading import ArticleInput, InputFailure, inputs_from_args, read_jsonl
     from ..pipeline import Briefer
     from ..rendering import BINARY_FORMATS, render, render_bytes
     from .files import check_output, output_targets, refuse_overwriting_inputs, write_output
 
-    if (args.articles + [args.jsonl, args.from_analysis]).count("-") > 1:
+    if [*args.articles, args.jsonl, args.from_analysis].count("-") > 1:
         raise SummarizeError("standard input (-) can be read only once")
     if args.from_analysis:
         from .analyze import check_from_analysis
@@ -293,7 +297,7 @@ def _run(args: argparse.Namespace) -> int:
         if target is not None:
             check_output(target)
     selection = _selection(args)
-    inputs = inputs_from_args(args.articles, date=args.date)
+    inputs: list[ArticleInput | InputFailure] = [*inputs_from_args(args.articles, date=args.date)]
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)
@@ -336,7 +340,7 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_SOME_INPUTS_FAILED if run.failures else EXIT_OK
 
 
-def _selection(args: argparse.Namespace):  # noqa: ANN202 - a KeyDateOptions
+def _selection(args: argparse.Namespace) -> KeyDateOptions:
     """Read --date, --since and --until (dateparser's forms; the window relative to
     --date when given) and gather the key-date options. Sets ``args.date``."""
     from ..inputs.dates import parse_date

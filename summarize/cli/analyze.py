@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .argtypes import positive as _positive, seconds as _seconds
 from ..errors import SummarizeError
 from ..pipeline import Briefer, BriefingRun
+from .argtypes import positive as _positive, seconds as _seconds
+
+if TYPE_CHECKING:  # the corpus machinery is imported when analyze runs
+    from ..corpora.corpus import AnalyzeRun
 
 ENGINES = ("local", "ray")
 
@@ -66,7 +70,7 @@ def add_from_analysis_option(parser: argparse.ArgumentParser) -> None:
                              "and article dates were set by analyze)")
 
 
-def analyze_from_args(args: argparse.Namespace, *, progress: Callable[[int], None] | None = None):  # noqa: ANN201
+def analyze_from_args(args: argparse.Namespace, *, progress: Callable[[int], None] | None = None) -> AnalyzeRun:
     """Run ``summarize analyze`` as ``args`` say: an ``AnalyzeRun``."""
     from ..corpora.corpus import Reading, analyze_corpus
     from ..inputs.dates import parse_date

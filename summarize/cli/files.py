@@ -128,7 +128,7 @@ def remove_stale_temp_files(target: Path) -> list[Path]:
     running (or ours: we have not started writing), or older than
     ``STALE_AFTER_SECONDS``. Any other file is left alone. Returns those removed."""
     pattern = re.compile(re.escape(_temp_prefix(target.name)) + r"([1-9][0-9]{0,9})\.tmp\Z")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:

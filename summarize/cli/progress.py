@@ -28,10 +28,10 @@ class _progress_bar:
             self.bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, initial=initial,
                             ncols=columns - 1, nrows=lines - 1)
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int], None] | None:
         return self.bar.update if self.bar is not None else None
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self.bar is not None:
             self.bar.close()
 

@@ -18,13 +18,14 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
-from .analysis_json import analysis_line, failure_line, read_analysis_line
 from ..errors import InputError, OutputError, SummarizeError
 from ..inputs.loading import ArticleInput, InputFailure, iter_jsonl, load_input
+from ..inputs.web import DEFAULT_TIMEOUT
 from ..models import Article
 from ..pipeline import Briefer
+from .analysis_json import analysis_line, failure_line, read_analysis_line
 
 # One corpus line, numbered: what the engines hand out.
 Item = tuple[int, "ArticleInput | InputFailure"]
@@ -54,14 +55,14 @@ def analyze_items(briefer: Briefer, items: Sequence[Item], reading: Reading = Re
     """Read and analyze a batch of numbered corpus lines: each one's output line,
     with its failure when it has one. Articles are summarized together (one batch
     of the encoder)."""
-    options = {} if reading.timeout is None else {"timeout": reading.timeout}
+    timeout = DEFAULT_TIMEOUT if reading.timeout is None else reading.timeout
     loaded: list[tuple[int, Article] | tuple[int, InputFailure]] = []
     for number, item in items:
         if isinstance(item, InputFailure):
             loaded.append((number, item))
             continue
         try:
-            loaded.append((number, load_input(item, allow_private_urls=reading.allow_private_urls, **options)))
+            loaded.append((number, load_input(item, allow_private_urls=reading.allow_private_urls, timeout=timeout)))
         except InputError as error:
             loaded.append((number, InputFailure(item.source, str(error))))
     articles = [value for _, value in loaded if isinstance(value, Article)]
@@ -100,7 +101,8 @@ def analyze_corpus(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
             settings=WorkerSettings.of(briefer), workers=briefer.workers)
     else:
         results = (analyze_items(briefer, batch, reading) for batch in batches)
-    analyzed, failures = 0, []
+    analyzed = 0
+    failures: list[InputFailure] = []
     with _open_out(out) as handle:
         for lines in results:
             # One write and flush per batch: an interruption leaves whole batches
@@ -125,7 +127,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _open_out(out: str):  # noqa: ANN202 - a text file
+def _open_out(out: str) -> TextIO:
     try:
         return open(out, "a", encoding="utf-8", newline="\n")
     except OSError as error:

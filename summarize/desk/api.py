@@ -30,14 +30,23 @@ from ..rendering import ALL_FORMATS, FILE_EXTENSIONS, render_bytes
 from .editing import edit, edited_document
 from .jobs import Desk
 from .models import BriefingEntry, BriefingRequest, StoredBriefing
-from .schemas import (MAX_ID, BriefingList, DeskBriefing, DeskEditedOut, IsoDate, MergeIn, MergeOut, NewBriefing,
-                      error_responses)
-from .schemas import BriefingIn, EventPatch  # noqa: F401 - forms.py reads them from here
+from .schemas import (
+    MAX_ID,
+    BriefingList,
+    DeskBriefing,
+    DeskEditedOut,
+    EventPatch,
+    IsoDate,
+    MergeIn,
+    MergeOut,
+    NewBriefing,
+    error_responses,
+)
 from .storage import Store
 
 router = APIRouter(prefix="/api")
 
-Format = Literal[ALL_FORMATS]  # type: ignore[valid-type] - the renderers' formats, one list
+Format = Literal[ALL_FORMATS]  # type: ignore[valid-type]  # the renderers' formats, one list
 
 MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
                "json": "application/json", "timelinejs": "application/json", "pdf": "application/pdf"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
@@ -21,11 +21,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import cookie_parser
 from starlette.routing import Match
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import (BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError,
-                      SummarizeError)
+from ..errors import BrowserError, ConflictError, InputError, NotFoundError, RefusedError, StorageError, SummarizeError
 from ..pipeline import Briefer
 from . import api, login, pages
 from .csrf import Csrf
@@ -128,7 +127,7 @@ def allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
             if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in app.router.routes)]
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None, *, path: str = "/api") -> Response:
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None, *, path: str = "/api") -> Response:
     """An error as JSON for the API, as a page for the pages."""
     if not _is_api(path):
         return pages.error_page(status, message, headers)

@@ -18,7 +18,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from ..errors import InputError, SummarizeError
 from ..inputs.loading import HTML_SUFFIXES, MAX_ARTICLE_BYTES, decode_text
-from .api import BriefingIn, EventPatch
+from .schemas import BriefingIn, EventPatch
 
 # The options the form has, by the API's (the CLI's long) names.
 OPTION_FIELDS = ("title", "date", "since", "until", "query", "max_dates", "per_date", "sentences", "words",
@@ -52,7 +52,7 @@ async def briefing_request(form: FormData) -> BriefingIn:
         if isinstance(upload, UploadFile) and upload.filename:
             articles += await _corpus_file(upload)
     try:
-        return BriefingIn(texts=texts, urls=urls, articles=articles, **fields)
+        return BriefingIn.model_validate({"texts": texts, "urls": urls, "articles": articles, **fields})
     except ValidationError as error:
         raise InputError(validation_message(error)) from None
 

@@ -30,9 +30,10 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from ..inputs.dates import parse_date
 from ..errors import BrowserError, InputError, SummarizeError
+from ..inputs.dates import parse_date
 from ..inputs.loading import ArticleInput, InputFailure, input_from_record
+from ..models import Briefing
 from ..pipeline import Briefer, BriefingRun, KeyDateOptions
 from ..rendering import render
 from .editing import dropped_json
@@ -95,12 +96,13 @@ class Desk:
         briefer, inputs = await run_in_threadpool(self._prepare, request)
         if len(inputs) == 1:
             run = await asyncio.wrap_future(self.worker.submit(self._brief, briefer, inputs, request, None))
-            if run.briefing is None:
+            briefing = run.briefing
+            if briefing is None:
                 raise InputError(run.failures[0].message)
-            document = _document(run)
+            document = _document(briefing)
             return await run_in_threadpool(
                 lambda: self.store.add(title=_title(request, document), options=request.options(), articles=1,
-                                       status=DONE, document=document, dropped=dropped_json(run.briefing),
+                                       status=DONE, document=document, dropped=dropped_json(briefing),
                                        failures=_failures(run)))
         stored = await run_in_threadpool(
             lambda: self.store.add(title=request.title or f"Briefing of {len(inputs)} articles",
@@ -146,12 +148,12 @@ class Desk:
             if run.briefing is None:
                 self.store.fail(id, "no article could be read", failures=_failures(run))
             else:
-                document = _document(run)
+                document = _document(run.briefing)
                 self.store.finish(id, title=_title(request, document), document=document,
                                   dropped=dropped_json(run.briefing), failures=_failures(run))
         except SummarizeError as error:
             self.store.fail(id, str(error))
-        except Exception as error:  # noqa: BLE001 - a bug: said in the briefing and logged, the worker goes on
+        except Exception as error:  # a bug: said in the briefing and logged, the worker goes on
             log.exception("briefing %s failed", id)
             self.store.fail(id, f"internal error: {type(error).__name__}: {error} (please report this)")
         finally:
@@ -159,9 +161,9 @@ class Desk:
                 self._progress.pop(id, None)
 
 
-def _document(run: BriefingRun) -> dict[str, Any]:
+def _document(briefing: Briefing) -> dict[str, Any]:
     # The stored document is the CLI's JSON output itself, parsed.
-    return json.loads(render(run.briefing, "json"))
+    return json.loads(render(briefing, "json"))
 
 
 def _failures(run: BriefingRun) -> list[Failure]:

@@ -20,6 +20,7 @@ With a token (off loopback), signing in and out is login.py's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,8 @@ from starlette.datastructures import FormData
 from ..errors import NotFoundError
 from ..rendering import briefing_context, render, template_dir
 from ..rendering.sandbox import _html_finalize
-from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .api import Id, Index, record_merge
+from .editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE, edit
 from .forms import briefing_request, event_patch, merge_target, search_date
 from .jobs import Desk
 from .models import BriefingRequest
@@ -75,7 +76,7 @@ REASONS = {400: "Bad request", 401: "Sign in first", 403: "Refused", 404: "Not f
            503: "Database unavailable"}
 
 
-def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+def error_page(status: int, message: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """The page of an error: its status and one line, never a traceback."""
     response = page("error.html.j2", status, status=status, reason=REASONS.get(status, "Error"),
                     message=" ".join(message.split()))

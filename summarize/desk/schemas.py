@@ -141,11 +141,11 @@ class EventPatch(BaseModel):
     articles)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra=_no_nulls)
-    headline: str = Field(None, min_length=1, max_length=2000)  # type: ignore[assignment] - None: not given
-    label: str = Field(None, min_length=1, max_length=200)  # type: ignore[assignment]
-    deleted: bool = None  # type: ignore[assignment]
-    pinned: bool = None  # type: ignore[assignment]
-    note: str = Field(None, max_length=10_000, description='"" removes the note')  # type: ignore[assignment]
+    headline: str = Field(None, min_length=1, max_length=2000)  # type: ignore[assignment]  # None: not given
+    label: str = Field(None, min_length=1, max_length=200)  # type: ignore[assignment]  # None: not given
+    deleted: bool = None  # type: ignore[assignment]  # None: not given
+    pinned: bool = None  # type: ignore[assignment]  # None: not given
+    note: str = Field(None, max_length=10_000, description='"" removes the note')  # type: ignore[assignment]  # None: not given
 
     @model_validator(mode="after")
     def _some_change(self) -> EventPatch:
@@ -281,7 +281,7 @@ class DroppedEventOut(_EditState, EventOut):
     """An event the selection (query, since/until) dropped and that is not pinned:
     pinning it moves it into ``events``; it is never merged."""
 
-    pinned: Literal[False]  # type: ignore[assignment] - a pinned one is in events
+    pinned: Literal[False]  # a pinned one is in events
     merged_into: None = Field(description="always null: only events of the timeline as it was made merge")
 
 
@@ -320,8 +320,8 @@ class DoneBriefing(_DeskFields, BriefingJSON):
     """A made briefing: the CLI's JSON with the edits applied, and the desk's fields."""
 
     status: Literal["done"]
-    events: list[DeskEventOut]  # type: ignore[assignment] - the CLI's events with their edit state
-    key_dates: list[DeskKeyDateOut] | None = Field(  # type: ignore[assignment] - with their edit state
+    events: list[DeskEventOut]  # type: ignore[assignment]  # the CLI's events with their edit state
+    key_dates: list[DeskKeyDateOut] | None = Field(  # type: ignore[assignment]  # with their edit state
         description="null except in a key-date briefing")
     dropped: list[DroppedEventOut] = Field(description="the events the selection dropped, not pinned, in timeline "
                                                        "order ([] in a key-date briefing)")

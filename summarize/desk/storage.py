@@ -14,7 +14,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -133,8 +133,9 @@ class Store:
         """Mark every briefing still running as failed with ``error`` (the server that
         was making them stopped); how many there were."""
         with self._transaction() as session:
-            result = session.execute(sa.update(BriefingRow).where(BriefingRow.status == RUNNING)
-                                     .values(status=FAILED, error=error))
+            # An UPDATE's result is a CursorResult (Session.execute is typed for a SELECT's).
+            result = cast("sa.CursorResult[Any]", session.execute(
+                sa.update(BriefingRow).where(BriefingRow.status == RUNNING).values(status=FAILED, error=error)))
             return result.rowcount
 
     def get(self, id: int) -> StoredBriefing:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import collections
 import datetime as dt
 
-from ..temporal import timex
 from ..models import Article, Event, Sentence, TimeExpression
 from ..sentences import sentence_at, split_sentences
+from ..temporal import timex
 from .filters import is_own_period, is_placeable, names_its_noun, places_a_happening, tells_a_happening
 from .happenings import one_event_per_happening, same_happening
 from .making import Placed, make_event
@@ -91,6 +91,8 @@ def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sen
         if index in range_ends or not is_placeable(expression):
             continue  # the end of a range is dated with its start
         parsed = timex.parse_value(expression.value)
+        if parsed is None:
+            continue  # (not reached: a placeable value parses)
         end = in_order[ranges[index]] if index in ranges else None
         if dct is not None and end is None and is_own_period(parsed, dct):
             continue

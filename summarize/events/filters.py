@@ -12,7 +12,6 @@ import bisect
 import datetime as dt
 import re
 
-from ..temporal import timex
 from ..headlines import (
     ADDRESSEE,
     SETTING,
@@ -25,6 +24,7 @@ from ..headlines import (
 )
 from ..lexicon import DETERMINERS, REPORTING_VERBS, looks_like_verb
 from ..models import Sentence, TimeExpression
+from ..temporal import timex
 from ..temporal.tense import clause_tense
 
 # Values that do not place a happening on a timeline.
@@ -123,7 +123,7 @@ def places_a_happening(sentence: Sentence, expression: TimeExpression, parsed: t
         return False
     if _DATE_AS_SUBJECT.match(text[end:]) and not _PREPOSITION_BEFORE.search(text[:start]):
         return False
-    if _GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:]) or _FALLS_ON.match(text[end:]):
+    if (_GENERIC_BEFORE.search(text[:start]) and _GENERIC_AFTER.match(text[end:])) or _FALLS_ON.match(text[end:]):
         return False
     if re.search(r"\bthan\s+$", text[:start]) or _COMPARISON_BASE.search(text[:start]):
         return False  # "more likely than mid-April", "down from $21.4 million last year": comparisons
@@ -146,7 +146,7 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
         mark, at = match.group(0), match.start()
         before = sentence[at - 1] if at else " "
         after = sentence[match.end()] if match.end() < len(sentence) else " "
-        if mark in ("'", "\u2019") and (before.isalnum() and after.isalnum() or after.isdigit()):
+        if mark in ("'", "\u2019") and ((before.isalnum() and after.isalnum()) or after.isdigit()):
             continue  # an apostrophe: "it's", "the '90s"
         is_open = mark in ("\u201c", "\u2018", "``") or (
             mark in ('"', "'") and (before.isspace() or before in "([:") and not after.isspace())

@@ -9,12 +9,14 @@ the event is at the date that governs the verb, the other date stays in its head
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 
-from ..temporal import timex
 from ..headlines import aside_kind, attributive_year, is_modifier
 from ..lexicon import HEADLINE_STOPWORDS
 from ..models import Article, Event, Sentence, TimeExpression
+from ..temporal import timex
 from .making import Placed, make_event
 from .ranges import PLAN_BEFORE, Ranges
 
@@ -58,7 +60,7 @@ def _happenings(text: str, group: list[tuple[Placed, Event]]) -> list[list[tuple
     Nov. 17", "announced last week that it planned to ship early next year")."""
     ordered = sorted(group, key=lambda pair: pair[0].expression.start)
     clusters = [[ordered[0]]]
-    for previous, current in zip(ordered, ordered[1:]):
+    for previous, current in itertools.pairwise(ordered):
         between = text[previous[0].expression.end:current[0].expression.start]
         plan = PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60):previous[0].expression.start])
         if not plan and (_CONNECTIVE_BETWEEN.search(between) or _RANGE_JOIN.fullmatch(between)):
@@ -111,7 +113,7 @@ def _rank(placed: Placed) -> int:
     return _GRANULARITY.index(parsed.granularity) if parsed and parsed.granularity in _GRANULARITY else -1
 
 
-def _ends_a_period(sentence: Sentence, placed: Placed, group) -> bool:
+def _ends_a_period(sentence: Sentence, placed: Placed, group: Iterable[tuple[Placed, Event | None]]) -> bool:
     """Whether the date ends a period named just before it in the group: "the fourth
     quarter ended Aug. 26"."""
     start = placed.expression.start - sentence.start

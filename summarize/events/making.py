@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..temporal import timex
 from ..headlines import attributive_year, make_headline
 from ..lexicon import EXTENT_SIGNALS
 from ..models import Article, Event, Sentence, TimeExpression
+from ..temporal import timex
 from .filters import indexes_in
 from .ranges import Ranges
 
@@ -45,7 +45,7 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
     expression, sentence, end = placed.expression, placed.sentence, placed.end
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
-    extent = "range" if end is not None else _extent(sentence.text, local_start, local_end)
+    extent: timex.Extent = "range" if end is not None else _extent(sentence.text, local_start, local_end)
     # The other dates of the sentence, cut from the headline with their signals. This
     # event's own end is one of them (cut with its connective); another range is one
     # span from its start to its end ("between 1978 and 1990"), so its connective goes.
@@ -89,7 +89,7 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
     )
 
 
-def _extent(sentence: str, start: int, end: int) -> str:
+def _extent(sentence: str, start: int, end: int) -> timex.Extent:
     signal = _EXTENT_SIGNAL_BEFORE.search(sentence[:start])
     if signal:
         return EXTENT_SIGNALS[signal.group("signal").lower()]

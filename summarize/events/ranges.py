@@ -6,12 +6,13 @@ Saturday and Sunday" is two events, and "postponed from May 2 to May 9" no span.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from ..temporal import timex
 from ..lexicon import RANGE_CONNECTIVES
 from ..models import Sentence, TimeExpression
 from ..sentences import sentence_at
+from ..temporal import timex
 from .filters import is_placeable
 
 
@@ -51,7 +52,7 @@ def find_ranges(text: str, in_order: list[TimeExpression], sentences: list[Sente
     placeable = [index for index, expression in enumerate(in_order) if is_placeable(expression)]
     ranges: Ranges = {}
     ends: set[int] = set()
-    for index, next_index in zip(placeable, placeable[1:]):
+    for index, next_index in itertools.pairwise(placeable):
         first, second = in_order[index], in_order[next_index]
         if index in ends or first.end > second.start:
             continue
@@ -75,6 +76,8 @@ def _in_order(first: TimeExpression, second: TimeExpression) -> bool:
     end before it. A missing year is taken from the other end (or a stand-in year for
     both); a weekday of unknown date only orders with another ("Monday to Friday")."""
     start, end = timex.parse_value(first.value), timex.parse_value(second.value)
+    if start is None or end is None:
+        return False  # (not reached: both are placeable, so parsed)
     if (start.weekday is None) != (end.weekday is None):
         return False
     if start.weekday is not None:

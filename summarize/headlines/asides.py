@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..inputs.datelines import dateline_end
 from ..lexicon import DANGLING_END, HEDGING_VERBS, looks_like_verb
@@ -118,7 +119,7 @@ def compress(sentence: str) -> str:
     return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
-def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_spans, clause: tuple[int, int]) -> None:
+def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]) -> None:
     """Step 2 of the headline of the date at ``span``: delete the asides of its
     clause, except the date's own aside (cut with the date, or kept when it tells the
     happening: "(the siege ended on May 3)"); a relative clause or participle phrase
@@ -148,10 +149,11 @@ def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_span
                 draft.delete(clause_start, aside_start)
                 draft.delete(aside_end, clause_end)
                 continue
-        if aside_start < start < aside_end or aside_start < end < aside_end:
-            if kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3:
-                continue  # the date's own aside, cut below with the date
-            # "On the night of the break – August 30, 1942 – the prisoners ...": the aside goes whole
+        straddles = aside_start < start < aside_end or aside_start < end < aside_end
+        if straddles and (kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3):
+            continue  # the date's own aside, cut below with the date
+        # Else a dash or paren aside the date straddles goes whole:
+        # "On the night of the break – August 30, 1942 – the prisoners ..."
         if kind == "including" and not sentence[aside_start:].lstrip().startswith("but"):
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
             if following and not looks_like_verb(following.group(1)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..lexicon import AUXILIARIES, DATE_SIGNALS, looks_like_verb
 from ..sentences import ABBREVIATIONS
@@ -41,7 +42,7 @@ CLAUSE_BOUNDARIES = re.compile(
 )
 
 
-def clause_of(sentence: str, start: int, end: int, other_spans=(), named_spans=()) -> tuple[int, int]:
+def clause_of(sentence: str, start: int, end: int, other_spans: Sequence[tuple[int, int]] = (), named_spans: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
     """The clause around [start, end): cut at run-on boundaries, and at clause
     boundaries when the sentence holds other dates, so each keeps its happening.
     Dates that name a thing (``named_spans``: "the 2013 Barcelona final") part
@@ -67,7 +68,8 @@ def clause_of(sentence: str, start: int, end: int, other_spans=(), named_spans=(
                 continue
             if boundaries is LIST_BOUNDARIES and boundary.start() in aside_edges:
                 continue  # the comma of an aside ("Mr Waley-Cohen, pictured in 2014, rode"): no list
-            following = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():]).group(1)
+            following_word = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():])  # (always matches)
+            following = following_word.group(1) if following_word else ""
             if boundaries is LIST_BOUNDARIES and looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands
@@ -164,7 +166,7 @@ def leading_subordinate_clause(draft: Draft, sentence: str, start: int) -> None:
     conjunction); a date after it dates the main clause (delete the opening clause)."""
     text, index = draft.view()
     circumstance = _CIRCUMSTANCE_OPENING.match(text)
-    if circumstance and not any(0 <= i and i >= start for i in index[: circumstance.end()] if i >= 0):
+    if circumstance and not any(i >= 0 and i >= start for i in index[: circumstance.end()] if i >= 0):
         if len(text[circumstance.end():].split()) >= 3:
             draft.delete_view(index, 0, circumstance.end())
         return

@@ -10,6 +10,7 @@ other dates date other happenings, and go too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..lexicon import DATE_SIGNALS, looks_like_verb
 from .clauses import CLAUSE_BOUNDARIES
@@ -92,7 +93,7 @@ def cut_date(draft: Draft, sentence: str, span: tuple[int, int], clause: tuple[i
         draft.delete(cut_start, cut_end)
 
 
-def cut_other_dates(draft: Draft, sentence: str, span: tuple[int, int], other_spans, clause: tuple[int, int]) -> None:
+def cut_other_dates(draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]) -> None:
     """Cut the sentence's other dates in the clause, with their signal words and the
     conjunction joining them to this one ("made Thursday and Friday"); a date alone
     in quotation marks is a title, and stays."""

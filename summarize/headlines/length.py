@@ -58,7 +58,7 @@ def _cut_point(words: list[str]) -> int | None:
             return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
         if following.lower() not in CUT_BEFORE[tier - 1]:
             return False
-        if previous.lower() in ("such", "as", "so", "rather", "well") or following.lower() == "as" and words[k + 1:k + 2] == ["well"]:
+        if previous.lower() in ("such", "as", "so", "rather", "well") or (following.lower() == "as" and words[k + 1:k + 2] == ["well"]):
             return False  # "such as", "as well as"
         if (tier == 3 or following.lower() == "that") and looks_like_verb(previous):
             return False  # a verb's complement: "aimed at", "said that"

@@ -15,6 +15,7 @@ noun phrase the headline instead (``modifiers.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..lexicon import DANGLING_END, FIXTURE_WORDS, NAME_PARTICLES, QUOTE_CHARS, looks_like_verb
 from .asides import delete_asides
@@ -26,7 +27,7 @@ from .modifiers import premodified_noun_phrase
 from .trimming import trim_edges
 
 
-def make_headline(sentence: str, span: tuple[int, int], other_spans=(), named_spans=()) -> str:
+def make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]] = (), named_spans: Sequence[tuple[int, int]] = ()) -> str:
     """A short headline for the happening dated by ``span`` in ``sentence``.
 
     ``other_spans`` are the sentence's other dates, cut out; ``named_spans`` are dates
@@ -65,10 +66,11 @@ def is_bare_name(headline: str, sentence: str) -> bool:
         return False
     # The first word is capitalized whatever it was: the sentence tells its case.
     first = re.search(r"(?<![\w'\u2019])" + re.escape(words[0]) + r"(?![\w'\u2019])", sentence, re.IGNORECASE)
-    return first is None or first.group(0)[:1].isupper() and (first.start() > 0 or len(words) > 1)
+    return first is None or (first.group(0)[:1].isupper() and (first.start() > 0 or len(words) > 1))
 
 
-def _make_headline(sentence: str, span: tuple[int, int], other_spans, split: bool, named_spans=()) -> str:
+def _make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], split: bool,
+                   named_spans: Sequence[tuple[int, int]] = ()) -> str:
     """One headline, the steps in order. ``split``: part the sentence between its
     dates (``clause_of`` with the other dates), or keep the date's whole clause."""
     start, end = span

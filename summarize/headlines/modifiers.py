@@ -94,14 +94,14 @@ def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, i
     if not possessive and not _PREMODIFIER_BEFORE.search(sentence[:start]):
         return None
     phrase_start = end + (possessive.end() if possessive else len(sentence[end:]) - len(sentence[end:].lstrip()))
-    words = []
+    words: list[re.Match[str]] = []
     for match in re.finditer(r"[^\s]+", sentence[phrase_start:]):
         word = match.group(0)
         bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if len(words) == 1 and bare in ("which", "that", "who"):
             relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
-            return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip())
+            return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip() if relative else "")
         if bare in NOUN_PHRASE_STOP or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS) or not bare \
                 or len(words) >= 10 or word in ("-", "--", "_"):
             break

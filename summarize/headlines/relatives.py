@@ -112,7 +112,7 @@ def antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple[
         return clause_start + words[first].start(), end
     for back in range(len(words) - 1, max(len(words) - 6, -1), -1):
         word = words[back].group(0)
-        if word.lower() in DETERMINERS or re.search(r"['\u2019]s$", word) and back < len(words) - 1:
+        if word.lower() in DETERMINERS or (re.search(r"['\u2019]s$", word) and back < len(words) - 1):
             # "the store", "Sydney's current flagship store"
             if word.lower() not in DETERMINERS:
                 while back > 0 and words[back - 1].group(0)[:1].isupper():

@@ -12,6 +12,7 @@ is not made.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..inputs.datelines import dateline_end
 from ..lexicon import ANNOUNCING_VERBS, DANGLING_END, DANGLING_START, QUOTE_CHARS, looks_like_verb
@@ -81,7 +82,7 @@ def _sub_keeping_words(draft: Draft, pattern: re.Pattern) -> bool:
     return _delete_keeping_words(draft, lambda text: (match := pattern.search(text)) and match.span())
 
 
-def _delete_keeping_words(draft: Draft, find) -> bool:
+def _delete_keeping_words(draft: Draft, find: Callable[[str], tuple[int, int] | None]) -> bool:
     """Delete the span ``find(text)`` gives in the draft's text (None: nothing to
     delete), on the terms of ``_sub_keeping_words``."""
     text, index = draft.view()
@@ -144,7 +145,7 @@ def _balance(draft: Draft) -> bool:
         mark, at = match.group(0), match.start()
         before = text[at - 1] if at > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        if mark in ("'", "\u2019") and (before.isalnum() and (after.isalnum() or mark == "\u2019" and after.isalpha())
+        if mark in ("'", "\u2019") and ((before.isalnum() and (after.isalnum() or (mark == "\u2019" and after.isalpha())))
                                          or re.match(r"s\b", text[match.end():])):
             continue  # an apostrophe: "it's", "Kilmarnock\u2019s", "Corp.'s"
         if mark in ("'", "\u2019") and before in "sS" and not any(m in ("'", "\u2018") for m, _ in stack):

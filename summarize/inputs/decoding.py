@@ -71,7 +71,7 @@ def not_an_article(raw: bytes) -> str | None:
 
 def is_wide(encoding: str | None) -> bool:
     """Whether ``encoding`` is UTF-16 or UTF-32, whose text is full of NUL bytes."""
-    return bool(encoding) and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    return encoding is not None and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
 
 
 def looks_binary(raw: bytes, text: str, encoding: str | None = None) -> bool:

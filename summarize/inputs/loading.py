@@ -18,6 +18,7 @@ page's markup), "url" (a date in the page's URL), "dateline", or None: unknown.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -25,15 +26,15 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..errors import InputError
+from ..models import Article
 from . import web
 from .datelines import find_dateline
 from .decoding import decode_bytes, looks_binary, not_an_article
-from ..errors import InputError
-from ..models import Article
 
 # Lines that are page furniture, not article text, when they stand alone at the top
 # or bottom of an article.
@@ -212,10 +213,8 @@ def _jsonl_item(raw: bytes, number: int, where: str, date: dt.date | None) -> Ar
         return InputFailure(where, str(error))
 
 
-def _open_corpus(path: str, stdin: BinaryIO | None):
+def _open_corpus(path: str, stdin: BinaryIO | None) -> contextlib.AbstractContextManager[BinaryIO]:
     if path == "-":
-        import contextlib
-
         return contextlib.nullcontext(stdin if stdin is not None else sys.stdin.buffer)
     return _open_local(path, "a JSON Lines file")
 
@@ -243,8 +242,10 @@ def input_from_record(record: object, *, where: str, date: dt.date | None = None
                               ("source", record.get("source")), ("date", record.get("date"))):
         if field_value is not None and not isinstance(field_value, str):
             raise InputError(f"{where}: \"{name}\" must be a string")
-    if kind == "url" and not web.is_url(value):
+    if kind == "url" and not (isinstance(value, str) and web.is_url(value)):
         raise InputError(f"{where}: \"url\" must be an http or https URL")
+    if not isinstance(value, str):
+        raise InputError(f"{where}: \"{kind}\" must be a string")  # null
     source = record.get("source") or (url if url else where)
     date_source = "--date" if date else None
     if date is None and record.get("date"):
@@ -348,7 +349,7 @@ def _open_local(path: str, what: str) -> BinaryIO:
         except BaseException:
             os.close(descriptor)
             raise
-        return open(descriptor, "rb")  # noqa: SIM115 - the caller closes it with `with`
+        return open(descriptor, "rb")  # the caller closes it with `with`
     except FileNotFoundError:
         if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", path):
             # "ftp://host/story": a URL of a scheme that is not fetched, not a file name.

@@ -22,6 +22,8 @@ through ``opener(policy)``, which
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import http.client
 import ipaddress
 import socket
@@ -30,6 +32,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 MAX_REDIRECTS = 5
 
@@ -70,10 +73,8 @@ class FetchPolicy:
     def _expire(self) -> None:
         self.expired = True
         for sock in self._sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def close(self) -> None:
         if self._timer is not None:
@@ -95,7 +96,7 @@ def checked_address(host: str, port: int, policy: FetchPolicy) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise Refused(f"cannot resolve {host}: {error.strerror}") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))  # (an IP address string)
     if not addresses:
         raise Refused(f"cannot resolve {host}")
     if not policy.allow_private:
@@ -116,7 +117,7 @@ def _connect(connection: http.client.HTTPConnection, policy: FetchPolicy) -> soc
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, policy: FetchPolicy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.policy = policy
 
@@ -125,24 +126,25 @@ class _GuardedHTTPConnection(http.client.HTTPConnection):
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, policy: FetchPolicy, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, policy: FetchPolicy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.policy = policy
 
     def connect(self) -> None:
         sock = _connect(self, self.policy)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        # http.client's own TLS context (typeshed leaves the private attribute out).
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
         self.policy.watch(self.sock)
 
 
-# urllib's handlers pass their extra keyword arguments on to the connection class.
+# urllib's handlers make a connection of the class they are given (its policy bound).
 class _HTTPHandler(urllib.request.HTTPHandler):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__()
         self.policy = policy
 
-    def http_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(_GuardedHTTPConnection, req, policy=self.policy)
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_GuardedHTTPConnection, policy=self.policy), req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
@@ -150,15 +152,17 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__()
         self.policy = policy
 
-    def https_open(self, req):  # noqa: ANN001, ANN201 - urllib's handler protocol
-        return self.do_open(_GuardedHTTPSConnection, req, context=self._context, policy=self.policy)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        # No TLS context given: http.client makes its default one (certificates checked).
+        return self.do_open(functools.partial(_GuardedHTTPSConnection, policy=self.policy), req)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 - urllib's protocol
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                       headers: http.client.HTTPMessage) -> http.client.HTTPResponse | None:
         # Checked here, before urllib's own check (which calls a redirect to file:
         # an HTTP error) and before any handler could open the target.
         location = headers.get("location") or headers.get("uri")

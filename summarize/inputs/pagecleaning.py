@@ -24,8 +24,11 @@ night, a prompt to sign up). Each is a class of line or sentence described in
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .pagemarkup import (
     ATTRIBUTION_WORDS,
@@ -52,6 +55,10 @@ from .pagemarkup import (
     STORY_XPATH,
 )
 
+if TYPE_CHECKING:  # lxml is imported where a page is read, not with this module
+    from lxml.etree import XPath
+    from lxml.html import HtmlElement
+
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 _KIND_OF_WORD = {word: kind for kind, words in FURNITURE_WORDS.items() for word in words}
 
@@ -61,10 +68,10 @@ def attribute_words(value: str) -> frozenset[str]:
     """The words of a class or id value, and each pair of neighbours joined
     ("c-newsletterSignup__form" -> c, newsletter, signup, form, cnewsletter, ...)."""
     words = [word.lower() for word in _WORD_SPLIT.split(value) if word]
-    return frozenset(words + [a + b for a, b in zip(words, words[1:])])
+    return frozenset(words + [a + b for a, b in itertools.pairwise(words)])
 
 
-def furniture_kind(element) -> str | None:  # noqa: ANN001 - an lxml element
+def furniture_kind(element: HtmlElement) -> str | None:
     """What furniture ``element`` is by its class, id or role ("newsletter", "related",
     ...; "tag" for a furniture tag, "role" for a role), or None."""
     tag = element.tag if isinstance(element.tag, str) else ""
@@ -83,7 +90,7 @@ def furniture_kind(element) -> str | None:  # noqa: ANN001 - an lxml element
     return None
 
 
-def article_root(tree):  # noqa: ANN001, ANN201
+def article_root(tree: HtmlElement) -> HtmlElement:
     """The element that holds the article: the <article> with the headline, else the
     <article> with the most text (the others are cards of other stories), else
     <main>, else the body."""
@@ -101,13 +108,13 @@ def article_root(tree):  # noqa: ANN001, ANN201
     return main if main is not None else tree
 
 
-def story_path(tree) -> frozenset:  # noqa: ANN001
+def story_path(tree: HtmlElement) -> frozenset:
     """The article root and its ancestors: the containers of the story."""
     root = article_root(tree)
     return frozenset((root, *root.iterancestors()))
 
 
-def in_other_stories(element, containers: frozenset) -> bool:  # noqa: ANN001
+def in_other_stories(element: HtmlElement, containers: frozenset) -> bool:
     """Whether ``element`` lies in furniture that holds other stories (a rail of
     related stories, an <aside>, the navigation): a date there is not the page's.
     ``containers`` (``story_path``) are never such furniture, whatever their class:
@@ -133,7 +140,7 @@ _OWN_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blo
                              "table", "tr", "td", "th", "dt", "dd", "hr"})
 
 
-def prepare(tree) -> None:  # noqa: ANN001 - an lxml HtmlElement, changed in place
+def prepare(tree: HtmlElement) -> None:  # changed in place
     """Make the page ready for trafilatura: drop caps joined to their words, block
     elements set apart from the text around them, furniture removed."""
     _join_drop_caps(tree)
@@ -141,7 +148,7 @@ def prepare(tree) -> None:  # noqa: ANN001 - an lxml HtmlElement, changed in pla
     _remove_furniture(tree)
 
 
-def _remove_furniture(tree) -> None:  # noqa: ANN001
+def _remove_furniture(tree: HtmlElement) -> None:
     body = tree.find(".//body")
     total = len(article_root(tree).text_content())
     doomed: dict = {}  # parent -> the furniture among its children
@@ -158,7 +165,7 @@ def _remove_furniture(tree) -> None:  # noqa: ANN001
         _remove_children(parent, children)
 
 
-def _remove_children(parent, doomed: set) -> None:  # noqa: ANN001
+def _remove_children(parent: HtmlElement, doomed: set) -> None:
     """Remove ``doomed`` children of ``parent``, keeping their tails (the text after
     each) in place. One pass, each kept string joined once: removing siblings one
     by one, lxml's drop_tree, copies the growing text again for each."""
@@ -178,7 +185,7 @@ def _remove_children(parent, doomed: set) -> None:  # noqa: ANN001
             target.tail = (target.tail or "") + "".join(tails)
 
 
-def _holds_story(element, total: int) -> bool:  # noqa: ANN001
+def _holds_story(element: HtmlElement, total: int) -> bool:
     """Whether ``element`` holds the story (it is or holds the headline, an <article>,
     the articleBody, or more than half the article's text), however its class reads:
     a wrapper "story-body has-newsletter" is not a newsletter box."""
@@ -190,13 +197,13 @@ def _holds_story(element, total: int) -> bool:  # noqa: ANN001
 
 
 @lru_cache(maxsize=1)
-def _story_markers():  # noqa: ANN202 - a compiled lxml XPath
+def _story_markers() -> XPath:
     import lxml.etree
 
     return lxml.etree.XPath(STORY_XPATH)
 
 
-def _in_running_text(element) -> bool:  # noqa: ANN001
+def _in_running_text(element: HtmlElement) -> bool:
     """Whether ``element`` is inline in a sentence ("lasted <span class="time">three
     hours</span>"): its words are the sentence's, whatever its class."""
     if element.tag in BLOCK_TAGS or element.tag in FURNITURE_TAGS:
@@ -206,7 +213,7 @@ def _in_running_text(element) -> bool:  # noqa: ANN001
     return bool(before.strip() or (element.tail or "").strip())
 
 
-def _join_drop_caps(tree) -> None:  # noqa: ANN001
+def _join_drop_caps(tree: HtmlElement) -> None:
     """<span class="dropcap">T</span>he -> The: an element of one or two letters with
     its word going on in lower case right after it is part of that word, whatever it
     is called. Left alone, trafilatura drops it as decoration (aria-hidden) or breaks
@@ -229,7 +236,7 @@ def _join_drop_caps(tree) -> None:  # noqa: ANN001
             element.getparent().remove(element)
 
 
-def _separate_blocks(tree) -> None:  # noqa: ANN001
+def _separate_blocks(tree: HtmlElement) -> None:
     """A line break before a <div>-like block that follows text or another element
     in its parent, and after one that text follows: trafilatura runs a <div>'s
     children together ("...June 9, 2014The president said"), a browser does not."""
@@ -249,7 +256,7 @@ def _separate_blocks(tree) -> None:  # noqa: ANN001
 
 # --- the text ------------------------------------------------------------------------
 
-def _words(words) -> str:  # noqa: ANN001
+def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 

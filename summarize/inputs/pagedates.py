@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .pagecleaning import article_root, attribute_words, in_other_stories, story_path
 from .pagemarkup import (
@@ -42,6 +43,9 @@ from .pagemarkup import (
     MODIFIED_WORDS,
     PUBLISHED_META,
 )
+
+if TYPE_CHECKING:  # lxml is imported where a page is read, not with this module
+    from lxml.html import HtmlElement
 
 # Publication dates before this year, or after tomorrow, are a template's default or
 # an expiry date, not when a news page was published.
@@ -77,7 +81,7 @@ class PageDate:
     note: str | None = None
 
 
-def page_date(tree, url: str | None = None, *, name: str = "the page") -> PageDate:  # noqa: ANN001
+def page_date(tree: HtmlElement, url: str | None = None, *, name: str = "the page") -> PageDate:
     """The publication date of a parsed page (the module docstring says from where);
     a date in ``url`` (/2014/06/23/) when the markup has none. ``name`` names the
     page in a note."""
@@ -109,7 +113,7 @@ def page_date(tree, url: str | None = None, *, name: str = "the page") -> PageDa
     return PageDate(chosen, "metadata", note)
 
 
-def date_claims(tree) -> list[DateClaim]:  # noqa: ANN001
+def date_claims(tree: HtmlElement) -> list[DateClaim]:
     """Every publication date the markup gives, most trusted first."""
     containers = story_path(tree)
     return [*_json_ld_claims(tree, containers), *_meta_claims(tree, containers), *_element_claims(tree, containers)]
@@ -146,7 +150,7 @@ def read_date(value: str) -> tuple[dt.date, dt.datetime | None] | None:
 
 
 def _plausible(day: dt.date) -> bool:
-    return EARLIEST_YEAR <= day.year and day <= dt.date.today() + dt.timedelta(days=1)
+    return day.year >= EARLIEST_YEAR and day <= dt.date.today() + dt.timedelta(days=1)
 
 
 def _claim(value: str | None, where: str) -> list[DateClaim]:
@@ -154,7 +158,7 @@ def _claim(value: str | None, where: str) -> list[DateClaim]:
     return [DateClaim(read[0], read[1], where)] if read else []
 
 
-def _json_ld_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
+def _json_ld_claims(tree: HtmlElement, containers: frozenset) -> list[DateClaim]:
     claims: list[DateClaim] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or in_other_stories(script, containers):
@@ -192,7 +196,7 @@ def _articles(data: object, depth: int = 0) -> list[dict]:
     return found
 
 
-def _meta_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
+def _meta_claims(tree: HtmlElement, containers: frozenset) -> list[DateClaim]:
     found: dict[str, list[DateClaim]] = {}
     for meta in tree.iter("meta"):
         for attribute in ("property", "name", "itemprop"):
@@ -202,7 +206,7 @@ def _meta_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN00
     return [claim for key in PUBLISHED_META for claim in found.get(key, [])]
 
 
-def _element_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: ANN001
+def _element_claims(tree: HtmlElement, containers: frozenset) -> list[DateClaim]:
     """The article's own <time> or itemprop="datePublished" element: one marked as the
     publication first, else the first <time> of the article that holds the headline."""
     first_time = None
@@ -228,7 +232,7 @@ def _element_claims(tree, containers: frozenset) -> list[DateClaim]:  # noqa: AN
     return _claim(first_time, "the <time> of the article") if first_time is not None else []
 
 
-def _htmldate(tree, *, url: str | None) -> dt.date | None:  # noqa: ANN001
+def _htmldate(tree: HtmlElement, *, url: str | None) -> dt.date | None:
     """htmldate on the page's <head> only (its meta tags and title), without the
     JSON-LD already read: what it finds in the body may be any story's date. With
     ``url``, a date in the URL."""

@@ -16,9 +16,13 @@ import html as htmllib
 import re
 from collections import Counter
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .pagemarkup import BLOCK_TAGS, CODE_TAGS, VOID_TAGS
+
+if TYPE_CHECKING:  # lxml is imported where a page is read, not with this module
+    import lxml.html
 
 # A page is read up to this much text, or this many elements: a news article is tens
 # of KB of text, and the heaviest pages have some thousands of elements. Past it the
@@ -40,7 +44,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 _SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
 
 
-def parse_page(html: str, *, source: str):  # noqa: ANN201 - an lxml HtmlElement
+def parse_page(html: str, *, source: str) -> lxml.html.HtmlElement:
     """The lxml tree of ``html`` (text, already decoded), all of its text in it."""
     import lxml.etree
     import lxml.html
@@ -66,7 +70,7 @@ def parse_page(html: str, *, source: str):  # noqa: ANN201 - an lxml HtmlElement
     return tree
 
 
-def _over_limit(parser, limit: str) -> bool:  # noqa: ANN001
+def _over_limit(parser: lxml.html.HTMLParser, limit: str) -> bool:
     # "Excessive depth in document: 256 use XML_PARSE_HUGE option", "Resource limit
     # exceeded: Buffer size limit exceeded, try XML_PARSE_HUGE"
     return any(entry.type_name == "ERR_RESOURCE_LIMIT" and limit in entry.message.lower()
@@ -138,7 +142,7 @@ def _start_tag(tag: str, attrs: list) -> str:
     return f"<{tag}{written}>"
 
 
-def cut_page(tree, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX_PAGE_ELEMENTS) -> bool:  # noqa: ANN001
+def cut_page(tree: lxml.html.HtmlElement, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX_PAGE_ELEMENTS) -> bool:
     """Cut ``tree`` after the element at which its text passes ``max_chars`` or its
     elements ``max_elements``, in document order: everything after that element
     goes (its following siblings and those of each of its ancestors). Whether

@@ -20,9 +20,9 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from ..errors import InputError
 from . import netguard
 from .decoding import decode_bytes, looks_binary, not_an_article
-from ..errors import InputError
 from .pagecleaning import clean_paragraphs, prepare
 from .pagedates import page_date
 from .pagetree import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, cut_page, parse_page
@@ -121,7 +121,8 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
     """Read at most ``max_bytes`` before the policy's deadline. ``read1`` returns what
     each network read brings, so a server dripping a byte a second is seen dripping;
     the deadline's timer shuts the socket if a read still blocks."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         chunk = response.read1(64 * 1024)
         if policy.expired or time.monotonic() > policy.deadline:
@@ -172,6 +173,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     metadata (meta tags, JSON-LD, <time>) and, failing that, a date in ``url``.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     if isinstance(html, bytes):
         html = decode_page(html, source=source)
@@ -181,7 +183,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     cut = cut_page(tree)
     found = page_date(tree, url, name=source)  # before the furniture, <time>s and all, goes
     prepare(tree)
-    notes = (found.note,) if found.note else ()
+    notes: tuple[str, ...] = (found.note,) if found.note else ()
     if cut:
         notes += (f"{source}: the page holds more than {MAX_PAGE_TEXT_CHARS // 1_000_000} MB of text or "
                   f"{MAX_PAGE_ELEMENTS:,} elements; only what comes before was read.",)
@@ -190,8 +192,10 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
         include_images=False, include_links=False, deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    if not isinstance(document, Document):
+        document = None  # no text found (a dict comes only with as_dict=True)
     title = ((document.title if document is not None else None) or "").strip() or None
-    text = _paragraphs(document.text if document is not None else "", title)
+    text = _paragraphs((document.text if document is not None else None) or "", title)
     if not has_prose(text):
         raise InputError(f"{source}: no article text found in the page (no sentence of prose in it)")
     return WebArticle(text=text, title=title, date=found.date, date_source=found.source, notes=notes)

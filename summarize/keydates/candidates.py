@@ -102,7 +102,7 @@ class DayCandidates:
         return self.about.get(day, []), self.leads.get(day, [])
 
 
-def knee(values: Sequence[float]) -> int:
+def knee(values: Sequence[float] | np.ndarray) -> int:
     """The index of the knee of a descending curve: the point farthest from the
     straight line through its first and last points."""
     count = len(values)

@@ -65,7 +65,7 @@ def named_day(expression: TimeExpression) -> dt.date | None:
     if expression.type not in ("DATE", "TIME") or expression.mod not in DAY_MODS:
         return None
     parsed = timex.parse_value(expression.value)
-    if parsed is None or parsed.year is None or parsed.day is None:
+    if parsed is None or parsed.year is None or parsed.month is None or parsed.day is None:
         return None
     return dt.date(parsed.year, parsed.month, parsed.day)
 

@@ -65,7 +65,7 @@ def overview(collection: Sequence[ArticleMentions], space: LexicalSpace, vectors
     centroid /= np.linalg.norm(centroid) or 1.0
     scores = embedded @ centroid + np.array([preference(item) for item in leads])
     chosen: list[np.ndarray] = []
-    picked = []
+    picked: list[CitedSentence] = []
     for index in np.argsort(-scores, kind="stable"):
         if len(picked) >= sentences:
             break

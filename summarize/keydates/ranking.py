@@ -56,7 +56,7 @@ def day_features(collection: Sequence[ArticleMentions], days: Sequence[dt.date] 
                  ) -> tuple[list[dt.date], np.ndarray]:
     """The candidate days (every day some sentence names, or ``days``) and their
     raw feature counts, one row per day in ``FEATURES`` order."""
-    counts = {name: Counter() for name in FEATURES}
+    counts: dict[str, Counter[dt.date]] = {name: Counter() for name in FEATURES}
     published = Counter(article.date for article in collection if article.date is not None)
     for article in collection:
         pub = article.date

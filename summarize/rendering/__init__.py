@@ -25,8 +25,16 @@ The files, in the order a briefing goes through them:
 """
 
 from .context import briefing_context
-from .formats import (ALL_FORMATS, BINARY_FORMATS, FILE_EXTENSIONS, FORMATS, check_template, format_for_template,
-                      render, render_bytes)
+from .formats import (
+    ALL_FORMATS,
+    BINARY_FORMATS,
+    FILE_EXTENSIONS,
+    FORMATS,
+    check_template,
+    format_for_template,
+    render,
+    render_bytes,
+)
 from .sandbox import template_dir
 
 __all__ = ["ALL_FORMATS", "BINARY_FORMATS", "FILE_EXTENSIONS", "FORMATS", "briefing_context", "check_template",

@@ -17,11 +17,23 @@ recomputed by the renderers, not read.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..models import (Article, ArticleBriefing, Briefing, CitedSentence, Event, KeyDate, Summary, TimeExpression,
-                     Timeline)
+from ..models import (
+    Article,
+    ArticleBriefing,
+    Briefing,
+    CitedSentence,
+    Event,
+    KeyDate,
+    Summary,
+    TimeExpression,
+    Timeline,
+)
+
+if TYPE_CHECKING:
+    from ..temporal.timex import TimexType
 
 
 def briefing_from_json(document: dict[str, Any]) -> Briefing:
@@ -57,7 +69,7 @@ def _article(item: dict[str, Any]) -> ArticleBriefing:
 def _event(item: dict[str, Any]) -> Event:
     start, end = int(item["start"]), int(item["end"])
     # The expression's type is not in the JSON; a value with a time of day is a TIME.
-    kind = "TIME" if "T" in item["value"][4:] else "DATE"
+    kind: TimexType = "TIME" if "T" in item["value"][4:] else "DATE"
     time = TimeExpression(start=start, end=end, text=item["time_text"], type=kind, value=item["value"],
                           mod=item.get("mod"))
     end_time = None

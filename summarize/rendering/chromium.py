@@ -11,6 +11,7 @@ layout reports and screenshots on top (``scripts/browser.py``).
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -20,7 +21,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import BrowserError
 
@@ -34,6 +35,10 @@ def find_chromium() -> str | None:
     if os.environ.get("CHROMIUM"):
         return os.environ["CHROMIUM"]
     return next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
+
+
+# ``with`` gives the class it was called on (scripts/browser.py's subclass too).
+_Browser = TypeVar("_Browser", bound="Chromium")
 
 
 class Chromium:
@@ -65,7 +70,7 @@ class Chromium:
         if os.geteuid() == 0:
             arguments.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
         try:
-            self.process = subprocess.Popen(arguments + ["about:blank"], stdin=subprocess.DEVNULL,
+            self.process = subprocess.Popen([*arguments, "about:blank"], stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             preexec_fn=attach_pipes, close_fds=False)
         except OSError as error:
@@ -150,23 +155,19 @@ class Chromium:
         return base64.b64decode(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.call("Browser.close")
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
         for descriptor in (self._commands, self._replies):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(descriptor)
-            except OSError:
-                pass
         self._profile.cleanup()
 
-    def __enter__(self) -> Chromium:
+    def __enter__(self: _Browser) -> _Browser:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -122,9 +122,9 @@ def _slide_start(value: str, label: str) -> dict[str, Any] | None:
     after turning the date into an object, i.e. never), so it is escaped too.
     """
     start_date = timelinejs_date(value)
-    if start_date is not None:
-        start_date["display_date"] = str(markupsafe.escape(label))
-    return start_date
+    if start_date is None:
+        return None
+    return {**start_date, "display_date": str(markupsafe.escape(label))}
 
 
 def _timelinejs_timeline(context: dict[str, Any], title_text: str, slides: list[dict[str, Any]],
@@ -166,7 +166,7 @@ def timelinejs_date(value: str) -> dict[str, int] | None:
     if parsed is None or parsed.year is None:
         return None
     date: dict[str, int] = {"year": parsed.year}
-    if parsed.day is not None:
+    if parsed.day is not None and parsed.month is not None:
         date.update(month=parsed.month, day=parsed.day)
         if parsed.hour is not None:
             date.update(hour=parsed.hour, minute=parsed.minute or 0)

@@ -18,7 +18,7 @@ from ..errors import ModelError
 from .base import Summarizer, check_device
 from .extractive import ExtractiveSummarizer
 
-__all__ = ["Summarizer", "ExtractiveSummarizer", "load_summarizer"]
+__all__ = ["ExtractiveSummarizer", "Summarizer", "load_summarizer"]
 
 
 def load_summarizer(model: str | None = None, *, device: str = "cpu", **generation_options: Any) -> Summarizer:

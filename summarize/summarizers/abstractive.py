@@ -200,7 +200,7 @@ class AbstractiveSummarizer(Summarizer):
         pieces: list[str] = []
         current: list[str] = []
         for unit in units:
-            if current and self._count(" ".join(current + [unit])) > self.piece_tokens:
+            if current and self._count(" ".join([*current, unit])) > self.piece_tokens:
                 pieces.append(" ".join(current))
                 current = []
             current.append(unit)
@@ -214,7 +214,7 @@ class AbstractiveSummarizer(Summarizer):
         parts: list[str] = []
         current: list[str] = []
         for word in sentence.split():
-            if current and self._count(" ".join(current + [word])) > self.piece_tokens:
+            if current and self._count(" ".join([*current, word])) > self.piece_tokens:
                 parts.append(" ".join(current))
                 current = []
             current.append(word)

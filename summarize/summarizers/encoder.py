@@ -29,6 +29,7 @@ import functools
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,6 +44,8 @@ MAX_TOKENS = 256
 EMBEDDING_SIZE = 384
 
 Backend = Literal["onnx", "torch"]
+# What a backend runs: a tokenized batch -> one vector per sentence.
+Runner = Callable[[dict[str, np.ndarray]], np.ndarray]
 
 # CPU threads of the encoder; None leaves torch's own choice. ONNX Runtime takes 1
 # when unset: one thread is as fast as several for an article's sentences, and
@@ -92,7 +95,7 @@ def load_tokenizer(path: Path) -> Any:
 
     try:
         tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
-    except Exception as exc:  # noqa: BLE001 - tokenizers raises a bare Exception for a bad file
+    except Exception as exc:  # tokenizers raises a bare Exception for a bad file
         raise ModelError(f"cannot load the sentence encoder's tokenizer from {path}: {exc}") from exc
     tokenizer.no_truncation()
     tokenizer.no_padding()
@@ -124,12 +127,9 @@ class SentenceEncoder:
         # Sentences are encoded in length order, so a small batch pads little:
         # 16 was faster than 64 per article on CPU (padding is wasted matrix work).
         self.batch_size = batch_size
-        self._run = None
-        if backend != "torch" and device == "cpu":
-            self._run = _onnx_runner(path, required=backend == "onnx")
-        self.backend: Backend = "onnx" if self._run is not None else "torch"
-        if self._run is None:
-            self._run = _torch_runner(path, device)
+        run = _onnx_runner(path, required=backend == "onnx") if backend != "torch" and device == "cpu" else None
+        self.backend: Backend = "onnx" if run is not None else "torch"
+        self._run: Runner = run if run is not None else _torch_runner(path, device)
         # A tokenizer and a session are not safe to share between threads mid-call.
         self._lock = threading.Lock()
 
@@ -182,7 +182,7 @@ def _mean_pooled(hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def _onnx_runner(path: Path, *, required: bool):  # noqa: ANN202 - a batch -> vectors function, or None
+def _onnx_runner(path: Path, *, required: bool) -> Runner | None:
     """Vectors by ONNX Runtime from the cached export (made now when missing); None
     when that cannot be had and ``required`` is false, so the caller uses torch."""
     from .encoder_export import onnx_model
@@ -201,7 +201,7 @@ def _onnx_runner(path: Path, *, required: bool):  # noqa: ANN202 - a batch -> ve
     return run
 
 
-def _torch_runner(path: Path, device: str):  # noqa: ANN202 - a batch -> vectors function
+def _torch_runner(path: Path, device: str) -> Runner:
     """Vectors by torch through transformers' ``AutoModel``, as before the ONNX export."""
     quiet_transformers()
     import torch
@@ -226,7 +226,7 @@ def _torch_runner(path: Path, device: str):  # noqa: ANN202 - a batch -> vectors
     return run
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cached(device: str) -> SentenceEncoder:
     return SentenceEncoder(device=device)
 

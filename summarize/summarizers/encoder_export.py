@@ -125,7 +125,7 @@ def export(model_dir: Path, target: Path) -> Path:
         os.replace(temporary, target)
     except EncoderExportError:
         raise
-    except Exception as exc:  # noqa: BLE001 - OSError, the exporter's and ONNX Runtime's own errors
+    except Exception as exc:  # OSError, the exporter's and ONNX Runtime's own errors
         raise EncoderExportError(f"cannot export the encoder to {target}: {exc}") from exc
     finally:
         with contextlib.suppress(OSError):
@@ -161,14 +161,14 @@ def onnx_model(model_dir: Path, *, threads: int = 1, cache: Path | None = None) 
     export(model_dir, path)
     try:
         return _session(path, threads=threads)
-    except Exception as exc:  # noqa: BLE001 - ONNX Runtime raises its own exception types
+    except Exception as exc:  # ONNX Runtime raises its own exception types
         raise EncoderExportError(f"cannot load the ONNX encoder {path}: {exc}") from exc
 
 
 def main() -> int:
     """``python -m summarize.summarizers.encoder_export``: make the export now (``make install``)."""
-    from .encoder import default_model_path
     from ..errors import SummarizeError
+    from .encoder import default_model_path
 
     try:
         model_dir = default_model_path()

@@ -49,8 +49,8 @@ from typing import Protocol
 
 import numpy as np
 
-from ..inputs.datelines import dateline_end
 from ..headlines import compress
+from ..inputs.datelines import dateline_end
 from ..models import Article, Sentence, Summary
 from ..sentences import split_sentences
 from .base import Summarizer, as_list, check_length, count_words

@@ -127,7 +127,7 @@ def easter(year: int) -> dt.date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the published algorithm's letters, a to m
     m = (a + 11 * h + 22 * l) // 451
     month_number, day_number = divmod(h + l - 7 * m + 114, 31)
     return dt.date(year, month_number, day_number + 1)

@@ -124,7 +124,8 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
         for category in TRIGGER_WORDS[word]:
             hits.setdefault(category, []).extend(spans)
     for m in DIGIT_TRIGGER_REGEX.finditer(lower):
-        hits.setdefault(m.lastgroup, []).append(m.span())
+        if m.lastgroup is not None:  # (every alternative is a named class)
+            hits.setdefault(m.lastgroup, []).append(m.span())
     if not hits:
         return []
     windows_of: dict[tuple, list[tuple[int, int]]] = {}

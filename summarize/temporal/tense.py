@@ -17,8 +17,15 @@ from __future__ import annotations
 import re
 
 from ..lexicon import DETERMINERS_AFTER_TO
-from .vocabulary import (FUTURE_BEFORE_TO, FUTURE_MARKERS, FUTURE_MARKERS_BEFORE, PAST_MARKERS, PLANNING_PARTICIPLES,
-                         PRESENT_COPULAS, SCHEDULE_VERBS)
+from .vocabulary import (
+    FUTURE_BEFORE_TO,
+    FUTURE_MARKERS,
+    FUTURE_MARKERS_BEFORE,
+    PAST_MARKERS,
+    PLANNING_PARTICIPLES,
+    PRESENT_COPULAS,
+    SCHEDULE_VERBS,
+)
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")

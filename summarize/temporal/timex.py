@@ -125,7 +125,7 @@ def parse_value(value: str) -> TimexValue | None:
         return None
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None:
+    if day is not None and month is not None:  # (a day comes with its month: the pattern)
         if year is not None:
             try:
                 dt.date(year, month, day)
@@ -145,7 +145,7 @@ def calendar_span(value: TimexValue, year: int) -> tuple[dt.date, dt.date]:
     """The first and last day ``value`` covers ("2014-06" is June 1..30), with ``year``
     standing in when the value has none."""
     y = value.year if value.year is not None else year
-    if value.day is not None:
+    if value.day is not None and value.month is not None:
         day = dt.date(y, value.month, min(value.day, calendar.monthrange(y, value.month)[1]))
         return day, day
     if value.week is not None:
@@ -218,12 +218,11 @@ def describe_range(start_value: str, start_mod: str | None, end_value: str, end_
     # "between January and September 2013": a start without a year has the end's.
     shared_year = start.year in (end.year, None) and start.weekday is None and end.weekday is None
     plain_days = start.granularity == end.granularity == "day" and start_mod is None
-    if shared_year and plain_days and start.month == end.month:
+    if shared_year and plain_days and start.month == end.month and start.month is not None and start.day is not None:
         # "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)"
         first = dt.date(end.year, start.month, start.day).strftime("%a %-d") if end.year else str(start.day)
-    elif shared_year and start.granularity in ("day", "month", "quarter", "season"):
-        first = _point_text(start, start_mod, with_year=False)
-    elif start.weekday is not None and end.weekday is not None:
+    elif ((shared_year and start.granularity in ("day", "month", "quarter", "season"))
+          or (start.weekday is not None and end.weekday is not None)):
         first = _point_text(start, start_mod, with_year=False)
     else:
         first = _point_text(start, start_mod)
@@ -235,7 +234,7 @@ def _point_text(parsed: TimexValue, mod: str | None, with_year: bool = True) -> 
     (or "year unknown", "date unknown") of a day, month, quarter, season or weekday."""
     if parsed.weekday is not None:
         text = _with_time(WEEKDAY_NAMES[parsed.weekday - 1], parsed) + (" (date unknown)" if with_year else "")
-    elif parsed.day is not None:
+    elif parsed.day is not None and parsed.month is not None:
         if parsed.year is not None:
             text = dt.date(parsed.year, parsed.month, parsed.day).strftime("%a %-d %b" + (" %Y" if with_year else ""))
         else:
@@ -247,7 +246,7 @@ def _point_text(parsed: TimexValue, mod: str | None, with_year: bool = True) -> 
         text = f"Q{parsed.quarter}" + (_year(parsed) if with_year else "")
     elif parsed.season is not None:
         text = SEASONS[parsed.season][0] + (_year(parsed) if with_year else "")
-    elif parsed.week is not None:
+    elif parsed.week is not None and parsed.year is not None:  # (a week has its year: parse_value)
         text = "week of " + dt.date.fromisocalendar(parsed.year, parsed.week, 1).strftime("%a %-d %b %Y")
     else:
         text = str(parsed.year)

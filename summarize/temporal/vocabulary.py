@@ -8,7 +8,11 @@ Keys are lower case; the regex alternations are derived from the keys.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+# The tables are laid out as tables, several entries a line: the formatter's one
+# entry a line would double the file and spread each table over a screen.
+# fmt: off
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -319,9 +323,10 @@ PAST_MARKERS = frozenset(
     dug fed slid spun stuck swore swept taught sought shook slept wept dealt lent
     sank sprang arose withdrew undertook oversaw understood upheld withheld""".split()
 )
+# fmt: on
 
 
-def alternation(words, escape: bool = True) -> str:
+def alternation(words: Iterable[str], escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first (so "sept" beats "sep").
 
     Spaces match any run of whitespace and periods after abbreviations are optional.

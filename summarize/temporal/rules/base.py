@@ -20,8 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from ..tense import clause_tense, future_in_the_past
 from ..timex import TimexType
 from .slots import expand

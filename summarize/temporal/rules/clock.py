@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import Context, Resolution, Rule, capitalized, day_number_of, month_number_of, normalized, text_of
 from .placing import weekday_value, year_for
 
@@ -28,6 +27,8 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolution | None:
         hour, minute = int(clock.split()[0]), 0
     else:
         parts = re.match(r"(\d+)(?:[:.](\d\d))?\s*([ap])?", clock)  # "7:30 p.m.", "3.15pm"
+        if parts is None:
+            return None  # the clock slot's other forms are matched above
         hour, minute = int(parts.group(1)), int(parts.group(2) or 0)
         if parts.group(3) == "p" and hour < 12:
             hour += 12
@@ -36,10 +37,10 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolution | None:
         if not parts.group(3) and not parts.group(2):
             return None
     day_value: str | None = None
-    if text_of(m, "month2") or text_of(m, "month"):
-        month_text = text_of(m, "month2") or text_of(m, "month")
-        day_text = text_of(m, "day2") or text_of(m, "day")
-        month_number, day_number = month_number_of(month_text), day_number_of(day_text)
+    if month_text := text_of(m, "month2") or text_of(m, "month"):
+        month_number, day_number = month_number_of(month_text), day_number_of(text_of(m, "day2") or text_of(m, "day") or "")
+        if day_number is None:
+            return None  # a month comes with its day in each of the rule's forms
         if ctx.dct is None:
             day_value = f"XXXX-{month_number:02d}-{day_number:02d}"
         else:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import (
     DIGIT,
     Context,
@@ -31,6 +30,8 @@ from .placing import year_for
 
 def resolve_numeric_date(m: re.Match, ctx: Context) -> Resolution | None:
     year_text = text_of(m, "year") or text_of(m, "ynum")
+    if year_text is None:
+        return None  # each of the rule's alternatives has its year
     year = int(year_text)
     if year < 100:
         year += 2000 if year < 50 else 1900
@@ -60,11 +61,11 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _year_of_weekday(year: int, month_number: int, day_number: int, iso_weekday: int, dct: dt.date) -> int:
     """The year, near the guessed one, in which "Tuesday, Feb. 3" falls on a Tuesday."""
-    fits = [y for y in (year, year - 1, year + 1)
-            if (d := datemath.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday]
-    if not fits or fits[0] == year:
+    fits = {y: d for y in (year, year - 1, year + 1)
+            if (d := datemath.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday}
+    if not fits or next(iter(fits)) == year:
         return year
-    return min(fits, key=lambda y: abs((datemath.safe_date(y, month_number, day_number) - dct).days))
+    return min(fits, key=lambda y: abs((fits[y] - dct).days))
 
 
 def resolve_week_of_date(m: re.Match, ctx: Context) -> Resolution | None:
@@ -82,8 +83,8 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolution | None:
     if first is None:
         return None
     value = first.value
-    second_day = day_number_of(m.group("day2"))
-    if second_day is None or second_day <= day_number_of(m.group("day")):
+    first_day, second_day = day_number_of(m.group("day")), day_number_of(m.group("day2"))
+    if first_day is None or second_day is None or second_day <= first_day:
         return None
     second = value[:8] + f"{second_day:02d}"
     end_first = m.end("day")
@@ -102,9 +103,9 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # a person: "Mama June Shannon", "January Jones", "and May said"
     if word in ctx.names and not MONTH_CONTEXT_FOR_A_NAME.search(before):
         return None  # the text's "June" is a person: "told June", "and June's daughter"
-    if word in V.AMBIGUOUS_MONTHS or len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"):
-        if not MONTH_CONTEXT.search(before):
-            return None
+    ambiguous = word in V.AMBIGUOUS_MONTHS or (len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"))
+    if ambiguous and not MONTH_CONTEXT.search(before):
+        return None
     month_number = month_number_of(text)
     if ctx.dct is None:
         return Resolution("DATE", f"XXXX-{month_number:02d}")
@@ -134,7 +135,7 @@ def resolve_month_year(m: re.Match, ctx: Context) -> Resolution | None:
     if text_of(m, "rel"):
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-{month_number:02d}")
-        base = ctx.anchor_date() if normalized(m.group("rel")) == "that" else ctx.dct
+        base = (ctx.anchor_date() or ctx.dct) if normalized(m.group("rel")) == "that" else ctx.dct
         year = base.year + {"this": 0, "last": -1, "next": 1, "that": 0}[normalized(m.group("rel"))]
     return Resolution("DATE", datemath.month(year, month_number)) if year else None
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from ..timex import TimexType
 from .base import Context, Resolution, Rule, capitalized, is_compound, normalized, text_of
 from .dates import resolve_month_day
@@ -98,7 +97,7 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolution | None:
 
 def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolution | None:
     text = text_of(m, "weekdays") or text_of(m, "weekday")
-    if not capitalized(m, "weekdays" if text_of(m, "weekdays") else "weekday", ctx):
+    if text is None or not capitalized(m, "weekdays" if text_of(m, "weekdays") else "weekday", ctx):
         return None
     iso = V.WEEKDAYS[normalized(text).rstrip("s")]
     pods = text_of(m, "pods")

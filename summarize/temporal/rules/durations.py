@@ -18,9 +18,11 @@ def resolve_vague_span(m: re.Match, ctx: Context) -> Resolution:
     return Resolution("DURATION", V.VAGUE_DURATIONS[normalized(m.group("vaguespan"))])
 
 
-def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolution:
-    unit = unit_of(text_of(m, "units") or text_of(m, "units3") or text_of(m, "units2") or text_of(m, "units4"))
-    return Resolution("DURATION", duration_value(None, unit))
+def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolution | None:
+    units = text_of(m, "units") or text_of(m, "units3") or text_of(m, "units2") or text_of(m, "units4")
+    if units is None:
+        return None  # each of the rules' alternatives names its unit
+    return Resolution("DURATION", duration_value(None, unit_of(units)))
 
 
 _AGE_AFTER = re.compile(r"(?:\s+|-)(?:old|olds|older|younger|of\s+age)\b")
@@ -111,7 +113,7 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
         second = duration_value(n2, unit2)
         if first.startswith("PT"):
             return Resolution("DURATION", first + second[2:])
-        return Resolution("DURATION", first + (second[1:] if not second.startswith("PT") else second[1:]))
+        return Resolution("DURATION", first + second[1:])
     # "$5 a year", "10% a month": a rate, i.e. a SET
     if num_text in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
                                            m.string[max(0, m.start() - 14):m.start()].lower()):

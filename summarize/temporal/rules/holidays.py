@@ -11,8 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import Context, Resolution, Rule, capitalized, normalized, text_of
 from .placing import cue_tense, nearest_year
 
@@ -27,15 +26,14 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # "the Good Friday agreement": the name of an accord, not a day
     if name in V.FIXED_HOLIDAYS:
         month_number, day_number = V.FIXED_HOLIDAYS[name]
-        date_in: Callable[[int], dt.date | None] = lambda year: datemath.safe_date(year, month_number, day_number)
+        date_in: Callable[[int], dt.date | None] = lambda year: datemath.safe_date(year, month_number, day_number)  # noqa: E731 - a date rule per branch
     elif name in V.WEEKDAY_HOLIDAYS:
         date_in = lambda year: datemath.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[name])  # noqa: E731
     elif name in V.HOLIDAY_OFFSETS:  # "Black Friday", the day after Thanksgiving
         base, days = V.HOLIDAY_OFFSETS[name]
         date_in = lambda year: datemath.nth_weekday(year, *V.WEEKDAY_HOLIDAYS[base]) + dt.timedelta(days=days)  # noqa: E731
     elif name in V.LUNAR_HOLIDAYS:
-        date_in = lambda year: (datemath.safe_date(year, *V.LUNAR_NEW_YEAR[year])  # noqa: E731
-                                if year in V.LUNAR_NEW_YEAR else None)
+        date_in = lambda year: datemath.safe_date(year, *V.LUNAR_NEW_YEAR[year]) if year in V.LUNAR_NEW_YEAR else None  # noqa: E731
     else:
         date_in = lambda year: datemath.easter(year) + dt.timedelta(days=V.EASTER_HOLIDAYS[name])  # noqa: E731
     if text_of(m, "year"):

@@ -8,11 +8,11 @@ is the last one named (else the last completed); a named quarter or half becomes
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import DIGIT, SENTENCE_BREAK, Context, Resolution, Rule, is_compound, normalized, text_of, year_number_of
 from .names import in_a_name
 from .years import resolve_decade
@@ -41,13 +41,11 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{year:04d}-{code}")
 
 
-def _quarter_year(q: int, ctx: Context) -> int | None:
+def _quarter_year(q: int, dct: dt.date, tense: str | None) -> int:
     """The year of "the third quarter": the latest one begun, or the next if future."""
-    if ctx.dct is None:
-        return None
-    if q <= datemath.quarter_of(ctx.dct) or ctx.tense == "FUTURE":
-        return ctx.dct.year
-    return ctx.dct.year - 1
+    if q <= datemath.quarter_of(dct) or tense == "FUTURE":
+        return dct.year
+    return dct.year - 1
 
 
 def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
@@ -64,15 +62,12 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None and rel and ctx.dct:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[normalized(rel)]
     if year is None and text_of(m, "qtheyear") and ctx.dct:
-        year = ctx.anchor_date(0).year  # "the year's first quarter": the year told about
+        year = (ctx.anchor_date(0) or ctx.dct).year  # "the year's first quarter": the year told about
     if year is None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-Q{q}")
-        if "fiscal" in text:
-            year = ctx.dct.year
-        else:
-            year = _quarter_year(q, ctx)
-        if text_of(m, "qago") and re.search(r"year-ago|year-earlier|comparable", text_of(m, "qago").lower()):
+        year = ctx.dct.year if "fiscal" in text else _quarter_year(q, ctx.dct, ctx.tense)
+        if (ago := text_of(m, "qago")) and re.search(r"year-ago|year-earlier|comparable", ago.lower()):
             year -= 1
     value = f"{year:04d}-Q{q}"
     if not text_of(m, "qago"):
@@ -118,6 +113,8 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
     if word == "latest":
         # "the latest quarter": the last one completed, whatever was named before
         base = base_quarter(Context(dct=ctx.dct))
+    if base is None:
+        return None  # (not reached: with a DCT there is always a last completed quarter)
     year, q = int(base[:4]), int(base[-1])
     if word == "current":
         year, q = ctx.dct.year, datemath.quarter_of(ctx.dct)

@@ -14,8 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import YEAR_MONTH, Context, normalized
 
 # A word right before a date that fixes which side of the DCT it is on.
@@ -135,7 +134,7 @@ def nearest_year(date_in: Callable[[int], dt.date | None], dct: dt.date, tense: 
         score = abs((d - dct).days)
         if tense == "PAST!" and d > dct:
             score += 400  # "the year ended March 31": certainly past
-        elif tense == "PAST" and d > dct or tense == "FUTURE" and d < dct:
+        elif (tense == "PAST" and d > dct) or (tense == "FUTURE" and d < dct):
             score += 120
         elif tense is None and d > dct:
             score += 10  # news reports the past more than it announces
@@ -171,6 +170,6 @@ def weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str
     # News names the day it is written on by its weekday too ("will vote Friday" in
     # a Friday story is that day), so both directions include the DCT's own day.
     before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
-    if _WEEKDAY_FUTURE_CUE.search(before) or not _PAST_CUE.search(before) and ctx.tense == "FUTURE":
+    if _WEEKDAY_FUTURE_CUE.search(before) or (not _PAST_CUE.search(before) and ctx.tense == "FUTURE"):
         return datemath.day(datemath.weekday_after(dct, iso_weekday, inclusive=True))
     return datemath.day(datemath.weekday_before(dct, iso_weekday, inclusive=True))

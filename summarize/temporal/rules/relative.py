@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import datemath
-from .. import vocabulary as V
+from .. import datemath, vocabulary as V
 from .base import (
     Context,
     Resolution,
@@ -63,9 +62,10 @@ _PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|(?:up\s+to|to|through|thru|unti
 
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
     """ "last week", "this year", "next month", "the weekend" against the DCT."""
-    unit = normalized(text_of(m, "unit") or text_of(m, "unit2") or text_of(m, "unit3"))
-    if _generic_unit(m, ctx):
+    unit_text = text_of(m, "unit") or text_of(m, "unit2") or text_of(m, "unit3")
+    if unit_text is None or _generic_unit(m, ctx):
         return None
+    unit = normalized(unit_text)
     rel = normalized(text_of(m, "rel") or "this")
     offset = V.RELATIVE_DETERMINERS.get(rel, 0)
     if rel == "latest" and unit != "fiscal year":
@@ -73,7 +73,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
     if unit == "weekend":
         if ctx.dct is None:
             return Resolution("DATE", "XXXX-WXX-WE")
-        if offset < 0 or offset == 0 and ctx.tense != "FUTURE":
+        if offset < 0 or (offset == 0 and ctx.tense != "FUTURE"):
             saturday = datemath.weekday_before(ctx.dct, 6, inclusive=True)
             if offset < 0 and ctx.dct.isoweekday() >= 6:
                 saturday -= dt.timedelta(weeks=1)
@@ -149,8 +149,8 @@ def resolve_in_the_unit(m: re.Match, ctx: Context) -> Resolution:
     deictic = "this" in m.group(0).lower().split()
     # "earlier in the day" refers to a day named in the same sentence, else the DCT's
     if unit in ("morning", "afternoon", "evening"):
-        base = datemath.day(ctx.dct) if deictic and ctx.dct else datemath.day_part(ctx.anchor_day(0) or "XXXX-XX-XX")
-        return Resolution("TIME", f"{base}T{V.PARTS_OF_DAY[unit]}")
+        day = datemath.day(ctx.dct) if deictic and ctx.dct else datemath.day_part(ctx.anchor_day(0) or "XXXX-XX-XX")
+        return Resolution("TIME", f"{day}T{V.PARTS_OF_DAY[unit]}")
     if unit == "day":
         return Resolution("DATE", datemath.day_part(ctx.anchor_day(0) or "XXXX-XX-XX") or "XXXX-XX-XX")
     base = ctx.dct if deictic else ctx.anchor_date(0)
@@ -176,10 +176,10 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolution | None:
         value = datemath.shift_day(datemath.day_part(anchor) or anchor, step)
         return Resolution("DATE", value or "XXXX-XX-XX")
     if unit == "quarter":
-        base = ctx.last_quarter or base_quarter(ctx)
-        if base is None:
+        quarter = ctx.last_quarter or base_quarter(ctx)
+        if quarter is None:
             return Resolution("DATE", "XXXX-QX")
-        index = int(base[:4]) * 4 + int(base[-1]) - 1 + step
+        index = int(quarter[:4]) * 4 + int(quarter[-1]) - 1 + step
         return Resolution("DATE", f"{index // 4:04d}-Q{index % 4 + 1}")
     # "the century" of a news story is the DCT's; "the following decade" counts on
     base = ctx.dct if unit in ("decade", "century") and step == 0 else ctx.anchor_date()

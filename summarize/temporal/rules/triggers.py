@@ -8,6 +8,7 @@ Each rule names the trigger categories of which its matches contain at least one
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .. import vocabulary as V
 
@@ -16,7 +17,7 @@ from .. import vocabulary as V
 # which keeps the tagger fast: most of a news text holds no time word at all.
 # Words are looked up in TRIGGER_WORDS (lower case, a word may belong to several
 # classes); digits go through DIGIT_TRIGGER_REGEX.
-def _words(*tables) -> set[str]:
+def _words(*tables: Iterable[str]) -> set[str]:
     return {w for table in tables for phrase in table for w in re.findall(r"[a-z]+", phrase)}
 
 
@@ -41,7 +42,7 @@ for _category, _words_of in (
     ("clock", {"noon", "midnight"}),
 ):
     for _word in _words_of:
-        TRIGGER_WORDS[_word] = TRIGGER_WORDS.get(_word, ()) + (_category,)  # "night": pod and unit
+        TRIGGER_WORDS[_word] = (*TRIGGER_WORDS.get(_word, ()), _category)  # "night": pod and unit
 
 
 # Digit triggers in one pass; the leading (?=\d) lets the regex engine skip to digits.

@@ -77,7 +77,7 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
         name = _NAME_BEFORE_YEAR.search(before)
         if name and name.group(1).lower() not in _YEAR_NAME_OK:
             return None  # a name: "Flight 1998", "Windows 2000", "Model 2000"
-        if _WORK_BEFORE_YEAR.search(before) or _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end()):
+        if _WORK_BEFORE_YEAR.search(before) or (_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end())):
             return None  # a title: "the film 1917", "the novel 1984", Mendes's "1917"
     text = m.group(0).lower()
     mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
@@ -86,11 +86,14 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{year:04d}", mod)
 
 
-def resolve_decade(m: re.Match, ctx: Context) -> Resolution:
+def resolve_decade(m: re.Match, ctx: Context) -> Resolution | None:
     t = normalized(m.group("decade")).replace("'", "")
     if t in V.DECADE_WORDS:
         return Resolution("DATE", f"19{V.DECADE_WORDS[t]}")
-    digits = re.match(r"(\d+)0s", t).group(1)
+    decade = re.match(r"(\d+)0s", t)
+    if decade is None:
+        return None  # not a decade the slot's words or digits name
+    digits = decade.group(1)
     if len(digits) == 3 and digits.endswith("0") and digits < "200":
         return Resolution("DATE", digits[:2])  # "the early 1900s": the century, not its first decade
     return Resolution("DATE", digits if len(digits) == 3 else f"19{digits}")
