@@ -43,8 +43,7 @@ def load_corpus(path: Path, count: int, date: dt.date):
     for n in range(count):
         record = records[n % len(records)]
         # The repeat number keeps sources distinct: a repeated article is another source.
-        articles.append(article_from_text(record["article"], source=f"{record['id']}#{n // len(records)}",
-                                          date=date))
+        articles.append(article_from_text(record["article"], source=f"{record['id']}#{n // len(records)}", date=date))
     return articles
 
 
@@ -57,7 +56,7 @@ def timed(briefer, articles, size: int, runs: int) -> tuple[float, float, int]:
     neighbours. CPU time beside it shows whether the run had the CPUs to itself.
     """
     count = max(size, MIN_ARTICLES_TIMED)
-    windows = [articles[begin:begin + size] for begin in range(0, count, size)]
+    windows = [articles[begin : begin + size] for begin in range(0, count, size)]
     best = (float("inf"), 0.0)
     for _ in range(runs):
         start, cpu = time.perf_counter(), time.process_time()
@@ -74,8 +73,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines with an 'article' field")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2015, 4, 15))
     parser.add_argument("--unbatched", action="store_true", help="also brief the largest size one article a call")
-    parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core); "
-                        "1 gives steadier figures on a shared machine, where idle threads spin on busy cores")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        help="torch threads (default: torch's choice, one per core); "
+        "1 gives steadier figures on a shared machine, where idle threads spin on busy cores",
+    )
     args = parser.parse_args()
     if args.threads:
         import torch
@@ -89,27 +92,35 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
     articles = load_corpus(args.corpus, max(*sizes, MIN_ARTICLES_TIMED), args.date)
     words = sum(len(a.text.split()) for a in articles[: max(sizes)]) / max(sizes)
-    print(f"corpus: {args.corpus.name}, {max(sizes)} articles of {words:.0f} words on average; "
-          f"batch size {BATCH_SIZE}; {args.runs} runs per size")
+    print(
+        f"corpus: {args.corpus.name}, {max(sizes)} articles of {words:.0f} words on average; "
+        f"batch size {BATCH_SIZE}; {args.runs} runs per size"
+    )
     baseline = peak_rss_mb()
     start = time.perf_counter()
     briefer = Briefer()
     briefer.brief(articles[:2])  # loads the model and the encoder once; not timed below
-    print(f"model load + first briefing: {time.perf_counter() - start:.2f} s, "
-          f"peak RSS {peak_rss_mb():.0f} MB (before: {baseline:.0f} MB)")
+    print(
+        f"model load + first briefing: {time.perf_counter() - start:.2f} s, "
+        f"peak RSS {peak_rss_mb():.0f} MB (before: {baseline:.0f} MB)"
+    )
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs, torch threads {_torch_threads()}")
     print(f"{'articles':>8}  {'seconds':>8}  {'articles/s':>10}  {'CPU s/article':>13}  {'peak RSS MB':>11}")
     for size in sizes:
         seconds, cpu, count = timed(briefer, articles, size, args.runs)
-        print(f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
-              + (f"  ({count // size} briefings)" if count > size else ""))
+        print(
+            f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
+            + (f"  ({count // size} briefings)" if count > size else "")
+        )
     if args.unbatched:
         size = max(sizes)
         unbatched = Briefer(batch_size=1)
         unbatched.brief(articles[:1])
         seconds, cpu, count = timed(unbatched, articles, size, args.runs)
-        print(f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
-              "  (batch size 1)")
+        print(
+            f"{size:8d}  {seconds:8.2f}  {count / seconds:10.2f}  {cpu / count:13.3f}  {peak_rss_mb():11.0f}"
+            "  (batch size 1)"
+        )
 
 
 def _torch_threads() -> int:

@@ -48,9 +48,11 @@ def repeat_corpus(records: list[dict], count: int, path: Path, *, padding_kb: in
             record["source"] = f"{record['source']}#{n // len(records)}"
             if padding_kb:
                 paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in record.pop("text").split("\n") if p.strip())
-                record["html"] = (f"<!doctype html><html><head><title>{html.escape(record['source'])}</title>"
-                                  f"<!-- {'p' * (padding_kb * 1024)} --></head><body><article>{paragraphs}"
-                                  f"</article></body></html>")
+                record["html"] = (
+                    f"<!doctype html><html><head><title>{html.escape(record['source'])}</title>"
+                    f"<!-- {'p' * (padding_kb * 1024)} --></head><body><article>{paragraphs}"
+                    f"</article></body></html>"
+                )
             out.write(json.dumps(record) + "\n")
 
 
@@ -128,8 +130,7 @@ print(json.dumps([None if timed_out else os.waitstatus_to_exitcode(status),
 """
 
 
-def measure(command: list[str], *, env: dict[str, str], cwd: Path = REPO, timeout: float | None = None
-            ) -> Measured:
+def measure(command: list[str], *, env: dict[str, str], cwd: Path = REPO, timeout: float | None = None) -> Measured:
     """Run ``command`` as a whole process (standard output discarded) and measure it
     and every process it starts: CPU time and the largest peak RSS as the kernel
     accounted them (rusage), and wall time; killed after ``timeout`` seconds
@@ -147,8 +148,14 @@ def measure(command: list[str], *, env: dict[str, str], cwd: Path = REPO, timeou
     ticks: dict[int, int] = {}
     # stderr goes to a file, not a pipe: a pipe nobody reads while waiting could fill and stall the child.
     with tempfile.TemporaryFile() as stderr:
-        launcher = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(timeout or 0), *command], cwd=cwd,
-                                    env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr)
+        launcher = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCHER, str(timeout or 0), *command],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        )
         assert launcher.stdout is not None
         first = launcher.stdout.readline().strip()
         command_pid = int(first) if first.isdigit() else None
@@ -168,9 +175,15 @@ def measure(command: list[str], *, env: dict[str, str], cwd: Path = REPO, timeou
     others = [kb for pid, kb in peaks.items() if pid != command_pid]
     sampled_cpu = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
     sampled_peak = max(peaks.values(), default=0) / 1024
-    return Measured(code=code, cpu=max(cpu, sampled_cpu), wall=wall, peak_mb=max(peak, sampled_peak),
-                    command_mb=peaks.get(command_pid or -1, 0) / 1024, others_mb=max(others, default=0) / 1024,
-                    stderr=message)
+    return Measured(
+        code=code,
+        cpu=max(cpu, sampled_cpu),
+        wall=wall,
+        peak_mb=max(peak, sampled_peak),
+        command_mb=peaks.get(command_pid or -1, 0) / 1024,
+        others_mb=max(others, default=0) / 1024,
+        stderr=message,
+    )
 
 
 def descendants(root: int) -> list[int]:

@@ -138,17 +138,21 @@ def phase(port: int, bodies: list[dict[str, Any]], requests: int, concurrency: i
     latencies = [reply.seconds for reply in replies]
     failures = [reply.error for reply in replies if reply.error is not None]
     return {
-        "requests": requests, "concurrency": concurrency, "failures": len(failures),
+        "requests": requests,
+        "concurrency": concurrency,
+        "failures": len(failures),
         "failure_examples": failures[:3],
         "p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
         "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
         "max_ms": round(max(latencies) * 1000, 1),
-        "wall_s": round(wall, 3), "throughput_rps": round(requests / wall, 2),
+        "wall_s": round(wall, 3),
+        "throughput_rps": round(requests / wall, 2),
         "list_p50_ms": round(statistics.median(lists) * 1000, 1) if lists else None,
         "list_max_ms": round(max(lists) * 1000, 1) if lists else None,
         # The sample's own latencies: the issue's single-article figure.
-        "sample_p50_ms": round(statistics.median(
-            reply.seconds for reply, body in zip(replies, chosen) if body is bodies[0]) * 1000, 1),
+        "sample_p50_ms": round(
+            statistics.median(reply.seconds for reply, body in zip(replies, chosen) if body is bodies[0]) * 1000, 1
+        ),
     }
 
 
@@ -157,10 +161,19 @@ class Server:
 
     def __init__(self, directory: Path, env: dict[str, str]) -> None:
         self.log = (directory / "serve.log").open("w+b")
-        command = [sys.executable, "-m", "summarize", "serve", "--port", "0",
-                   "--db", f"sqlite:///{directory / 'desk.sqlite3'}"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=self.log, stderr=self.log)
+        command = [
+            sys.executable,
+            "-m",
+            "summarize",
+            "serve",
+            "--port",
+            "0",
+            "--db",
+            f"sqlite:///{directory / 'desk.sqlite3'}",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log
+        )
         self.port = self._wait_ready(deadline=time.monotonic() + 120)
 
     def _wait_ready(self, deadline: float) -> int:
@@ -191,21 +204,39 @@ class Server:
 
 def cli_seconds(env: dict[str, str], out: Path, runs: int) -> list[float]:
     """Wall seconds of whole CLI processes briefing the sample as JSON."""
-    command = [sys.executable, "-m", "summarize", str(SAMPLE), "--date", SAMPLE_DATE, "--format", "json",
-               "-o", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "summarize",
+        str(SAMPLE),
+        "--date",
+        SAMPLE_DATE,
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    ]
     seconds = []
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, check=False)
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
         seconds.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise SystemExit(f"the CLI exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
     return seconds
 
 
-def run(*, requests: int, concurrency: int, sequential: int, warm: int, cli_runs: int,
-        corpus_articles: int) -> dict[str, Any]:
+def run(
+    *, requests: int, concurrency: int, sequential: int, warm: int, cli_runs: int, corpus_articles: int
+) -> dict[str, Any]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     bodies = articles(corpus_articles)
     with tempfile.TemporaryDirectory(prefix="desk-load-") as directory:
@@ -219,8 +250,12 @@ def run(*, requests: int, concurrency: int, sequential: int, warm: int, cli_runs
         finally:
             server_exit = server.stop()
         cli = cli_seconds(env, Path(directory) / "cli", cli_runs) if cli_runs else []
-    report: dict[str, Any] = {"articles": len(bodies), "sequential": one_at_a_time, "concurrent": at_once,
-                              "server_exit": server_exit}
+    report: dict[str, Any] = {
+        "articles": len(bodies),
+        "sequential": one_at_a_time,
+        "concurrent": at_once,
+        "server_exit": server_exit,
+    }
     report["ratios"] = {
         "concurrent_p50_to_sequential_p50": round(at_once["p50_ms"] / one_at_a_time["p50_ms"], 2),
         "concurrent_to_sequential_throughput": round(at_once["throughput_rps"] / one_at_a_time["throughput_rps"], 2),
@@ -228,7 +263,8 @@ def run(*, requests: int, concurrency: int, sequential: int, warm: int, cli_runs
     if cli:
         report["cli"] = {"runs": len(cli), "median_s": round(statistics.median(cli), 3)}
         report["ratios"]["cli_to_warm_sample_p50"] = round(
-            statistics.median(cli) * 1000 / one_at_a_time["sample_p50_ms"], 1)
+            statistics.median(cli) * 1000 / one_at_a_time["sample_p50_ms"], 1
+        )
     return report
 
 
@@ -237,35 +273,52 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="concurrent phase: requests in all (default: 50)")
     parser.add_argument("--concurrency", type=int, default=50, help="concurrent phase: clients at once (default: 50)")
     parser.add_argument("--sequential", type=int, default=20, help="sequential phase: requests (default: 20)")
-    parser.add_argument("--warm", type=int, default=4, help="requests before measuring (default: 4, at least one "
-                                                             "per article)")
+    parser.add_argument(
+        "--warm", type=int, default=4, help="requests before measuring (default: 4, at least one per article)"
+    )
     parser.add_argument("--cli-runs", type=int, default=3, help="whole CLI processes of the peer (default: 3; 0: none)")
-    parser.add_argument("--corpus-articles", type=int, default=3,
-                        help="articles of shared/eval/cnndm-dev.jsonl among the requests (default: 3)")
+    parser.add_argument(
+        "--corpus-articles",
+        type=int,
+        default=3,
+        help="articles of shared/eval/cnndm-dev.jsonl among the requests (default: 3)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
     if min(args.requests, args.concurrency, args.sequential) < 1 or args.cli_runs < 0:
         parser.error("--requests, --concurrency and --sequential must be at least 1, --cli-runs at least 0")
-    report = run(requests=args.requests, concurrency=args.concurrency, sequential=args.sequential, warm=args.warm,
-                 cli_runs=args.cli_runs, corpus_articles=args.corpus_articles)
+    report = run(
+        requests=args.requests,
+        concurrency=args.concurrency,
+        sequential=args.sequential,
+        warm=args.warm,
+        cli_runs=args.cli_runs,
+        corpus_articles=args.corpus_articles,
+    )
     if args.json:
         print(json.dumps(report))
         return
     print(f"one `summarize serve`, {report['articles']} articles, POST /api/briefings of one article each")
-    print(f"{'phase':<12} {'requests':>8} {'at once':>7} {'failed':>6} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'sample p50':>10} {'req/s':>6} {'list p50/max ms':>16}")
+    print(
+        f"{'phase':<12} {'requests':>8} {'at once':>7} {'failed':>6} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'sample p50':>10} {'req/s':>6} {'list p50/max ms':>16}"
+    )
     for name in ("sequential", "concurrent"):
         figures = report[name]
         lists = f"{figures['list_p50_ms']:.0f}/{figures['list_max_ms']:.0f}" if figures["list_p50_ms"] else "-"
-        print(f"{name:<12} {figures['requests']:>8} {figures['concurrency']:>7} {figures['failures']:>6} "
-              f"{figures['p50_ms']:>8.0f} {figures['p95_ms']:>8.0f} {figures['sample_p50_ms']:>10.0f} "
-              f"{figures['throughput_rps']:>6.2f} {lists:>16}")
+        print(
+            f"{name:<12} {figures['requests']:>8} {figures['concurrency']:>7} {figures['failures']:>6} "
+            f"{figures['p50_ms']:>8.0f} {figures['p95_ms']:>8.0f} {figures['sample_p50_ms']:>10.0f} "
+            f"{figures['throughput_rps']:>6.2f} {lists:>16}"
+        )
     for name in ("sequential", "concurrent"):
         for example in report[name]["failure_examples"]:
             print(f"  failed ({name}): {example}")
     if "cli" in report:
-        print(f"peer: the CLI, one whole process per article: {report['cli']['median_s'] * 1000:.0f} ms "
-              f"(median of {report['cli']['runs']})")
+        print(
+            f"peer: the CLI, one whole process per article: {report['cli']['median_s'] * 1000:.0f} ms "
+            f"(median of {report['cli']['runs']})"
+        )
     if report["server_exit"] != 0:
         print(f"the server exited {report['server_exit']} when stopped")
     print("ratios: " + ", ".join(f"{name} {value}" for name, value in report["ratios"].items()))

@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", action="store_true", help="print each event's sentence")
     args = parser.parse_args(argv)
 
-    docs = read_jsonl(CORPORA.get(args.corpus, Path(args.corpus)))[args.skip: args.skip + args.n]
+    docs = read_jsonl(CORPORA.get(args.corpus, Path(args.corpus)))[args.skip : args.skip + args.n]
     stand_in = dt.date.fromisoformat(args.dct) if args.dct else None
     total_events = 0
     elapsed = 0.0

@@ -35,8 +35,10 @@ from benchmarks.common import measure  # noqa: E402
 SAMPLE = ROOT / "examples" / "iraq-rawa-ana.txt"
 LIMIT_SECONDS, LIMIT_MB = 30.0, 1024.0
 MONTHS = "January February March April May June July August September October November December".split()
-WORDS = ("the minister said on a visit that talks would resume after the vote in the north of "
-         "the country where forces took control of two towns and the border crossing").split()
+WORDS = (
+    "the minister said on a visit that talks would resume after the vote in the north of "
+    "the country where forces took control of two towns and the border crossing"
+).split()
 
 
 def _words(count: int, seed: int = 1) -> str:
@@ -69,8 +71,10 @@ def long_token(scale: float = 1.0) -> str:
 def short_sentences(scale: float = 1.0) -> str:
     """200,000 short sentences on one line each."""
     rng = random.Random(2)
-    return "\n".join(f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {rng.choice(WORDS)}."
-                     for _ in range(int(200_000 * scale)))
+    return "\n".join(
+        f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {rng.choice(WORDS)}."
+        for _ in range(int(200_000 * scale))
+    )
 
 
 def many_dates(scale: float = 1.0) -> str:
@@ -88,8 +92,10 @@ def many_dates(scale: float = 1.0) -> str:
     sentences = []
     for _ in range(0, int(100_000 * scale), 3):
         dates = [rng.choice(forms)(rng.randint(1, 28), rng.randrange(12), rng.randint(1990, 2030)) for _ in range(3)]
-        sentences.append(f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {dates[0]}, "
-                         f"{rng.choice(WORDS)} {dates[1]} and {rng.choice(WORDS)} {dates[2]}.")
+        sentences.append(
+            f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {dates[0]}, "
+            f"{rng.choice(WORDS)} {dates[1]} and {rng.choice(WORDS)} {dates[2]}."
+        )
     return " ".join(sentences)
 
 
@@ -101,9 +107,11 @@ def on_june_9(scale: float = 1.0) -> str:
 def big_page(scale: float = 1.0) -> str:
     """A 20 MB HTML page (just under the cap) of ordinary article paragraphs."""
     rng = random.Random(5)
-    head = ("<!doctype html><html><head><meta charset='utf-8'><title>Long page</title>"
-            "<meta property='article:published_time' content='2020-06-01T08:00:00Z'></head>"
-            "<body><nav><a href='/'>Home</a></nav><article><h1>Long page</h1>")
+    head = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Long page</title>"
+        "<meta property='article:published_time' content='2020-06-01T08:00:00Z'></head>"
+        "<body><nav><a href='/'>Home</a></nav><article><h1>Long page</h1>"
+    )
     paragraphs, size = [], len(head)
     while size < 19_900_000 * scale:
         sentence = f"<p>{_words(25, rng.randrange(10**9)).capitalize()} on {MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}.</p>\n"
@@ -124,8 +132,10 @@ def script_page(scale: float = 1.0) -> str:
     story = "".join(f"<p>{_words(25, seed).capitalize()} on June {seed % 28 + 1}.</p>" for seed in range(30))
     blob = "<script>var data = [" + "1234567890," * int(1_800_000 * scale) + "0];</script>"
     paths = '<path d="M0 0L1 1"/>' * int(1000 * scale)
-    return (f"<!doctype html><html><head><title>Script</title>{blob}</head><body><article><h1>Script</h1>"
-            f"{story}</article><svg>{paths}</svg></body></html>")
+    return (
+        f"<!doctype html><html><head><title>Script</title>{blob}</head><body><article><h1>Script</h1>"
+        f"{story}</article><svg>{paths}</svg></body></html>"
+    )
 
 
 CASES: dict[str, tuple[str, Callable[[float], str]]] = {
@@ -144,8 +154,18 @@ CASES: dict[str, tuple[str, Callable[[float], str]]] = {
 def run(path: Path, out: Path, timeout: float) -> tuple[int | str, float, float, str]:
     """Exit code (or 'timeout'), wall seconds, peak RSS MB and the last stderr line."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    command = [sys.executable, "-m", "summarize", str(path), "--date", "2020-06-01",
-               "--format", "json,html", "-o", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "summarize",
+        str(path),
+        "--date",
+        "2020-06-01",
+        "--format",
+        "json,html",
+        "-o",
+        str(out),
+    ]
     measured = measure(command, env=env, cwd=ROOT, timeout=timeout)
     if measured.code is None:
         return "timeout", measured.wall, measured.peak_mb, ""
@@ -173,8 +193,11 @@ def main(argv: list[str] | None = None) -> int:
             code, seconds, mb, last = run(path, base / "out", args.timeout)
             ok = code != "timeout" and seconds <= LIMIT_SECONDS and mb <= LIMIT_MB
             failed |= not ok
-            print(f"| {name} | {path.stat().st_size / 1e6:.1f} | {code} | {seconds:.1f} | {mb:.0f} | "
-                  f"{seconds / peer_s:.1f} | {mb / peer_mb:.1f} | {'yes' if ok else 'NO'} |", flush=True)
+            print(
+                f"| {name} | {path.stat().st_size / 1e6:.1f} | {code} | {seconds:.1f} | {mb:.0f} | "
+                f"{seconds / peer_s:.1f} | {mb / peer_mb:.1f} | {'yes' if ok else 'NO'} |",
+                flush=True,
+            )
             if last:
                 print(f"|   stderr: {last[:150]} |", flush=True)
             path.unlink()

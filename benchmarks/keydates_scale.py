@@ -31,8 +31,12 @@ from benchmarks.common import find_shared, read_jsonl  # noqa: E402
 
 def corpus(path: Path, count: int) -> None:
     """``count`` articles of the dev topics, in topic and date order, repeated as needed."""
-    pool = [row for topic in sorted(find_shared("eval/tls").iterdir()) if (topic / "articles.jsonl").is_file()
-            for row in read_jsonl(topic / "articles.jsonl")]
+    pool = [
+        row
+        for topic in sorted(find_shared("eval/tls").iterdir())
+        if (topic / "articles.jsonl").is_file()
+        for row in read_jsonl(topic / "articles.jsonl")
+    ]
     with path.open("w", encoding="utf-8") as f:
         for n in range(count):
             row = dict(pool[n % len(pool)])
@@ -62,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     summarize = [sys.executable, "-m", "summarize", "brief"]
     with tempfile.TemporaryDirectory(prefix="keydates-scale-") as scratch:
         out = Path(scratch) / "out.json"
-        peer = timed([*summarize, "examples/iraq-rawa-ana.txt", "--date", "2014-06-22", "--format", "json",
-                                  "-o", str(out)])
+        peer = timed(
+            [*summarize, "examples/iraq-rawa-ana.txt", "--date", "2014-06-22", "--format", "json", "-o", str(out)]
+        )
         print(f"{'run':32} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall / peer':>12}")
         print(f"{'peer: the sample, one article':32} {peer[0]:8.1f} {peer[1]:8.1f} {peer[2]:8.0f} {1.0:12.1f}")
         for count in (int(n) for n in args.articles.split(",")):
@@ -71,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
             corpus(path, count)
             wall, cpu, peak, _ = timed([*summarize, "--jsonl", str(path), "--format", "json", "-o", str(out)])
             dates = len(json.loads(out.read_text())["key_dates"] or [])
-            print(f"{f'{count} articles ({dates} key dates)':32} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {wall / peer[0]:12.1f}")
+            print(
+                f"{f'{count} articles ({dates} key dates)':32} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {wall / peer[0]:12.1f}"
+            )
     return 0
 
 

@@ -63,8 +63,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="one-article-") as out:
         commands = {
             "json": [python, "-m", "summarize", str(SAMPLE), "--date", DATE, "--format", "json"],
-            "demo formats": [python, "-m", "summarize", str(SAMPLE), "--date", DATE, "--format", DEMO_FORMATS,
-                             "-o", out],
+            "demo formats": [
+                python,
+                "-m",
+                "summarize",
+                str(SAMPLE),
+                "--date",
+                DATE,
+                "--format",
+                DEMO_FORMATS,
+                "-o",
+                out,
+            ],
         }
         runs: dict[str, list[Run]] = {name: [] for name in (*commands, "peer")}
         ratios: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -90,7 +100,7 @@ def main() -> None:
             figures["cpu_ratio"] = statistics.median(c for c, _ in ratios[name])
             figures["peak_ratio"] = statistics.median(p for _, p in ratios[name])
         report[name] = figures
-        ratio = (f"{figures['cpu_ratio']:>9.2f} {figures['peak_ratio']:>10.2f}" if name in ratios else "")
+        ratio = f"{figures['cpu_ratio']:>9.2f} {figures['peak_ratio']:>10.2f}" if name in ratios else ""
         print(f"{name:<14} {figures['cpu_s']:>7.2f} {figures['wall_s']:>7.2f} {figures['peak_mb']:>8.0f} {ratio}")
     if args.json:
         print(json.dumps(report))

@@ -47,18 +47,32 @@ def corpus_records(path: Path) -> list[dict]:
 
 def analyze(engine: str, workers: int, corpus: Path, out: Path) -> Measured:
     """One whole ``summarize analyze`` of ``corpus``, measured; ``SystemExit`` when it fails."""
-    command = [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(corpus), "--out", str(out),
-               "--workers", str(workers), "--engine", engine]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               RAY_USAGE_STATS_ENABLED="0")
+    command = [
+        sys.executable,
+        "-m",
+        "summarize",
+        "analyze",
+        "--jsonl",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--engine",
+        engine,
+    ]
+    env = dict(
+        os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0"
+    )
     measured = measure(command, env=env, cwd=ROOT, timeout=3600)
     if measured.code != 0:
         raise SystemExit(f"{' '.join(command)} exited {measured.code}: {measured.stderr.strip()[-500:]}")
     return measured
 
 
-def compare(engine: str, workers: int, records: list[dict], articles: int, directory: Path, *,
-            padding_kb: int = 0) -> tuple[Measured, Measured]:
+def compare(
+    engine: str, workers: int, records: list[dict], articles: int, directory: Path, *, padding_kb: int = 0
+) -> tuple[Measured, Measured]:
     """``summarize analyze`` over ``articles`` and over 4 x ``articles`` lines."""
     runs = []
     for count in (articles, 4 * articles):
@@ -81,17 +95,23 @@ def main() -> int:
     args = parser.parse_args()
     records = corpus_records(args.corpus)
     over = False
-    print(f"N = {args.articles} and 4N = {4 * args.articles} articles of {args.corpus.name}, lines padded by "
-          f"{args.padding_kb} KB; peak resident set in MB (peak: the largest process; command: its own)")
+    print(
+        f"N = {args.articles} and 4N = {4 * args.articles} articles of {args.corpus.name}, lines padded by "
+        f"{args.padding_kb} KB; peak resident set in MB (peak: the largest process; command: its own)"
+    )
     print(f"{'run':<9} {'peak N':>7} {'peak 4N':>8} {'ratio':>6} {'command N':>10} {'command 4N':>11} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="summarize-memory-") as directory:
         for engine, workers in (run.split(":") for run in args.runs.split(",")):
-            small, large = compare(engine, int(workers), records, args.articles, Path(directory),
-                                   padding_kb=args.padding_kb)
+            small, large = compare(
+                engine, int(workers), records, args.articles, Path(directory), padding_kb=args.padding_kb
+            )
             ratio, command_ratio = large.peak_mb / small.peak_mb, large.command_mb / small.command_mb
             over |= ratio > LIMIT or command_ratio > LIMIT
-            print(f"{engine}:{workers:<3} {small.peak_mb:>7.0f} {large.peak_mb:>8.0f} {ratio:>5.2f}x "
-                  f"{small.command_mb:>10.0f} {large.command_mb:>11.0f} {command_ratio:>5.2f}x", flush=True)
+            print(
+                f"{engine}:{workers:<3} {small.peak_mb:>7.0f} {large.peak_mb:>8.0f} {ratio:>5.2f}x "
+                f"{small.command_mb:>10.0f} {large.command_mb:>11.0f} {command_ratio:>5.2f}x",
+                flush=True,
+            )
     print(f"target: 4N at most {LIMIT:.2f}x N: {'NOT MET' if over else 'met'}")
     return 1 if over else 0
 

@@ -43,9 +43,15 @@ def tag(docs: list[dict]) -> tuple[list[dict], float]:
     out, started = [], time.process_time()
     for doc in docs:
         timexes = find_time_expressions(doc["text"], parse_dct(doc))
-        out.append({"doc_id": doc["doc_id"], "timexes": [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod}
-            for t in timexes]})
+        out.append(
+            {
+                "doc_id": doc["doc_id"],
+                "timexes": [
+                    {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod}
+                    for t in timexes
+                ],
+            }
+        )
     return out, time.process_time() - started
 
 
@@ -83,8 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="where to write the predictions (JSON Lines)")
     ap.add_argument("--scorer", type=Path, default=None, help="path of timex_score.py")
     ap.add_argument("--errors", type=int, default=0, help="list up to N value errors")
-    ap.add_argument("--speed-docs", type=int, default=0,
-                    help="time dateparser on the first N documents only (0 = all)")
+    ap.add_argument("--speed-docs", type=int, default=0, help="time dateparser on the first N documents only (0 = all)")
     ap.add_argument("--speed-rounds", type=int, default=3, help="timing rounds; the best is kept")
     ap.add_argument("--no-speed", action="store_true", help="skip the dateparser timing")
     a = ap.parse_args(argv)
@@ -113,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             print("dateparser      not installed; no speed ratio")
         else:
             ours, theirs = (seconds / len(sample) for seconds in timed)
-            print(f"speed: tagger   {ours * 1000:.2f} ms/doc over {len(sample)} docs (CPU time, best of {a.speed_rounds} rounds)")
+            print(
+                f"speed: tagger   {ours * 1000:.2f} ms/doc over {len(sample)} docs (CPU time, best of {a.speed_rounds} rounds)"
+            )
             print(f"speed: dateparser {theirs * 1000:.2f} ms/doc (search_dates, RELATIVE_BASE=DCT)")
             print(f"speed ratio     {theirs / ours:.1f}x faster than search_dates")
     return result.returncode

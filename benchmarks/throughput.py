@@ -42,41 +42,68 @@ def write_corpus(source: Path, count: int, path: Path) -> None:
 
 def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
     """One timed ``summarize analyze``; its wall time, CPU and peak memory per process."""
-    command = [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(corpus), "--out", str(out),
-               "--workers", str(workers), "--engine", engine]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               RAY_USAGE_STATS_ENABLED="0")
+    command = [
+        sys.executable,
+        "-m",
+        "summarize",
+        "analyze",
+        "--jsonl",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--engine",
+        engine,
+    ]
+    env = dict(
+        os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0"
+    )
     measured = measure(command, env=env, cwd=ROOT)
     if measured.code != 0:
         raise SystemExit(f"{' '.join(command)} failed ({measured.code}): {measured.stderr}")
     lines = sum(1 for _ in out.open())
-    return {"seconds": measured.wall, "cpu": measured.cpu, "articles": lines, "main_mb": measured.command_mb,
-            "worker_mb": measured.others_mb}
+    return {
+        "seconds": measured.wall,
+        "cpu": measured.cpu,
+        "articles": lines,
+        "main_mb": measured.command_mb,
+        "worker_mb": measured.others_mb,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--runs", default="local:1,local:2,ray:1,ray:2",
-                        help="ENGINE:WORKERS, comma-separated; the first is the baseline")
+    parser.add_argument(
+        "--runs",
+        default="local:1,local:2,ray:1,ray:2",
+        help="ENGINE:WORKERS, comma-separated; the first is the baseline",
+    )
     args = parser.parse_args()
     runs = [(engine, int(workers)) for engine, workers in (r.split(":") for r in args.runs.split(","))]
     with tempfile.TemporaryDirectory(prefix="summarize-throughput-") as directory:
         corpus = Path(directory) / "corpus.jsonl"
         write_corpus(args.corpus, args.articles, corpus)
-        print(f"{args.articles} articles of {args.corpus.name}, {os.cpu_count()} CPUs; whole processes, "
-              f"start-up included")
-        print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>7} {'per CPU s':>10} "
-              f"{'main MB':>8} {'worker MB':>10}")
+        print(
+            f"{args.articles} articles of {args.corpus.name}, {os.cpu_count()} CPUs; whole processes, start-up included"
+        )
+        print(
+            f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'ratio':>6} {'CPU s':>7} {'per CPU s':>10} "
+            f"{'main MB':>8} {'worker MB':>10}"
+        )
         baseline = None
         for engine, workers in runs:
             result = run(engine, workers, corpus, Path(directory) / f"{engine}-{workers}.jsonl")
             rate = result["articles"] / result["seconds"]
             baseline = baseline or rate
-            print(f"{engine}:{workers:<4} {result['seconds']:>8.1f} {rate:>11.2f} {rate / baseline:>5.2f}x "
-                  f"{result['cpu']:>7.1f} {result['articles'] / max(result['cpu'], 1e-9):>10.2f} "
-                  f"{result['main_mb']:>8.0f} {result['worker_mb']:>10.0f}", flush=True)
+            print(
+                f"{engine}:{workers:<4} {result['seconds']:>8.1f} {rate:>11.2f} {rate / baseline:>5.2f}x "
+                f"{result['cpu']:>7.1f} {result['articles'] / max(result['cpu'], 1e-9):>10.2f} "
+                f"{result['main_mb']:>8.0f} {result['worker_mb']:>10.0f}",
+                flush=True,
+            )
         print(f"load average during the runs: {os.getloadavg()[0]:.1f} (other jobs share the CPUs)")
 
 

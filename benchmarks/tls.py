@@ -35,10 +35,20 @@ LOTO_WEIGHTS = REPO / "benchmarks" / "date_ranker_loto.json"
 
 # news-tls's own code on these dev timelines (../shared/eval/tls/README.md): AR-1 F, AR-2 F, Date F1.
 ANCHORS = {
-    "DATEWISE": {"all": (0.168, 0.051, 0.705), "h1n1": (0.165, 0.039, 0.780), "haiti": (0.258, 0.093, 0.909),
-                 "iraq": (0.088, 0.030, 0.548), "mj": (0.158, 0.064, 0.432)},
-    "CLUST": {"all": (0.098, 0.025, 0.541), "h1n1": (0.100, 0.023, 0.589), "haiti": (0.087, 0.012, 0.727),
-              "iraq": (0.085, 0.031, 0.444), "mj": (0.105, 0.035, 0.297)},
+    "DATEWISE": {
+        "all": (0.168, 0.051, 0.705),
+        "h1n1": (0.165, 0.039, 0.780),
+        "haiti": (0.258, 0.093, 0.909),
+        "iraq": (0.088, 0.030, 0.548),
+        "mj": (0.158, 0.064, 0.432),
+    },
+    "CLUST": {
+        "all": (0.098, 0.025, 0.541),
+        "h1n1": (0.100, 0.023, 0.589),
+        "haiti": (0.087, 0.012, 0.727),
+        "iraq": (0.085, 0.031, 0.444),
+        "mj": (0.105, 0.035, 0.297),
+    },
 }
 
 
@@ -80,11 +90,23 @@ def predict_topic(directory: Path, *, loto: bool) -> tuple[list[dict], float, fl
     for timeline in read_jsonl(directory / "timelines.jsonl"):
         start, end, dates, per_date = protocol(timeline)
         inside = [a for a in articles if a.date is not None and start <= a.date <= end]
-        result = select_key_dates(inside, max_dates=dates, per_date=per_date, since=start, until=end,
-                                  query=timeline["keywords"], overview_sentences=0, ranker_weights=weights)
-        predictions.append({"topic": timeline["topic"], "name": timeline["name"],
-                            "dates": [{"date": k.value, "sentences": [s.text for s in k.sentences]}
-                                      for k in result.key_dates]})
+        result = select_key_dates(
+            inside,
+            max_dates=dates,
+            per_date=per_date,
+            since=start,
+            until=end,
+            query=timeline["keywords"],
+            overview_sentences=0,
+            ranker_weights=weights,
+        )
+        predictions.append(
+            {
+                "topic": timeline["topic"],
+                "name": timeline["name"],
+                "dates": [{"date": k.value, "sentences": [s.text for s in k.sentences]} for k in result.key_dates],
+            }
+        )
     return predictions, time.process_time() - started_cpu, time.perf_counter() - started_wall
 
 
@@ -115,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         lines += predictions
         timing.append((directory.name, len(predictions), cpu, wall))
     args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in lines), encoding="utf-8")
-    print(f"wrote {len(lines)} timelines to {args.out} ({'leave-one-topic-out' if not args.no_loto else 'shipped'} "
-          f"date ranker)")
+    print(
+        f"wrote {len(lines)} timelines to {args.out} ({'leave-one-topic-out' if not args.no_loto else 'shipped'} "
+        f"date ranker)"
+    )
     print("seconds per topic (articles read, tagged, selected; model loaded once before):")
     for name, count, cpu, wall in timing:
         print(f"  {name:6} {count} timeline(s)  CPU {cpu:6.1f} s  wall {wall:6.1f} s")

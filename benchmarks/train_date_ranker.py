@@ -49,8 +49,16 @@ def timeline_rows(directory: Path) -> list[dict]:
         days, matrix = day_features(collection_mentions(inside))
         keep = [i for i, day in enumerate(days) if start <= day <= end]
         gold = {dt.date.fromisoformat(d["date"]) for d in timeline["dates"]}
-        rows.append({"topic": directory.name, "days": [days[i] for i in keep], "x": scaled(matrix[keep]),
-                     "y": np.array([days[i] in gold for i in keep], dtype=np.float64), "l": length, "gold": gold})
+        rows.append(
+            {
+                "topic": directory.name,
+                "days": [days[i] for i in keep],
+                "x": scaled(matrix[keep]),
+                "y": np.array([days[i] in gold for i in keep], dtype=np.float64),
+                "l": length,
+                "gold": gold,
+            }
+        )
     return rows
 
 
@@ -83,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("tls_dir", type=Path)
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
-    rows = [row for d in sorted(args.tls_dir.iterdir()) if (d / "timelines.jsonl").is_file()
-            for row in timeline_rows(d)]
+    rows = [
+        row for d in sorted(args.tls_dir.iterdir()) if (d / "timelines.jsonl").is_file() for row in timeline_rows(d)
+    ]
     topics = sorted({r["topic"] for r in rows})
     loto: dict[str, dict[str, Any]] = {}
     print(f"{'timeline':8} {'l':>4} {'mentions':>9} {'learned (LOTO)':>15}")
@@ -100,13 +109,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{topic:8} {row['l']:4d} {by_count:9.3f} {by_model:15.3f}")
     print(f"{'mean':8} {'':4} {np.mean(counts):9.3f} {np.mean(learned):15.3f}  (date F1 of the top-l days)")
     bias, weights = fit(rows, args.l2)
-    WEIGHTS_FILE.write_text(json.dumps({"features": list(FEATURES), "bias": round(bias, 6),
-                                        "weights": [round(w, 6) for w in weights],
-                                        "trained_on": "Timeline17 dev topics " + ", ".join(topics),
-                                        "trained_by": "benchmarks/train_date_ranker.py"}, indent=1) + "\n")
-    LOTO_FILE.write_text(json.dumps({"features": list(FEATURES), "without": {
-        t: {"bias": round(v["bias"], 6), "weights": [round(w, 6) for w in v["weights"]]} for t, v in loto.items()}},
-        indent=1) + "\n")
+    WEIGHTS_FILE.write_text(
+        json.dumps(
+            {
+                "features": list(FEATURES),
+                "bias": round(bias, 6),
+                "weights": [round(w, 6) for w in weights],
+                "trained_on": "Timeline17 dev topics " + ", ".join(topics),
+                "trained_by": "benchmarks/train_date_ranker.py",
+            },
+            indent=1,
+        )
+        + "\n"
+    )
+    LOTO_FILE.write_text(
+        json.dumps(
+            {
+                "features": list(FEATURES),
+                "without": {
+                    t: {"bias": round(v["bias"], 6), "weights": [round(w, 6) for w in v["weights"]]}
+                    for t, v in loto.items()
+                },
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)} and {LOTO_FILE.relative_to(REPO)}")
     print(f"shipped weights: bias {bias:.3f}; " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
     return 0

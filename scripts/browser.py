@@ -79,18 +79,30 @@ class Chromium(_Chromium):
 
     # --- what the tests and the screenshot script need ----------------------------
 
-    def load(self, path: Path | str, *, width: int, height: int = 900, mobile: bool = False,
-             color_scheme: str = "light", media: str = "screen") -> PageReport:
+    def load(
+        self,
+        path: Path | str,
+        *,
+        width: int,
+        height: int = 900,
+        mobile: bool = False,
+        color_scheme: str = "light",
+        media: str = "screen",
+    ) -> PageReport:
         """Open a file at a viewport size and report its layout, requests and console.
 
         ``mobile`` emulates a phone (the page's viewport meta tag applies); without it
         the window is simply ``width`` pixels wide, like a narrow mail client pane.
         """
         url = str(path) if str(path).startswith(("http://", "https://")) else Path(path).resolve().as_uri()
-        self.page("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-        self.page("Emulation.setEmulatedMedia",
-                  {"media": media, "features": [{"name": "prefers-color-scheme", "value": color_scheme}]})
+        self.page(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+        )
+        self.page(
+            "Emulation.setEmulatedMedia",
+            {"media": media, "features": [{"name": "prefers-color-scheme", "value": color_scheme}]},
+        )
         self.navigate(url)
         return self._report(url)
 
@@ -105,13 +117,17 @@ class Chromium(_Chromium):
     def set_files(self, selector: str, paths: list[Path]) -> None:
         """Choose ``paths`` in the file input ``selector``, as a user would."""
         found = self.page("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
-        self.page("DOM.setFileInputFiles", {"files": [str(Path(p).resolve()) for p in paths],
-                                            "objectId": found["result"]["objectId"]})
+        self.page(
+            "DOM.setFileInputFiles",
+            {"files": [str(Path(p).resolve()) for p in paths], "objectId": found["result"]["objectId"]},
+        )
 
     def allow_clipboard(self, origin: str) -> None:
         """Let pages of ``origin`` write and read the clipboard (a user's click would ask)."""
-        self.call("Browser.grantPermissions", {"origin": origin,
-                                               "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        self.call(
+            "Browser.grantPermissions",
+            {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+        )
         self.page("Emulation.setFocusEmulationEnabled", {"enabled": True})
 
     def _report(self, url: str) -> PageReport:
@@ -135,8 +151,7 @@ class Chromium(_Chromium):
         return report
 
     def evaluate(self, expression: str) -> Any:
-        result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                "awaitPromise": True})
+        result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
         if "exceptionDetails" in result:
             raise BrowserError(f"script failed: {result['exceptionDetails'].get('text')}")
         return result["result"].get("value")
@@ -144,10 +159,14 @@ class Chromium(_Chromium):
     def screenshot(self, target: Path, *, width: int) -> Path:
         """A PNG of the whole page as loaded last, at ``width`` CSS pixels."""
         height = int(self.evaluate("document.documentElement.scrollHeight"))
-        data = self.page("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-        })["data"]
+        data = self.page(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            },
+        )["data"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(base64.b64decode(data))
         return target

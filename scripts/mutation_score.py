@@ -39,20 +39,38 @@ EQUIVALENT = Path(__file__).resolve().parent / "mutation_equivalent.tsv"
 
 # mutmut's exit codes (mutmut/stats.py): what each says about the mutant.
 KILLED, SURVIVED, NO_TESTS, TIMEOUT, NOT_CHECKED = "killed", "survived", "no tests", "timeout", "not checked"
-STATUS = {1: KILLED, 3: KILLED, 0: SURVIVED, 5: NO_TESTS, 33: NO_TESTS, 36: TIMEOUT, 24: TIMEOUT, -24: TIMEOUT,
-          152: TIMEOUT, 255: TIMEOUT, None: NOT_CHECKED}
+STATUS = {
+    1: KILLED,
+    3: KILLED,
+    0: SURVIVED,
+    5: NO_TESTS,
+    33: NO_TESTS,
+    36: TIMEOUT,
+    24: TIMEOUT,
+    -24: TIMEOUT,
+    152: TIMEOUT,
+    255: TIMEOUT,
+    None: NOT_CHECKED,
+}
 
 
 def modules() -> list[str]:
     """The files mutated: every ``only_mutate`` glob of pyproject.toml, expanded."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return sorted({str(path.relative_to(ROOT)) for pattern in config["only_mutate"]
-                   for path in ROOT.glob(pattern) if path.suffix == ".py"})
+    return sorted(
+        {
+            str(path.relative_to(ROOT))
+            for pattern in config["only_mutate"]
+            for path in ROOT.glob(pattern)
+            if path.suffix == ".py"
+        }
+    )
 
 
 def equivalent() -> dict[str, str]:
-    rows = [line.split("\t", 1) for line in EQUIVALENT.read_text().splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t", 1) for line in EQUIVALENT.read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
     return {name.strip(): reason.strip() for name, reason in rows}
 
 
@@ -62,16 +80,22 @@ def survivors() -> list[str]:
     for module in modules():
         meta = ROOT / "mutants" / f"{module}.meta"
         if meta.exists():
-            names += [name for name, code in json.loads(meta.read_text())["exit_code_by_key"].items()
-                      if STATUS.get(code, "suspicious") in (SURVIVED, NO_TESTS, "suspicious") and name not in reasons]
+            names += [
+                name
+                for name, code in json.loads(meta.read_text())["exit_code_by_key"].items()
+                if STATUS.get(code, "suspicious") in (SURVIVED, NO_TESTS, "suspicious") and name not in reasons
+            ]
     return names
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min", type=float, default=85.0, help="the lowest score per module, in percent")
-    parser.add_argument("--survivors", action="store_true",
-                        help="print only the names of the mutants not killed and not listed as equivalent")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="print only the names of the mutants not killed and not listed as equivalent",
+    )
     options = parser.parse_args()
     minimum = options.min
     if options.survivors:
@@ -79,8 +103,10 @@ def main() -> int:
         return 0
     reasons = equivalent()
     unexplained, failing, seen = [], [], set()
-    print(f"{'module':28} {'mutants':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv.':>6} "
-          f"{'no tests':>8} {'unrun':>5} {'score':>6}")
+    print(
+        f"{'module':28} {'mutants':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv.':>6} "
+        f"{'no tests':>8} {'unrun':>5} {'score':>6}"
+    )
     for module in modules():
         meta = ROOT / "mutants" / f"{module}.meta"
         if not meta.exists():
@@ -100,12 +126,17 @@ def main() -> int:
         caught = counts[KILLED] + counts[TIMEOUT]  # a mutant that hangs its tests is caught too
         judged = len(results) - counts["equivalent"]
         score = 100.0 * caught / judged if judged else 100.0
-        print(f"{module:28} {len(results):7} {counts[KILLED]:6} {counts[TIMEOUT]:7} {counts[SURVIVED]:8} "
-              f"{counts['equivalent']:6} {counts[NO_TESTS]:8} {counts[NOT_CHECKED]:5} {score:5.1f}%")
+        print(
+            f"{module:28} {len(results):7} {counts[KILLED]:6} {counts[TIMEOUT]:7} {counts[SURVIVED]:8} "
+            f"{counts['equivalent']:6} {counts[NO_TESTS]:8} {counts[NOT_CHECKED]:5} {score:5.1f}%"
+        )
         if score < minimum or counts[NOT_CHECKED]:
             failing.append(module)
-    stale = sorted(name for name in reasons if name not in seen
-                   and any(fnmatch.fnmatch(name, f"{m[:-3].replace('/', '.')}.*") for m in modules()))
+    stale = sorted(
+        name
+        for name in reasons
+        if name not in seen and any(fnmatch.fnmatch(name, f"{m[:-3].replace('/', '.')}.*") for m in modules())
+    )
     for line in unexplained:
         print(f"not killed, and not listed as equivalent: {line}")
     for name in stale:

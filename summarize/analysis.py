@@ -14,8 +14,7 @@ from .sentences import MAX_SENTENCE_CHARS, overlong_passages, split_sentences
 from .temporal import find_time_expressions
 
 
-def reading_notes(source: str, sentences: list[Sentence],
-                  expressions: list[TimeExpression] | None = None) -> list[str]:
+def reading_notes(source: str, sentences: list[Sentence], expressions: list[TimeExpression] | None = None) -> list[str]:
     """What was not read as written, said rather than done silently: passages too
     long to be sentences, read in pieces (``sentences.MAX_SENTENCE_CHARS``), and
     sentences of so many dates that they are lists, which give no events
@@ -23,13 +22,17 @@ def reading_notes(source: str, sentences: list[Sentence],
     notes = []
     cut = overlong_passages(sentences)
     if cut:
-        notes.append(f"{source}: {_count(cut, 'passage')} of more than {MAX_SENTENCE_CHARS:,} characters "
-                     f"with no sentence end {'was' if cut == 1 else 'were'} read in pieces of at most "
-                     f"{MAX_SENTENCE_CHARS:,}.")
+        notes.append(
+            f"{source}: {_count(cut, 'passage')} of more than {MAX_SENTENCE_CHARS:,} characters "
+            f"with no sentence end {'was' if cut == 1 else 'were'} read in pieces of at most "
+            f"{MAX_SENTENCE_CHARS:,}."
+        )
     crowded = len(crowded_sentences(expressions, sentences)) if expressions else 0
     if crowded:
-        notes.append(f"{source}: {_count(crowded, 'sentence')} of more than {MAX_DATES_PER_SENTENCE} dates "
-                     f"(a list, not a happening) gave no events.")
+        notes.append(
+            f"{source}: {_count(crowded, 'sentence')} of more than {MAX_DATES_PER_SENTENCE} dates "
+            f"(a list, not a happening) gave no events."
+        )
     return notes
 
 
@@ -48,8 +51,9 @@ def analyze_article(article: Article, summary: Summary | None = None, *, events:
     # Stage 5 (the summary, stage 3, is made for a whole batch: Briefer.analyze_batch).
     found = article_events(article, notes=notes, sentences=sentences, expressions=expressions) if events else []
     mentions = article_mentions(0, article, sentences=sentences, expressions=expressions)
-    return ArticleAnalysis(article=article, summary=summary, events=tuple(found), mentions=mentions,
-                           reading_notes=tuple(notes))
+    return ArticleAnalysis(
+        article=article, summary=summary, events=tuple(found), mentions=mentions, reading_notes=tuple(notes)
+    )
 
 
 def reanalyzed(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
@@ -58,8 +62,13 @@ def reanalyzed(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
     return analyze_article(article, analysis.summary)
 
 
-def article_events(article: Article, *, notes: list[str] | None = None, sentences: list[Sentence] | None = None,
-                   expressions: list[TimeExpression] | None = None) -> list[Event]:
+def article_events(
+    article: Article,
+    *,
+    notes: list[str] | None = None,
+    sentences: list[Sentence] | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> list[Event]:
     """The dated events of one article, in article order, its relative dates
     resolved against its own date; ``notes`` gets the ``reading_notes``.
     ``sentences`` and ``expressions`` are the article's, when already found."""
@@ -71,6 +80,8 @@ def article_events(article: Article, *, notes: list[str] | None = None, sentence
     if notes is not None:
         notes.extend(reading_notes(article.source, sentences, expressions))
         if len(events) == MAX_EVENTS_PER_ARTICLE:
-            notes.append(f"{article.source}: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; "
-                         f"the dates after them were not read for events.")
+            notes.append(
+                f"{article.source}: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; "
+                f"the dates after them were not read for events."
+            )
     return events

@@ -27,15 +27,47 @@ QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
 # ("X said (that) ...", "..., X said"); a date next to one dates the statement,
 # not a happening (``events/``). The order is the order of the regex alternation.
 SAYING_VERBS = (
-    "said", "says", "say", "told", "added", "stated", "reported", "noted", "explained", "explains", "wrote", "writes", "tweeted",
-    "commented", "remarked", "recalled", "recalls", "testified",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "stated",
+    "reported",
+    "noted",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "tweeted",
+    "commented",
+    "remarked",
+    "recalled",
+    "recalls",
+    "testified",
 )
 # Verbs that hedge what follows: they date the statement too, but are kept in a
 # headline, since without them a claim would read as a fact.
 HEDGING_VERBS = (
-    "claimed", "claims", "alleged", "alleges", "insisted", "insists", "argued", "argues",
-    "warned", "warns", "believes", "believed", "suggested", "suggests", "conceded",
-    "admitted", "admits", "denied", "denies",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "believes",
+    "believed",
+    "suggested",
+    "suggests",
+    "conceded",
+    "admitted",
+    "admits",
+    "denied",
+    "denies",
 )
 # Verbs of announcing: an announcement is a happening (events keep its date), but
 # a trailing ", X announced" is still deleted, so the headline is what was announced.
@@ -76,23 +108,74 @@ DETERMINERS_AFTER_TO = frozenset({"a", "an", "the", "his", "her", "its", "their"
 # ("on", "since", "in the run-up to"). The order is the order of the regex
 # alternation among words of one length.
 DATE_SIGNALS = (
-    "on", "in", "at", "by", "during", "since", "from", "beginning", "starting", "as of",
-    "until", "till", "through", "throughout", "as early as", "as late as",
+    "on",
+    "in",
+    "at",
+    "by",
+    "during",
+    "since",
+    "from",
+    "beginning",
+    "starting",
+    "as of",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "as early as",
+    "as late as",
     # the end of a period: "in the week up to September 27", "in the days leading up to the vote"
-    "to", "up to", "leading up to", "in the run-up to",
-    "before", "after", "around", "about", "approximately", "nearly", "almost", "just after",
-    "just before", "shortly after", "shortly before", "soon after", "late", "early",
-    "the end of", "the start of", "the beginning of", "the middle of", "the rest of", "part of",
-    "at the end of", "at the start of", "at the beginning of", "by the end of", "in the middle of",
-    "for", "of", "this coming", "between", "due", "due on",
+    "to",
+    "up to",
+    "leading up to",
+    "in the run-up to",
+    "before",
+    "after",
+    "around",
+    "about",
+    "approximately",
+    "nearly",
+    "almost",
+    "just after",
+    "just before",
+    "shortly after",
+    "shortly before",
+    "soon after",
+    "late",
+    "early",
+    "the end of",
+    "the start of",
+    "the beginning of",
+    "the middle of",
+    "the rest of",
+    "part of",
+    "at the end of",
+    "at the start of",
+    "at the beginning of",
+    "by the end of",
+    "in the middle of",
+    "for",
+    "of",
+    "this coming",
+    "between",
+    "due",
+    "due on",
     # the end of a reporting period: "net income for the six months ended Oct. 1"
-    "ended", "ending", "that ended", "which ended",
+    "ended",
+    "ending",
+    "that ended",
+    "which ended",
 )
 # Words before a time expression that make its event run on from that time
 # ("onward": "since June 9") or up to it ("until": "until Friday"): the event's extent.
 EXTENT_SIGNALS: dict[str, Extent] = {
-    "since": "onward", "from": "onward", "beginning": "onward", "starting": "onward",
-    "as of": "onward", "until": "until", "till": "until",
+    "since": "onward",
+    "from": "onward",
+    "beginning": "onward",
+    "starting": "onward",
+    "as of": "onward",
+    "until": "until",
+    "till": "until",
 }
 
 # Ranges: two dates of a sentence joined by a connective make one event from the
@@ -118,11 +201,12 @@ DANGLING_START = frozenset("and or but nor so yet also then which who whom".spli
 # Where a long headline may be cut, strongest first: before these words
 # (tier 1, 2, 3; tier 0 is punctuation).
 CUT_BEFORE = [
-    frozenset("while whereas when after before because since although though as amid despite "
-              "following which who where until unless whether that".split()),
+    frozenset(
+        "while whereas when after before because since although though as amid despite "
+        "following which who where until unless whether that".split()
+    ),
     frozenset("and but so".split()),
-    frozenset("with in on at for from by over into during near under against without through "
-              "about including".split()),
+    frozenset("with in on at for from by over into during near under against without through about including".split()),
 ]
 
 # Words that end the noun phrase a year premodifies ("the 2003 invasion of Iraq"
@@ -156,4 +240,6 @@ NOT_ANTECEDENTS = frozenset("so such now fact sure so that than".split())
 
 # Words that say nothing of a happening: left out when two headlines of one date are
 # compared for the words they share (the same happening told twice).
-HEADLINE_STOPWORDS = frozenset("the a an of in on at to and or for with by from as was were is are be been has have had".split())
+HEADLINE_STOPWORDS = frozenset(
+    "the a an of in on at to and or for with by from as was were is are be been has have had".split()
+)

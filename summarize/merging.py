@@ -53,9 +53,14 @@ CONFLICTING_DATES = 0.80
 Encode = Callable[[list[str]], np.ndarray]
 
 
-def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Sequence[dt.date | None] | None = None,
-                 encode: Encode | None = None, same: float = SAME_HAPPENING,
-                 conflict: float = CONFLICTING_DATES) -> list[Event]:
+def merge_events(
+    per_article: Sequence[Sequence[Event]],
+    *,
+    article_dates: Sequence[dt.date | None] | None = None,
+    encode: Encode | None = None,
+    same: float = SAME_HAPPENING,
+    conflict: float = CONFLICTING_DATES,
+) -> list[Event]:
     """Merge the events of several articles (one list per article, in input order).
 
     ``article_dates`` (one per list) decide which article reported first; ``encode``
@@ -65,8 +70,9 @@ def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Seque
     if article_dates is None:
         article_dates = [None] * len(per_article)
     # Earliest-reported first; undated articles after dated ones; ties keep input order.
-    order = sorted(range(len(per_article)),
-                   key=lambda i: (article_dates[i] is None, article_dates[i] or dt.date.min, i))
+    order = sorted(
+        range(len(per_article)), key=lambda i: (article_dates[i] is None, article_dates[i] or dt.date.min, i)
+    )
     items = [(rank, event) for rank, index in enumerate(order) for event in per_article[index]]
     if len({rank for rank, _ in items}) < 2:
         return [event for _, event in items]
@@ -86,8 +92,9 @@ def merge_events(per_article: Sequence[Sequence[Event]], *, article_dates: Seque
             for source in items[m][1].sources:
                 if source not in sources:
                     sources.append(source)
-        merged.append(dataclasses.replace(kept, sources=tuple(sources),
-                                          conflicts=tuple(dict.fromkeys((*kept.conflicts, *clash)))))
+        merged.append(
+            dataclasses.replace(kept, sources=tuple(sources), conflicts=tuple(dict.fromkeys((*kept.conflicts, *clash))))
+        )
     return merged
 
 
@@ -156,8 +163,9 @@ def _cluster(items: list[tuple[int, Event]], vectors: np.ndarray, threshold: flo
     return clusters
 
 
-def _conflicts(items: list[tuple[int, Event]], vectors: np.ndarray, clusters: list[list[int]],
-               threshold: float) -> list[list[str]]:
+def _conflicts(
+    items: list[tuple[int, Event]], vectors: np.ndarray, clusters: list[list[int]], threshold: float
+) -> list[list[str]]:
     """For each cluster, the dates of the happening it conflicts with, if any.
 
     A conflict is two clusters that are each other's best match across articles, at

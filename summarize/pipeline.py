@@ -81,8 +81,16 @@ class KeyDateOptions:
     query: tuple[str, ...] = ()
 
     @classmethod
-    def read(cls, *, date: dt.date | None = None, since: str | None = None, until: str | None = None,
-             query: str | None = None, max_dates: int | None = None, per_date: int = 2) -> KeyDateOptions:
+    def read(
+        cls,
+        *,
+        date: dt.date | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        max_dates: int | None = None,
+        per_date: int = 2,
+    ) -> KeyDateOptions:
         """The options as a user writes them (--since "June 2014", --query "swine flu"):
         the window read by ``dates.parse_date``, relative to ``date`` when given, else
         today. ``SummarizeError`` for a date that cannot be read, a window that ends
@@ -117,10 +125,18 @@ class BriefingRun:
 class Briefer:
     """Turns articles into briefings, keeping its summarization model loaded."""
 
-    def __init__(self, *, model: str | None = None, device: str = "cpu", sentences: int = 3,
-                 words: int | None = None, batch_size: int = BATCH_SIZE,
-                 selection: KeyDateOptions | None = None, summarizer: ArticleSummarizer | None = None,
-                 workers: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        device: str = "cpu",
+        sentences: int = 3,
+        words: int | None = None,
+        batch_size: int = BATCH_SIZE,
+        selection: KeyDateOptions | None = None,
+        summarizer: ArticleSummarizer | None = None,
+        workers: int = 1,
+    ) -> None:
         self.model = model
         self.workers = workers
         self.device = device
@@ -133,13 +149,20 @@ class Briefer:
             # requests), and tests can give a summarizer of their own.
             self.__dict__["summarizer"] = summarizer
 
-    def with_options(self, *, sentences: int | None = None, words: int | None = None,
-                     selection: KeyDateOptions | None = None) -> Briefer:
+    def with_options(
+        self, *, sentences: int | None = None, words: int | None = None, selection: KeyDateOptions | None = None
+    ) -> Briefer:
         """A Briefer with these length and selection options (``sentences`` and
         ``selection`` default to this one's) that shares this one's loaded model."""
-        return Briefer(model=self.model, device=self.device, sentences=sentences or self.sentences, words=words,
-                       batch_size=self.batch_size, selection=selection or self.selection,
-                       summarizer=self.summarizer)
+        return Briefer(
+            model=self.model,
+            device=self.device,
+            sentences=sentences or self.sentences,
+            words=words,
+            batch_size=self.batch_size,
+            selection=selection or self.selection,
+            summarizer=self.summarizer,
+        )
 
     @functools.cached_property
     def summarizer(self) -> ArticleSummarizer:
@@ -169,14 +192,17 @@ class Briefer:
         same per-article results. An article that a briefing dates anew (a yearless
         dateline given the year of the others) is tagged again from its text."""
         articles, kept, notes = self._prepared([analysis.article for analysis in analyses])
-        analyses = [analysis if article == analysis.article else reanalyzed(analysis, article)
-                    for analysis, article in zip(analyses, articles)]
+        analyses = [
+            analysis if article == analysis.article else reanalyzed(analysis, article)
+            for analysis, article in zip(analyses, articles)
+        ]
         analyses = [analyses[i] for i in kept]
         if not self.selection.key_dates_for(len(analyses)):
             missing = [analysis.article.source for analysis in analyses if analysis.summary is None]
             if missing:
-                raise SummarizeError(f"{missing[0]}: analyzed without a summary, which a briefing of "
-                                     f"{len(analyses)} articles shows")
+                raise SummarizeError(
+                    f"{missing[0]}: analyzed without a summary, which a briefing of {len(analyses)} articles shows"
+                )
         return self._brief_analyses(analyses, notes)
 
     def _prepared(self, articles: Sequence[Article]) -> tuple[list[Article], list[int], tuple[str, ...]]:
@@ -188,14 +214,16 @@ class Briefer:
         kept, query_notes = self._about_query(completed)
         return completed, kept, (*input_notes, *year_notes, *query_notes)
 
-    def analyze(self, articles: Sequence[Article], *, timeline: bool = True,
-                progress: Progress | None = None) -> list[ArticleAnalysis]:
+    def analyze(
+        self, articles: Sequence[Article], *, timeline: bool = True, progress: Progress | None = None
+    ) -> list[ArticleAnalysis]:
         """Each article's own stage (summary and events when ``timeline``, day
         mentions), in order, batch by batch; in ``workers`` processes when there are
         several. A key-date briefing shows neither summaries nor events, and making
         events' headlines is most of an article's time after the summary."""
-        batches = [list(articles[begin:begin + self.batch_size]) for begin in range(0, len(articles),
-                                                                                      self.batch_size)]
+        batches = [
+            list(articles[begin : begin + self.batch_size]) for begin in range(0, len(articles), self.batch_size)
+        ]
         if self.workers > 1 and len(batches) > 1:
             from .corpora.workers import analyze_in_workers
 
@@ -218,17 +246,24 @@ class Briefer:
     def _brief_analyses(self, analyses: Sequence[ArticleAnalysis], input_notes: tuple[str, ...]) -> Briefing:
         if self.selection.key_dates_for(len(analyses)):
             briefing = self._key_date_briefing(analyses)
-            reading = [note for a in analyses
-                       for note in reading_notes(a.article.source, split_sentences(a.article.text))]
+            reading = [
+                note for a in analyses for note in reading_notes(a.article.source, split_sentences(a.article.text))
+            ]
             return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
         items = [ArticleBriefing(article=a.article, summary=a.summary) for a in analyses]
         reading = [note for a in analyses for note in a.reading_notes]
         briefing = self._assemble(items, [list(a.events) for a in analyses])
         return dataclasses.replace(briefing, notes=(*input_notes, *reading, *briefing.notes))
 
-    def brief_inputs(self, inputs: Sequence[ArticleInput | InputFailure], *, stdin: BinaryIO | None = None,
-                     progress: Progress | None = None, timeout: float | None = None,
-                     allow_private_urls: bool = False) -> BriefingRun:
+    def brief_inputs(
+        self,
+        inputs: Sequence[ArticleInput | InputFailure],
+        *,
+        stdin: BinaryIO | None = None,
+        progress: Progress | None = None,
+        timeout: float | None = None,
+        allow_private_urls: bool = False,
+    ) -> BriefingRun:
         """Read and brief a batch; an input that cannot be read becomes an
         ``InputFailure`` and the briefing is made of the others. URLs are fetched
         within ``timeout`` each, from public addresses only unless ``allow_private_urls``.
@@ -266,8 +301,10 @@ class Briefer:
             raise SummarizeError(f"no article mentions {' or '.join(repr(t) for t in query.terms)} (--query)")
         if len(kept) == len(articles):
             return kept, ()
-        return kept, (f"{len(articles) - len(kept)} of {len(articles)} articles do not mention "
-                      f"{' or '.join(repr(t) for t in query.terms)} and are left out (--query).",)
+        return kept, (
+            f"{len(articles) - len(kept)} of {len(articles)} articles do not mention "
+            f"{' or '.join(repr(t) for t in query.terms)} and are left out (--query).",
+        )
 
     def _key_date_briefing(self, analyses: Sequence[ArticleAnalysis]) -> Briefing:
         from .keydates import select_key_dates
@@ -277,17 +314,29 @@ class Briefer:
         options = self.selection
         articles = [analysis.article for analysis in analyses]
         selection = select_key_dates(
-            articles, max_dates=options.max_dates, per_date=options.per_date, since=options.since,
-            until=options.until, query=options.query, encode=minilm_encode(self.device),
-            collection=[reindexed(analysis.mentions, i) for i, analysis in enumerate(analyses)])
+            articles,
+            max_dates=options.max_dates,
+            per_date=options.per_date,
+            since=options.since,
+            until=options.until,
+            query=options.query,
+            encode=minilm_encode(self.device),
+            collection=[reindexed(analysis.mentions, i) for i, analysis in enumerate(analyses)],
+        )
         undated = [a.source for a in articles if a.date is None]
         notes = list(selection.notes)
         if undated:
-            notes.append(f"{len(undated)} of {len(articles)} articles have no known date; their relative "
-                         f"dates (\u201cSaturday\u201d) place nothing on the timeline.")
-        return Briefing(articles=tuple(ArticleBriefing(article=a, summary=None) for a in articles),
-                        timeline=Timeline(events=(), anchored=not undated), notes=tuple(notes),
-                        key_dates=selection.key_dates, overview=selection.overview)
+            notes.append(
+                f"{len(undated)} of {len(articles)} articles have no known date; their relative "
+                f"dates (\u201cSaturday\u201d) place nothing on the timeline."
+            )
+        return Briefing(
+            articles=tuple(ArticleBriefing(article=a, summary=None) for a in articles),
+            timeline=Timeline(events=(), anchored=not undated),
+            notes=tuple(notes),
+            key_dates=selection.key_dates,
+            overview=selection.overview,
+        )
 
     def _summarize(self, batch: list[Article]) -> list[Summary]:
         # A summarizer that can take a batch encodes all its sentences in one go; the
@@ -303,8 +352,9 @@ class Briefer:
         if len(articles) > 1:
             from .summarizers.encoder import get_encoder
 
-            events = merge_events(per_article, article_dates=[a.date for a in articles],
-                                  encode=get_encoder(self.device).encode)
+            events = merge_events(
+                per_article, article_dates=[a.date for a in articles], encode=get_encoder(self.device).encode
+            )
         else:
             events = [event for events in per_article for event in events]
         events, dropped, window_notes = self._selected_events(events)
@@ -346,8 +396,11 @@ class Briefer:
             span = date_span(event.value, event.end_value)
             (inside if span is not None and span[0] <= last and first <= span[1] else outside).append(event)
         window = " to ".join(d.isoformat() if d else "…" for d in (options.since, options.until))
-        notes = (f"{len(outside)} events outside {window} or of unknown date are left out "
-                 f"(--since/--until).",) if outside else ()
+        notes = (
+            (f"{len(outside)} events outside {window} or of unknown date are left out (--since/--until).",)
+            if outside
+            else ()
+        )
         # Back in the order given, whichever test dropped them.
         left_out = {id(event) for event in (*off_query, *outside)}
         dropped = [event for event in events if id(event) in left_out]
@@ -367,21 +420,31 @@ def complete_dateline_years(articles: Sequence[Article]) -> tuple[list[Article],
             said = dateline.date(article.date.year)
             if said is not None and said != article.date:
                 where = "metadata" if article.date_source == "metadata" else "address"
-                notes.append(f"{article.source}: the page {where} dates it {article.date:%a %-d %b %Y}, its dateline "
-                             f"{said:%a %-d %b %Y}; its relative dates are resolved against the page {where}.")
+                notes.append(
+                    f"{article.source}: the page {where} dates it {article.date:%a %-d %b %Y}, its dateline "
+                    f"{said:%a %-d %b %Y}; its relative dates are resolved against the page {where}."
+                )
         date = year_from_briefing(dateline, known) if dateline is not None and article.date is None else None
         if date is None:
             completed.append(article)
             continue
         completed.append(dataclasses.replace(article, date=date, date_source="dateline"))
-        notes.append(f"The dateline of {article.source} (\u201c{article.dateline}\u201d) gives no year; "
-                     f"{date.year} is taken from the dates of the other articles.")
+        notes.append(
+            f"The dateline of {article.source} (\u201c{article.dateline}\u201d) gives no year; "
+            f"{date.year} is taken from the dates of the other articles."
+        )
     return completed, tuple(notes)
 
 
-def build_briefing(sources: Sequence[str | Article], *, date: dt.date | None = None,
-                   model: str | None = None, device: str = "cpu", sentences: int = 3,
-                   words: int | None = None) -> Briefing:
+def build_briefing(
+    sources: Sequence[str | Article],
+    *,
+    date: dt.date | None = None,
+    model: str | None = None,
+    device: str = "cpu",
+    sentences: int = 3,
+    words: int | None = None,
+) -> Briefing:
     """Load, summarize and date ``sources`` (paths, URLs, "-" for stdin, or ``Article``s).
 
     ``date`` is the article date for every source read here; articles passed as

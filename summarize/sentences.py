@@ -182,8 +182,10 @@ def _piece_end(text: str, start: int) -> int:
     second half of ``MAX_SENTENCE_CHARS``, else (a 'word' of thousands of letters)
     at the limit itself."""
     limit = start + MAX_SENTENCE_CHARS
-    space = max(text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit),
-                text.rfind("\n", start + MAX_SENTENCE_CHARS // 2, limit))
+    space = max(
+        text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit),
+        text.rfind("\n", start + MAX_SENTENCE_CHARS // 2, limit),
+    )
     return space if space > start else limit
 
 

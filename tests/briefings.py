@@ -44,19 +44,58 @@ UNKNOWN_DATE_NOTE = (
 # (time expression as written, its occurrence in the text, TIMEX3 type, value with the
 # article date, value without it, mod, extent, headline), in the expected timeline order.
 SAMPLE_EVENTS: list[tuple[str, int, TimexType, str, str, str | None, Extent, str]] = [
-    ("early January", 0, "DATE", "2014-01", "XXXX-01", "START", "onward",
-     "Anti-government fighters have held all of one city in Anbar province and areas of a second"),
-    ("late on June 9", 0, "DATE", "2014-06-09", "XXXX-06-09", "END", "onward",
-     "Militants led by the Islamic State of Iraq and the Levant overran most of one province "
-     "and parts of three others north of Baghdad"),
-    ("Saturday", 0, "DATE", "2014-06-21", "XXXX-WXX-6", None, "point",
-     "Some of those killed were shot dead when the militants moved into the towns"),
-    ("Saturday evening", 0, "TIME", "2014-06-21TEV", "XXXX-WXX-6TEV", None, "point",
-     "Insurgents moved into Rawa and Ana, in Anbar province"),
-    ("the following day", 0, "DATE", "2014-06-22", "XXXX-WXX-7", None, "point",
-     "Others were slain"),
-    ("Sunday", 1, "DATE", "2014-06-22", "XXXX-WXX-7", None, "point",
-     "Militants seized control of the al-Walid border crossing with Syria"),
+    (
+        "early January",
+        0,
+        "DATE",
+        "2014-01",
+        "XXXX-01",
+        "START",
+        "onward",
+        "Anti-government fighters have held all of one city in Anbar province and areas of a second",
+    ),
+    (
+        "late on June 9",
+        0,
+        "DATE",
+        "2014-06-09",
+        "XXXX-06-09",
+        "END",
+        "onward",
+        "Militants led by the Islamic State of Iraq and the Levant overran most of one province "
+        "and parts of three others north of Baghdad",
+    ),
+    (
+        "Saturday",
+        0,
+        "DATE",
+        "2014-06-21",
+        "XXXX-WXX-6",
+        None,
+        "point",
+        "Some of those killed were shot dead when the militants moved into the towns",
+    ),
+    (
+        "Saturday evening",
+        0,
+        "TIME",
+        "2014-06-21TEV",
+        "XXXX-WXX-6TEV",
+        None,
+        "point",
+        "Insurgents moved into Rawa and Ana, in Anbar province",
+    ),
+    ("the following day", 0, "DATE", "2014-06-22", "XXXX-WXX-7", None, "point", "Others were slain"),
+    (
+        "Sunday",
+        1,
+        "DATE",
+        "2014-06-22",
+        "XXXX-WXX-7",
+        None,
+        "point",
+        "Militants seized control of the al-Walid border crossing with Syria",
+    ),
 ]
 
 # The extractive summary: three article sentences, by their index.
@@ -74,23 +113,34 @@ def handmade_briefing(*, dated: bool = True) -> Briefing:
     text = article.text
     sentences = split_sentences(text)
     summary_sentences = tuple(sentences[i] for i in SUMMARY_SENTENCES)
-    summary = Summary(text=" ".join(s.text for s in summary_sentences), method="extractive: MiniLM",
-                      sentences=summary_sentences)
+    summary = Summary(
+        text=" ".join(s.text for s in summary_sentences), method="extractive: MiniLM", sentences=summary_sentences
+    )
     events = []
     for words, nth, kind, dated_value, undated_value, mod, extent, headline in SAMPLE_EVENTS:
         start = _nth_index(text, words, nth)
         sentence = next(s for s in sentences if s.start <= start < s.end)
         value = dated_value if dated else undated_value
         expression = TimeExpression(start, start + len(words), words, kind, value, mod)
-        events.append(Event(
-            label=timex.describe(value, mod, extent), headline=headline,
-            sentence=sentence.text, start=sentence.start, end=sentence.end, time=expression,
-            sources=(article.source,), extent=extent,
-            exact=timex.is_exact(value, mod) and extent == "point",
-        ))
+        events.append(
+            Event(
+                label=timex.describe(value, mod, extent),
+                headline=headline,
+                sentence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                time=expression,
+                sources=(article.source,),
+                extent=extent,
+                exact=timex.is_exact(value, mod) and extent == "point",
+            )
+        )
     notes = () if dated else (UNKNOWN_DATE_NOTE,)
-    return Briefing(articles=(ArticleBriefing(article=article, summary=summary),),
-                    timeline=Timeline(events=tuple(events), anchored=dated), notes=notes)
+    return Briefing(
+        articles=(ArticleBriefing(article=article, summary=summary),),
+        timeline=Timeline(events=tuple(events), anchored=dated),
+        notes=notes,
+    )
 
 
 def hostile_briefing(payload: str) -> Briefing:
@@ -103,12 +153,21 @@ def hostile_briefing(payload: str) -> Briefing:
     article = replace(item.article, title=f"Title {payload}", source=f"feeds/{payload}.txt")
     summary = replace(item.summary, text=f"Summary {payload} end.", method=f"Method {payload}")
     events = tuple(
-        replace(event, label=f"Label {payload}", headline=f"Headline {payload}", sentence=f"Sentence {payload} end.",
-                sources=(article.source,), time=replace(event.time, text=f"Time {payload}"))
+        replace(
+            event,
+            label=f"Label {payload}",
+            headline=f"Headline {payload}",
+            sentence=f"Sentence {payload} end.",
+            sources=(article.source,),
+            time=replace(event.time, text=f"Time {payload}"),
+        )
         for event in briefing.timeline.events
     )
-    return Briefing(articles=(ArticleBriefing(article=article, summary=summary),),
-                    timeline=replace(briefing.timeline, events=events), notes=(f"Note {payload}",))
+    return Briefing(
+        articles=(ArticleBriefing(article=article, summary=summary),),
+        timeline=replace(briefing.timeline, events=events),
+        notes=(f"Note {payload}",),
+    )
 
 
 # The key-date briefing's articles: the sample (dated with --date), the follow-up page
@@ -127,13 +186,26 @@ KEYDATE_OVERVIEW = [
 ]
 KEYDATE_DATES: list[tuple[str, int, list[tuple[str, str, tuple[str, ...]]]]] = [  # (value, mentions, sentences)
     ("2014-06-09", 2, [("sample", "Beginning late on June 9", ("dateline",))]),
-    ("2014-06-22", 7, [("sample", "Media reports said militants seized control", ("page", "dateline")),
-                       ("page", "The Turaibil crossing with Jordan fell", ())]),
-    ("2014-06-23", 3, [("page", "Sunni militants pressed their offensive", ()),
-                       ("dateline", "Kerry arrived in Baghdad on Monday", ())]),
+    (
+        "2014-06-22",
+        7,
+        [
+            ("sample", "Media reports said militants seized control", ("page", "dateline")),
+            ("page", "The Turaibil crossing with Jordan fell", ()),
+        ],
+    ),
+    (
+        "2014-06-23",
+        3,
+        [
+            ("page", "Sunni militants pressed their offensive", ()),
+            ("dateline", "Kerry arrived in Baghdad on Monday", ()),
+        ],
+    ),
 ]
-KEYDATE_NOTE = ("The timeline shows at most 3 key dates, chosen automatically for 3 articles "
-                "(--max-dates sets the number).")
+KEYDATE_NOTE = (
+    "The timeline shows at most 3 key dates, chosen automatically for 3 articles (--max-dates sets the number)."
+)
 
 
 def keydate_articles() -> dict[str, Article]:
@@ -155,17 +227,27 @@ def keydate_briefing() -> Briefing:
 
     def cited(name: str, opening: str, others: tuple[str, ...]) -> CitedSentence:
         sentence = next(s for s in split_sentences(articles[name].text) if s.text.startswith(opening))
-        return CitedSentence(text=sentence.text, sources=tuple(articles[n].source for n in (name, *others)),
-                             start=sentence.start, end=sentence.end)
+        return CitedSentence(
+            text=sentence.text,
+            sources=tuple(articles[n].source for n in (name, *others)),
+            start=sentence.start,
+            end=sentence.end,
+        )
 
     key_dates = tuple(
-        KeyDate(value=value, label=timex.describe(value), mentions=mentions,
-                sentences=tuple(cited(*sentence) for sentence in sentences))
+        KeyDate(
+            value=value,
+            label=timex.describe(value),
+            mentions=mentions,
+            sentences=tuple(cited(*sentence) for sentence in sentences),
+        )
         for value, mentions, sentences in KEYDATE_DATES
     )
     return Briefing(
         articles=tuple(ArticleBriefing(article=article, summary=None) for article in articles.values()),
-        timeline=Timeline(events=()), notes=(KEYDATE_NOTE,), key_dates=key_dates,
+        timeline=Timeline(events=()),
+        notes=(KEYDATE_NOTE,),
+        key_dates=key_dates,
         overview=tuple(cited(*sentence) for sentence in KEYDATE_OVERVIEW),
     )
 
@@ -178,21 +260,30 @@ def hostile_keydate_briefing(payload: str) -> Briefing:
     sources = {}
     articles = []
     for number, item in enumerate(briefing.articles):
-        source = (f"https://example.com/{payload}" if item.article.source.startswith("https://")
-                  else f"feeds/{payload}-{number}.txt")
+        source = (
+            f"https://example.com/{payload}"
+            if item.article.source.startswith("https://")
+            else f"feeds/{payload}-{number}.txt"
+        )
         sources[item.article.source] = source
         articles.append(replace(item, article=replace(item.article, title=f"Title {payload}", source=source)))
 
     def hostile(sentence: CitedSentence) -> CitedSentence:
-        return replace(sentence, text=f"Sentence {payload} end.",
-                       sources=tuple(sources[source] for source in sentence.sources))
+        return replace(
+            sentence, text=f"Sentence {payload} end.", sources=tuple(sources[source] for source in sentence.sources)
+        )
 
     key_dates = tuple(
         replace(key_date, label=f"Label {payload}", sentences=tuple(hostile(s) for s in key_date.sentences))
         for key_date in briefing.key_dates or ()
     )
-    return replace(briefing, articles=tuple(articles), key_dates=key_dates,
-                   overview=tuple(hostile(s) for s in briefing.overview), notes=(f"Note {payload}",))
+    return replace(
+        briefing,
+        articles=tuple(articles),
+        key_dates=key_dates,
+        overview=tuple(hostile(s) for s in briefing.overview),
+        notes=(f"Note {payload}",),
+    )
 
 
 def _nth_index(text: str, words: str, nth: int) -> int:

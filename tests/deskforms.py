@@ -17,11 +17,16 @@ def multipart(fields: dict[str, str], files: Sequence[tuple[str, str, bytes]] = 
     boundary = "----summarize" + secrets.token_hex(8)
     parts = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
-                     + value.encode() + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode() + b"\r\n"
+        )
     for name, filename, content in files:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+        )
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
@@ -56,9 +61,18 @@ class Visitor:
 
     def post_form(self, path: str, fields: dict[str, str]) -> Reply:
         body = urllib.parse.urlencode(fields).encode()
-        return self._keep(call(self.base, "POST", path, raw=body, headers=self._headers(
-            {"Content-Type": "application/x-www-form-urlencoded"})))
+        return self._keep(
+            call(
+                self.base,
+                "POST",
+                path,
+                raw=body,
+                headers=self._headers({"Content-Type": "application/x-www-form-urlencoded"}),
+            )
+        )
 
     def post_multipart(self, path: str, fields: dict[str, str], files: Sequence[tuple[str, str, bytes]] = ()) -> Reply:
         body, content_type = multipart(fields, files)
-        return self._keep(call(self.base, "POST", path, raw=body, headers=self._headers({"Content-Type": content_type})))
+        return self._keep(
+            call(self.base, "POST", path, raw=body, headers=self._headers({"Content-Type": content_type}))
+        )

@@ -53,8 +53,9 @@ def running(app: Any, **options: Any) -> Iterator[str]:
     """Serve ``app`` with uvicorn on a free port; yields the base URL. ``options``
     go to uvicorn (``ssl_certfile`` and ``ssl_keyfile``: served over https)."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
-                                           **options))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", **options)
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -79,14 +80,24 @@ class Reply:
         return json.loads(self.text)
 
 
-def call(base: str, method: str, path: str, body: Any = None, *, raw: bytes | None = None,
-         headers: dict[str, str] | None = None, token: str | None = None, timeout: float = 60) -> Reply:
+def call(
+    base: str,
+    method: str,
+    path: str,
+    body: Any = None,
+    *,
+    raw: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    token: str | None = None,
+    timeout: float = 60,
+) -> Reply:
     """One HTTP request; ``body`` is sent as JSON, ``raw`` as it is."""
     scheme, _, address = base.partition("://")
     host, port = address.split(":")
     if scheme == "https":  # the tests' own certificate, made for the test: not checked
         connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-            host, int(port), timeout=timeout, context=ssl._create_unverified_context())
+            host, int(port), timeout=timeout, context=ssl._create_unverified_context()
+        )
     else:
         connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
     headers = dict(headers or {})
@@ -98,8 +109,7 @@ def call(base: str, method: str, path: str, body: Any = None, *, raw: bytes | No
     try:
         connection.request(method, path, body=raw, headers=headers)
         response = connection.getresponse()
-        return Reply(response.status, {k.lower(): v for k, v in response.getheaders()},
-                     response.read().decode("utf-8"))
+        return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read().decode("utf-8"))
     finally:
         connection.close()
 

@@ -29,8 +29,10 @@ ARTICLES = [
 
 def story_articles() -> list[Article]:
     """The twelve articles, dated, named OUTLET-N."""
-    return [Article(text=text, source=f"{outlet}-{number}", title=None, date=date, date_source="jsonl")
-            for number, (outlet, date, text) in enumerate(ARTICLES, start=1)]
+    return [
+        Article(text=text, source=f"{outlet}-{number}", title=None, date=date, date_source="jsonl")
+        for number, (outlet, date, text) in enumerate(ARTICLES, start=1)
+    ]
 
 
 def word_encoder(texts: list[str]):

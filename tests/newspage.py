@@ -36,7 +36,7 @@ SITE_HEADER = (
 SITE_FOOTER = (
     '<footer class="site-footer" role="contentinfo"><ul><li><a href="/about">About us</a></li>'
     '<li><a href="/privacy">Privacy policy</a></li></ul>'
-    '<p>&copy; 2020 The Riverside Courier. All rights reserved.</p></footer>'
+    "<p>&copy; 2020 The Riverside Courier. All rights reserved.</p></footer>"
 )
 
 # Other stories in a rail beside the article, each with its own date: never the page's.
@@ -58,8 +58,16 @@ def json_ld(**fields: object) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
-def news_page(*, head: str = "", body: str | None = None, top: str = "", bottom: str = "",
-              rail: str = RELATED_RAIL, title: str = TITLE, body_class: str = "article-page") -> str:
+def news_page(
+    *,
+    head: str = "",
+    body: str | None = None,
+    top: str = "",
+    bottom: str = "",
+    rail: str = RELATED_RAIL,
+    title: str = TITLE,
+    body_class: str = "article-page",
+) -> str:
     """A whole page: ``head`` is added to the <head>; ``body`` replaces the story's
     paragraphs; ``top`` goes above them in the article (after the byline), ``bottom``
     below them; ``rail`` is the aside beside the article; ``body_class`` the class of

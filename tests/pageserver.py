@@ -16,8 +16,9 @@ import time
 from collections.abc import Iterator
 
 
-def page(body: bytes | str, *, status: int = 200, content_type: str = "text/html; charset=utf-8",
-         delay: float = 0.0) -> tuple[int, str, bytes, float]:
+def page(
+    body: bytes | str, *, status: int = 200, content_type: str = "text/html; charset=utf-8", delay: float = 0.0
+) -> tuple[int, str, bytes, float]:
     return status, content_type, body.encode() if isinstance(body, str) else body, delay
 
 

@@ -32,8 +32,10 @@ def _binary(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-                        key=lambda path: int(Path(path).parts[-3]) if Path(path).parts[-3].isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda path: int(Path(path).parts[-3]) if Path(path).parts[-3].isdigit() else 0,
+    )
     return candidates[-1] if candidates else None
 
 
@@ -89,8 +91,9 @@ class Server:
 
         self._databases += 1
         name = f"desk_{self._databases}"
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres",
-                             autocommit=True) as connection:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres", autocommit=True
+        ) as connection:
             connection.execute(f"CREATE DATABASE {name}")
         return self.url(name)
 
@@ -105,17 +108,53 @@ def postgres_server() -> Iterator[Server]:
     data, log = home / "data", home / "server.log"
     port = _free_port()
     try:
-        subprocess.run([*prefix, _program("initdb"), "-D", str(data), "-U", USER, "-A", "trust", "-E", "UTF8",
-                        "--locale=C", "--no-sync"], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                *prefix,
+                _program("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         # -F: no fsync (a test cluster); -k: the socket in our directory, not /var/run.
-        subprocess.run([*prefix, _program("pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
-                        "-o", f"-F -p {port} -h 127.0.0.1 -k {home}", "start"],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                *prefix,
+                _program("pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                f"-F -p {port} -h 127.0.0.1 -k {home}",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         try:
             yield Server(port)
         finally:
-            subprocess.run([*prefix, _program("pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                           capture_output=True, timeout=60)
+            subprocess.run(
+                [*prefix, _program("pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                capture_output=True,
+                timeout=60,
+            )
     except subprocess.CalledProcessError as error:
         server_log = log.read_text(errors="replace") if log.exists() else ""
         raise RuntimeError(f"PostgreSQL did not start: {error.stderr.decode(errors='replace')}\n{server_log}") from None

@@ -26,23 +26,35 @@ HEADLINES = [
     "Others were slain",
     "Militants seized control of the al-Walid border crossing with Syria",
 ]
-LABELS = ["Early January 2014 onward", "Late Mon 9 Jun 2014 onward", "Sat 21 Jun 2014",
-          "Sat 21 Jun 2014, evening", "Sun 22 Jun 2014", "Sun 22 Jun 2014"]
+LABELS = [
+    "Early January 2014 onward",
+    "Late Mon 9 Jun 2014 onward",
+    "Sat 21 Jun 2014",
+    "Sat 21 Jun 2014, evening",
+    "Sun 22 Jun 2014",
+    "Sun 22 Jun 2014",
+]
 # A source sentence that is not also in the summary.
-QUOTE = ("Witnesses said insurgents moved into Rawa and Ana, in Anbar province, on Saturday evening, after security "
-         "officers and witnesses also reported militants entering al-Qaim, a town on the Syrian border, earlier in "
-         "the day.")
+QUOTE = (
+    "Witnesses said insurgents moved into Rawa and Ana, in Anbar province, on Saturday evening, after security "
+    "officers and witnesses also reported militants entering al-Qaim, a town on the Syrian border, earlier in "
+    "the day."
+)
 
 # The key-date briefing (briefings.keydate_briefing).
 KEYDATE_LABELS = ["Mon 9 Jun 2014", "Sun 22 Jun 2014", "Mon 23 Jun 2014"]
 OVERVIEW_START = "Militants killed 21 leaders in the western Iraq towns"
-JUNE_9 = ("Beginning late on June 9, militants led by the Islamic State of Iraq and the Levant (ISIL) but also "
-          "including a number of other groups such as loyalists of executed dictator Saddam Hussein, overran most "
-          "of one province and parts of three others north of Baghdad.")
+JUNE_9 = (
+    "Beginning late on June 9, militants led by the Islamic State of Iraq and the Levant (ISIL) but also "
+    "including a number of other groups such as loyalists of executed dictator Saddam Hussein, overran most "
+    "of one province and parts of three others north of Baghdad."
+)
 AL_WALID = "Media reports said militants seized control of the al-Walid border crossing with Syria on Sunday."
-REFERENCE_TITLES = ["Militants Execute 21 in Two Iraq Towns, Take Another Border Crossing",
-                    "Iraq Insurgents Consolidate Hold on Western Anbar",
-                    "Iraqi Militants Tighten Grip on Syrian Border"]
+REFERENCE_TITLES = [
+    "Militants Execute 21 in Two Iraq Towns, Take Another Border Crossing",
+    "Iraq Insurgents Consolidate Hold on Western Anbar",
+    "Iraqi Militants Tighten Grip on Syrian Border",
+]
 
 
 def parse_html(text: str, fragment: bool = False):
@@ -81,8 +93,14 @@ def ranged_briefing(dated: Briefing) -> Briefing:
     events = list(dated.timeline.events)
     first = events[1]
     end_time = replace(first.time, text="June 22", value="2014-06-22", mod=None)
-    events[1] = replace(first, time=replace(first.time, value="2014-06-09", mod=None), extent="range", exact=False,
-                        end_time=end_time, label="Mon 9 to Sun 22 Jun 2014")
+    events[1] = replace(
+        first,
+        time=replace(first.time, value="2014-06-09", mod=None),
+        extent="range",
+        exact=False,
+        end_time=end_time,
+        label="Mon 9 to Sun 22 Jun 2014",
+    )
     return replace(dated, timeline=replace(dated.timeline, events=tuple(events)))
 
 

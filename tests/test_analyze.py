@@ -19,16 +19,23 @@ pytestmark = pytest.mark.slow
 
 # A yearless dateline beside dated articles: the briefing gives it their year, so
 # the analysis made without it is tagged again when briefed (its "Saturday" moves).
-YEARLESS = ("BAGHDAD, June 24 (Reuters) - Militants took the town of Rutba on Saturday, officials said. "
-            "Government forces had left the town on Friday. The army said on Monday it would retake it.")
+YEARLESS = (
+    "BAGHDAD, June 24 (Reuters) - Militants took the town of Rutba on Saturday, officials said. "
+    "Government forces had left the town on Friday. The army said on Monday it would retake it."
+)
 
 
 def few_articles(path) -> None:
     """Three articles: an event-timeline briefing, one of them dated by the others."""
-    records = [{"text": SAMPLE.read_text(), "date": SAMPLE_DATE.isoformat(), "source": "sample"},
-               {"text": YEARLESS, "source": "rutba"},
-               {"text": "Officials said on Sunday that the border crossing at al-Qaim had fallen on Friday.",
-                "date": "2014-06-22", "source": "qaim"}]
+    records = [
+        {"text": SAMPLE.read_text(), "date": SAMPLE_DATE.isoformat(), "source": "sample"},
+        {"text": YEARLESS, "source": "rutba"},
+        {
+            "text": "Officials said on Sunday that the border crossing at al-Qaim had fallen on Friday.",
+            "date": "2014-06-22",
+            "source": "qaim",
+        },
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
 
 
@@ -60,7 +67,6 @@ def test_an_analysis_reads_back_equal():
     assert record.analysis == analysis
 
 
-
 def test_an_event_is_written_as_before_and_its_dates_must_be_its_time_expressions():
     """An event's value, mod and end_value are read from its time expressions: a line
     keeps them where it always had them, and a line that gives other ones (edited by
@@ -71,12 +77,27 @@ def test_an_event_is_written_as_before_and_its_dates_must_be_its_time_expression
 
     analysis = analyze_article(load_sample(SAMPLE_DATE))
     record = json.loads(analysis_line(1, analysis))
-    assert list(record["events"][0]) == ["value", "label", "headline", "sentence", "start", "end", "time", "sources",
-                                         "mod", "extent", "exact", "conflicts", "end_value", "end_time"]
+    assert list(record["events"][0]) == [
+        "value",
+        "label",
+        "headline",
+        "sentence",
+        "start",
+        "end",
+        "time",
+        "sources",
+        "mod",
+        "extent",
+        "exact",
+        "conflicts",
+        "end_value",
+        "end_time",
+    ]
     assert record["events"][0]["value"] == record["events"][0]["time"]["value"] == "2014-06-21"
     record["events"][0]["value"] = "2014-06-20"
     with pytest.raises(InputError, match=r"x:1: .*value, mod and end_value \('2014-06-20', None, None\) are not"):
         read_analysis_line(json.dumps(record), "x:1")
+
 
 def test_a_key_date_analysis_makes_no_summary_and_no_events_but_the_same_mentions():
     from summarize.pipeline import Briefer
@@ -89,11 +110,15 @@ def test_a_key_date_analysis_makes_no_summary_and_no_events_but_the_same_mention
     assert key_dates.mentions == full.mentions and full.events
 
 
-@pytest.mark.parametrize("make, options, articles, note", [
-    (few_articles, (), 3, "(\u201cBAGHDAD, June 24 (Reuters) -\u201d) gives no year; 2014 is taken"),
-    (few_articles, ("--since", "2014-06-21"), 3, "events outside 2014-06-21 to"),
-    (lambda p: corpus(p, 12), ("--max-dates", "4"), 12, None),
-    (lambda p: corpus(p, 12), ("--query", "dam"), 10, "2 of 12 articles do not mention 'dam'")])
+@pytest.mark.parametrize(
+    "make, options, articles, note",
+    [
+        (few_articles, (), 3, "(\u201cBAGHDAD, June 24 (Reuters) -\u201d) gives no year; 2014 is taken"),
+        (few_articles, ("--since", "2014-06-21"), 3, "events outside 2014-06-21 to"),
+        (lambda p: corpus(p, 12), ("--max-dates", "4"), 12, None),
+        (lambda p: corpus(p, 12), ("--query", "dam"), 10, "2 of 12 articles do not mention 'dam'"),
+    ],
+)
 def test_brief_from_analysis_is_the_brief_from_articles(tmp_path, make, options, articles, note):
     corpus_path, analysis = tmp_path / "in.jsonl", tmp_path / "analysis.jsonl"
     make(corpus_path)
@@ -116,10 +141,18 @@ def test_a_bad_line_is_reported_and_the_rest_analyzed(tmp_path):
     assert result.stderr.decode() == f'summarize: error: {articles}:3: "text" must be a string\n'
     lines = [json.loads(line) for line in analysis.read_text().splitlines()]
     assert [line["line"] for line in lines] == [1, 2, 3, 4, 5]
-    assert lines[2] == {"analysis": 1, "line": 3, "source": f"{articles}:3",
-                        "error": f'{articles}:3: "text" must be a string'}
+    assert lines[2] == {
+        "analysis": 1,
+        "line": 3,
+        "source": f"{articles}:3",
+        "error": f'{articles}:3: "text" must be a string',
+    }
     assert [line["source"] for line in lines if "error" not in line] == [
-        "coast-herald-1#0", "river-times-2#1", "daily-ledger-3#2", "coast-herald-4#3"]
+        "coast-herald-1#0",
+        "river-times-2#1",
+        "daily-ledger-3#2",
+        "coast-herald-4#3",
+    ]
     # The briefing of the others, the failed line reported, as brief does for a bad input.
     brief = run("brief", "--from-analysis", str(analysis), "--format", "json")
     assert brief.returncode == 3

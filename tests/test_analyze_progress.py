@@ -25,8 +25,7 @@ def test_a_bar_on_a_terminal_from_the_first_article_to_the_last(tmp_path):
     corpus(articles, 50)
     with articles.open("a") as handle:  # blank lines are not articles
         handle.write("\n   \n")
-    code, stdout, terminal = run_on_a_terminal("analyze", "--jsonl", str(articles), "--out", str(out),
-                                               size=(24, 80))
+    code, stdout, terminal = run_on_a_terminal("analyze", "--jsonl", str(articles), "--out", str(out), size=(24, 80))
     assert code == 0, terminal.decode(errors="replace")
     assert "analyzing:" in terminal.decode(errors="replace") and "article/s" in terminal.decode(errors="replace")
     counts = bar_counts(terminal)
@@ -58,8 +57,9 @@ def test_a_bar_for_the_ray_engine_and_nothing_of_rays(tmp_path):
     pytest.importorskip("ray", reason="pip install 'summarize[ray]'")
     articles, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     corpus(articles, 50)
-    code, _, terminal = run_on_a_terminal("analyze", "--jsonl", str(articles), "--out", str(out),
-                                          "--engine", "ray", size=(24, 80))
+    code, _, terminal = run_on_a_terminal(
+        "analyze", "--jsonl", str(articles), "--out", str(out), "--engine", "ray", size=(24, 80)
+    )
     shown = terminal.decode(errors="replace")
     assert code == 0, shown
     counts = bar_counts(terminal)

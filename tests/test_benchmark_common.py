@@ -11,7 +11,7 @@ from conftest import load_benchmark
 COMMON = load_benchmark("common")
 # A child that holds about 150 MB for a second, started by a parent that does not
 # wait for it: an orphan, as Ray's processes are when the command ends.
-HOLDS_150_MB = ("import time\nb = bytearray(150 * 2**20)\nb[::4096] = b'x' * len(b[::4096])\ntime.sleep(1)")
+HOLDS_150_MB = "import time\nb = bytearray(150 * 2**20)\nb[::4096] = b'x' * len(b[::4096])\ntime.sleep(1)"
 ORPHANING = f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {HOLDS_150_MB!r}])\n"
 
 
@@ -26,8 +26,10 @@ def test_the_peak_counts_what_the_command_left_behind():
 def test_the_peak_counts_a_child_whose_parent_ignores_sigchld():
     """As Ray's raylet does: the kernel reaps such a child at once and adds its
     rusage to nobody's; the samples of /proc count it."""
-    ignoring = ("import signal, subprocess, sys, time\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\n"
-                f"subprocess.Popen([sys.executable, '-c', {HOLDS_150_MB!r}])\ntime.sleep(2)\n")
+    ignoring = (
+        "import signal, subprocess, sys, time\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\n"
+        f"subprocess.Popen([sys.executable, '-c', {HOLDS_150_MB!r}])\ntime.sleep(2)\n"
+    )
     measured = COMMON.measure([sys.executable, "-c", ignoring], env=dict(os.environ))
     assert measured.code == 0
     assert 150 <= measured.peak_mb < 400 and 150 <= measured.others_mb < 400
@@ -35,12 +37,10 @@ def test_the_peak_counts_a_child_whose_parent_ignores_sigchld():
 
 
 def test_a_command_out_of_time_is_killed():
-    measured = COMMON.measure([sys.executable, "-c", "import time; time.sleep(60)"], env=dict(os.environ),
-                              timeout=1)
+    measured = COMMON.measure([sys.executable, "-c", "import time; time.sleep(60)"], env=dict(os.environ), timeout=1)
     assert measured.code is None and 1 <= measured.wall < 10
 
 
 def test_the_exit_code_and_standard_error_are_the_commands():
-    measured = COMMON.measure([sys.executable, "-c", "import sys; sys.exit('no model here')"],
-                              env=dict(os.environ))
+    measured = COMMON.measure([sys.executable, "-c", "import sys; sys.exit('no model here')"], env=dict(os.environ))
     assert measured.code == 1 and measured.stderr.strip() == "no model here"

@@ -14,15 +14,17 @@ def run(*args: str) -> subprocess.CompletedProcess:
     import os
 
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, cwd=ROOT, env=env,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "summarize", *args], capture_output=True, cwd=ROOT, env=env, timeout=120
+    )
 
 
 def test_brief_without_articles_is_a_one_line_usage_error():
     result = run("brief")
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
-        "summarize brief: error: give at least one ARTICLE, --jsonl FILE or --from-analysis FILE"]
+        "summarize brief: error: give at least one ARTICLE, --jsonl FILE or --from-analysis FILE"
+    ]
 
 
 def test_one_failed_input_is_one_line_and_exit_2():
@@ -36,8 +38,9 @@ def test_every_input_failed_is_one_line_each_and_exit_2(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"text": 1}\n')
     dead = dead_url()
-    result = run("brief", str(tmp_path / "empty.txt"), dead, "--jsonl", str(corpus), "--timeout", "5",
-                 "--allow-private-urls")
+    result = run(
+        "brief", str(tmp_path / "empty.txt"), dead, "--jsonl", str(corpus), "--timeout", "5", "--allow-private-urls"
+    )
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode().splitlines() == [
         f"summarize: error: {tmp_path / 'empty.txt'}: the file is empty",
@@ -92,8 +95,9 @@ def run_on_a_terminal(*args: str, size: tuple[int, int] | None) -> tuple[int, by
     if size is not None:
         fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    with subprocess.Popen([sys.executable, "-m", "summarize", *args], stdout=subprocess.PIPE, stderr=terminal,
-                          cwd=ROOT, env=env) as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "summarize", *args], stdout=subprocess.PIPE, stderr=terminal, cwd=ROOT, env=env
+    ) as process:
         os.close(terminal)
         received, deadline = b"", time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -123,9 +127,18 @@ def test_a_progress_bar_on_a_terminal_for_a_jsonl_batch(tmp_path, size):
     import re
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({
-        "text": f"Council {i}\n\nThe council met on June {i % 28 + 1}, 2014 and voted on item {i}.",
-        "date": "2014-07-01"}) + "\n" for i in range(50)))
+    corpus.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "text": f"Council {i}\n\nThe council met on June {i % 28 + 1}, 2014 and voted on item {i}.",
+                    "date": "2014-07-01",
+                }
+            )
+            + "\n"
+            for i in range(50)
+        )
+    )
     code, stdout, terminal = run_on_a_terminal("brief", "--jsonl", str(corpus), "--format", "json", size=size)
     assert code == 0, terminal.decode(errors="replace")
     shown = terminal.decode(errors="replace")

@@ -19,8 +19,13 @@ def _with_range_and_conflict():
     date by another report: the fields only such events have."""
     briefing = handmade_briefing()
     first, second, *rest = briefing.timeline.events
-    first = replace(first, extent="range", end_time=replace(first.time, value="2014-03", mod=None),
-                    label="January to March 2014", exact=False)
+    first = replace(
+        first,
+        extent="range",
+        end_time=replace(first.time, value="2014-03", mod=None),
+        label="January to March 2014",
+        exact=False,
+    )
     second = replace(second, conflicts=("2014-06-10",))
     return replace(briefing, timeline=replace(briefing.timeline, events=(first, second, *rest)))
 
@@ -51,8 +56,9 @@ def test_the_json_of_the_json_is_the_same():
     assert render(briefing_from_json(json.loads(text)), "json") == text
 
 
-@pytest.mark.parametrize("document", [{}, {"articles": "x"}, {"articles": [], "events": [{"value": 1}],
-                                                             "anchored": True}, []])
+@pytest.mark.parametrize(
+    "document", [{}, {"articles": "x"}, {"articles": [], "events": [{"value": 1}], "anchored": True}, []]
+)
 def test_what_is_not_a_briefing_is_an_input_error(document):
     with pytest.raises(InputError, match="not a briefing"):
         briefing_from_json(document)

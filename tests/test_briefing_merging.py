@@ -16,8 +16,15 @@ from summarize.models import Event, TimeExpression
 
 def event(value: str, headline: str, source: str, mod: str | None = None) -> Event:
     time = TimeExpression(start=0, end=6, text="Sunday", type="DATE", value=value, mod=mod)
-    return Event(label=value, headline=headline, sentence=headline + ".", start=0,
-                 end=len(headline) + 1, time=time, sources=(source,))
+    return Event(
+        label=value,
+        headline=headline,
+        sentence=headline + ".",
+        start=0,
+        end=len(headline) + 1,
+        time=time,
+        sources=(source,),
+    )
 
 
 def encoder_with(similar: dict[frozenset, float]):
@@ -52,56 +59,71 @@ def test_same_day_and_similar_is_one_event_citing_both_with_the_earliest_wording
     later = [event("2014-06-22", WALID_B, "followup.txt")]
     earlier = [event("2014-06-22", WALID_A, "sample.txt")]
     encode = encoder_with({frozenset((WALID_A, WALID_B)): 0.86})
-    merged = merge_events([later, earlier], article_dates=[dt.date(2014, 6, 24), dt.date(2014, 6, 22)],
-                          encode=encode)
+    merged = merge_events([later, earlier], article_dates=[dt.date(2014, 6, 24), dt.date(2014, 6, 22)], encode=encode)
     assert [(e.headline, e.sources, e.conflicts) for e in merged] == [
         (WALID_A, ("sample.txt", "followup.txt"), ()),
     ]
 
 
 def test_a_day_within_a_month_overlaps():
-    merged = merge_events([[event("2014-06", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
-                          article_dates=[dt.date(2014, 6, 30), dt.date(2014, 6, 30)],
-                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}))
+    merged = merge_events(
+        [[event("2014-06", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
+        article_dates=[dt.date(2014, 6, 30), dt.date(2014, 6, 30)],
+        encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}),
+    )
     assert [(e.value, e.sources) for e in merged] == [("2014-06", ("a", "b"))]
 
 
 def test_part_of_day_and_late_on_overlap_their_day():
-    merged = merge_events([[event("2014-06-09", RAWA_A, "a", mod="END")], [event("2014-06-09TEV", RAWA_B, "b")]],
-                          encode=encoder_with({frozenset((RAWA_A, RAWA_B)): 0.9}))
+    merged = merge_events(
+        [[event("2014-06-09", RAWA_A, "a", mod="END")], [event("2014-06-09TEV", RAWA_B, "b")]],
+        encode=encoder_with({frozenset((RAWA_A, RAWA_B)): 0.9}),
+    )
     assert [e.sources for e in merged] == [("a", "b")]
 
 
 def test_same_day_but_different_happenings_stay_apart():
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", TURAIBIL, "b")]],
-                          encode=encoder_with({frozenset((WALID_A, TURAIBIL)): 0.41}))
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", TURAIBIL, "b")]],
+        encode=encoder_with({frozenset((WALID_A, TURAIBIL)): 0.41}),
+    )
     assert [(e.headline, e.sources, e.conflicts) for e in merged] == [(WALID_A, ("a",), ()), (TURAIBIL, ("b",), ())]
 
 
 def test_just_below_the_threshold_stays_apart_and_at_it_merges():
     pair = frozenset((WALID_A, WALID_B))
-    below = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
-                         encode=encoder_with({pair: SAME_HAPPENING - 0.01}))
-    at = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
-                      encode=encoder_with({pair: SAME_HAPPENING + 1e-6}))
+    below = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
+        encode=encoder_with({pair: SAME_HAPPENING - 0.01}),
+    )
+    at = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
+        encode=encoder_with({pair: SAME_HAPPENING + 1e-6}),
+    )
     assert (len(below), len(at)) == (2, 1)
 
 
 def exactly(cosine: float):
     """An encoder giving the two texts exactly ``cosine`` (in float32 too: 0.75 is a
     binary fraction), so that "at least" can be told from "more than"."""
+
     def encode(texts: list[str]) -> np.ndarray:
-        return np.array([[1.0, 0.0], [cosine, (1 - cosine ** 2) ** 0.5]])[:len(texts)]
+        return np.array([[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]])[: len(texts)]
 
     return encode
 
 
 def test_the_thresholds_are_reached_at_equality():
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]],
-                          encode=exactly(0.75), same=0.75)
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]], encode=exactly(0.75), same=0.75
+    )
     assert [e.sources for e in merged] == [("a", "b")]
-    merged = merge_events([[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]],
-                          encode=exactly(0.75), same=0.9, conflict=0.75)
+    merged = merge_events(
+        [[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]],
+        encode=exactly(0.75),
+        same=0.9,
+        conflict=0.75,
+    )
     assert [e.conflicts for e in merged] == [("2014-06-20",), ("2014-06-21",)]
 
 
@@ -109,10 +131,12 @@ def test_an_event_joins_a_happening_by_its_most_similar_member():
     # The third article's wording is close to the second's (0.9), not to the first's
     # (0.62): it joins the happening the second joined.
     third = "Insurgents captured the al-Walid crossing on the Syrian border"
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
-                           [event("2014-06-22", third, "c")]],
-                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_B, third)): 0.9,
-                                               frozenset((WALID_A, third)): 0.62}))
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")], [event("2014-06-22", third, "c")]],
+        encode=encoder_with(
+            {frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_B, third)): 0.9, frozenset((WALID_A, third)): 0.62}
+        ),
+    )
     assert [e.sources for e in merged] == [("a", "b", "c")]
 
 
@@ -120,18 +144,22 @@ def test_a_happening_takes_one_event_of_each_article():
     # The second article tells the crossing twice (a repeat events.py did not merge):
     # the happening takes the closer one; the other stays an event of its own.
     again = "Militants took control of the border crossing at al-Walid"
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")],
-                           [event("2014-06-22", WALID_B, "b"), event("2014-06-22", again, "b")]],
-                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_A, again)): 0.85,
-                                               frozenset((WALID_B, again)): 0.8}))
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b"), event("2014-06-22", again, "b")]],
+        encode=encoder_with(
+            {frozenset((WALID_A, WALID_B)): 0.9, frozenset((WALID_A, again)): 0.85, frozenset((WALID_B, again)): 0.8}
+        ),
+    )
     assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("a", "b")), (again, ("b",))]
 
 
 def test_an_undated_article_reported_after_every_dated_one():
     # The undated article comes first in the input, the dated one keeps the wording.
-    merged = merge_events([[event("2014-06-22", WALID_B, "undated")], [event("2014-06-22", WALID_A, "dated")]],
-                          article_dates=[None, dt.date(2014, 6, 30)],
-                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}))
+    merged = merge_events(
+        [[event("2014-06-22", WALID_B, "undated")], [event("2014-06-22", WALID_A, "dated")]],
+        article_dates=[None, dt.date(2014, 6, 30)],
+        encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.86}),
+    )
     assert [(e.headline, e.sources) for e in merged] == [(WALID_A, ("dated", "undated"))]
 
 
@@ -139,15 +167,18 @@ def test_an_undated_article_reported_after_every_dated_one():
 def test_the_default_encoder_is_minilm():
     # The docstring's pairs: a paraphrase (0.86 with MiniLM) merges, another happening
     # of the story (0.41 in the test above) does not.
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
-                           [event("2014-06-22", TURAIBIL, "c")]])
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")], [event("2014-06-22", TURAIBIL, "c")]]
+    )
     assert [e.sources for e in merged] == [("a", "b"), ("c",)]
 
 
 def test_conflicting_dates_are_both_kept_and_name_each_other():
-    merged = merge_events([[event("2014-06-21TEV", RAWA_A, "sample")], [event("2014-06-20TEV", RAWA_B, "page")]],
-                          article_dates=[dt.date(2014, 6, 22), dt.date(2014, 6, 23)],
-                          encode=encoder_with({frozenset((RAWA_A, RAWA_B)): 0.86}))
+    merged = merge_events(
+        [[event("2014-06-21TEV", RAWA_A, "sample")], [event("2014-06-20TEV", RAWA_B, "page")]],
+        article_dates=[dt.date(2014, 6, 22), dt.date(2014, 6, 23)],
+        encode=encoder_with({frozenset((RAWA_A, RAWA_B)): 0.86}),
+    )
     assert [(e.value, e.sources, e.conflicts) for e in merged] == [
         ("2014-06-21TEV", ("sample",), ("2014-06-20TEV",)),
         ("2014-06-20TEV", ("page",), ("2014-06-21TEV",)),
@@ -155,8 +186,10 @@ def test_conflicting_dates_are_both_kept_and_name_each_other():
 
 
 def test_a_conflict_needs_the_stricter_similarity():
-    merged = merge_events([[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]],
-                          encode=encoder_with({frozenset((RAWA_A, RAWA_B)): CONFLICTING_DATES - 0.02}))
+    merged = merge_events(
+        [[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]],
+        encode=encoder_with({frozenset((RAWA_A, RAWA_B)): CONFLICTING_DATES - 0.02}),
+    )
     assert [e.conflicts for e in merged] == [(), ()]
 
 
@@ -165,19 +198,30 @@ def test_a_conflict_is_with_the_best_match_only():
     # Saturday evening (0.86) and a killing during it (0.82): only the entry conflicts.
     killed = "Some of those killed were shot dead when the militants moved into the towns"
     merged = merge_events(
-        [[event("2014-06-21", killed, "sample"), event("2014-06-21TEV", RAWA_A, "sample")],
-         [event("2014-06-20TEV", RAWA_B, "page")]],
-        encode=encoder_with({frozenset((RAWA_A, RAWA_B)): 0.86, frozenset((killed, RAWA_B)): 0.82,
-                             frozenset((killed, RAWA_A)): 0.5}))
+        [
+            [event("2014-06-21", killed, "sample"), event("2014-06-21TEV", RAWA_A, "sample")],
+            [event("2014-06-20TEV", RAWA_B, "page")],
+        ],
+        encode=encoder_with(
+            {frozenset((RAWA_A, RAWA_B)): 0.86, frozenset((killed, RAWA_B)): 0.82, frozenset((killed, RAWA_A)): 0.5}
+        ),
+    )
     assert [(e.value, e.conflicts) for e in merged] == [
-        ("2014-06-21", ()), ("2014-06-21TEV", ("2014-06-20TEV",)), ("2014-06-20TEV", ("2014-06-21TEV",)),
+        ("2014-06-21", ()),
+        ("2014-06-21TEV", ("2014-06-20TEV",)),
+        ("2014-06-20TEV", ("2014-06-21TEV",)),
     ]
 
 
 def test_events_of_one_article_are_never_merged_or_in_conflict():
-    merged = merge_events([[event("2014-06-22", WALID_A, "a"), event("2014-06-23", WALID_B, "a")]],
-                          encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.99}))
-    assert [(e.value, e.sources, e.conflicts) for e in merged] == [("2014-06-22", ("a",), ()), ("2014-06-23", ("a",), ())]
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a"), event("2014-06-23", WALID_B, "a")]],
+        encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.99}),
+    )
+    assert [(e.value, e.sources, e.conflicts) for e in merged] == [
+        ("2014-06-22", ("a",), ()),
+        ("2014-06-23", ("a",), ()),
+    ]
 
 
 def test_a_single_article_needs_no_encoder():
@@ -190,22 +234,28 @@ def test_a_single_article_needs_no_encoder():
 
 def test_three_articles_one_event_with_three_sources_and_one_encoder_call():
     third = "Militants captured the al-Walid crossing"
-    encode = encoder_with({frozenset((WALID_A, WALID_B)): 0.86, frozenset((WALID_A, third)): 0.8,
-                           frozenset((WALID_B, third)): 0.8})
-    merged = merge_events([[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")],
-                           [event("2014-06-22", third, "c")]], encode=encode)
+    encode = encoder_with(
+        {frozenset((WALID_A, WALID_B)): 0.86, frozenset((WALID_A, third)): 0.8, frozenset((WALID_B, third)): 0.8}
+    )
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")], [event("2014-06-22", third, "c")]],
+        encode=encode,
+    )
     assert [e.sources for e in merged] == [("a", "b", "c")]
     assert len(encode.calls) == 1  # one batch for the whole briefing
 
 
 def test_weekdays_without_a_year_never_merge_but_equal_month_days_do():
     pair = {frozenset((WALID_A, WALID_B)): 0.9}
-    weekdays = merge_events([[event("XXXX-WXX-7", WALID_A, "a")], [event("XXXX-WXX-7", WALID_B, "b")]],
-                            encode=encoder_with(pair))
-    month_days = merge_events([[event("XXXX-06-22", WALID_A, "a")], [event("XXXX-06-22", WALID_B, "b")]],
-                              encode=encoder_with(pair))
-    different = merge_events([[event("XXXX-06-22", WALID_A, "a")], [event("XXXX-06-21", WALID_B, "b")]],
-                             encode=encoder_with(pair))
+    weekdays = merge_events(
+        [[event("XXXX-WXX-7", WALID_A, "a")], [event("XXXX-WXX-7", WALID_B, "b")]], encode=encoder_with(pair)
+    )
+    month_days = merge_events(
+        [[event("XXXX-06-22", WALID_A, "a")], [event("XXXX-06-22", WALID_B, "b")]], encode=encoder_with(pair)
+    )
+    different = merge_events(
+        [[event("XXXX-06-22", WALID_A, "a")], [event("XXXX-06-21", WALID_B, "b")]], encode=encoder_with(pair)
+    )
     assert (len(weekdays), len(month_days), len(different)) == (2, 1, 2)
     assert all(e.conflicts == () for e in different)  # no year: no grounds to call it a conflict
 
@@ -218,7 +268,9 @@ def test_a_date_with_a_year_and_one_without_neither_merge_nor_conflict(order):
         events.reverse()
     merged = merge_events(events, encode=encoder_with({frozenset((WALID_A, WALID_B)): 0.9}))
     assert sorted((e.value, e.sources, e.conflicts) for e in merged) == [
-        ("2014-06-22", ("a",), ()), ("XXXX-WXX-6", ("b",), ())]
+        ("2014-06-22", ("a",), ()),
+        ("XXXX-WXX-6", ("b",), ()),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -243,13 +295,16 @@ def test_date_span(value, span):
     assert date_span(value) == expected
 
 
-@pytest.mark.parametrize(("value", "end_value", "span"), [
-    ("1991", "1998", ("1991-01-01", "1998-12-31")),
-    ("2004-02", "2013-09", ("2004-02-01", "2013-09-30")),
-    ("2014", "2015-03", ("2014-01-01", "2015-03-31")),
-    ("2014-05-05", "XXXX-05-07", ("2014-05-05", "2014-05-07")),  # the end takes the start's year
-    ("XXXX-05-05", "XXXX-05-07", None),
-])
+@pytest.mark.parametrize(
+    ("value", "end_value", "span"),
+    [
+        ("1991", "1998", ("1991-01-01", "1998-12-31")),
+        ("2004-02", "2013-09", ("2004-02-01", "2013-09-30")),
+        ("2014", "2015-03", ("2014-01-01", "2015-03-31")),
+        ("2014-05-05", "XXXX-05-07", ("2014-05-05", "2014-05-07")),  # the end takes the start's year
+        ("XXXX-05-05", "XXXX-05-07", None),
+    ],
+)
 def test_date_span_of_a_range(value, end_value, span):
     expected = None if span is None else tuple(dt.date.fromisoformat(d) for d in span)
     assert date_span(value, end_value) == expected

@@ -34,9 +34,13 @@ def outputs(tmp_path_factory):
     """The sample (and hostile long-word variants) in both HTML formats, as files."""
     directory = tmp_path_factory.mktemp("outputs")
     files = {}
-    for name, briefing in [("sample", handmade_briefing()), ("undated", handmade_briefing(dated=False)),
-                           ("long", hostile_briefing(LONG_WORDS)), ("keydates", keydate_briefing()),
-                           ("long keydates", hostile_keydate_briefing(LONG_WORDS))]:
+    for name, briefing in [
+        ("sample", handmade_briefing()),
+        ("undated", handmade_briefing(dated=False)),
+        ("long", hostile_briefing(LONG_WORDS)),
+        ("keydates", keydate_briefing()),
+        ("long keydates", hostile_keydate_briefing(LONG_WORDS)),
+    ]:
         for format in ("html", "email"):
             path = directory / f"{name.replace(' ', '-')}.{format}.html"
             path.write_text(render(briefing, format, quotes=True), encoding="utf-8")
@@ -53,8 +57,11 @@ def assert_clean(report) -> None:
     assert layout["documentWidth"] <= layout["viewport"], "horizontal scrolling"
 
 
-PAGE_SIZES = [pytest.param(1280, False, id="desktop"), pytest.param(768, False, id="tablet"),
-              pytest.param(375, True, id="phone")]
+PAGE_SIZES = [
+    pytest.param(1280, False, id="desktop"),
+    pytest.param(768, False, id="tablet"),
+    pytest.param(375, True, id="phone"),
+]
 
 
 @pytest.mark.parametrize("name", ["sample", "undated", "long", "keydates", "long keydates"])
@@ -111,8 +118,10 @@ def test_readable_in_light_and_dark_mode(browser, outputs, name, format, scheme)
 def test_readers_see_the_timeline_in_order(browser, outputs):
     for format in ("html", "email"):
         text = browser.load(outputs["sample", format], width=800).layout["text"]
-        positions = [text.index(label) for label in ("Early January 2014 onward", "Late Mon 9 Jun 2014 onward",
-                                                     "Sat 21 Jun 2014, evening")]
+        positions = [
+            text.index(label)
+            for label in ("Early January 2014 onward", "Late Mon 9 Jun 2014 onward", "Sat 21 Jun 2014, evening")
+        ]
         assert positions == sorted(positions)
 
 
@@ -127,6 +136,7 @@ def test_screenshots(browser, outputs, tmp_path):
 
 
 # --- the checks themselves can fail ------------------------------------------------
+
 
 def test_a_network_request_is_caught(browser, tmp_path):
     page = tmp_path / "leaky.html"
@@ -175,8 +185,9 @@ def npm_package(request, spec: str, wanted: str) -> Path:
     if not path.is_file():
         if not shutil.which("npm"):
             unavailable(f"npm is not installed, so {spec} cannot be fetched (apt-get install npm)")
-        packed = subprocess.run(["npm", "pack", "--silent", spec], cwd=cache, capture_output=True, text=True,
-                                timeout=300)
+        packed = subprocess.run(
+            ["npm", "pack", "--silent", spec], cwd=cache, capture_output=True, text=True, timeout=300
+        )
         if packed.returncode != 0:
             unavailable(f"npm pack {spec} failed: {packed.stderr.strip()[-200:]}")
         with tarfile.open(cache / packed.stdout.strip().splitlines()[-1]) as archive:
@@ -222,7 +233,8 @@ def _timelinejs_page(directory: Path, dist: Path, data: str) -> Path:
         f'<script src="{(dist / "js" / "timeline.js").as_uri()}"></script></head>'
         '<body><div id="timeline" style="width: 1000px; height: 640px"></div>'
         f"<script>window.timeline = new TL.Timeline('timeline', {data});</script></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return page
 
 
@@ -255,13 +267,17 @@ def test_timelinejs_shows_a_range_as_one_slide_with_its_end(browser, timelinejs,
     from summarize import build_briefing
     from summarize.models import Article
 
-    text = ("Ian Wright played for Arsenal as a striker from 1991 until 1998, scoring 185 goals. "
-            "He was appointed a Member of the Order of the British Empire in 2000.")
+    text = (
+        "Ian Wright played for Arsenal as a striker from 1991 until 1998, scoring 185 goals. "
+        "He was appointed a Member of the Order of the British Empire in 2000."
+    )
     briefing = build_briefing([Article(text=text, source="wright.txt", date=dt.date(2015, 4, 10))])
     data = render(briefing, "timelinejs")
     slides = json.loads(data)["events"]
     assert [(s["start_date"].get("year"), (s.get("end_date") or {}).get("year")) for s in slides] == [
-        (1991, 1998), (2000, None)]
+        (1991, 1998),
+        (2000, None),
+    ]
     browser.load(_timelinejs_page(tmp_path, timelinejs, data), width=1100, height=800)
     state = browser.evaluate(_TIMELINEJS_STATE)
     assert state["errors"] == []
@@ -281,6 +297,7 @@ def test_timelinejs_shows_hostile_text_as_text(browser, timelinejs, tmp_path):
 
 
 # --- an accessibility audit with axe-core -----------------------------------------
+
 
 @pytest.fixture(scope="module")
 def axe(request):

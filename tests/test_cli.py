@@ -12,8 +12,9 @@ from conftest import ROOT, SAMPLE
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    return subprocess.run([sys.executable, "-m", "summarize", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "summarize", *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:

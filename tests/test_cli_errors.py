@@ -55,13 +55,22 @@ CASES = {
     "window upside down": (["{tmp}/story.txt", "--since", "2014-06-10", "--until", "2014-06-01"], 2, "is after"),
     "empty query": (["{tmp}/story.txt", "--query", " "], 2, "--query needs at least one word"),
     "unknown format": (["{tmp}/story.txt", "--format", "docx"], 2, "unknown format 'docx'"),
-    "format given twice": (["{tmp}/story.txt", "--format", "html,html", "-o", "{tmp}/out"], 2,
-                           "argument --format: html is given more than once"),
-    "formats given twice": (["{tmp}/story.txt", "--format", "json,html,json,html,html", "-o", "{tmp}/out"], 2,
-                            "argument --format: json and html are given more than once"),
+    "format given twice": (
+        ["{tmp}/story.txt", "--format", "html,html", "-o", "{tmp}/out"],
+        2,
+        "argument --format: html is given more than once",
+    ),
+    "formats given twice": (
+        ["{tmp}/story.txt", "--format", "json,html,json,html,html", "-o", "{tmp}/out"],
+        2,
+        "argument --format: json and html are given more than once",
+    ),
     "several formats to stdout": (["{tmp}/story.txt", "--format", "html,email"], 2, "need -o DIRECTORY"),
-    "several formats to a file": (["{tmp}/story.txt", "--format", "html,json", "-o", "{tmp}/story.txt"], 2,
-                                  "-o must be a directory"),
+    "several formats to a file": (
+        ["{tmp}/story.txt", "--format", "html,json", "-o", "{tmp}/story.txt"],
+        2,
+        "-o must be a directory",
+    ),
     "output is a directory": (["{tmp}/story.txt", "-o", "{tmp}/dir"], 2, "is a directory, not a file to write"),
     "output is a socket": (["{tmp}/story.txt", "-o", "{tmp}/sock"], 2, "is a socket"),
     "output under a file": (["{tmp}/story.txt", "-o", "{tmp}/empty.txt/b.html"], 2, "cannot write (Not a directory)"),
@@ -80,7 +89,11 @@ CASES = {
     "HTTP 404": (["{web}/missing", "--allow-private-urls"], 2, "HTTP 404"),
     "private address": (["{web}/loop"], 2, "127.0.0.1 is not a public address"),
     "dead server": (["{dead}"], 2, "could not fetch"),
-    "not a web URL": (["ftp://example.com/story"], 2, "ftp://example.com/story: only http and https addresses can be fetched"),
+    "not a web URL": (
+        ["ftp://example.com/story"],
+        2,
+        "ftp://example.com/story: only http and https addresses can be fetched",
+    ),
     "malformed URL": (["http://[bad/story.html"], 2, "http://[bad/story.html: not a valid URL (Invalid IPv6 URL)"),
     "missing corpus": (["--jsonl", "{tmp}/none.jsonl"], 2, "none.jsonl: no such file"),
     "blank corpus": (["--jsonl", "{tmp}/blank.jsonl"], 2, "no articles in it"),
@@ -103,8 +116,14 @@ def test_every_error_is_one_line(case, tmp_path, web):
     arguments = [a.format(tmp=tmp_path, web=web, dead=dead_url()) for a in arguments]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     # A timeout: a FIFO waited on would otherwise hang the suite instead of failing.
-    result = subprocess.run([sys.executable, "-m", "summarize", *arguments], capture_output=True, cwd=ROOT,
-                            env=env, stdin=subprocess.DEVNULL, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", *arguments],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
     stderr = result.stderr.decode()
     assert result.returncode == code, stderr
     assert "Traceback" not in stderr
@@ -114,15 +133,21 @@ def test_every_error_is_one_line(case, tmp_path, web):
     assert result.stdout == b""
 
 
-@pytest.mark.parametrize(("message", "shown"), [
-    ("plain", "plain"),
-    ("new\nline", "new\\nline"),
-    ("cr\rlf\r\n", "cr\\rlf\\r\\n"),
-    ("tab\tstays", "tab\tstays"),
-    ("\x1b[31mred\x9b", "\\x1b[31mred\\x9b"),
-    ("para\u2029graph\u2028line\x85next\x0bvt\x0cff\x1cfs", "para\\u2029graph\\u2028line\\x85next\\x0bvt\\x0cff\\x1cfs"),
-    ("caf\u00e9 \u2014 \u65e5\u672c", "caf\u00e9 \u2014 \u65e5\u672c"),
-])
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("plain", "plain"),
+        ("new\nline", "new\\nline"),
+        ("cr\rlf\r\n", "cr\\rlf\\r\\n"),
+        ("tab\tstays", "tab\tstays"),
+        ("\x1b[31mred\x9b", "\\x1b[31mred\\x9b"),
+        (
+            "para\u2029graph\u2028line\x85next\x0bvt\x0cff\x1cfs",
+            "para\\u2029graph\\u2028line\\x85next\\x0bvt\\x0cff\\x1cfs",
+        ),
+        ("caf\u00e9 \u2014 \u65e5\u672c", "caf\u00e9 \u2014 \u65e5\u672c"),
+    ],
+)
 def test_one_line_escapes_what_would_break_the_line(message, shown):
     from summarize.cli import one_line
 
@@ -143,8 +168,13 @@ def test_a_closed_standard_output_is_no_error(tmp_path):
     """`summarize ... | head`: the reader went away; no message, exit 141 as for SIGPIPE."""
     (tmp_path / "story.txt").write_text(STORY)
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    with subprocess.Popen([sys.executable, "-m", "summarize", str(tmp_path / "story.txt"), "--format", "text"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env) as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "summarize", str(tmp_path / "story.txt"), "--format", "text"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    ) as process:
         process.stdout.close()
         stderr = process.stderr.read()
         assert (process.wait(timeout=120), stderr) == (141, b"")

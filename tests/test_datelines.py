@@ -19,20 +19,45 @@ def test_every_example_of_the_table_is_its_own_form(form, example):
     ("text", "form", "place", "agency", "date", "body"),
     [
         # wire: capitals, region, date, agency, dash
-        ("WASHINGTON, June 22, 2014 (AP) \u2014 The Senate voted.", "wire", "WASHINGTON", "AP", "2014-06-22",
-         "The Senate voted."),
-        ("KIRKUK, Iraq, Sept. 3, 2014 (Reuters) -- Kurdish", "wire", "KIRKUK, Iraq", "Reuters", "2014-09-03", "Kurdish"),
+        (
+            "WASHINGTON, June 22, 2014 (AP) \u2014 The Senate voted.",
+            "wire",
+            "WASHINGTON",
+            "AP",
+            "2014-06-22",
+            "The Senate voted.",
+        ),
+        (
+            "KIRKUK, Iraq, Sept. 3, 2014 (Reuters) -- Kurdish",
+            "wire",
+            "KIRKUK, Iraq",
+            "Reuters",
+            "2014-09-03",
+            "Kurdish",
+        ),
         ("PARIS, 5 March 2015 - The", "wire", "PARIS", None, "2015-03-05", "The"),
         ("BAGHDAD, June 22 (Reuters) - Militants", "wire", "BAGHDAD", "Reuters", None, "Militants"),  # no year
         ("WASHINGTON (AP) -- The Senate voted.", "wire", "WASHINGTON", "AP", None, "The Senate voted."),
         ("WASHINGTON - The Senate voted.", "wire", "WASHINGTON", None, None, "The Senate voted."),
         ("LONDON, England (CNN) -- Rescuers", "wire", "LONDON, England", "CNN", None, "Rescuers"),
         # wire underscore: the AP's "_"
-        ("MOSCOW_ Russia said on Monday it would act.", "wire underscore", "MOSCOW", None, None,
-         "Russia said on Monday it would act."),
+        (
+            "MOSCOW_ Russia said on Monday it would act.",
+            "wire underscore",
+            "MOSCOW",
+            None,
+            None,
+            "Russia said on Monday it would act.",
+        ),
         ("MOSCOW (AP)_ Russia said.", "wire underscore", "MOSCOW", "AP", None, "Russia said."),
-        ("CANBERRA, Australia_ Australia said.", "wire underscore", "CANBERRA, Australia", None, None,
-         "Australia said."),
+        (
+            "CANBERRA, Australia_ Australia said.",
+            "wire underscore",
+            "CANBERRA, Australia",
+            None,
+            None,
+            "Australia said.",
+        ),
         # credit alone
         ("(CNN) -- Rescuers pulled", "credit", None, "CNN", None, "Rescuers pulled"),
         ("(CNN)Think it's hard", "credit", None, "CNN", None, "Think it's hard"),
@@ -52,7 +77,7 @@ def test_forms(text, form, place, agency, date, body):
     dateline = find_dateline(text)
     assert (dateline.form, dateline.place, dateline.agency) == (form, place, agency)
     assert dateline.date() == (dt.date.fromisoformat(date) if date else None)
-    assert text[dateline.end:] == body
+    assert text[dateline.end :] == body
     assert dateline_end(text) == dateline.end
 
 

@@ -23,7 +23,10 @@ def test_order_byte_order_mark_declared_utf8_cp1252_latin1():
     assert decode_bytes("Caf\u00e9".encode("utf-8")) == "Caf\u00e9"
     assert decode_bytes(b"\xef\xbb\xbfCaf\xc3\xa9") == "Caf\u00e9"  # UTF-8 with a BOM: the mark is dropped
     assert decode_bytes("Caf\u00e9".encode("utf-16")) == "Caf\u00e9"
-    assert decode_bytes("\u0391\u03b8\u03ae\u03bd\u03b1".encode("iso-8859-7"), ["iso-8859-7"]) == "\u0391\u03b8\u03ae\u03bd\u03b1"
+    assert (
+        decode_bytes("\u0391\u03b8\u03ae\u03bd\u03b1".encode("iso-8859-7"), ["iso-8859-7"])
+        == "\u0391\u03b8\u03ae\u03bd\u03b1"
+    )
     assert decode_bytes("Caf\u00e9".encode("utf-8"), [None, "no-such-codec"]) == "Caf\u00e9"
     # 0x81 is undefined in Windows-1252: only Latin-1 is left.
     assert decode_bytes(b"Caf\xe9 \x81") == "Caf\u00e9 \x81"
@@ -36,7 +39,11 @@ def test_the_same_bytes_read_the_same_from_a_file_and_a_page():
 
 @pytest.mark.parametrize(
     "raw",
-    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, b"GIF89a" + bytes(200), bytes(range(128, 160)) * 40 + b"\x81"],
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        b"GIF89a" + bytes(200),
+        bytes(range(128, 160)) * 40 + b"\x81",
+    ],
 )
 def test_binary_is_refused_by_files_and_pages(raw):
     with pytest.raises(InputError, match="binary file"):

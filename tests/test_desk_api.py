@@ -23,7 +23,6 @@ DESK_EVENT_KEYS = {"index", "deleted", "pinned", "note", "merged_into", "edited"
 DESK_KEYS = {"id", "status", "title", "created", "options", "progress", "failures", "error", "dropped"}
 
 
-
 def _words(text: str) -> str:
     return " ".join(text.split())
 
@@ -47,19 +46,37 @@ def test_one_article_is_answered_finished_with_the_clis_json(desk):
     expected = json.loads(render(Briefer(summarizer=FirstSentences(), sentences=2).brief([article]), "json"))
     assert _cli_part(document) == expected
     assert [event["index"] for event in document["events"]] == list(range(len(expected["events"])))
-    assert document["events"][0] | {} == {**expected["events"][0], "index": 0, "deleted": False, "pinned": False,
-                                          "note": "", "merged_into": None, "edited": None}
+    assert document["events"][0] | {} == {
+        **expected["events"][0],
+        "index": 0,
+        "deleted": False,
+        "pinned": False,
+        "note": "",
+        "merged_into": None,
+        "edited": None,
+    }
     assert call(desk, "GET", f"/api/briefings/{document['id']}").json == document
 
 
 def test_the_list_searches_by_title_and_date(desk):
     iraq = call(desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22"}).json
-    other = call(desk, "POST", "/api/briefings", {"texts": ["Storm Ada\n\nThe storm hit the coast on Monday."],
-                                                  "date": "2024-01-10", "title": "Storm Ada"}).json
+    other = call(
+        desk,
+        "POST",
+        "/api/briefings",
+        {"texts": ["Storm Ada\n\nThe storm hit the coast on Monday."], "date": "2024-01-10", "title": "Storm Ada"},
+    ).json
     everything = call(desk, "GET", "/api/briefings").json["briefings"]
     assert [entry["id"] for entry in everything] == [other["id"], iraq["id"]]
-    assert everything[1] == {"id": iraq["id"], "title": iraq["title"], "created": iraq["created"], "status": "done",
-                             "articles": 1, "first_date": "2014-06-22", "last_date": "2014-06-22"}
+    assert everything[1] == {
+        "id": iraq["id"],
+        "title": iraq["title"],
+        "created": iraq["created"],
+        "status": "done",
+        "articles": 1,
+        "first_date": "2014-06-22",
+        "last_date": "2014-06-22",
+    }
     assert [e["id"] for e in call(desk, "GET", "/api/briefings?title=militants").json["briefings"]] == [iraq["id"]]
     assert [e["id"] for e in call(desk, "GET", "/api/briefings?date=2024-01-10").json["briefings"]] == [other["id"]]
     assert call(desk, "GET", "/api/briefings?title=storm&date=2014-06-22").json["briefings"] == []
@@ -73,8 +90,9 @@ def test_edits_are_kept_with_their_time_and_every_export_has_them(database):
         id, events = created["id"], created["events"]
         dropped, renamed, noted = events[0], events[2], events[4]
         base = f"/api/briefings/{id}/events"
-        reply = call(desk, "PATCH", f"{base}/2", {"headline": "Gunmen shot villagers <b>dead</b>",
-                                                  "label": "Saturday 21 June"})
+        reply = call(
+            desk, "PATCH", f"{base}/2", {"headline": "Gunmen shot villagers <b>dead</b>", "label": "Saturday 21 June"}
+        )
         assert reply.status == 200, reply.text
         assert reply.json["headline"] == "Gunmen shot villagers <b>dead</b>" and reply.json["edited"]
         assert call(desk, "PATCH", f"{base}/0", {"deleted": True}).status == 200
@@ -84,12 +102,18 @@ def test_edits_are_kept_with_their_time_and_every_export_has_them(database):
         assert len(document["events"]) == len(events)  # a deleted event is still there, marked
         assert document["events"][0]["deleted"] is True
         assert document["events"][2]["label"] == "Saturday 21 June"
-        assert document["events"][4] | {} == {**noted, "note": "Confirmed by the ministry", "pinned": True,
-                                              "edited": document["events"][4]["edited"]}
+        assert document["events"][4] | {} == {
+            **noted,
+            "note": "Confirmed by the ministry",
+            "pinned": True,
+            "edited": document["events"][4]["edited"],
+        }
         edits = store.get(id).edits
         assert [(edit.index, edit.changes) for edit in edits] == [
             (2, {"headline": "Gunmen shot villagers <b>dead</b>", "label": "Saturday 21 June"}),
-            (0, {"deleted": True}), (4, {"note": "Confirmed by the ministry", "pinned": True})]
+            (0, {"deleted": True}),
+            (4, {"note": "Confirmed by the ministry", "pinned": True}),
+        ]
         assert edits[0].at < edits[1].at < edits[2].at
 
         for format in ("html", "email", "text", "markdown", "json", "timelinejs"):
@@ -106,9 +130,13 @@ def test_edits_are_kept_with_their_time_and_every_export_has_them(database):
         exported = call(desk, "GET", f"/api/briefings/{id}/export?format=json").json
         assert [e["headline"] for e in exported["events"]] == [
             "Gunmen shot villagers <b>dead</b>" if e["index"] == 2 else e["headline"]
-            for e in document["events"] if not e["deleted"]]
-        assert exported["notes"][-1] == f"Editor's note on {noted['label']} ({noted['headline']}): " \
-                                        "Confirmed by the ministry"
+            for e in document["events"]
+            if not e["deleted"]
+        ]
+        assert (
+            exported["notes"][-1] == f"Editor's note on {noted['label']} ({noted['headline']}): "
+            "Confirmed by the ministry"
+        )
         # Restored: the event is back in the export.
         call(desk, "PATCH", f"{base}/0", {"deleted": False})
         assert _words(dropped["headline"]) in _words(call(desk, "GET", f"/api/briefings/{id}/export?format=text").text)
@@ -138,25 +166,32 @@ def test_a_long_request_runs_in_the_background_without_blocking_the_server(store
     assert done["failures"] == [{"source": "text 2", "message": "text 2: the article has no text"}]
 
 
-@pytest.mark.parametrize("method, path, body, status, words", [
-    ("GET", "/api/briefings/999", None, 404, "no briefing 999"),
-    ("GET", "/api/briefings/abc", None, 422, "id"),
-    ("GET", "/api/nowhere", None, 404, "Not Found"),
-    ("DELETE", "/api/briefings", None, 405, "Method Not Allowed"),
-    ("POST", "/api/briefings", {"texts": "not a list"}, 422, "texts"),
-    ("POST", "/api/briefings", {"texts": ["x"], "sentenses": 2}, 422, "sentenses"),
-    ("POST", "/api/briefings", {}, 422, "give at least one article"),
-    ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "the day after never"}, 422, "--date: cannot read"),
-    ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "since": "2014-06-20", "until": "2014-06-01"}, 422,
-     "is after --until"),
-    ("POST", "/api/briefings", {"texts": ["   "]}, 422, "text 1: the article has no text"),
-    ("POST", "/api/briefings", {"articles": [{"text": "a", "html": "<p>b</p>"}]}, 422,
-     "exactly one of"),
-    ("POST", "/api/briefings", {"urls": ["ftp://example.com/story"]}, 422, "ftp://example.com/story"),
-    ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "sentences": 0}, 422, "sentences"),
-    ("GET", "/api/briefings?date=yesterday", None, 422, "date"),
-    ("GET", "/api/briefings?limit=0", None, 422, "limit"),
-])
+@pytest.mark.parametrize(
+    "method, path, body, status, words",
+    [
+        ("GET", "/api/briefings/999", None, 404, "no briefing 999"),
+        ("GET", "/api/briefings/abc", None, 422, "id"),
+        ("GET", "/api/nowhere", None, 404, "Not Found"),
+        ("DELETE", "/api/briefings", None, 405, "Method Not Allowed"),
+        ("POST", "/api/briefings", {"texts": "not a list"}, 422, "texts"),
+        ("POST", "/api/briefings", {"texts": ["x"], "sentenses": 2}, 422, "sentenses"),
+        ("POST", "/api/briefings", {}, 422, "give at least one article"),
+        ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "the day after never"}, 422, "--date: cannot read"),
+        (
+            "POST",
+            "/api/briefings",
+            {"texts": [SAMPLE_TEXT], "since": "2014-06-20", "until": "2014-06-01"},
+            422,
+            "is after --until",
+        ),
+        ("POST", "/api/briefings", {"texts": ["   "]}, 422, "text 1: the article has no text"),
+        ("POST", "/api/briefings", {"articles": [{"text": "a", "html": "<p>b</p>"}]}, 422, "exactly one of"),
+        ("POST", "/api/briefings", {"urls": ["ftp://example.com/story"]}, 422, "ftp://example.com/story"),
+        ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "sentences": 0}, 422, "sentences"),
+        ("GET", "/api/briefings?date=yesterday", None, 422, "date"),
+        ("GET", "/api/briefings?limit=0", None, 422, "limit"),
+    ],
+)
 def test_bad_requests_get_a_json_error_and_store_nothing(desk, store, method, path, body, status, words):
     reply = call(desk, method, path, body)
     assert reply.status == status, reply.text
@@ -203,8 +238,13 @@ def test_request_bodies_are_limited(store):
         assert reply.status == 413 and reply.json["error"] == "the request body is larger than 2,000 bytes"
         # Chunked, with no Content-Length to refuse it by: cut off as it arrives.
         chunks = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in [b'{"texts": ["' + b"x" * 1500, b"y" * 1500 + b'"]}'])
-        reply = call(desk, "POST", "/api/briefings", raw=chunks + b"0\r\n\r\n",
-                     headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"})
+        reply = call(
+            desk,
+            "POST",
+            "/api/briefings",
+            raw=chunks + b"0\r\n\r\n",
+            headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        )
         assert reply.status == 413 and reply.json["status"] == 413, reply.text
         assert call(desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT[:1500]]}).status == 201
     assert len(store.list()) == 1
@@ -235,9 +275,13 @@ def test_every_response_carries_the_security_headers(desk):
 
 def test_the_openapi_schema_describes_the_api(desk):
     schema = call(desk, "GET", "/openapi.json").json
-    assert set(schema["paths"]) == {"/api/briefings", "/api/briefings/{id}", "/api/briefings/{id}/events/{index}",
-                                    "/api/briefings/{id}/events/{index}/merge",
-                                    "/api/briefings/{id}/export"}
+    assert set(schema["paths"]) == {
+        "/api/briefings",
+        "/api/briefings/{id}",
+        "/api/briefings/{id}/events/{index}",
+        "/api/briefings/{id}/events/{index}/merge",
+        "/api/briefings/{id}/export",
+    }
     assert set(schema["paths"]["/api/briefings"]) == {"get", "post"}
     components = schema["components"]["schemas"]
     assert "max_dates" in components["NewBriefing"]["properties"]
@@ -245,14 +289,21 @@ def test_the_openapi_schema_describes_the_api(desk):
     created = schema["paths"]["/api/briefings"]["post"]["responses"]
     assert set(created) == {"201", "400", "401", "413", "422", "503"}
     assert created["201"]["content"]["application/json"]["schema"]["discriminator"]["mapping"] == {
-        "done": "#/components/schemas/DoneBriefing", "running": "#/components/schemas/PendingBriefing",
-        "failed": "#/components/schemas/PendingBriefing"}
+        "done": "#/components/schemas/DoneBriefing",
+        "running": "#/components/schemas/PendingBriefing",
+        "failed": "#/components/schemas/PendingBriefing",
+    }
     assert created["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
     assert components["ErrorOut"]["required"] == ["error", "status"]
     assert components["DeskEventOut"]["additionalProperties"] is False
     assert set(components["DeskEventOut"]["required"]) > DESK_EVENT_KEYS
     assert set(schema["paths"]["/api/briefings/{id}/export"]["get"]["responses"]["200"]["content"]) == {
-        "text/html", "text/plain", "text/markdown", "application/json", "application/pdf"}
+        "text/html",
+        "text/plain",
+        "text/markdown",
+        "application/json",
+        "application/pdf",
+    }
 
 
 def test_urls_reach_only_public_addresses_unless_allowed(store):

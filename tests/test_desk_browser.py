@@ -91,8 +91,10 @@ def test_an_editor_makes_edits_and_exports_a_briefing(browser, desk, tmp_path):
         event.querySelector('textarea[name=headline]').value = 'Gunmen took the towns <b>overnight</b>';
         event.querySelector('button[value=save]').click();""")
     _clean(report, desk)
-    assert browser.evaluate("document.querySelector('#event-1 .headline').textContent") == \
-        "Gunmen took the towns <b>overnight</b>"
+    assert (
+        browser.evaluate("document.querySelector('#event-1 .headline').textContent")
+        == "Gunmen took the towns <b>overnight</b>"
+    )
     _screenshot(browser, tmp_path, "edited")
 
     # Copy the email HTML: the clipboard holds the export, with the edits.
@@ -107,8 +109,15 @@ def test_an_editor_makes_edits_and_exports_a_briefing(browser, desk, tmp_path):
 
     # The export links open the exports; the web page shows the edit.
     links = browser.evaluate("[...document.querySelectorAll('.export-links a')].map(a => a.getAttribute('href'))")
-    assert [link.rsplit("=", 1)[1] for link in links] == ["html", "email", "text", "markdown", "json", "timelinejs",
-                                                          "pdf"]
+    assert [link.rsplit("=", 1)[1] for link in links] == [
+        "html",
+        "email",
+        "text",
+        "markdown",
+        "json",
+        "timelinejs",
+        "pdf",
+    ]
     report = browser.load(f"{desk}/api/briefings/{id}/export?format=html", width=WIDTH)
     assert report.console == [] and "Gunmen took the towns <b>overnight</b>" in report.layout["text"]
 
@@ -194,8 +203,9 @@ def test_off_loopback_a_person_signs_in_then_out(browser, tmp_path):
 
 
 def test_an_editor_pins_back_an_event_the_selection_dropped(browser, desk, tmp_path):
-    id = call(desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22",
-                                               "since": "yesterday"}).json["id"]
+    id = call(
+        desk, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22", "since": "yesterday"}
+    ).json["id"]
     report = browser.load(f"{desk}/briefings/{id}", width=WIDTH)
     _clean(report, desk)
     dropped = "document.querySelectorAll('.dropped-section li.event')"
@@ -215,10 +225,13 @@ def test_an_editor_edits_a_key_date_briefing(browser, desk, tmp_path):
     from deskserver import wait_for
     from keydates_story import ARTICLES
 
-    articles = [{"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
-                for n, (outlet, date, text) in enumerate(ARTICLES, start=1)]
-    id = call(desk, "POST", "/api/briefings", {"articles": articles, "max_dates": 3, "per_date": 1,
-                                               "title": "Storm Ada"}).json["id"]
+    articles = [
+        {"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
+        for n, (outlet, date, text) in enumerate(ARTICLES, start=1)
+    ]
+    id = call(
+        desk, "POST", "/api/briefings", {"articles": articles, "max_dates": 3, "per_date": 1, "title": "Storm Ada"}
+    ).json["id"]
     wait_for(desk, id, timeout=180)
     browser.load(f"{desk}/briefings/{id}", width=WIDTH)
     report = browser.act("document.querySelector('#event-0 button[value=delete]').click()")

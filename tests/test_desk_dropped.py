@@ -44,7 +44,9 @@ def test_a_dropped_event_pinned_stands_at_its_date_in_every_export(desk):
     id, document = created.json["id"], created.json
     assert [e["index"] for e in document["events"]] == [0, 1, 2, 3, 4]
     assert [(e["index"], e["label"], e["headline"]) for e in document["dropped"]] == [
-        (5, "Early January 2014 onward", JANUARY), (6, "Late Mon 9 Jun 2014 onward", JUNE_9)]
+        (5, "Early January 2014 onward", JANUARY),
+        (6, "Late Mon 9 Jun 2014 onward", JUNE_9),
+    ]
     everything = _cli_events()  # the sample without --since: the two dropped events are its first two
     assert [_desk_part(e) for e in document["dropped"]] == everything[:2]
     before = call(desk, "GET", f"/api/briefings/{id}/export?format=json").json
@@ -65,13 +67,17 @@ def test_a_dropped_event_pinned_stands_at_its_date_in_every_export(desk):
     # Edited like any event; unpinned, it is dropped again.
     call(desk, "PATCH", f"/api/briefings/{id}/events/5", {"headline": "Fighters held Falluja", "note": "Background"})
     text = _words(call(desk, "GET", f"/api/briefings/{id}/export?format=text").text)
-    assert "Fighters held Falluja" in text and "Editor's note on Early January 2014 onward (Fighters held Falluja): " \
-                                              "Background" in text
+    assert (
+        "Fighters held Falluja" in text
+        and "Editor's note on Early January 2014 onward (Fighters held Falluja): Background" in text
+    )
     call(desk, "PATCH", f"/api/briefings/{id}/events/5", {"pinned": False})
     document = call(desk, "GET", f"/api/briefings/{id}").json
     assert [e["index"] for e in document["events"]] == [0, 1, 2, 3, 4]
     assert [(e["index"], e["headline"], e["note"]) for e in document["dropped"]] == [
-        (5, "Fighters held Falluja", "Background"), (6, JUNE_9, "")]
+        (5, "Fighters held Falluja", "Background"),
+        (6, JUNE_9, ""),
+    ]
     assert call(desk, "GET", f"/api/briefings/{id}/export?format=json").json == before
 
 
@@ -81,11 +87,13 @@ def test_dropped_events_are_not_merged_and_indexes_end_where_they_do(desk):
     for index, into in [(6, 0), (0, 5), (0, 6)]:
         reply = call(desk, "POST", f"/api/briefings/{id}/events/{index}/merge", {"into": into})
         assert reply.status == 422, reply.text
-        assert "was dropped by the selection: only events of the timeline as it was made are merged" \
-            in reply.json["error"]
+        assert (
+            "was dropped by the selection: only events of the timeline as it was made are merged" in reply.json["error"]
+        )
     reply = call(desk, "PATCH", f"/api/briefings/{id}/events/7", {"pinned": True})
     assert reply.status == 404 and reply.json["error"] == (
-        f"briefing {id} has no event 7 (it has 5 in its timeline, from 0, and 2 its selection dropped, 5 to 6)")
+        f"briefing {id} has no event 7 (it has 5 in its timeline, from 0, and 2 its selection dropped, 5 to 6)"
+    )
     assert call(desk, "POST", f"/api/briefings/{id}/events/1/merge", {"into": 0}).status == 200
     schema = call(desk, "GET", "/openapi.json").json
     described = schema["paths"]["/api/briefings/{id}/events/{index}"]["patch"]["description"]
@@ -109,8 +117,7 @@ def test_the_page_lists_dropped_events_and_pins_one_back(desk):
     options = tree.find(".//li[@id='event-0']").findall(".//option")
     assert [option.get("value") for option in options] == ["1", "2", "3", "4"]
 
-    reply = visitor.post_form(f"/briefings/{id}/events/6", {"csrf": visitor.token(f"/briefings/{id}"),
-                                                            "action": "pin"})
+    reply = visitor.post_form(f"/briefings/{id}/events/6", {"csrf": visitor.token(f"/briefings/{id}"), "action": "pin"})
     assert reply.status == 303 and reply.headers["location"] == f"/briefings/{id}#event-6"
     page = visitor.get(f"/briefings/{id}")
     tree = html5lib.parse(page.text, namespaceHTMLElements=False)
@@ -118,7 +125,9 @@ def test_the_page_lists_dropped_events_and_pins_one_back(desk):
     assert timeline == ["event-6", "event-0", "event-1", "event-2", "event-3", "event-4"]
     pinned = tree.find(".//li[@id='event-6']")
     assert "dropped by the selection, pinned back" in "".join(pinned.find(".//p[@class='state']").itertext())
-    assert pinned.find(".//button[@value='unpin']") is not None and pinned.find(".//button[@value='delete']") is not None
+    assert (
+        pinned.find(".//button[@value='unpin']") is not None and pinned.find(".//button[@value='delete']") is not None
+    )
     assert [item.get("id") for item in tree.find(".//section[@class='dropped-section']").iter("li")] == ["event-5"]
     email = html.unescape(tree.find(".//textarea[@id='email-html']").text)
     assert JUNE_9 in email and JANUARY not in email

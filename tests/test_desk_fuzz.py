@@ -82,12 +82,14 @@ def fuzzed_desk(tmp_path_factory):
         patch.setattr(netguard, "checked_address", _refuse)
         store = Store(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'desk.sqlite3'}")
         with running(create_app(store, Briefer(summarizer=FirstSentences()))) as base:
-            done = call(base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22",
-                                                         "since": "yesterday"})
+            done = call(
+                base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22", "since": "yesterday"}
+            )
             assert (done.status, done.json["id"]) == (201, 1), done.text
             assert [event["index"] for event in done.json["dropped"]] == [5, 6], done.text
-            key_dates = call(base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT, followup], "date": "2014-06-22",
-                                                              "max_dates": 3})
+            key_dates = call(
+                base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT, followup], "date": "2014-06-22", "max_dates": 3}
+            )
             assert (key_dates.status, key_dates.json["id"]) == (201, 2), key_dates.text
             assert wait_for(base, 2).json["key_dates"]
             assert store.add(title="Briefing of 3 articles", options={}, articles=3).id == 3  # never finishes
@@ -105,16 +107,18 @@ def test_the_fuzzed_desk_reaches_no_network(fuzzed_desk):
 
 def test_the_check_of_valid_requests_fails_on_a_validation_422_only():
     def answer(status: int, error: str) -> Any:  # a stand-in with the Response fields the check reads
-        return SimpleNamespace(status_code=status, json=lambda: {"error": error, "status": status},
-                               text=error)
+        return SimpleNamespace(status_code=status, json=lambda: {"error": error, "status": status}, text=error)
 
     valid = SimpleNamespace(meta=SimpleNamespace(generation=SimpleNamespace(mode=GenerationMode.POSITIVE)))
     invalid = SimpleNamespace(meta=SimpleNamespace(generation=SimpleNamespace(mode=GenerationMode.NEGATIVE)))
     valid_requests_pass_validation(None, answer(422, "--date: cannot read 'x' as a date"), valid)
     valid_requests_pass_validation(None, answer(404, "no briefing 7"), valid)
     valid_requests_pass_validation(None, answer(422, "body.texts: Input should be a valid list"), invalid)
-    for status, error in ((422, "body.texts: Input should be a valid list"), (400, "There was an error"),
-                          (413, "the request body is larger")):
+    for status, error in (
+        (422, "body.texts: Input should be a valid list"),
+        (400, "There was an error"),
+        (413, "the request body is larger"),
+    ):
         with pytest.raises(AssertionError, match="a schema-valid request was refused"):
             valid_requests_pass_validation(None, answer(status, error), valid)
 
@@ -137,19 +141,20 @@ def valid_requests_pass_validation(ctx: CheckContext, response: Response, case: 
     if status < 300 or status >= 500 or status in ACCEPTED:
         return
     error = response.json().get("error", "") if status == 422 else ""
-    assert status == 422 and not error.startswith(VALIDATION_PARTS), \
+    assert status == 422 and not error.startswith(VALIDATION_PARTS), (
         f"a schema-valid request was refused: {status} {response.text[:300]}"
+    )
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=DERANDOMIZE)
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=DERANDOMIZE)
 def test_the_api_answers_as_its_schema_says(case, fuzzed_desk):
     excluded = [positive_data_acceptance]
     if NO_CHROMIUM and case.path.endswith("/export") and (case.query or {}).get("format") == "pdf":
         excluded.append(not_a_server_error)  # the documented 503: this machine cannot print PDFs
-    case.call_and_validate(base_url=fuzzed_desk, excluded_checks=excluded,
-                           additional_checks=[valid_requests_pass_validation])
+    case.call_and_validate(
+        base_url=fuzzed_desk, excluded_checks=excluded, additional_checks=[valid_requests_pass_validation]
+    )
 
 
 def test_the_response_models_describe_the_documents_exactly(fuzzed_desk):
@@ -184,8 +189,10 @@ def test_the_response_models_describe_dropped_events_and_key_dates_exactly(fuzze
     assert key_dates["dropped"] == [] and key_dates["events"] == []
     DoneBriefing.model_validate(key_dates)
     # A key date carries its edit state, and is never merged.
-    for broken in ({k: v for k, v in key_dates["key_dates"][0].items() if k != "deleted"},
-                   {**key_dates["key_dates"][0], "merged_into": 1}):
+    for broken in (
+        {k: v for k, v in key_dates["key_dates"][0].items() if k != "deleted"},
+        {**key_dates["key_dates"][0], "merged_into": 1},
+    ):
         with pytest.raises(ValidationError, match=r"key_dates\.0"):
             DoneBriefing.model_validate({**key_dates, "key_dates": [broken]})
 
@@ -197,12 +204,14 @@ def test_edits_of_dropped_events_and_key_dates_answer_as_documented(tmp_path):
     with running(create_app(store, Briefer(summarizer=FirstSentences()))) as base:
         call(base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT], "date": "2014-06-22", "since": "yesterday"})
         followup = (DATA / "briefing" / "followup-dateline.txt").read_text(encoding="utf-8")
-        call(base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT, followup], "date": "2014-06-22",
-                                              "max_dates": 3})
+        call(base, "POST", "/api/briefings", {"texts": [SAMPLE_TEXT, followup], "date": "2014-06-22", "max_dates": 3})
         wait_for(base, 2)
-        for id, index, body, status in [(1, 6, {"note": "kept aside"}, 200), (1, 5, {"pinned": True}, 200),
-                                        (2, 0, {"label": "The day it began", "pinned": True}, 200),
-                                        (2, 0, {"headline": "A headline"}, 422)]:
+        for id, index, body, status in [
+            (1, 6, {"note": "kept aside"}, 200),
+            (1, 5, {"pinned": True}, 200),
+            (2, 0, {"label": "The day it began", "pinned": True}, 200),
+            (2, 0, {"headline": "A headline"}, 422),
+        ]:
             case = operation.Case(path_parameters={"id": id, "index": index}, body=body, media_type="application/json")
             reply = case.call_and_validate(base_url=base)
             assert reply.status_code == status, reply.text
@@ -211,8 +220,9 @@ def test_edits_of_dropped_events_and_key_dates_answer_as_documented(tmp_path):
         assert document["key_dates"][0]["label"] == "The day it began" and document["key_dates"][0]["pinned"]
         merge = schema["/api/briefings/{id}/events/{index}/merge"]["POST"]
         for id, index, into in [(1, 6, 0), (1, 0, 6), (2, 1, 0)]:
-            case = merge.Case(path_parameters={"id": id, "index": index}, body={"into": into},
-                              media_type="application/json")
+            case = merge.Case(
+                path_parameters={"id": id, "index": index}, body={"into": into}, media_type="application/json"
+            )
             reply = case.call_and_validate(base_url=base)
             assert reply.status_code == 422 and reply.json()["status"] == 422, reply.text
     store.close()
@@ -236,8 +246,9 @@ def guarded_desk(tmp_path_factory):
 
 
 @schema.parametrize()
-@settings(max_examples=max(5, EXAMPLES // 5), deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=DERANDOMIZE)
+@settings(
+    max_examples=max(5, EXAMPLES // 5), deadline=None, suppress_health_check=list(HealthCheck), derandomize=DERANDOMIZE
+)
 def test_a_desk_with_a_token_answers_as_its_schema_says(case, guarded_desk):
     # Without the token, every request is a documented 401; a browser signed in
     # reads the API (answered as documented), and its changes are a documented 401.
@@ -247,11 +258,16 @@ def test_a_desk_with_a_token_answers_as_its_schema_says(case, guarded_desk):
     excluded = [positive_data_acceptance, unsupported_method]
     if NO_CHROMIUM and case.path.endswith("/export") and (case.query or {}).get("format") == "pdf":
         excluded.append(not_a_server_error)
-    stranger = case.call_and_validate(base_url=base, excluded_checks=excluded,
-                                      additional_checks=[valid_requests_pass_validation])
+    stranger = case.call_and_validate(
+        base_url=base, excluded_checks=excluded, additional_checks=[valid_requests_pass_validation]
+    )
     assert stranger.status_code == 401 and stranger.headers["www-authenticate"] == ["Bearer"], stranger.text
-    browser = case.call_and_validate(base_url=base, cookies={COOKIE: cookie}, excluded_checks=excluded,
-                                     additional_checks=[valid_requests_pass_validation])
+    browser = case.call_and_validate(
+        base_url=base,
+        cookies={COOKIE: cookie},
+        excluded_checks=excluded,
+        additional_checks=[valid_requests_pass_validation],
+    )
     assert (browser.status_code == 401) == (case.method != "GET"), browser.text
 
 
@@ -266,35 +282,52 @@ def test_a_pdf_export_that_finds_no_printer_free_is_the_documented_503(tmp_path)
         reply = case.call_and_validate(base_url=base, excluded_checks=[not_a_server_error])
         assert reply.status_code == 503 and reply.json() == {
             "error": "the desk is printing 0 PDFs already and none finished within 0.05 s: try again in a moment",
-            "status": 503}
-        assert "no printer came free" in schema.raw_schema["paths"]["/api/briefings/{id}/export"]["get"][
-            "responses"]["503"]["description"]
+            "status": 503,
+        }
+        assert (
+            "no printer came free"
+            in schema.raw_schema["paths"]["/api/briefings/{id}/export"]["get"]["responses"]["503"]["description"]
+        )
     store.close()
 
 
 # What the fuzzer found, each fixed in the desk and kept here as a plain test.
 
-@pytest.mark.parametrize("method, path, body, status, words", [
-    # A 500 (SQLite: "Python int too large to convert to SQLite INTEGER"): ids and
-    # offsets past the database's INTEGER are refused before any query.
-    ("GET", "/api/briefings/888288465524988979001917620069859328", None, 422, "path.id"),
-    ("GET", f"/api/briefings/{2**63}/export?format=html", None, 422, "path.id"),
-    ("PATCH", f"/api/briefings/1/events/{2**31}", {"deleted": True}, 422, "path.index"),
-    ("GET", f"/api/briefings?offset={2**63}", None, 422, "query.offset"),
-    # ?date=0 listed briefings of 1 January 1970 (pydantic reads a number as a Unix time).
-    ("GET", "/api/briefings?date=0", None, 422, "give the day as YYYY-MM-DD"),
-    ("GET", "/api/briefings?date=20140622", None, 422, "give the day as YYYY-MM-DD"),
-    # true was read as 1 and "2" as 2, where the schema says a number.
-    ("POST", "/api/briefings", {"texts": [SAMPLE.read_text(encoding="utf-8")], "per_date": True}, 422,
-     "per_date: give a number, not true"),
-    ("POST", "/api/briefings", {"texts": ["A story."], "sentences": "2"}, 422, "sentences: give a number, not \"2\""),
-    ("POST", "/api/briefings/1/events/0/merge", {"into": False}, 422, "into: give a number, not false"),
-    # An event change of nulls only was refused for "no change"; null is now not a value at all.
-    ("PATCH", "/api/briefings/1/events/0", {"headline": None}, 422, "body.headline"),
-    # A corpus line's date that is not YYYY-MM-DD, though Python reads 20140622.
-    ("POST", "/api/briefings", {"articles": [{"text": "A story.", "date": "20140622"}]}, 422,
-     "body.articles.0.date: Value error, give the day as YYYY-MM-DD"),
-])
+
+@pytest.mark.parametrize(
+    "method, path, body, status, words",
+    [
+        # A 500 (SQLite: "Python int too large to convert to SQLite INTEGER"): ids and
+        # offsets past the database's INTEGER are refused before any query.
+        ("GET", "/api/briefings/888288465524988979001917620069859328", None, 422, "path.id"),
+        ("GET", f"/api/briefings/{2**63}/export?format=html", None, 422, "path.id"),
+        ("PATCH", f"/api/briefings/1/events/{2**31}", {"deleted": True}, 422, "path.index"),
+        ("GET", f"/api/briefings?offset={2**63}", None, 422, "query.offset"),
+        # ?date=0 listed briefings of 1 January 1970 (pydantic reads a number as a Unix time).
+        ("GET", "/api/briefings?date=0", None, 422, "give the day as YYYY-MM-DD"),
+        ("GET", "/api/briefings?date=20140622", None, 422, "give the day as YYYY-MM-DD"),
+        # true was read as 1 and "2" as 2, where the schema says a number.
+        (
+            "POST",
+            "/api/briefings",
+            {"texts": [SAMPLE.read_text(encoding="utf-8")], "per_date": True},
+            422,
+            "per_date: give a number, not true",
+        ),
+        ("POST", "/api/briefings", {"texts": ["A story."], "sentences": "2"}, 422, 'sentences: give a number, not "2"'),
+        ("POST", "/api/briefings/1/events/0/merge", {"into": False}, 422, "into: give a number, not false"),
+        # An event change of nulls only was refused for "no change"; null is now not a value at all.
+        ("PATCH", "/api/briefings/1/events/0", {"headline": None}, 422, "body.headline"),
+        # A corpus line's date that is not YYYY-MM-DD, though Python reads 20140622.
+        (
+            "POST",
+            "/api/briefings",
+            {"articles": [{"text": "A story.", "date": "20140622"}]},
+            422,
+            "body.articles.0.date: Value error, give the day as YYYY-MM-DD",
+        ),
+    ],
+)
 def test_what_the_fuzzer_found_is_refused_with_a_422(fuzzed_desk, method, path, body, status, words):
     reply = call(fuzzed_desk, method, path, body)
     assert (reply.status, reply.json["status"]) == (status, status), reply.text
@@ -313,8 +346,10 @@ def test_what_the_fuzzer_found_that_is_valid_is_accepted(fuzzed_desk):
     assert reply.status == 201, reply.text
 
 
-@pytest.mark.parametrize("path, allowed", [("/api/briefings", "GET, POST"), ("/api/briefings/1", "GET"),
-                                           ("/api/briefings/1/events/0", "PATCH")])
+@pytest.mark.parametrize(
+    "path, allowed",
+    [("/api/briefings", "GET, POST"), ("/api/briefings/1", "GET"), ("/api/briefings/1/events/0", "PATCH")],
+)
 def test_a_405_names_every_method_of_the_path(fuzzed_desk, path, allowed):
     # Starlette named the first route's only: OPTIONS /api/briefings said "Allow: POST".
     for method in ("OPTIONS", "PUT"):
@@ -324,8 +359,13 @@ def test_a_405_names_every_method_of_the_path(fuzzed_desk, path, allowed):
 
 
 def test_a_body_that_is_not_text_is_a_documented_400(fuzzed_desk):
-    reply = call(fuzzed_desk, "PATCH", "/api/briefings/1/events/0", raw=b'{"note": "\xff"}',
-                 headers={"Content-Type": "application/json"})
+    reply = call(
+        fuzzed_desk,
+        "PATCH",
+        "/api/briefings/1/events/0",
+        raw=b'{"note": "\xff"}',
+        headers={"Content-Type": "application/json"},
+    )
     assert reply.status == 400 and reply.json["status"] == 400, reply.text
     assert "400" in schema.raw_schema["paths"]["/api/briefings/{id}/events/{index}"]["patch"]["responses"]
 

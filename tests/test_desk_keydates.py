@@ -17,9 +17,15 @@ from summarize.desk.editing import KEY_DATE_HEADLINE, KEY_DATE_MERGE
 
 pytestmark = pytest.mark.slow
 
-STORY = {"articles": [{"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
-                      for n, (outlet, date, text) in enumerate(ARTICLES, start=1)],
-         "max_dates": 3, "per_date": 1, "title": "Storm Ada"}
+STORY = {
+    "articles": [
+        {"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}
+        for n, (outlet, date, text) in enumerate(ARTICLES, start=1)
+    ],
+    "max_dates": 3,
+    "per_date": 1,
+    "title": "Storm Ada",
+}
 
 
 def _words(text: str) -> str:
@@ -39,26 +45,37 @@ def story(desk):
 def test_key_dates_are_deleted_relabelled_and_noted_in_every_export(desk, story):
     id, document = story
     assert [(k["index"], k["deleted"], k["pinned"], k["note"]) for k in document["key_dates"]] == [
-        (0, False, False, ""), (1, False, False, ""), (2, False, False, "")]
+        (0, False, False, ""),
+        (1, False, False, ""),
+        (2, False, False, ""),
+    ]
     assert document["events"] == [] and document["dropped"] == []
     landfall = _words(document["key_dates"][0]["sentences"][0]["text"])
     base = f"/api/briefings/{id}/events"
     reply = call(desk, "PATCH", f"{base}/1", {"label": "The dam fails, Thu 5 Mar"})
     assert reply.status == 200, reply.text
-    assert (reply.json["index"], reply.json["value"], reply.json["label"]) == (1, "2015-03-05",
-                                                                               "The dam fails, Thu 5 Mar")
+    assert (reply.json["index"], reply.json["value"], reply.json["label"]) == (
+        1,
+        "2015-03-05",
+        "The dam fails, Thu 5 Mar",
+    )
     assert call(desk, "PATCH", f"{base}/0", {"deleted": True}).status == 200
     assert call(desk, "PATCH", f"{base}/2", {"note": "The inquiry reports in June", "pinned": True}).status == 200
 
     edited = call(desk, "GET", f"/api/briefings/{id}").json
     assert [(k["label"], k["deleted"], k["pinned"]) for k in edited["key_dates"]] == [
-        (document["key_dates"][0]["label"], True, False), ("The dam fails, Thu 5 Mar", False, False),
-        ("Mon 16 Mar 2015", False, True)]
+        (document["key_dates"][0]["label"], True, False),
+        ("The dam fails, Thu 5 Mar", False, False),
+        ("Mon 16 Mar 2015", False, True),
+    ]
     exported = call(desk, "GET", f"/api/briefings/{id}/export?format=json").json
     assert [(k["value"], k["label"]) for k in exported["key_dates"]] == [
-        ("2015-03-05", "The dam fails, Thu 5 Mar"), ("2015-03-16", "Mon 16 Mar 2015")]
+        ("2015-03-05", "The dam fails, Thu 5 Mar"),
+        ("2015-03-16", "Mon 16 Mar 2015"),
+    ]
     assert [k["sentences"][0]["text"] for k in exported["key_dates"]] == [
-        k["sentences"][0]["text"] for k in document["key_dates"][1:]]
+        k["sentences"][0]["text"] for k in document["key_dates"][1:]
+    ]
     assert exported["notes"][-1] == "Editor's note on Mon 16 Mar 2015: The inquiry reports in June"
     for format in ("html", "email", "text", "markdown", "timelinejs"):
         text = _words(call(desk, "GET", f"/api/briefings/{id}/export?format={format}").text)
@@ -94,8 +111,11 @@ def test_the_page_edits_key_dates_and_says_what_it_does_not_edit(desk, story):
         assert item.find(".//button[@value='delete']") is not None
 
     token = visitor.token(f"/briefings/{id}")
-    for index, fields in [(0, {"action": "delete"}), (1, {"action": "save", "label": "Dam day"}),
-                          (2, {"action": "note", "note": "Reports in June"})]:
+    for index, fields in [
+        (0, {"action": "delete"}),
+        (1, {"action": "save", "label": "Dam day"}),
+        (2, {"action": "note", "note": "Reports in June"}),
+    ]:
         reply = visitor.post_form(f"/briefings/{id}/events/{index}", {"csrf": token, **fields})
         assert reply.status == 303 and reply.headers["location"] == f"/briefings/{id}#event-{index}", reply.text
     tree = html5lib.parse(visitor.get(f"/briefings/{id}").text, namespaceHTMLElements=False)

@@ -13,16 +13,49 @@ import pytest
 
 from conftest import ROOT, load_benchmark
 
-PHASE_KEYS = {"requests", "concurrency", "failures", "failure_examples", "p50_ms", "p95_ms", "max_ms", "wall_s",
-              "throughput_rps", "sample_p50_ms", "list_p50_ms", "list_max_ms"}
+PHASE_KEYS = {
+    "requests",
+    "concurrency",
+    "failures",
+    "failure_examples",
+    "p50_ms",
+    "p95_ms",
+    "max_ms",
+    "wall_s",
+    "throughput_rps",
+    "sample_p50_ms",
+    "list_p50_ms",
+    "list_max_ms",
+}
 
 
 @pytest.mark.slow
 def test_a_tiny_run_reports_every_figure_and_no_failure():
-    done = subprocess.run([sys.executable, "benchmarks/desk_load.py", "--requests", "4", "--concurrency", "2",
-                           "--sequential", "2", "--warm", "1", "--cli-runs", "1", "--corpus-articles", "1", "--json"],
-                          cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True,
-                          timeout=300, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "benchmarks/desk_load.py",
+            "--requests",
+            "4",
+            "--concurrency",
+            "2",
+            "--sequential",
+            "2",
+            "--warm",
+            "1",
+            "--cli-runs",
+            "1",
+            "--corpus-articles",
+            "1",
+            "--json",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
     assert set(report) == {"articles", "sequential", "concurrent", "cli", "ratios", "server_exit"}
@@ -37,8 +70,11 @@ def test_a_tiny_run_reports_every_figure_and_no_failure():
     assert report["sequential"]["list_p50_ms"] is None  # the list is probed only under concurrency
     assert report["concurrent"]["list_p50_ms"] > 0
     assert report["cli"]["runs"] == 1 and report["cli"]["median_s"] > 0
-    assert set(report["ratios"]) == {"concurrent_p50_to_sequential_p50", "concurrent_to_sequential_throughput",
-                                     "cli_to_warm_sample_p50"}
+    assert set(report["ratios"]) == {
+        "concurrent_p50_to_sequential_p50",
+        "concurrent_to_sequential_throughput",
+        "cli_to_warm_sample_p50",
+    }
 
 
 def test_percentiles_interpolate_between_ranks():

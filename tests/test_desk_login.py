@@ -42,8 +42,12 @@ def _sign_in(visitor: Visitor, token: str = TOKEN, next: str = "/") -> object:
 def test_a_browser_is_sent_to_the_login_page_and_back_to_the_page_it_asked_for(guarded, store):
     id = store.add(title="Kept", options={}, articles=1).id
     visitor = Visitor(guarded)
-    for path, location in [("/", "/login"), (f"/briefings/{id}?x=1", f"/login?next=%2Fbriefings%2F{id}%3Fx%3D1"),
-                           ("/new", "/login?next=%2Fnew"), ("/nowhere", "/login?next=%2Fnowhere")]:
+    for path, location in [
+        ("/", "/login"),
+        (f"/briefings/{id}?x=1", f"/login?next=%2Fbriefings%2F{id}%3Fx%3D1"),
+        ("/new", "/login?next=%2Fnew"),
+        ("/nowhere", "/login?next=%2Fnowhere"),
+    ]:
         reply = visitor.get(path)
         assert (reply.status, reply.headers["location"]) == (303, location)
     assert visitor.get("/static/desk.css").status == 200  # the login page's own style
@@ -87,12 +91,15 @@ def test_the_session_opens_the_pages_and_the_apis_reads_not_its_changes(guarded)
     cookies = {"Cookie": f"{COOKIE}={visitor.cookies[COOKIE]}"}
     assert call(guarded, "GET", f"/api/briefings/{id}", headers=cookies).json["id"] == id
     assert call(guarded, "GET", f"/api/briefings/{id}/export?format=email", headers=cookies).status == 200
-    for method, path, body in [("POST", "/api/briefings", {"texts": [SAMPLE_TEXT]}),
-                               ("PATCH", f"/api/briefings/{id}/events/0", {"deleted": True}),
-                               ("POST", f"/api/briefings/{id}/events/0/merge", {"into": 1})]:
+    for method, path, body in [
+        ("POST", "/api/briefings", {"texts": [SAMPLE_TEXT]}),
+        ("PATCH", f"/api/briefings/{id}/events/0", {"deleted": True}),
+        ("POST", f"/api/briefings/{id}/events/0/merge", {"into": 1}),
+    ]:
         refused = call(guarded, method, path, body, headers=cookies)
         assert refused.status == 401 and refused.json["error"].startswith(
-            "the API's changes need Authorization: Bearer TOKEN"), (method, path)
+            "the API's changes need Authorization: Bearer TOKEN"
+        ), (method, path)
         assert refused.headers["www-authenticate"] == "Bearer"
     # The header opens them: the token's UTF-8, as curl sends it.
     header = {"Authorization": b"Bearer " + TOKEN.encode()}
@@ -138,19 +145,48 @@ def test_a_desk_without_a_token_has_no_login(store):
         assert page.status == 200 and "Sign out" not in page.text
 
 
-@pytest.mark.parametrize("asked, safe", [
-    ("/briefings/3?x=1", "/briefings/3?x=1"), ("//evil.example/", "/"), ("https://evil.example/", "/"),
-    ("/\\evil.example", "/"), ("evil", "/"), ("/login?next=/x", "/"), ("/a\r\nSet-Cookie: x=1", "/"), (None, "/"),
-])
+@pytest.mark.parametrize(
+    "asked, safe",
+    [
+        ("/briefings/3?x=1", "/briefings/3?x=1"),
+        ("//evil.example/", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("evil", "/"),
+        ("/login?next=/x", "/"),
+        ("/a\r\nSet-Cookie: x=1", "/"),
+        (None, "/"),
+    ],
+)
 def test_the_page_after_signing_in_is_always_this_desks(asked, safe):
     assert safe_next(asked) == safe
 
 
 def test_over_https_the_session_cookie_is_secure(store, tmp_path):
     key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-keyout", str(key), "-out", str(certificate), "-days", "1", "-subj", "/CN=127.0.0.1"],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     with running(_app(store), ssl_keyfile=str(key), ssl_certfile=str(certificate)) as base:
         assert base.startswith("https://")
         visitor = Visitor(base)

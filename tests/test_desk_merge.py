@@ -17,10 +17,16 @@ from summarize.pipeline import Briefer
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 # Two articles telling one happening with different dates: two events to merge.
-RAWA = {"text": "Rawa falls\n\nMilitants seized the town of Rawa on Saturday after a short fight with police.",
-        "date": "2014-06-22", "source": "wire-a"}
-ANA = {"text": "Ana taken\n\nThe town of Ana was overrun by gunmen on 20 June 2014, officials said.",
-       "date": "2014-06-23", "source": "wire-b"}
+RAWA = {
+    "text": "Rawa falls\n\nMilitants seized the town of Rawa on Saturday after a short fight with police.",
+    "date": "2014-06-22",
+    "source": "wire-a",
+}
+ANA = {
+    "text": "Ana taken\n\nThe town of Ana was overrun by gunmen on 20 June 2014, officials said.",
+    "date": "2014-06-23",
+    "source": "wire-b",
+}
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"], indirect=True)
@@ -36,8 +42,9 @@ def test_merging_folds_an_event_into_another_and_separating_undoes_it(database):
         joined = reply.json["into"]
         assert joined["headline"] == first["headline"] and joined["index"] == 1
         expected_conflicts = [] if second["value"] == first["value"] else [second["value"]]
-        assert [c["value"] for c in joined["conflicts"]] == [c["value"] for c in first["conflicts"]] + \
-            expected_conflicts
+        assert [c["value"] for c in joined["conflicts"]] == [
+            c["value"] for c in first["conflicts"]
+        ] + expected_conflicts
         exported = call(desk, "GET", f"/api/briefings/{id}/export?format=json").json
         assert second["headline"] not in [e["headline"] for e in exported["events"]]
         assert len(exported["events"]) == len(before) - 1
@@ -45,8 +52,10 @@ def test_merging_folds_an_event_into_another_and_separating_undoes_it(database):
         assert call(desk, "POST", f"/api/briefings/{id}/events/3/merge", {"into": None}).status == 200
         exported = call(desk, "GET", f"/api/briefings/{id}/export?format=json").json
         assert [e["headline"] for e in exported["events"]] == [e["headline"] for e in before]
-        assert [(e.index, e.changes) for e in store.get(id).edits] == [(3, {"merged_into": 1}),
-                                                                      (3, {"merged_into": None})]
+        assert [(e.index, e.changes) for e in store.get(id).edits] == [
+            (3, {"merged_into": 1}),
+            (3, {"merged_into": None}),
+        ]
     store.close()
 
 
@@ -59,11 +68,12 @@ def test_a_merged_event_reports_both_sources(tmp_path):
         by_source = {event["source"]: event for event in document["events"]}
         assert set(by_source) == {"wire-a", "wire-b"}, json.dumps(document["events"], indent=1)
         rawa, ana = by_source["wire-a"], by_source["wire-b"]
-        reply = call(desk, "POST", f"/api/briefings/{created['id']}/events/{ana['index']}/merge",
-                     {"into": rawa["index"]})
+        reply = call(
+            desk, "POST", f"/api/briefings/{created['id']}/events/{ana['index']}/merge", {"into": rawa["index"]}
+        )
         assert reply.json["into"]["sources"] == ["wire-a", "wire-b"]
         text = call(desk, "GET", f"/api/briefings/{created['id']}/export?format=html").text
-        timeline = text[text.index('id="timeline-heading"'):]  # the summaries above quote every article
+        timeline = text[text.index('id="timeline-heading"') :]  # the summaries above quote every article
         assert "Reported by wire-a; wire-b" in timeline and ana["headline"] not in timeline
     store.close()
 

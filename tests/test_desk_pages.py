@@ -23,7 +23,6 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} <img src=x onerror=alert(2)>"
 
 
-
 def _parsed(text: str):
     """The page parsed strictly as HTML5 (a parse error fails the test)."""
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
@@ -78,19 +77,30 @@ def test_uploaded_files_and_a_corpus_make_one_briefing_in_the_background(store):
     gate = threading.Event()
     with running(create_app(store, Briefer(summarizer=FirstSentences(gate)))) as desk:
         visitor = Visitor(desk)
-        corpus = "\n".join(json.dumps(line) for line in [
-            {"text": "Storm Ada\n\nThe storm reached the coast on 10 January 2024.", "date": "2024-01-11"},
-            {"html": "<html><head><title>Ada</title></head><body><p>On 12 January 2024 the storm ended.</p>"
-                     "</body></html>", "date": "2024-01-13", "source": "ada.html"}]).encode()
-        id = _create(visitor, {"title": "Three inputs", "per_date": "2"},
-                     [("files", "iraq.txt", SAMPLE_TEXT.encode()), ("corpus", "ada.jsonl", corpus)])
+        corpus = "\n".join(
+            json.dumps(line)
+            for line in [
+                {"text": "Storm Ada\n\nThe storm reached the coast on 10 January 2024.", "date": "2024-01-11"},
+                {
+                    "html": "<html><head><title>Ada</title></head><body><p>On 12 January 2024 the storm ended.</p>"
+                    "</body></html>",
+                    "date": "2024-01-13",
+                    "source": "ada.html",
+                },
+            ]
+        ).encode()
+        id = _create(
+            visitor,
+            {"title": "Three inputs", "per_date": "2"},
+            [("files", "iraq.txt", SAMPLE_TEXT.encode()), ("corpus", "ada.jsonl", corpus)],
+        )
         page = visitor.get(f"/briefings/{id}")
         assert '<meta http-equiv="refresh" content="2">' in page.text
         assert re.search(r'<progress value="\d+" max="6">', page.text)
         gate.set()
         wait_for(desk, id)
         done = visitor.get(f"/briefings/{id}")
-        assert "http-equiv=\"refresh\"" not in done.text
+        assert 'http-equiv="refresh"' not in done.text
         sources = [article["source"] for article in call(desk, "GET", f"/api/briefings/{id}").json["articles"]]
         assert sources == ["iraq.txt", "ada.jsonl:1", "ada.html"]
         assert "Three inputs" in done.text
@@ -99,8 +109,9 @@ def test_uploaded_files_and_a_corpus_make_one_briefing_in_the_background(store):
 def test_the_list_shows_and_searches_briefings(desk):
     visitor = Visitor(desk)
     iraq = _create(visitor, {"text": SAMPLE_TEXT, "date": "2014-06-22"})
-    ada = _create(visitor, {"text": "Storm Ada\n\nThe storm hit the coast on Monday.", "date": "2024-01-10",
-                            "title": HOSTILE})
+    ada = _create(
+        visitor, {"text": "Storm Ada\n\nThe storm hit the coast on Monday.", "date": "2024-01-10", "title": HOSTILE}
+    )
     everything = visitor.get("/")
     _csp_forbids_inline(everything.headers)
     _no_inline_code(everything.text)
@@ -122,8 +133,12 @@ def test_editing_forms_change_the_briefing_and_its_exports(desk, store):
     events = call(desk, "GET", f"/api/briefings/{id}").json["events"]
     token = visitor.token(f"/briefings/{id}")
     base = f"/briefings/{id}/events"
-    for index, fields in [(0, {"action": "delete"}), (1, {"action": "save", "headline": HOSTILE, "label": "Sat"}),
-                          (2, {"action": "note", "note": "Checked with the ministry"}), (3, {"action": "pin"})]:
+    for index, fields in [
+        (0, {"action": "delete"}),
+        (1, {"action": "save", "headline": HOSTILE, "label": "Sat"}),
+        (2, {"action": "note", "note": "Checked with the ministry"}),
+        (3, {"action": "pin"}),
+    ]:
         reply = visitor.post_form(f"{base}/{index}", {"csrf": token, **fields})
         assert reply.status == 303 and reply.headers["location"] == f"/briefings/{id}#event-{index}", reply.text
     document = call(desk, "GET", f"/api/briefings/{id}").json
@@ -132,8 +147,10 @@ def test_editing_forms_change_the_briefing_and_its_exports(desk, store):
     assert document["events"][2]["note"] == "Checked with the ministry"
     page = visitor.get(f"/briefings/{id}")
     _no_inline_code(page.text)
-    assert "<script>alert" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*7 &#125;&#125;" \
-        in page.text
+    assert (
+        "<script>alert" not in page.text
+        and "&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*7 &#125;&#125;" in page.text
+    )
     assert 'value="restore"' in page.text and 'value="unpin"' in page.text
     exported = call(desk, "GET", f"/api/briefings/{id}/export?format=text").text
     assert " ".join(events[0]["headline"].split()) not in " ".join(exported.split())
@@ -147,8 +164,12 @@ def test_a_form_without_its_token_is_refused(desk, store):
     visitor = Visitor(desk)
     id = _create(visitor, {"text": SAMPLE_TEXT, "date": "2014-06-22"})
     stranger = Visitor(desk)  # another site's form: no cookie, or a token of its own
-    for who, fields in [(stranger, {"action": "delete"}), (stranger, {"action": "delete", "csrf": "0" * 64}),
-                        (visitor, {"action": "delete", "csrf": "0" * 64}), (visitor, {"action": "delete"})]:
+    for who, fields in [
+        (stranger, {"action": "delete"}),
+        (stranger, {"action": "delete", "csrf": "0" * 64}),
+        (visitor, {"action": "delete", "csrf": "0" * 64}),
+        (visitor, {"action": "delete"}),
+    ]:
         reply = who.post_form(f"/briefings/{id}/events/0", fields)
         assert reply.status == 403 and "security token" in reply.text, reply.text
     stranger.get("/new")  # a cookie of its own does not make another browser's token valid
@@ -157,17 +178,20 @@ def test_a_form_without_its_token_is_refused(desk, store):
     assert store.get(id).edits == () and len(store.list()) == 1
 
 
-@pytest.mark.parametrize("fields, files, status, words", [
-    ({}, [], 422, "give at least one article"),
-    ({"text": SAMPLE_TEXT, "date": "the day after never"}, [], 422, "--date: cannot read"),
-    ({"text": SAMPLE_TEXT, "sentences": "many"}, [], 422, "sentences"),
-    ({"text": SAMPLE_TEXT, "sentences": "0"}, [], 422, "sentences"),
-    ({"urls": "ftp://example.com/story"}, [], 422, "ftp://example.com/story"),
-    ({}, [("files", "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)], 422, "photo.txt"),
-    ({}, [("corpus", "bad.jsonl", b'{"text": "fine"}\n{"text": \n')], 422, "bad.jsonl:2: not valid JSON"),
-    ({}, [("corpus", "bad.jsonl", b'["a list"]\n')], 422, "bad.jsonl:1: expected a JSON object"),
-    ({}, [("corpus", "empty.jsonl", b"\n\n")], 422, "empty.jsonl: the file is empty"),
-])
+@pytest.mark.parametrize(
+    "fields, files, status, words",
+    [
+        ({}, [], 422, "give at least one article"),
+        ({"text": SAMPLE_TEXT, "date": "the day after never"}, [], 422, "--date: cannot read"),
+        ({"text": SAMPLE_TEXT, "sentences": "many"}, [], 422, "sentences"),
+        ({"text": SAMPLE_TEXT, "sentences": "0"}, [], 422, "sentences"),
+        ({"urls": "ftp://example.com/story"}, [], 422, "ftp://example.com/story"),
+        ({}, [("files", "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)], 422, "photo.txt"),
+        ({}, [("corpus", "bad.jsonl", b'{"text": "fine"}\n{"text": \n')], 422, "bad.jsonl:2: not valid JSON"),
+        ({}, [("corpus", "bad.jsonl", b'["a list"]\n')], 422, "bad.jsonl:1: expected a JSON object"),
+        ({}, [("corpus", "empty.jsonl", b"\n\n")], 422, "empty.jsonl: the file is empty"),
+    ],
+)
 def test_bad_forms_get_an_error_page_and_store_nothing(desk, store, fields, files, status, words):
     visitor = Visitor(desk)
     reply = visitor.post_multipart("/briefings", {"csrf": visitor.token(), **fields}, files)
@@ -213,8 +237,12 @@ def test_form_bodies_are_limited(store):
 
 
 def test_static_files_are_served_with_their_types(desk):
-    for name, media_type in [("desk.css", "text/css"), ("page.css", "text/css"), ("desk.js", "text/javascript"),
-                             ("favicon.svg", "image/svg+xml")]:
+    for name, media_type in [
+        ("desk.css", "text/css"),
+        ("page.css", "text/css"),
+        ("desk.js", "text/javascript"),
+        ("favicon.svg", "image/svg+xml"),
+    ]:
         reply = call(desk, "GET", f"/static/{name}")
         assert reply.status == 200 and reply.headers["content-type"].startswith(media_type)
         assert reply.headers["x-content-type-options"] == "nosniff"

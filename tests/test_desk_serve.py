@@ -30,8 +30,14 @@ def _environment(**extra: str) -> dict[str, str]:
 
 
 def _summarize(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, text=True, timeout=300,
-                          cwd=ROOT, env=_environment(**environment))
+    return subprocess.run(
+        [sys.executable, "-m", "summarize", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env=_environment(**environment),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,11 @@ def served(tmp_path_factory):
     database = tmp_path_factory.mktemp("desk") / "desk.sqlite3"
     process = subprocess.Popen(
         [sys.executable, "-m", "summarize", "serve", "--host", "0.0.0.0", "--port", "0", "--db", str(database)],
-        cwd=ROOT, env=_environment(SUMMARIZE_TOKEN=TOKEN), stderr=subprocess.PIPE, text=True)
+        cwd=ROOT,
+        env=_environment(SUMMARIZE_TOKEN=TOKEN),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 240
     line = ""
     while "briefing desk is at" not in line:
@@ -58,9 +68,16 @@ def served(tmp_path_factory):
 @pytest.mark.slow
 def test_the_desks_json_is_the_clis_json(served):
     base, _ = served
-    reply = call(base, "POST", "/api/briefings", {
-        "articles": [{"text": SAMPLE.read_text(encoding="utf-8"), "source": "examples/iraq-rawa-ana.txt"}],
-        "date": "2014-06-22"}, token=TOKEN)
+    reply = call(
+        base,
+        "POST",
+        "/api/briefings",
+        {
+            "articles": [{"text": SAMPLE.read_text(encoding="utf-8"), "source": "examples/iraq-rawa-ana.txt"}],
+            "date": "2014-06-22",
+        },
+        token=TOKEN,
+    )
     assert reply.status == 201, reply.text
     assert reply.json["status"] == "done"
     assert reply.json["articles"][0]["summary_method"] == "extractive: MiniLM"
@@ -70,15 +87,20 @@ def test_the_desks_json_is_the_clis_json(served):
     assert export.text == cli.stdout
     assert json.loads(cli.stdout)["events"] == [
         {k: v for k, v in event.items() if k not in ("index", "deleted", "pinned", "note", "merged_into", "edited")}
-        for event in reply.json["events"]]
+        for event in reply.json["events"]
+    ]
 
 
 @pytest.mark.slow
 def test_several_articles_are_briefed_in_the_background_into_one_timeline(served):
     base, _ = served
-    reply = call(base, "POST", "/api/briefings", {"texts": [SAMPLE.read_text(encoding="utf-8"),
-                                                            FOLLOWUP.read_text(encoding="utf-8")],
-                                                  "date": "2014-06-22"}, token=TOKEN)
+    reply = call(
+        base,
+        "POST",
+        "/api/briefings",
+        {"texts": [SAMPLE.read_text(encoding="utf-8"), FOLLOWUP.read_text(encoding="utf-8")], "date": "2014-06-22"},
+        token=TOKEN,
+    )
     assert reply.status == 201 and reply.json["status"] == "running", reply.text
     done = wait_for(base, reply.json["id"], token=TOKEN, timeout=120).json
     assert [a["source"] for a in done["articles"]] == ["text 1", "text 2"]
@@ -116,13 +138,16 @@ def test_sigterm_stops_the_server_cleanly(served):
     assert "Finished server process" in log and "Traceback" not in log
 
 
-@pytest.mark.parametrize("args, environment, words", [
-    (["--host", "0.0.0.0"], {}, "--host 0.0.0.0 lets other machines in: give --token TOKEN"),
-    (["--host", "desk.example"], {}, "--host desk.example lets other machines in"),
-    (["--db", "postgresql://nobody@127.0.0.1:1/desk"], {}, "cannot open the database postgresql"),
-    (["--port", "99999"], {}, "cannot listen on 127.0.0.1:99999"),
-    (["--bogus"], {}, "unrecognized arguments: --bogus"),
-])
+@pytest.mark.parametrize(
+    "args, environment, words",
+    [
+        (["--host", "0.0.0.0"], {}, "--host 0.0.0.0 lets other machines in: give --token TOKEN"),
+        (["--host", "desk.example"], {}, "--host desk.example lets other machines in"),
+        (["--db", "postgresql://nobody@127.0.0.1:1/desk"], {}, "cannot open the database postgresql"),
+        (["--port", "99999"], {}, "cannot listen on 127.0.0.1:99999"),
+        (["--bogus"], {}, "unrecognized arguments: --bogus"),
+    ],
+)
 def test_serve_refuses_what_cannot_work_in_one_line(args, environment, words, tmp_path):
     result = _summarize("serve", "--db", str(tmp_path / "d.sqlite3"), *args, **environment)
     assert result.returncode == 2, result.stderr

@@ -18,9 +18,15 @@ from summarize.errors import ConflictError, NotFoundError, StorageError
 
 
 def _document(*dates: str, events: int = 3) -> dict:
-    return {"articles": [{"source": f"a{n}", "date": date} for n, date in enumerate(dates)],
-            "events": [{"headline": f"event {n}"} for n in range(events)], "anchored": True, "notes": [],
-            "key_dates": None, "overview": [], "references": []}
+    return {
+        "articles": [{"source": f"a{n}", "date": date} for n, date in enumerate(dates)],
+        "events": [{"headline": f"event {n}"} for n in range(events)],
+        "anchored": True,
+        "notes": [],
+        "key_dates": None,
+        "overview": [],
+        "references": [],
+    }
 
 
 @pytest.fixture
@@ -60,14 +66,31 @@ def test_a_database_of_the_first_schema_is_upgraded_with_its_briefings_and_back(
     from summarize.desk.tables import UTCDateTime
 
     engine = _at_revision(database, "0001")
-    briefings = sa.table("briefings", sa.column("id"), sa.column("title"), sa.column("created", UTCDateTime),
-                         sa.column("status"), sa.column("options", sa.JSON), sa.column("document", sa.JSON),
-                         sa.column("failures", sa.JSON), sa.column("articles"))
+    briefings = sa.table(
+        "briefings",
+        sa.column("id"),
+        sa.column("title"),
+        sa.column("created", UTCDateTime),
+        sa.column("status"),
+        sa.column("options", sa.JSON),
+        sa.column("document", sa.JSON),
+        sa.column("failures", sa.JSON),
+        sa.column("articles"),
+    )
     with engine.begin() as connection:
         assert "dropped" not in {c["name"] for c in sa.inspect(connection).get_columns("briefings")}
-        connection.execute(briefings.insert().values(
-            id=7, title="Old", created=dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc), status=DONE, options={},
-            document=_document(events=2), failures=[], articles=1))
+        connection.execute(
+            briefings.insert().values(
+                id=7,
+                title="Old",
+                created=dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc),
+                status=DONE,
+                options={},
+                document=_document(events=2),
+                failures=[],
+                articles=1,
+            )
+        )
     engine.dispose()
     store = Store(database)
     old = store.get(7)
@@ -85,12 +108,21 @@ def test_a_database_of_the_first_schema_is_upgraded_with_its_briefings_and_back(
 
 def test_the_events_a_selection_dropped_are_kept_and_edited_after_the_timelines(store):
     dropped = [{"headline": "dropped 0"}, {"headline": "dropped 1"}]
-    stored = store.add(title="t", options={"since": "2014-06-21"}, articles=1, status=DONE,
-                       document=_document(events=3), dropped=dropped)
+    stored = store.add(
+        title="t",
+        options={"since": "2014-06-21"},
+        articles=1,
+        status=DONE,
+        document=_document(events=3),
+        dropped=dropped,
+    )
     assert store.get(stored.id).dropped == tuple(dropped) == stored.dropped
     store.add_edit(stored.id, 4, {"pinned": True})  # the second dropped event: 3 + 1
-    with pytest.raises(NotFoundError, match=r"has no event 5 \(it has 3 in its timeline, from 0, and 2 its "
-                                            r"selection dropped, 3 to 4\)"):
+    with pytest.raises(
+        NotFoundError,
+        match=r"has no event 5 \(it has 3 in its timeline, from 0, and 2 its "
+        r"selection dropped, 3 to 4\)",
+    ):
         store.add_edit(stored.id, 5, {"pinned": True})
     running = store.add(title="r", options={}, articles=2)
     store.finish(running.id, title="r", document=_document(events=1), dropped=dropped[:1])
@@ -101,9 +133,14 @@ def test_the_events_a_selection_dropped_are_kept_and_edited_after_the_timelines(
 
 def test_a_finished_briefing_is_stored_whole_and_read_back(store):
     before = dt.datetime.now(dt.timezone.utc)
-    stored = store.add(title="Iraq", options={"date": "2014-06-22"}, articles=2, status=DONE,
-                       document=_document("2014-06-23", "2014-06-21"),
-                       failures=[Failure("https://x.example/", "could not fetch")])
+    stored = store.add(
+        title="Iraq",
+        options={"date": "2014-06-22"},
+        articles=2,
+        status=DONE,
+        document=_document("2014-06-23", "2014-06-21"),
+        failures=[Failure("https://x.example/", "could not fetch")],
+    )
     again = store.get(stored.id)
     assert again == stored
     assert again.status == DONE and again.options == {"date": "2014-06-22"}
@@ -141,7 +178,10 @@ def test_every_edit_is_kept_with_its_time_in_order(store):
     store.add_edit(stored.id, 0, {"deleted": True})
     edits = store.get(stored.id).edits
     assert [(e.index, e.changes) for e in edits] == [
-        (1, {"headline": "First"}), (1, {"headline": "Second", "pinned": True}), (0, {"deleted": True})]
+        (1, {"headline": "First"}),
+        (1, {"headline": "Second", "pinned": True}),
+        (0, {"deleted": True}),
+    ]
     assert edits[0].at <= edits[1].at <= edits[2].at
     assert store.get(stored.id).document == _document()  # the machine's briefing is untouched
 
@@ -177,10 +217,16 @@ def test_a_write_that_fails_leaves_nothing_half_written(store):
 
 
 def test_the_list_searches_titles_and_dates_newest_first(store):
-    iraq = store.add(title="Militants Execute 21 in Iraq", options={}, articles=1, status=DONE,
-                     document=_document("2014-06-22"))
-    storm = store.add(title="Storm Ada: 100% of the coast", options={}, articles=12, status=DONE,
-                      document=_document("2024-01-10", "2024-01-14"))
+    iraq = store.add(
+        title="Militants Execute 21 in Iraq", options={}, articles=1, status=DONE, document=_document("2014-06-22")
+    )
+    storm = store.add(
+        title="Storm Ada: 100% of the coast",
+        options={},
+        articles=12,
+        status=DONE,
+        document=_document("2024-01-10", "2024-01-14"),
+    )
     store.add(title="Briefing of 2 articles", options={}, articles=2)
     assert [entry.title for entry in store.list()][:2] == ["Briefing of 2 articles", storm.title]
     assert [entry.id for entry in store.list(title="IRAQ")] == [iraq.id]
@@ -228,7 +274,10 @@ def test_database_urls():
 
 
 def test_a_database_that_cannot_be_opened_is_one_line(tmp_path):
-    with socket_closed_port() as port, pytest.raises(StorageError, match="cannot open the database postgresql") as error:
+    with (
+        socket_closed_port() as port,
+        pytest.raises(StorageError, match="cannot open the database postgresql") as error,
+    ):
         Store(f"postgresql://nobody:secret@127.0.0.1:{port}/desk")
     assert "\n" not in str(error.value) and "secret" not in str(error.value)
     with pytest.raises(StorageError, match="cannot use"):

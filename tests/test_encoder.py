@@ -28,8 +28,14 @@ TOLERANCE = 1e-5
 # strips none, lower-cases all), CJK characters, zero-width and control characters,
 # an emoji (unknown), and texts past every truncation limit.
 AWKWARD_TEXTS = [
-    "", "x", "Naïve CAFÉ crème in Zürich", "東京 and 北京 agreed", "zero\u200bwidth and\ttab\x00nul",
-    "an emoji 😀 here", "word " * 300, "supercalifragilisticexpialidocious antidisestablishmentarianism",
+    "",
+    "x",
+    "Naïve CAFÉ crème in Zürich",
+    "東京 and 北京 agreed",
+    "zero\u200bwidth and\ttab\x00nul",
+    "an emoji 😀 here",
+    "word " * 300,
+    "supercalifragilisticexpialidocious antidisestablishmentarianism",
 ]
 
 
@@ -58,7 +64,11 @@ def test_similar_sentences_are_closer_than_unrelated_ones(encoder: SentenceEncod
 
 
 def test_batching_and_order_do_not_change_the_vectors(encoder: SentenceEncoder) -> None:
-    texts = ["A short one.", "A much longer sentence about the withdrawal of security forces from Rawa.", "Mid size text."]
+    texts = [
+        "A short one.",
+        "A much longer sentence about the withdrawal of security forces from Rawa.",
+        "Mid size text.",
+    ]
     together = encoder.encode(texts)
     alone = np.stack([encoder.encode([t])[0] for t in texts])
     assert np.allclose(together, alone, atol=1e-5)
@@ -77,8 +87,9 @@ def torch_encoder() -> SentenceEncoder:
 
 @pytest.mark.parametrize("backend", ["onnx", "torch"])
 @pytest.mark.parametrize("max_tokens, key", [(None, "vectors"), (48, "vectors_48_tokens")])
-def test_vectors_are_todays_on_the_sample(backend: str, max_tokens: int | None, key: str,
-                                          encoder: SentenceEncoder, torch_encoder: SentenceEncoder) -> None:
+def test_vectors_are_todays_on_the_sample(
+    backend: str, max_tokens: int | None, key: str, encoder: SentenceEncoder, torch_encoder: SentenceEncoder
+) -> None:
     chosen = encoder if backend == "onnx" else torch_encoder
     assert chosen.backend == backend
     vectors = chosen.encode(SAMPLE_VECTORS["texts"], max_tokens=max_tokens)
@@ -141,8 +152,9 @@ def test_loading_prints_nothing(capfd: pytest.CaptureFixture[str], backend: Back
     assert out == "" and err == ""
 
 
-def test_the_export_is_made_on_first_use_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capfd: pytest.CaptureFixture[str]) -> None:
+def test_the_export_is_made_on_first_use_then_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
     first = SentenceEncoder()
     assert first.backend == "onnx"
@@ -165,7 +177,9 @@ def test_a_damaged_export_is_made_again(tmp_path: Path, monkeypatch: pytest.Monk
     damaged.write_bytes(b"not an ONNX model")
     encoder = SentenceEncoder()
     assert encoder.backend == "onnx" and damaged.stat().st_size > 1_000_000
-    assert np.abs(encoder.encode(SAMPLE_VECTORS["texts"][:3]) - np.array(SAMPLE_VECTORS["vectors"][:3])).max() <= TOLERANCE
+    assert (
+        np.abs(encoder.encode(SAMPLE_VECTORS["texts"][:3]) - np.array(SAMPLE_VECTORS["vectors"][:3])).max() <= TOLERANCE
+    )
 
 
 def test_torch_is_the_fallback_when_no_export_can_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

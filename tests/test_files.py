@@ -29,8 +29,9 @@ STORY = "Council story\n\nThe council met on June 9, 2014 and voted on the budge
 
 def command(*args: str, **options) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, cwd=ROOT, env=env,
-                          timeout=120, **options)
+    return subprocess.run(
+        [sys.executable, "-m", "summarize", *args], capture_output=True, cwd=ROOT, env=env, timeout=120, **options
+    )
 
 
 @pytest.fixture()
@@ -54,18 +55,24 @@ def test_one_format_goes_to_the_output_or_to_standard_output():
     assert output_targets("out/b.md", ["markdown"], ["story.txt"]) == {"markdown": Path("out/b.md")}
 
 
-@pytest.mark.parametrize(("inputs", "stem"), [
-    (["news/story.txt"], "story"),
-    (["-"], "briefing"),  # standard input has no name to reuse
-    (["https://example.com/2014/story.html"], "briefing"),  # nor has a URL a file's
-    (["a.txt", "b.txt"], "briefing"),  # a briefing of several is not named after the first
-], ids=["one file", "stdin", "url", "several"])
+@pytest.mark.parametrize(
+    ("inputs", "stem"),
+    [
+        (["news/story.txt"], "story"),
+        (["-"], "briefing"),  # standard input has no name to reuse
+        (["https://example.com/2014/story.html"], "briefing"),  # nor has a URL a file's
+        (["a.txt", "b.txt"], "briefing"),  # a briefing of several is not named after the first
+    ],
+    ids=["one file", "stdin", "url", "several"],
+)
 def test_several_formats_are_files_in_the_directory_named_after_the_one_input(tmp_path, inputs, stem):
     from summarize.cli.files import output_targets
 
     assert output_targets(str(tmp_path), ["html", "email", "markdown"], inputs) == {
-        "html": tmp_path / f"{stem}.html", "email": tmp_path / f"{stem}.email.html",
-        "markdown": tmp_path / f"{stem}.md"}
+        "html": tmp_path / f"{stem}.html",
+        "email": tmp_path / f"{stem}.email.html",
+        "markdown": tmp_path / f"{stem}.md",
+    }
 
 
 def test_several_formats_need_a_directory(tmp_path):
@@ -95,8 +102,9 @@ def test_an_input_article_is_never_a_target(tmp_path, monkeypatch):
     # Standard input and a URL are no files: a file named "-" or one whose path
     # spells the URL is not an input.
     monkeypatch.chdir(tmp_path)
-    refuse_overwriting_inputs([Path("-"), Path("https:/example.com/story.html")],
-                              ["-", "https://example.com/story.html"])
+    refuse_overwriting_inputs(
+        [Path("-"), Path("https:/example.com/story.html")], ["-", "https://example.com/story.html"]
+    )
 
 
 # --- Atomic replacement: the old briefing or the new, never half ----------------------
@@ -139,8 +147,7 @@ FULL_DISK = textwrap.dedent("""
 def test_a_write_that_fails_midway_leaves_the_old_briefing_whole(tmp_path):
     target = tmp_path / "briefing.html"
     target.write_text("<p>old briefing</p>\n")
-    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(target)], capture_output=True, cwd=ROOT,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(target)], capture_output=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode() == f"{target}: cannot write (File too large)\n"
     assert target.read_text() == "<p>old briefing</p>\n"
@@ -158,7 +165,7 @@ def test_a_symlink_stays_a_link_and_its_file_is_replaced(tmp_path):
     real.write_text("old")
     real.chmod(0o640)
     (tmp_path / "latest.html").symlink_to("2014/06-22.html")  # relative, as people make them
-    (tmp_path / "current.html").symlink_to("latest.html")      # a chain of two
+    (tmp_path / "current.html").symlink_to("latest.html")  # a chain of two
     for link in ("latest.html", "current.html"):
         write_output(tmp_path / link, f"new through {link}")
         assert real.read_text() == f"new through {link}"
@@ -235,11 +242,14 @@ def test_several_formats_into_a_directory_of_links_and_fifos(tmp_path, story):
     assert leftovers(out) == leftovers(elsewhere) == []
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: p.mkdir(), "is a directory, not a file to write the briefing to"),
-    (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "is a socket, not a file to write the briefing to"),
-    (lambda p: p.symlink_to(p.name), "cannot write (Too many levels of symbolic links)"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a directory, not a file to write the briefing to"),
+        (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "is a socket, not a file to write the briefing to"),
+        (lambda p: p.symlink_to(p.name), "cannot write (Too many levels of symbolic links)"),
+    ],
+)
 def test_targets_that_are_not_files_are_refused(tmp_path, make, message):
     from summarize.cli.files import check_output, write_output
     from summarize.errors import OutputError
@@ -268,8 +278,9 @@ def test_a_block_device_is_refused():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)],
-                         ids=["umask-022", "umask-077", "umask-002"])
+@pytest.mark.parametrize(
+    ("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)], ids=["umask-022", "umask-077", "umask-002"]
+)
 def test_a_new_file_has_the_mode_a_normal_write_gives(tmp_path, story, umask, mode):
     target = tmp_path / "briefing.txt"
     result = command(str(story), "--format", "text", "-o", str(target), umask=umask)
@@ -316,13 +327,19 @@ SIGNAL_AT_RENAME = textwrap.dedent("""
 
 def run_signalled(signum: int, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    return subprocess.run([sys.executable, "-c", SIGNAL_AT_RENAME, str(signum), *args], capture_output=True,
-                          cwd=ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", SIGNAL_AT_RENAME, str(signum), *args],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("signum", "said"), [(signal.SIGTERM, "terminated"), (signal.SIGINT, "interrupted")],
-                         ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    ("signum", "said"), [(signal.SIGTERM, "terminated"), (signal.SIGINT, "interrupted")], ids=["SIGTERM", "SIGINT"]
+)
 def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path, story, signum, said):
     out = tmp_path / "out"
     out.mkdir()
@@ -340,10 +357,23 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
     from summarize.cli.files import temp_name, write_output
 
     target = tmp_path / "story.html"
-    killed = subprocess.run([sys.executable, "-c", SIGNAL_AT_RENAME.replace("from summarize.cli import main", (
-        "from pathlib import Path; from summarize.cli.files import write_output\n"
-        "main = lambda argv: write_output(Path(argv[0]), 'half-made')")), str(signal.SIGKILL), str(target)],
-        cwd=ROOT, timeout=60)
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SIGNAL_AT_RENAME.replace(
+                "from summarize.cli import main",
+                (
+                    "from pathlib import Path; from summarize.cli.files import write_output\n"
+                    "main = lambda argv: write_output(Path(argv[0]), 'half-made')"
+                ),
+            ),
+            str(signal.SIGKILL),
+            str(target),
+        ],
+        cwd=ROOT,
+        timeout=60,
+    )
     assert killed.returncode == -signal.SIGKILL
     (stale,) = leftovers(tmp_path)
     assert stale == temp_name("story.html", int(stale.rsplit("-", 1)[1].split(".")[0]))
@@ -352,18 +382,18 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
         try:
             old = time.time() - 2 * 24 * 3600
             others = {
-                temp_name("story.html", alive.pid): None,         # a run still writing
+                temp_name("story.html", alive.pid): None,  # a run still writing
                 temp_name("other.html", killed_pid(stale)): None,  # another target's
-                ".story.html.k2j3h4.tmp": None,                    # not our pattern (tempfile's)
-                ".story.html.summarize-0.tmp": None,               # not a PID
+                ".story.html.k2j3h4.tmp": None,  # not our pattern (tempfile's)
+                ".story.html.summarize-0.tmp": None,  # not a PID
                 temp_name("story.html", killed_pid(stale)) + ".bak": None,
-                temp_name("story.html", 9_999_999_999): None,     # no process can have it: keep, as unknown
+                temp_name("story.html", 9_999_999_999): None,  # no process can have it: keep, as unknown
             }
             for name in others:
                 (tmp_path / name).write_text("not ours to remove")
             (tmp_path / temp_name("story.html", 4_000_000)).mkdir()  # a directory, not a file
             (tmp_path / temp_name("story.html", 4_000_001)).symlink_to(".story.html.k2j3h4.tmp")  # a link: we make none
-            aged = tmp_path / temp_name("story.html", os.getppid())   # a live PID, but a day old: reused
+            aged = tmp_path / temp_name("story.html", os.getppid())  # a live PID, but a day old: reused
             aged.write_text("x")
             os.utime(aged, (old, old))
             write_output(target, "<p>new</p>")
@@ -372,8 +402,9 @@ def test_a_run_killed_outright_leaves_a_temporary_file_that_the_next_run_removes
         finally:  # at once, also when a check fails: the with would wait a minute for it
             alive.kill()
     assert target.read_text() == "<p>new</p>"
-    assert sorted(os.listdir(tmp_path)) == sorted([*others, temp_name("story.html", 4_000_000),
-                                                   temp_name("story.html", 4_000_001), "story.html"])
+    assert sorted(os.listdir(tmp_path)) == sorted(
+        [*others, temp_name("story.html", 4_000_000), temp_name("story.html", 4_000_001), "story.html"]
+    )
 
 
 def killed_pid(name: str) -> int:
@@ -525,19 +556,25 @@ def test_a_fifo_without_a_writer_as_input_fails_at_once(tmp_path, as_corpus):
     result = command(*(["--jsonl", str(fifo)] if as_corpus else [str(fifo)]))  # a hang fails by timeout
     what = "a JSON Lines file" if as_corpus else "an article file"
     assert (result.returncode, result.stdout) == (2, b"")
-    assert result.stderr.decode() == (f"summarize: error: {fifo}: is a named pipe (FIFO), not {what}; "
-                                      f"give - to read standard input\n")
+    assert result.stderr.decode() == (
+        f"summarize: error: {fifo}: is a named pipe (FIFO), not {what}; give - to read standard input\n"
+    )
     assert time.monotonic() - started < 60
 
 
-@pytest.mark.parametrize(("make", "kind"), [
-    (lambda p: p.mkdir(), "a directory"),
-    (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
-    (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "a socket"),
-    (lambda p: p.symlink_to("/dev/null"), "a character device"),
-    (lambda p: os.mkfifo(p.parent / "fifo") or p.symlink_to("fifo"),  # type: ignore[func-returns-value]  # both, in order
-     "a named pipe (FIFO)"),
-])
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda p: p.mkdir(), "a directory"),
+        (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
+        (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "a socket"),
+        (lambda p: p.symlink_to("/dev/null"), "a character device"),
+        (
+            lambda p: os.mkfifo(p.parent / "fifo") or p.symlink_to("fifo"),  # type: ignore[func-returns-value]  # both, in order
+            "a named pipe (FIFO)",
+        ),
+    ],
+)
 def test_special_files_are_not_read(tmp_path, make, kind):
     from summarize.errors import InputError
     from summarize.inputs.loading import load_article, read_jsonl
@@ -579,5 +616,6 @@ def test_a_fifo_in_a_batch_is_one_failed_input(tmp_path, story):
     assert result.returncode == 3
     assert result.stderr.decode().splitlines() == [
         f"summarize: error: {tmp_path / 'feed'}: is a named pipe (FIFO), not an article file; "
-        f"give - to read standard input"]
+        f"give - to read standard input"
+    ]
     assert b'"events"' in result.stdout

@@ -35,7 +35,8 @@ def test_headline_cases(sentence, phrase, value, expected, others):
     for other in others:
         text, _, other_value = other.partition("=")
         other_expressions.append(
-            TimeExpression(sentence.index(text), sentence.index(text) + len(text), text, "DATE", other_value or "2000"))
+            TimeExpression(sentence.index(text), sentence.index(text) + len(text), text, "DATE", other_value or "2000")
+        )
     article = Article(text=sentence, source="t.txt", date=dt.date(2014, 6, 22))
     events = [e for e in extract_events(article, [expression, *other_expressions]) if e.time == expression]
     if expected == "-":
@@ -86,13 +87,19 @@ def test_make_headline_only_deletes_and_never_fails(case):
     assert isinstance(headline, str)
     assert is_deletion(headline, sentence)
     assert len(headline.split()) <= HARD_MAX_HEADLINE_WORDS
-    outside = sentence[: span[0]] + " " + sentence[span[1]:]
+    outside = sentence[: span[0]] + " " + sentence[span[1] :]
     if re.search(r"[^\W_]", outside):  # a letter or digit outside the date
         assert re.search(r"[^\W_]", headline)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from("militants seized control of the crossing with Syria near Rawa".split()), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from("militants seized control of the crossing with Syria near Rawa".split()),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_make_headline_is_non_empty_when_words_remain(words):
     sentence = "On Sunday " + " ".join(words) + "."
     assert make_headline(sentence, (3, 9)) != ""
@@ -107,9 +114,14 @@ def is_word_subsequence(short: str, long: str) -> bool:
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Bader \u2013 who lost his legs in a flying accident in 1931 \u2013 was shot down over France.",
-         "Bader was shot down over France."),
-        ("A kite measuring 6,000 metres (3.7 miles) went to a festival.", "A kite measuring 6,000 metres went to a festival."),
+        (
+            "Bader \u2013 who lost his legs in a flying accident in 1931 \u2013 was shot down over France.",
+            "Bader was shot down over France.",
+        ),
+        (
+            "A kite measuring 6,000 metres (3.7 miles) went to a festival.",
+            "A kite measuring 6,000 metres went to a festival.",
+        ),
         ("He was shot with a .22 calibre handgun (police said) .", "He was shot with a .22 calibre handgun."),
         ("Militants killed 21 leaders, officers said.", "Militants killed 21 leaders, officers said."),
         ("(Three words only) were here.", "(Three words only) were here."),

@@ -87,8 +87,14 @@ def test_reading_an_article_grows_linearly_on_hostile_input(case: str, scale: fl
     # (server threads, a heap of a GB) slowed the larger run more than the smaller
     # one (7.6x seen for what takes 3.9x alone).
     code = f"import test_hostile_inputs as t; print(t.growth({case!r}, {scale}))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent, capture_output=True,
-                            text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     ratio = float(result.stdout.strip().splitlines()[-1])
     assert ratio < MAX_GROWTH, f"{case}: 4x the input took {ratio:.1f}x the time"
 
@@ -97,7 +103,7 @@ def test_a_passage_with_no_sentence_end_is_read_in_pieces_with_exact_offsets() -
     text = "Intro sentence here.\n\n" + HOSTILE.long_run_on(0.002) + "\n\nLast one."
     sentences = split_sentences(text)
     assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
-    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
     cut = [s for s in sentences if s.cut]
     assert len(cut) == len(HOSTILE.long_run_on(0.002)) // MAX_SENTENCE_CHARS
     # Cut at a space, so no word is split: every piece ends on a whole word.
@@ -119,7 +125,7 @@ def test_pieces_never_exceed_the_limit_and_lose_nothing(words: list[str]) -> Non
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sentences_module, "MAX_SENTENCE_CHARS", 30)
         sentences = split_sentences(text)
-    assert all(len(s.text) <= 30 and text[s.start:s.end] == s.text for s in sentences)
+    assert all(len(s.text) <= 30 and text[s.start : s.end] == s.text for s in sentences)
     assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())
 
 
@@ -129,29 +135,39 @@ def test_a_sentence_of_many_dates_is_a_list_and_gives_no_events_with_a_note() ->
     notes: list[str] = []
     events = article_events(Article(text=text, source="fixtures.txt", date=DATE), notes=notes)
     assert [e.value for e in events] == ["2020-05-03"]
-    assert notes == [f"fixtures.txt: 1 sentence of more than {MAX_DATES_PER_SENTENCE} dates (a list, not a "
-                     "happening) gave no events."]
+    assert notes == [
+        f"fixtures.txt: 1 sentence of more than {MAX_DATES_PER_SENTENCE} dates (a list, not a "
+        "happening) gave no events."
+    ]
     # One date fewer is still a sentence: its dates are events.
     fewer = ", ".join(f"June {day}" for day in range(1, MAX_DATES_PER_SENTENCE + 1))
     assert len(article_events(Article(text=f"Matches were played on {fewer}.", source="t", date=DATE))) > 1
 
 
 def test_an_article_gives_at_most_the_event_cap_with_a_note() -> None:
-    text = " ".join(f"Officials met on {month} {day}, {year}." for year in range(1980, 2000)
-                    for month in ("March", "June", "October") for day in range(1, 29))
+    text = " ".join(
+        f"Officials met on {month} {day}, {year}."
+        for year in range(1980, 2000)
+        for month in ("March", "June", "October")
+        for day in range(1, 29)
+    )
     notes: list[str] = []
     events = article_events(Article(text=text, source="long.txt", date=DATE), notes=notes)
     assert len(events) == MAX_EVENTS_PER_ARTICLE
     assert events[-1].value < "1992"  # article order: the first events are kept
-    assert notes == [f"long.txt: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; the dates "
-                     "after them were not read for events."]
+    assert notes == [
+        f"long.txt: the timeline holds its first {MAX_EVENTS_PER_ARTICLE:,} events; the dates "
+        "after them were not read for events."
+    ]
 
 
 def test_the_cut_is_in_the_briefings_notes() -> None:
     article = Article(text="The council met. " + HOSTILE.long_run_on(0.001), source="run-on.txt", date=DATE)
     briefing = build_briefing([article])
-    assert briefing.notes == (f"run-on.txt: 1 passage of more than {MAX_SENTENCE_CHARS:,} characters with no "
-                              f"sentence end was read in pieces of at most {MAX_SENTENCE_CHARS:,}.",)
+    assert briefing.notes == (
+        f"run-on.txt: 1 passage of more than {MAX_SENTENCE_CHARS:,} characters with no "
+        f"sentence end was read in pieces of at most {MAX_SENTENCE_CHARS:,}.",
+    )
 
 
 def test_a_page_past_the_text_limit_is_read_up_to_it_with_a_note() -> None:
@@ -164,7 +180,8 @@ def test_a_page_past_the_text_limit_is_read_up_to_it_with_a_note() -> None:
         "big.html: the page's metadata disagree on its date: meta article:published_time says Mon 1 Jun 2020, "
         "meta date says Thu 4 Jun 2020; the first is used.",
         f"big.html: the page holds more than 2 MB of text or {MAX_PAGE_ELEMENTS:,} elements; "
-        "only what comes before was read.")
+        "only what comes before was read.",
+    )
 
 
 def test_a_page_of_many_elements_is_read_up_to_the_element_limit() -> None:
@@ -186,8 +203,7 @@ def test_a_story_after_a_huge_inline_script_is_read() -> None:
 def test_cut_page_removes_everything_after_the_limit_in_document_order() -> None:
     import lxml.html
 
-    tree = lxml.html.fromstring("<html><body><div><p>one</p><p>two</p><p>three</p></div>"
-                                "<p>four</p></body></html>")
+    tree = lxml.html.fromstring("<html><body><div><p>one</p><p>two</p><p>three</p></div><p>four</p></body></html>")
     assert cut_page(tree, max_chars=100, max_elements=100) is False
     assert cut_page(tree, max_chars=5, max_elements=100) is True  # "one" + "two" passes 5
     assert tree.text_content() == "onetwo"

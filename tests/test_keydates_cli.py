@@ -22,8 +22,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture()
 def story(tmp_path):
     path = tmp_path / "story.jsonl"
-    path.write_text("".join(json.dumps({"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}) + "\n"
-                            for n, (outlet, date, text) in enumerate(ARTICLES, start=1)))
+    path.write_text(
+        "".join(
+            json.dumps({"text": text, "date": date.isoformat(), "source": f"{outlet}-{n}"}) + "\n"
+            for n, (outlet, date, text) in enumerate(ARTICLES, start=1)
+        )
+    )
     return path
 
 
@@ -52,8 +56,7 @@ def test_many_articles_get_an_automatic_length(story):
 
 
 def test_window_and_query(story):
-    briefing = brief_json("--jsonl", str(story), "--since", "4 March 2015", "--until", "2015-03-10",
-                          "--query", "dam")
+    briefing = brief_json("--jsonl", str(story), "--since", "4 March 2015", "--until", "2015-03-10", "--query", "dam")
     values = [k["value"] for k in briefing["key_dates"]]
     assert values and all("2015-03-04" <= v <= "2015-03-10" for v in values)
     for key_date in briefing["key_dates"]:
@@ -75,29 +78,35 @@ def test_a_few_articles_keep_every_event(sample_path):
     assert briefing["articles"][0]["date"] == "2014-06-22"
 
 
-@pytest.mark.parametrize(("args", "fragments"), [
-    (["--since", "the day the music died"], ["--since", "cannot read"]),
-    (["--until", "31/31/2014"], ["--until", "cannot read"]),
-    (["--since", "2015-03-10", "--until", "2015-03-01"], ["is after --until"]),
-    (["--query", "zeppelin"], ["no article mentions 'zeppelin'"]),
-    (["--query", "  "], ["--query needs at least one word"]),
-    (["--max-dates", "0"], ["--max-dates"]),
-])
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["--since", "the day the music died"], ["--since", "cannot read"]),
+        (["--until", "31/31/2014"], ["--until", "cannot read"]),
+        (["--since", "2015-03-10", "--until", "2015-03-01"], ["is after --until"]),
+        (["--query", "zeppelin"], ["no article mentions 'zeppelin'"]),
+        (["--query", "  "], ["--query needs at least one word"]),
+        (["--max-dates", "0"], ["--max-dates"]),
+    ],
+)
 def test_bad_options_are_one_line_errors(story, args, fragments):
     assert_one_line_error(run("--jsonl", str(story), *args), *fragments)
 
 
-@pytest.mark.parametrize(("text", "end", "expected"), [
-    ("2014-06-22", False, dt.date(2014, 6, 22)),
-    ("22 June 2014", False, dt.date(2014, 6, 22)),
-    ("yesterday", False, dt.date(2014, 6, 21)),
-    ("last Monday", False, dt.date(2014, 6, 16)),
-    ("2 weeks ago", False, dt.date(2014, 6, 8)),
-    ("June 2014", False, dt.date(2014, 6, 1)),
-    ("June 2014", True, dt.date(2014, 6, 30)),
-    ("2013", False, dt.date(2013, 1, 1)),
-    ("2013", True, dt.date(2013, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("2014-06-22", False, dt.date(2014, 6, 22)),
+        ("22 June 2014", False, dt.date(2014, 6, 22)),
+        ("yesterday", False, dt.date(2014, 6, 21)),
+        ("last Monday", False, dt.date(2014, 6, 16)),
+        ("2 weeks ago", False, dt.date(2014, 6, 8)),
+        ("June 2014", False, dt.date(2014, 6, 1)),
+        ("June 2014", True, dt.date(2014, 6, 30)),
+        ("2013", False, dt.date(2013, 1, 1)),
+        ("2013", True, dt.date(2013, 12, 31)),
+    ],
+)
 def test_parse_date(text, end, expected):
     assert parse_date(text, base=dt.date(2014, 6, 22), end=end) == expected
 

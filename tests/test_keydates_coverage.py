@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 
 
 def outlet(source: str) -> str:
-    return source.split("/")[0]   # "H1N1_reuters/936" -> "H1N1_reuters"
+    return source.split("/")[0]  # "H1N1_reuters/936" -> "H1N1_reuters"
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_key_date_sentences_cite_every_outlet_that_said_the_same(h1n1):
     for sentence in cited_by_several:
         assert len(set(sentence.sources)) == len(sentence.sources)
         first = by_source[sentence.sources[0]].text
-        assert first[sentence.start:sentence.end] == sentence.text
+        assert first[sentence.start : sentence.end] == sentence.text
         for source in sentence.sources[1:]:
             # Paraphrases across outlets share 0.43 to 1.0 of their content words
             # here; articles merely on the same topic share far less.
@@ -78,8 +78,7 @@ def test_events_of_one_happening_merge_across_outlets(h1n1):
     merged_days = 0
     encode = get_encoder().encode
     for _day, group in sorted(shared_days.items()):
-        events = merge_events([article_events(a) for a in group], article_dates=[a.date for a in group],
-                              encode=encode)
+        events = merge_events([article_events(a) for a in group], article_dates=[a.date for a in group], encode=encode)
         crossing = [e for e in events if len({outlet(s) for s in e.sources}) > 1]
         merged_days += bool(crossing)
         for event in crossing:

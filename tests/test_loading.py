@@ -40,7 +40,9 @@ def test_a_first_line_is_a_title_only_with_a_blank_line_after_it():
     assert (article.title, article.text) == (None, run_on)
     article = article_from_text(run_on.replace("Tonight\n", "Tonight\n\n"), source="x")
     assert (article.title, article.text) == (
-        "Budget Vote Tonight", "The council met on Monday and voted on the budget.\n\nIt adjourned on Tuesday.")
+        "Budget Vote Tonight",
+        "The council met on Monday and voted on the budget.\n\nIt adjourned on Tuesday.",
+    )
 
 
 def test_windows_line_endings_and_bom():
@@ -75,4 +77,6 @@ def test_missing_file_and_directory(tmp_path):
 def test_latin1_text_is_read():
     from summarize.inputs.loading import decode_text
 
-    assert decode_text("Caf\u00e9 opened in M\u00fcnchen.".encode("latin-1"), "x") == "Caf\u00e9 opened in M\u00fcnchen."
+    assert (
+        decode_text("Caf\u00e9 opened in M\u00fcnchen.".encode("latin-1"), "x") == "Caf\u00e9 opened in M\u00fcnchen."
+    )

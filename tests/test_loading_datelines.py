@@ -28,7 +28,7 @@ def test_datelines(text, place, date, body):
     dateline = find_dateline(text)
     assert dateline.place == place
     assert dateline.date() == (dt.date.fromisoformat(date) if date else None)
-    assert text[dateline.end:] == body
+    assert text[dateline.end :] == body
 
 
 @pytest.mark.parametrize(
@@ -68,8 +68,9 @@ def test_yearless_dateline_gives_no_date_but_is_still_cut():
 
 
 def test_given_date_wins_over_the_dateline():
-    article = article_from_text("BAGHDAD, June 24, 2014 (Reuters) - Militants took the town.", source="x",
-                                date=dt.date(2014, 6, 25))
+    article = article_from_text(
+        "BAGHDAD, June 24, 2014 (Reuters) - Militants took the town.", source="x", date=dt.date(2014, 6, 25)
+    )
     assert (article.date, article.date_source) == (dt.date(2014, 6, 25), "--date")
     assert article.text == "Militants took the town."
 
@@ -84,8 +85,11 @@ def test_a_dateline_alone_is_no_article():
 @pytest.mark.parametrize(
     ("text", "dateline", "body"),
     [
-        ("(CNN) -- Rescuers pulled a man from the rubble on Saturday.", "(CNN) --",
-         "Rescuers pulled a man from the rubble on Saturday."),
+        (
+            "(CNN) -- Rescuers pulled a man from the rubble on Saturday.",
+            "(CNN) --",
+            "Rescuers pulled a man from the rubble on Saturday.",
+        ),
         ("Kathmandu, Nepal (CNN)Rescuers pulled a man out.", "Kathmandu, Nepal (CNN)", "Rescuers pulled a man out."),
         ("MOSCOW_ Russia said on Monday it would act.", "MOSCOW_", "Russia said on Monday it would act."),
         ("Police (officers) said the man was arrested.", None, "Police (officers) said the man was arrested."),

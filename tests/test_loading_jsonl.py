@@ -8,41 +8,60 @@ import pytest
 from summarize.errors import InputError
 from summarize.inputs.loading import ArticleInput, InputFailure, inputs_from_args, load_input, read_jsonl
 
-PAGE = ("<html><head><meta property='article:published_time' content='2014-06-23'></head><body><article>"
-        "<h1>Crossing Falls</h1><p>Militants seized the crossing on Sunday after a short battle, officials said."
-        "</p><p>Residents fled toward the border as the fighting spread.</p></article></body></html>")
+PAGE = (
+    "<html><head><meta property='article:published_time' content='2014-06-23'></head><body><article>"
+    "<h1>Crossing Falls</h1><p>Militants seized the crossing on Sunday after a short battle, officials said."
+    "</p><p>Residents fled toward the border as the fighting spread.</p></article></body></html>"
+)
 
 
 def write_lines(path, *lines):
-    path.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n", encoding="utf-8"
+    )
     return str(path)
 
 
 def test_records_of_every_kind(tmp_path):
-    corpus = write_lines(tmp_path / "c.jsonl",
-                         {"text": "Title Words\n\nMilitants took the town on Sunday.", "date": "2014-06-22"},
-                         "",
-                         {"html": PAGE, "source": "page-one"},
-                         {"url": "http://127.0.0.1:9/story.html"})
+    corpus = write_lines(
+        tmp_path / "c.jsonl",
+        {"text": "Title Words\n\nMilitants took the town on Sunday.", "date": "2014-06-22"},
+        "",
+        {"html": PAGE, "source": "page-one"},
+        {"url": "http://127.0.0.1:9/story.html"},
+    )
     items = read_jsonl(corpus)
     assert items == [
-        ArticleInput(kind="text", value="Title Words\n\nMilitants took the town on Sunday.", source=f"{corpus}:1",
-                     date=dt.date(2014, 6, 22), date_source="jsonl"),
+        ArticleInput(
+            kind="text",
+            value="Title Words\n\nMilitants took the town on Sunday.",
+            source=f"{corpus}:1",
+            date=dt.date(2014, 6, 22),
+            date_source="jsonl",
+        ),
         ArticleInput(kind="html", value=PAGE, source="page-one"),
-        ArticleInput(kind="url", value="http://127.0.0.1:9/story.html", source="http://127.0.0.1:9/story.html",
-                     url="http://127.0.0.1:9/story.html"),
+        ArticleInput(
+            kind="url",
+            value="http://127.0.0.1:9/story.html",
+            source="http://127.0.0.1:9/story.html",
+            url="http://127.0.0.1:9/story.html",
+        ),
     ]
     text = load_input(items[0])
     assert (text.title, text.date, text.date_source) == ("Title Words", dt.date(2014, 6, 22), "jsonl")
     html = load_input(items[1])
-    assert (html.source, html.title, html.date, html.date_source) == ("page-one", "Crossing Falls",
-                                                                       dt.date(2014, 6, 23), "metadata")
+    assert (html.source, html.title, html.date, html.date_source) == (
+        "page-one",
+        "Crossing Falls",
+        dt.date(2014, 6, 23),
+        "metadata",
+    )
 
 
 def test_command_line_date_overrides_the_lines(tmp_path):
-    corpus = write_lines(tmp_path / "c.jsonl", {"text": "Militants took the town.", "date": "2014-06-22"},
-                         {"html": PAGE})
+    corpus = write_lines(
+        tmp_path / "c.jsonl", {"text": "Militants took the town.", "date": "2014-06-22"}, {"html": PAGE}
+    )
     items = read_jsonl(corpus, date=dt.date(2014, 7, 1))
     assert [(i.date, i.date_source) for i in items] == [(dt.date(2014, 7, 1), "--date")] * 2
     assert load_input(items[1]).date_source == "--date"
@@ -54,7 +73,7 @@ def test_command_line_date_overrides_the_lines(tmp_path):
         ("{not json", "not valid JSON"),
         ('["a list"]', "expected a JSON object"),
         ('{"title": "no body"}', 'exactly one of "text", "html" or "url"'),
-        ('{"text": "a", "html": "<p>b</p>"}', 'exactly one of'),
+        ('{"text": "a", "html": "<p>b</p>"}', "exactly one of"),
         ('{"text": 5}', '"text" must be a string'),
         # null is no text either (it was a traceback when the article was loaded)
         ('{"text": null}', '"text" must be a string'),
@@ -83,7 +102,9 @@ def test_unreadable_or_empty_corpus(tmp_path):
 def test_command_line_arguments_as_inputs():
     items = inputs_from_args(["a.txt", "https://example.com/x", "-"], date=dt.date(2014, 6, 22))
     assert [(i.kind, i.source, i.date_source) for i in items] == [
-        ("path", "a.txt", "--date"), ("url", "https://example.com/x", "--date"), ("path", "stdin", "--date"),
+        ("path", "a.txt", "--date"),
+        ("url", "https://example.com/x", "--date"),
+        ("path", "stdin", "--date"),
     ]
 
 

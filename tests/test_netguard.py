@@ -26,16 +26,37 @@ from summarize.inputs import netguard
 from summarize.inputs.web import fetch_url
 
 
-@pytest.mark.parametrize(("address", "public"), [
-    ("93.184.216.34", True), ("8.8.8.8", True), ("2606:4700:4700::1111", True),
-    ("127.0.0.1", False), ("127.8.9.10", False), ("10.1.2.3", False), ("172.16.0.1", False),
-    ("192.168.1.1", False), ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False),
-    ("224.0.0.1", False), ("239.255.255.250", False), ("240.0.0.1", False), ("255.255.255.255", False),
-    ("::1", False), ("::", False), ("fe80::1", False), ("fe80::1%2", False), ("fc00::1", False), ("ff02::1", False),
-    ("::ffff:127.0.0.1", False), ("::ffff:169.254.169.254", False), ("::ffff:8.8.8.8", True),
-    ("::ffff:224.0.0.1", False),  # read as IPv6 it would be public: ipaddress calls it global
-    ("2001:db8::1", False),
-])
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.216.34", True),
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("127.0.0.1", False),
+        ("127.8.9.10", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("239.255.255.250", False),
+        ("240.0.0.1", False),
+        ("255.255.255.255", False),
+        ("::1", False),
+        ("::", False),
+        ("fe80::1", False),
+        ("fe80::1%2", False),
+        ("fc00::1", False),
+        ("ff02::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("::ffff:169.254.169.254", False),
+        ("::ffff:8.8.8.8", True),
+        ("::ffff:224.0.0.1", False),  # read as IPv6 it would be public: ipaddress calls it global
+        ("2001:db8::1", False),
+    ],
+)
 def test_is_public(address, public):
     assert netguard.is_public(address) is public
 
@@ -93,8 +114,9 @@ def test_private_addresses_are_refused_by_default():
     with serve({"/story.html": page("<p>hello</p>")}) as base:
         with pytest.raises(InputError) as error:
             fetch_url(base + "/story.html")
-        assert str(error.value) == (f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; "
-                                    f"--allow-private-urls allows it)")
+        assert str(error.value) == (
+            f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; --allow-private-urls allows it)"
+        )
         assert fetch_url(base + "/story.html", allow_private=True).body == b"<p>hello</p>"
 
 
@@ -103,19 +125,23 @@ def test_a_name_is_checked_by_the_addresses_it_resolves_to():
         fetch_url("http://localhost:9/")
 
 
-@pytest.mark.parametrize(("target", "reason"), [
-    ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is not a public address"),
-    ("http://[::ffff:169.254.169.254]/", "::ffff:169.254.169.254 is not a public address"),
-    ("http://10.0.0.1:8080/admin", "10.0.0.1 is not a public address"),
-    ("ftp://127.0.0.1/", "redirected to a non-web address (ftp:)"),
-    ("file:///etc/passwd", "redirected to a non-web address (file:)"),
-])
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is not a public address"),
+        ("http://[::ffff:169.254.169.254]/", "::ffff:169.254.169.254 is not a public address"),
+        ("http://10.0.0.1:8080/admin", "10.0.0.1 is not a public address"),
+        ("ftp://127.0.0.1/", "redirected to a non-web address (ftp:)"),
+        ("file:///etc/passwd", "redirected to a non-web address (file:)"),
+    ],
+)
 def test_every_redirect_is_checked_before_connecting(loopback_is_public, target, reason):
     with redirector({"/story": target}) as base, pytest.raises(InputError) as error:
         fetch_url(base + "/story")
     assert str(error.value) == f"{base}/story: could not fetch ({reason}" + (
-        "; --allow-private-urls allows it)" if "public" in reason else ")")
-    assert loopback_is_public == ["127.0.0.1"]   # the redirect's target was never connected to
+        "; --allow-private-urls allows it)" if "public" in reason else ")"
+    )
+    assert loopback_is_public == ["127.0.0.1"]  # the redirect's target was never connected to
 
 
 def test_redirects_are_followed_on_the_web_and_capped(loopback_is_public):
@@ -125,8 +151,9 @@ def test_redirects_are_followed_on_the_web_and_capped(loopback_is_public):
         for start in ("/r0", "/loop"):
             with pytest.raises(InputError) as error:
                 fetch_url(base + start)
-            assert str(error.value) == (f"{base}{start}: could not fetch (a redirect loop, or more than "
-                                        f"{netguard.MAX_REDIRECTS} redirects)")
+            assert str(error.value) == (
+                f"{base}{start}: could not fetch (a redirect loop, or more than {netguard.MAX_REDIRECTS} redirects)"
+            )
 
 
 def test_a_jsonl_url_is_guarded_like_a_command_line_url(tmp_path):
@@ -138,8 +165,10 @@ def test_a_jsonl_url_is_guarded_like_a_command_line_url(tmp_path):
         refused = run("brief", "--jsonl", str(corpus), "--format", "json")
         allowed = run("brief", "--jsonl", str(corpus), "--format", "json", "--allow-private-urls")
     assert refused.returncode == 2
-    assert refused.stderr.decode() == (f"summarize: error: {base}/story.html: could not fetch (127.0.0.1 is not a "
-                                       f"public address; --allow-private-urls allows it)\n")
+    assert refused.stderr.decode() == (
+        f"summarize: error: {base}/story.html: could not fetch (127.0.0.1 is not a "
+        f"public address; --allow-private-urls allows it)\n"
+    )
     assert allowed.returncode == 0, allowed.stderr.decode()
 
 
@@ -148,7 +177,7 @@ def test_the_timeout_bounds_the_whole_fetch(stage):
     class Drip(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             try:
-                if stage == "headers":   # a header line a byte at a time
+                if stage == "headers":  # a header line a byte at a time
                     self.wfile.write(b"HTTP/1.1 200 OK\r\n")
                     for byte in b"X-Slow: " + b"x" * 100:
                         self.wfile.write(bytes([byte]))
@@ -160,7 +189,7 @@ def test_the_timeout_bounds_the_whole_fetch(stage):
                 if stage == "body with length":
                     self.send_header("Content-Length", "100000")
                 self.end_headers()
-                for _ in range(100):     # each byte well within a read timeout, the whole far beyond
+                for _ in range(100):  # each byte well within a read timeout, the whole far beyond
                     self.wfile.write(b"x")
                     self.wfile.flush()
                     time.sleep(0.05)
@@ -232,21 +261,28 @@ def test_https_is_fetched_through_the_same_guard(trusted_test_certificate, loopb
     with https_server(Story) as base:
         fetched = fetch_url(base + "/story.html")
     assert (fetched.body, fetched.url, fetched.content_type) == (
-        b"<p>over https</p>", base + "/story.html", "text/html")
+        b"<p>over https</p>",
+        base + "/story.html",
+        "text/html",
+    )
     assert loopback_is_public == ["127.0.0.1"]  # connected by the guard, to the address it checked
 
 
 def test_https_to_a_private_address_is_refused(trusted_test_certificate):
     with https_server(Story) as base, pytest.raises(InputError) as error:
         fetch_url(base + "/story.html")
-    assert str(error.value) == (f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; "
-                                f"--allow-private-urls allows it)")
+    assert str(error.value) == (
+        f"{base}/story.html: could not fetch (127.0.0.1 is not a public address; --allow-private-urls allows it)"
+    )
 
 
 def test_an_untrusted_certificate_is_refused():
-    with https_server(Story) as base, pytest.raises(
-        InputError,
-        match=r"could not fetch \(\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: self.signed certificate",
+    with (
+        https_server(Story) as base,
+        pytest.raises(
+            InputError,
+            match=r"could not fetch \(\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: self.signed certificate",
+        ),
     ):
         fetch_url(base + "/story.html", allow_private=True)
 
@@ -322,8 +358,9 @@ def test_a_name_that_does_not_resolve_is_one_line():
     url = "http://no-such-host.invalid/story.html"  # .invalid never resolves (RFC 2606)
     with pytest.raises(InputError) as error:
         fetch_url(url)
-    assert re.fullmatch(rf"{re.escape(url)}: could not fetch \(cannot resolve no-such-host\.invalid: \S.*\)",
-                        str(error.value)), str(error.value)
+    assert re.fullmatch(
+        rf"{re.escape(url)}: could not fetch \(cannot resolve no-such-host\.invalid: \S.*\)", str(error.value)
+    ), str(error.value)
 
 
 def test_the_timeout_bounds_connecting_to_a_server_that_never_accepts():

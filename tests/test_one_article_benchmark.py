@@ -13,8 +13,12 @@ from conftest import load_benchmark
 def test_a_run_counts_the_childs_cpu_and_peak_memory() -> None:
     benchmark = load_benchmark("one_article")
     # A child that spends about 0.3 CPU s and holds about 100 MB: the figures are its own.
-    busy = [sys.executable, "-c", "import time\nb = bytearray(100 * 2**20)\nb[::4096] = b'x' * len(b[::4096])\n"
-            "end = time.process_time() + 0.3\nwhile time.process_time() < end: pass"]
+    busy = [
+        sys.executable,
+        "-c",
+        "import time\nb = bytearray(100 * 2**20)\nb[::4096] = b'x' * len(b[::4096])\n"
+        "end = time.process_time() + 0.3\nwhile time.process_time() < end: pass",
+    ]
     run = benchmark.run_once(busy, dict(os.environ))
     assert 0.3 <= run.cpu < 3.0
     assert 100 <= run.peak_mb < 400

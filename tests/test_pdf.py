@@ -88,8 +88,16 @@ def _cli(*args: str, **options) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_the_cli_writes_a_pdf_file(tmp_path):
-    result = _cli("examples/iraq-rawa-ana.txt", "--date", "2014-06-22", "--format", "pdf,html", "-o", str(tmp_path),
-                  capture_output=True)
+    result = _cli(
+        "examples/iraq-rawa-ana.txt",
+        "--date",
+        "2014-06-22",
+        "--format",
+        "pdf,html",
+        "-o",
+        str(tmp_path),
+        capture_output=True,
+    )
     assert result.returncode == 0, result.stderr.decode()
     pages = read_pdf((tmp_path / "iraq-rawa-ana.pdf").read_bytes())
     assert pages and pages[0].ink > 0.005
@@ -105,8 +113,13 @@ def test_the_cli_refuses_pdf_to_a_terminal():
         os.close(follower)
         os.close(leader)
     assert result.returncode == 2
-    assert result.stderr.decode().strip().endswith(
-        "--format pdf is a binary file, not for a terminal: give -o FILE.pdf (or redirect standard output to a file)")
+    assert (
+        result.stderr.decode()
+        .strip()
+        .endswith(
+            "--format pdf is a binary file, not for a terminal: give -o FILE.pdf (or redirect standard output to a file)"
+        )
+    )
 
 
 def test_the_desk_exports_pdf_with_the_edits(tmp_path, monkeypatch):
@@ -193,8 +206,9 @@ def test_the_desk_prints_at_most_two_pdfs_at_once(tmp_path, monkeypatch):
     with running(app) as desk:
         id = call(desk, "POST", "/api/briefings", {"texts": [sample], "date": "2014-06-22"}).json["id"]
         with ThreadPoolExecutor(5) as pool:
-            replies = list(pool.map(lambda _: call_bytes(desk, f"/api/briefings/{id}/export?format=pdf", timeout=300),
-                                    range(5)))
+            replies = list(
+                pool.map(lambda _: call_bytes(desk, f"/api/briefings/{id}/export?format=pdf", timeout=300), range(5))
+            )
     store.close()
     assert [(status, data[:5]) for status, _, data in replies] == [(200, b"%PDF-")] * 5
     assert counted.made == 5 and counted.live == 0
@@ -222,7 +236,8 @@ def test_a_pdf_request_over_the_bound_waits_then_gets_a_503(tmp_path, monkeypatc
         waited = time.monotonic() - started
         assert busy.status == 503 and busy.json == {
             "error": "the desk is printing 1 PDFs already and none finished within 0.5 s: try again in a moment",
-            "status": 503}
+            "status": 503,
+        }
         assert waited >= 0.5
         assert call(desk, "GET", f"/api/briefings/{id}/export?format=text").status == 200  # the rest goes on
         gate.set()

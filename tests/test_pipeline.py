@@ -8,8 +8,10 @@ from summarize.rendering import render
 
 pytestmark = pytest.mark.slow
 
-SATURDAY_SENTENCE = ("Some of those killed were shot dead on Saturday, when the militants moved into the towns, "
-                     "while others were slain the following day.")
+SATURDAY_SENTENCE = (
+    "Some of those killed were shot dead on Saturday, when the militants moved into the towns, "
+    "while others were slain the following day."
+)
 
 
 def test_sample_timeline_exact(sample_briefing):
@@ -42,8 +44,8 @@ def test_sample_headlines_are_deletions_from_their_sentences(sample_briefing):
 def test_event_offsets_point_at_their_sentences(sample_briefing):
     text = sample_briefing.articles[0].article.text
     for event in sample_briefing.timeline.events:
-        assert text[event.start:event.end] == event.sentence
-        assert event.sentence[event.time.start - event.start:event.time.end - event.start] == event.time.text
+        assert text[event.start : event.end] == event.sentence
+        assert event.sentence[event.time.start - event.start : event.time.end - event.start] == event.time.text
     assert sample_briefing.timeline.events[2].sentence == SATURDAY_SENTENCE
 
 
@@ -77,7 +79,7 @@ def test_summary_is_made_of_article_sentences(sample_briefing):
     item = sample_briefing.articles[0]
     assert item.summary.sentences and len(item.summary.sentences) == 3
     for sentence in item.summary.sentences:
-        assert item.article.text[sentence.start:sentence.end] == sentence.text
+        assert item.article.text[sentence.start : sentence.end] == sentence.text
 
 
 def test_the_events_a_selection_drops_are_kept_aside_and_shown_nowhere(sample_briefing):
@@ -92,10 +94,17 @@ def test_the_events_a_selection_drops_are_kept_aside_and_shown_nowhere(sample_br
     article = sample_briefing.articles[0].article
     selection = KeyDateOptions.read(date=dt.date(2014, 6, 22), since="yesterday")
     briefing = Briefer(selection=selection).brief([article])
-    assert [e.value for e in briefing.timeline.events] == ["2014-06-21", "2014-06-21", "2014-06-21TEV",
-                                                           "2014-06-22", "2014-06-22"]
+    assert [e.value for e in briefing.timeline.events] == [
+        "2014-06-21",
+        "2014-06-21",
+        "2014-06-21TEV",
+        "2014-06-22",
+        "2014-06-22",
+    ]
     assert [(e.value, e.label) for e in briefing.timeline.dropped] == [
-        ("2014-01", "Early January 2014 onward"), ("2014-06-09", "Late Mon 9 Jun 2014 onward")]
+        ("2014-01", "Early January 2014 onward"),
+        ("2014-06-09", "Late Mon 9 Jun 2014 onward"),
+    ]
     assert set(briefing.timeline.events) | set(briefing.timeline.dropped) == set(sample_briefing.timeline.events)
     forgotten = dataclasses.replace(briefing, timeline=dataclasses.replace(briefing.timeline, dropped=()))
     for format in ("json", "html", "text"):

@@ -58,9 +58,14 @@ def _free_port() -> int:
 def _environment(home: Path, **settings: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in RAY_SETTINGS}
     # The encoder's export stays where it is (under the real home, by default).
-    env.update(HOME=str(home), SUMMARIZE_CACHE_DIR=str(cache_dir()), HF_HUB_OFFLINE="1",
-               TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0",
-               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    env.update(
+        HOME=str(home),
+        SUMMARIZE_CACHE_DIR=str(cache_dir()),
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        RAY_USAGE_STATS_ENABLED="0",
+        PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
+    )
     env.update(settings)
     return env
 
@@ -88,14 +93,34 @@ def head():
     # RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 keeps the node's address 127.0.0.1 (Ray
     # puts the machine's routable one in its place otherwise), and with it every
     # port on the loopback; no drain before stopping (30 s by default).
-    env = _environment(directory, RAY_AUTH_MODE="token", RAY_AUTH_TOKEN_PATH=str(token_file),
-                       RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER="0", RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S="0")
-    command = [str(Path(sys.executable).parent / "ray"), "start", "--head", "--block",
-               "--node-ip-address", "127.0.0.1", "--port", str(port), "--include-dashboard", "false",
-               "--disable-usage-stats", "--temp-dir", str(directory / "ray"), "--num-cpus", "3"]
+    env = _environment(
+        directory,
+        RAY_AUTH_MODE="token",
+        RAY_AUTH_TOKEN_PATH=str(token_file),
+        RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER="0",
+        RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S="0",
+    )
+    command = [
+        str(Path(sys.executable).parent / "ray"),
+        "start",
+        "--head",
+        "--block",
+        "--node-ip-address",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--include-dashboard",
+        "false",
+        "--disable-usage-stats",
+        "--temp-dir",
+        str(directory / "ray"),
+        "--num-cpus",
+        "3",
+    ]
     log = (directory / "ray-start.log").open("wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=directory,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=directory, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + 180
         while b"Ray runtime started" not in (directory / "ray-start.log").read_bytes():
@@ -118,27 +143,59 @@ def head():
 
 
 def analyze_on(head: Head, *args: str, **settings: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "summarize", "analyze", *args, "--engine", "ray",
-                           "--ray-address", settings.pop("address", head.address)],
-                          capture_output=True, cwd=ROOT, env=_environment(head.home, **settings), timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarize",
+            "analyze",
+            *args,
+            "--engine",
+            "ray",
+            "--ray-address",
+            settings.pop("address", head.address),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        env=_environment(head.home, **settings),
+        timeout=300,
+    )
 
 
 def test_the_cluster_writes_what_the_local_engine_writes(head, tmp_path):
     articles, local, on_cluster = tmp_path / "in.jsonl", tmp_path / "local.jsonl", tmp_path / "cluster.jsonl"
     corpus(articles, 40, bad_at=20)
-    local_run = subprocess.run([sys.executable, "-m", "summarize", "analyze", "--jsonl", str(articles), "--out",
-                                str(local)], capture_output=True, cwd=ROOT, env=_environment(head.home), timeout=600)
+    local_run = subprocess.run(
+        [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(articles), "--out", str(local)],
+        capture_output=True,
+        cwd=ROOT,
+        env=_environment(head.home),
+        timeout=600,
+    )
     assert local_run.returncode == 3, local_run.stderr.decode()
-    result = analyze_on(head, "--jsonl", str(articles), "--out", str(on_cluster), "--workers", "2",
-                        RAY_AUTH_MODE="token", RAY_AUTH_TOKEN_PATH=str(head.token_file))
+    result = analyze_on(
+        head,
+        "--jsonl",
+        str(articles),
+        "--out",
+        str(on_cluster),
+        "--workers",
+        "2",
+        RAY_AUTH_MODE="token",
+        RAY_AUTH_TOKEN_PATH=str(head.token_file),
+    )
     assert result.returncode == 3, result.stderr.decode()
     # Standard error holds the failed line alone: none of Ray's own logging.
     assert result.stderr.decode() == f'summarize: error: {articles}:22: "text" must be a string\n'
     assert on_cluster.read_text().splitlines() == local.read_text().splitlines()
     assert len(on_cluster.read_text().splitlines()) == 41
     # The head's processes listen on the loopback only.
-    listening = {(c.laddr.ip, c.laddr.port) for p in _group(head.process)
-                 for c in _connections(p) if c.status == psutil.CONN_LISTEN}
+    listening = {
+        (c.laddr.ip, c.laddr.port)
+        for p in _group(head.process)
+        for c in _connections(p)
+        if c.status == psutil.CONN_LISTEN
+    }
     assert int(head.address.rsplit(":", 1)[1]) in {port for _, port in listening}
     assert {ip for ip, _ in listening} <= LOOPBACK, listening
 
@@ -155,19 +212,41 @@ def _connections(process) -> list:
 FAST = {"RAY_gcs_server_port_wait_time_s": "2"}
 
 
-@pytest.mark.parametrize("settings, fragments", [
-    ({}, ["the Ray cluster at 127.0.0.1:", "asks for its token: set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH=FILE",
-          "`ray get-auth-token` on the head prints it"]),
-    ({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": "0" * 64},
-     ["refused the token of RAY_AUTH_TOKEN: set RAY_AUTH_TOKEN_PATH=FILE"]),
-    ({"RAY_AUTH_MODE": "token"}, ["RAY_AUTH_MODE=token, but there is no token", "set RAY_AUTH_TOKEN_PATH=FILE"]),
-    ({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": "/nonexistent/token"},
-     ["RAY_AUTH_TOKEN_PATH=/nonexistent/token: cannot read the token (No such file or directory)"]),
-    ({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": "EMPTY"}, ["is empty; give RAY_AUTH_TOKEN_PATH=FILE"]),
-    ({"address": "UNUSED"}, ["cannot reach a Ray cluster at 127.0.0.1:", "nothing listens there",
-                             "ray start --head --port"]),
-], ids=["no token", "wrong token", "token mode, no token", "token file missing", "token file empty",
-        "nothing at the address"])
+@pytest.mark.parametrize(
+    "settings, fragments",
+    [
+        (
+            {},
+            [
+                "the Ray cluster at 127.0.0.1:",
+                "asks for its token: set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH=FILE",
+                "`ray get-auth-token` on the head prints it",
+            ],
+        ),
+        (
+            {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": "0" * 64},
+            ["refused the token of RAY_AUTH_TOKEN: set RAY_AUTH_TOKEN_PATH=FILE"],
+        ),
+        ({"RAY_AUTH_MODE": "token"}, ["RAY_AUTH_MODE=token, but there is no token", "set RAY_AUTH_TOKEN_PATH=FILE"]),
+        (
+            {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": "/nonexistent/token"},
+            ["RAY_AUTH_TOKEN_PATH=/nonexistent/token: cannot read the token (No such file or directory)"],
+        ),
+        ({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": "EMPTY"}, ["is empty; give RAY_AUTH_TOKEN_PATH=FILE"]),
+        (
+            {"address": "UNUSED"},
+            ["cannot reach a Ray cluster at 127.0.0.1:", "nothing listens there", "ray start --head --port"],
+        ),
+    ],
+    ids=[
+        "no token",
+        "wrong token",
+        "token mode, no token",
+        "token file missing",
+        "token file empty",
+        "nothing at the address",
+    ],
+)
 def test_what_keeps_a_run_off_the_cluster_is_one_line(head, tmp_path, settings, fragments):
     articles, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     corpus(articles, 2)
@@ -188,9 +267,13 @@ def test_a_local_ray_leaves_no_token_in_home(tmp_path):
     articles, out, home = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "home"
     home.mkdir()
     corpus(articles, 2)
-    result = subprocess.run([sys.executable, "-m", "summarize", "analyze", "--jsonl", str(articles), "--out",
-                             str(out), "--engine", "ray"], capture_output=True, cwd=ROOT,
-                            env=_environment(home), timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(articles), "--out", str(out), "--engine", "ray"],
+        capture_output=True,
+        cwd=ROOT,
+        env=_environment(home),
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr == b""
     assert len(out.read_text().splitlines()) == 2

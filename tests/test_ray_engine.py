@@ -65,12 +65,28 @@ def test_without_ray_the_engine_is_a_one_line_error(tmp_path):
 
     from conftest import ROOT
 
-    result = subprocess.run([sys.executable, "-m", "summarize", "analyze", "--jsonl", str(articles), "--out",
-                             str(tmp_path / "o.jsonl"), "--engine", "ray"], capture_output=True, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=env_path), timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarize",
+            "analyze",
+            "--jsonl",
+            str(articles),
+            "--out",
+            str(tmp_path / "o.jsonl"),
+            "--engine",
+            "ray",
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=env_path),
+        timeout=60,
+    )
     assert result.returncode == 2
-    assert result.stderr.decode() == ("summarize: error: --engine ray needs Ray, which is not installed: "
-                                      "pip install 'summarize[ray]'\n")
+    assert result.stderr.decode() == (
+        "summarize: error: --engine ray needs Ray, which is not installed: pip install 'summarize[ray]'\n"
+    )
 
 
 def test_ray_address_without_the_ray_engine_is_refused(tmp_path):

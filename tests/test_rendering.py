@@ -58,12 +58,18 @@ def keydates():
 
 # --- every format shows the whole briefing, in order ---------------------------------
 
+
 @pytest.mark.parametrize("format", ["html", "email", "text", "markdown"])
 def test_reading_order_is_title_source_date_summary_then_timeline(format, dated):
     text = reading_text(format, dated)
     lowered = text.lower()
-    expected = [TITLE, SAMPLE_SOURCE, "Sun 22 Jun 2014", "Militants killed 21 leaders in the western Iraq towns",
-                "Timeline"]
+    expected = [
+        TITLE,
+        SAMPLE_SOURCE,
+        "Sun 22 Jun 2014",
+        "Militants killed 21 leaders in the western Iraq towns",
+        "Timeline",
+    ]
     for label, headline in zip(LABELS, HEADLINES):
         expected += [label, headline]
     at = 0
@@ -88,9 +94,11 @@ def test_undated_article_says_so(format, undated):
 
 
 def test_several_articles_each_get_title_source_and_summary(dated):
-    second = replace(dated.articles[0], article=replace(dated.articles[0].article, source="wire/second.txt",
-                                                        title="Second Story"),
-                     summary=replace(dated.articles[0].summary, text="The second summary."))
+    second = replace(
+        dated.articles[0],
+        article=replace(dated.articles[0].article, source="wire/second.txt", title="Second Story"),
+        summary=replace(dated.articles[0].summary, text="The second summary."),
+    )
     briefing = replace(dated, articles=(dated.articles[0], second))
     for format in FORMATS:
         text = reading_text(format, briefing)
@@ -119,6 +127,7 @@ def test_an_article_without_title_or_date_never_shows_none(undated):
 
 # --- fuzzy and relative dates look different ----------------------------------------
 
+
 def test_page_marks_each_event_with_its_precision(dated, undated):
     for briefing, expected in [(dated, ["approximate"] * 2 + ["exact"] * 4), (undated, ["relative"] * 6)]:
         items = parse_html(render(briefing, "html")).findall(".//ol[@class='timeline']/li")
@@ -128,7 +137,13 @@ def test_page_marks_each_event_with_its_precision(dated, undated):
 def test_page_time_elements_carry_datetime_only_when_known(dated, undated):
     page = parse_html(render(dated, "html"))
     assert [t.get("datetime") for t in page.findall(".//li/time")] == [
-        "2014-01", "2014-06-09", "2014-06-21", "2014-06-21", "2014-06-22", "2014-06-22"]
+        "2014-01",
+        "2014-06-09",
+        "2014-06-21",
+        "2014-06-21",
+        "2014-06-22",
+        "2014-06-22",
+    ]
     undated_page = parse_html(render(undated, "html"))
     assert undated_page.findall(".//li/time") == []
     assert len(undated_page.findall(".//li/span[@class='date']")) == 6
@@ -146,8 +161,9 @@ def test_email_marker_and_style_differ_by_precision(dated):
 
 def test_markdown_exact_dates_bold_others_italic(dated):
     items = markdown_dom(render(dated, "markdown")).findall(".//ul/li")
-    assert [(item[0].tag, item[0].text) for item in items] == [
-        ("em", LABELS[0]), ("em", LABELS[1])] + [("strong", label) for label in LABELS[2:]]
+    assert [(item[0].tag, item[0].text) for item in items] == [("em", LABELS[0]), ("em", LABELS[1])] + [
+        ("strong", label) for label in LABELS[2:]
+    ]
 
 
 def test_text_markers(dated, undated):
@@ -179,6 +195,7 @@ def test_a_range_shows_its_label(ranged, format):
 
 
 # --- HTML5 validity, accessibility, no network --------------------------------------
+
 
 @pytest.mark.parametrize("quotes", [False, True])
 def test_page_is_valid_accessible_html5(dated, quotes):
@@ -227,6 +244,7 @@ def test_email_reads_in_order_without_styles(dated):
 
 # --- Markdown through a CommonMark renderer -----------------------------------------
 
+
 def test_markdown_structure_through_commonmark(dated):
     dom = markdown_dom(render(dated, "markdown", quotes=True))
     assert visible_text(dom.find(".//h1")) == TITLE
@@ -241,19 +259,33 @@ def test_markdown_front_matter_is_yaml(dated, undated):
     output = render(dated, "markdown", front_matter=True)
     assert output.startswith("---\n")
     header, body = output[4:].split("\n---\n", 1)
-    assert yaml.safe_load(header) == {"title": TITLE, "date": "2014-06-22", "source": SAMPLE_SOURCE,
-                                      "anchored": True, "generator": briefing_context(dated)["generator"]}
+    assert yaml.safe_load(header) == {
+        "title": TITLE,
+        "date": "2014-06-22",
+        "source": SAMPLE_SOURCE,
+        "anchored": True,
+        "generator": briefing_context(dated)["generator"],
+    }
     assert body.lstrip().startswith("# " + TITLE)
     undated_header = render(undated, "markdown", front_matter=True)[4:].split("\n---\n", 1)[0]
     assert yaml.safe_load(undated_header)["date"] is None
     assert not render(dated, "markdown").startswith("---")
 
 
-@pytest.mark.parametrize("text", [
-    "*bold* _it_ `code` [link](http://x) ![img](http://x/i.png) <b>raw</b> &amp; | a | ~~s~~",
-    "# not a heading", "> not a quote", "- not a list", "1. not a list", "+ plus", "=== ---",
-    "back\\slash \\*", "line\nbreak\n\n# heading",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*bold* _it_ `code` [link](http://x) ![img](http://x/i.png) <b>raw</b> &amp; | a | ~~s~~",
+        "# not a heading",
+        "> not a quote",
+        "- not a list",
+        "1. not a list",
+        "+ plus",
+        "=== ---",
+        "back\\slash \\*",
+        "line\nbreak\n\n# heading",
+    ],
+)
 def test_markdown_escape_renders_as_the_same_text(text):
     rendered = MarkdownIt("commonmark", {"html": True}).render(_markdown_escape(text))
     dom = parse_html(f"<div>{rendered}</div>", fragment=True)
@@ -264,18 +296,33 @@ def test_markdown_escape_renders_as_the_same_text(text):
 
 # --- Key-date briefings ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("format", ["html", "email", "text", "markdown"])
 def test_keydate_reading_order_overview_timeline_references(format, keydates):
     """The overview, then the timeline date by date, then the references, last."""
     text = reading_text(format, keydates).lower()
-    expected = ["Overview", OVERVIEW_START, "[1]", "Timeline", "The timeline shows at most 3 key dates",
-                KEYDATE_LABELS[0], JUNE_9, "[1][2]", KEYDATE_LABELS[1], AL_WALID, "[1][2][3]", KEYDATE_LABELS[2],
-                "References", *REFERENCE_TITLES[:2], FOLLOWUP_PAGE_SOURCE]
+    expected = [
+        "Overview",
+        OVERVIEW_START,
+        "[1]",
+        "Timeline",
+        "The timeline shows at most 3 key dates",
+        KEYDATE_LABELS[0],
+        JUNE_9,
+        "[1][2]",
+        KEYDATE_LABELS[1],
+        AL_WALID,
+        "[1][2][3]",
+        KEYDATE_LABELS[2],
+        "References",
+        *REFERENCE_TITLES[:2],
+        FOLLOWUP_PAGE_SOURCE,
+    ]
     at = 0
     for piece in expected:  # each one found after the one before (str.index raises if not)
         at = text.index(piece.lower(), at) + len(piece)
     # Nothing but the references (and the footer) after the heading.
-    tail = text[text.index("references"):]
+    tail = text[text.index("references") :]
     assert "timeline" not in tail and "overview" not in tail
 
 
@@ -338,7 +385,8 @@ def test_keydate_text_wraps_and_numbers_references(keydates):
     assert lines.index("OVERVIEW") < lines.index("TIMELINE") < lines.index("REFERENCES")
     assert [line for line in lines if line.startswith("* ")] == [f"* {label}" for label in KEYDATE_LABELS]
     assert [line for line in lines if re.match(r"\[\d\] ", line)] == [
-        f"[{number}] {title}" for number, title in enumerate(REFERENCE_TITLES, start=1)]
+        f"[{number}] {title}" for number, title in enumerate(REFERENCE_TITLES, start=1)
+    ]
     assert f"    {FOLLOWUP_PAGE_SOURCE} - Mon 23 Jun 2014" in lines
     assert "Baghdad. [1][2]" in " ".join(output.split())
 
@@ -349,8 +397,10 @@ def test_keydate_markdown_through_commonmark(keydates):
     assert [visible_text(h) for h in dom.findall(".//h2")] == ["Overview", "Timeline", "References"]
     items = dom.findall(".//ul/li")
     assert [(item[0].tag, item[0].text) for item in items] == [("strong", label) for label in KEYDATE_LABELS]
-    assert visible_text(items[1]).endswith("[1][2][3] The Turaibil crossing with Jordan fell to the insurgents late "
-                                           "on Sunday after government troops pulled out. [3]")
+    assert visible_text(items[1]).endswith(
+        "[1][2][3] The Turaibil crossing with Jordan fell to the insurgents late "
+        "on Sunday after government troops pulled out. [3]"
+    )
     references = dom.findall(".//ol/li")
     assert [visible_text(li.find("em")) for li in references] == REFERENCE_TITLES
     assert dom.find(".//a") is None  # "[1]" is text, never a link
@@ -383,7 +433,9 @@ def test_keydate_reference_without_article_title_or_date(keydates):
     briefing = replace(keydates, articles=(bare, *keydates.articles[1:]), overview=(stray, keydates.overview[1]))
     references = briefing_context(briefing)["references"]
     assert [(r["number"], r["source"], r["title"], r["date"]) for r in references][:2] == [
-        (1, SAMPLE_SOURCE, None, None), (2, "wire/elsewhere.txt", None, None)]
+        (1, SAMPLE_SOURCE, None, None),
+        (2, "wire/elsewhere.txt", None, None),
+    ]
     for format in FORMATS:
         output = render(briefing, format)
         assert "None" not in output, format

@@ -49,22 +49,48 @@ def keydates():
 
 # --- JSON -------------------------------------------------------------------------
 
+
 def test_json_keeps_the_documented_schema(dated):
     document = json.loads(render(dated, "json"))
     assert set(document) == {"articles", "events", "anchored", "notes", "key_dates", "overview", "references"}
-    assert set(document["articles"][0]) >= {"source", "title", "date", "date_label", "date_source", "summary",
-                                            "summary_method"}
-    documented = {"value", "mod", "extent", "exact", "label", "headline", "sentence", "start", "end", "time_text",
-                  "source", "sources"}
+    assert set(document["articles"][0]) >= {
+        "source",
+        "title",
+        "date",
+        "date_label",
+        "date_source",
+        "summary",
+        "summary_method",
+    }
+    documented = {
+        "value",
+        "mod",
+        "extent",
+        "exact",
+        "label",
+        "headline",
+        "sentence",
+        "start",
+        "end",
+        "time_text",
+        "source",
+        "sources",
+    }
     assert all(set(event) >= documented for event in document["events"])
-    assert [e["value"] for e in document["events"]] == ["2014-01", "2014-06-09", "2014-06-21", "2014-06-21TEV",
-                                                        "2014-06-22", "2014-06-22"]
+    assert [e["value"] for e in document["events"]] == [
+        "2014-01",
+        "2014-06-09",
+        "2014-06-21",
+        "2014-06-21TEV",
+        "2014-06-22",
+        "2014-06-22",
+    ]
 
 
 def test_json_offsets_point_at_the_sentence(dated):
     text = dated.articles[0].article.text
     for event in json.loads(render(dated, "json"))["events"]:
-        assert text[event["start"]:event["end"]] == event["sentence"]
+        assert text[event["start"] : event["end"]] == event["sentence"]
 
 
 def test_readme_json_example_has_the_fields_of_the_output(dated):
@@ -89,6 +115,7 @@ def test_json_gives_a_range_its_end(ranged):
 
 # --- TimelineJS -------------------------------------------------------------------
 
+
 def test_timelinejs_slides(dated):
     document = json.loads(render(dated, "timelinejs"))
     assert document["title"]["text"]["headline"] == TITLE
@@ -104,8 +131,9 @@ def test_timelinejs_slides(dated):
 
 def test_timelinejs_leaves_out_unknown_years_and_says_so(dated):
     events = list(dated.timeline.events)
-    events[2] = replace(events[2], time=replace(events[2].time, value="XXXX-WXX-6"), label="Saturday (date unknown)",
-                        exact=False)
+    events[2] = replace(
+        events[2], time=replace(events[2].time, value="XXXX-WXX-6"), label="Saturday (date unknown)", exact=False
+    )
     briefing = replace(dated, timeline=replace(dated.timeline, events=tuple(events)))
     document = json.loads(render(briefing, "timelinejs"))
     assert [e["text"]["headline"] for e in document["events"]] == HEADLINES[:2] + HEADLINES[3:]
@@ -118,11 +146,17 @@ def test_timelinejs_without_any_year_asks_for_the_date(undated):
         render(undated, "timelinejs")
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2014-Q3", {"year": 2014, "month": 7}), ("2014-W25", {"year": 2014, "month": 6, "day": 16}),
-    ("2014", {"year": 2014}), ("2014-06-21T08:05", {"year": 2014, "month": 6, "day": 21, "hour": 8, "minute": 5}),
-    ("XXXX-06-09", None), ("P2D", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2014-Q3", {"year": 2014, "month": 7}),
+        ("2014-W25", {"year": 2014, "month": 6, "day": 16}),
+        ("2014", {"year": 2014}),
+        ("2014-06-21T08:05", {"year": 2014, "month": 6, "day": 21, "hour": 8, "minute": 5}),
+        ("XXXX-06-09", None),
+        ("P2D", None),
+    ],
+)
 def test_timelinejs_dates(value, expected):
     assert timelinejs_date(value) == expected
 
@@ -135,18 +169,22 @@ def test_timelinejs_gives_a_range_an_end_date(ranged):
     assert all("end_date" not in slide and "display_date" not in slide for i, slide in enumerate(slides) if i != 1)
 
 
-@pytest.mark.parametrize(("value", "end_value", "expected"), [
-    ("1991", "1998", {"year": 1998, "month": 12, "day": 31}),
-    ("2004-02", "2013-09", {"year": 2013, "month": 9, "day": 30}),
-    ("2014-05-05", "XXXX-05-07", {"year": 2014, "month": 5, "day": 7}),
-    ("2014-06-21TMO", "2014-06-21TEV", {"year": 2014, "month": 6, "day": 21, "hour": 19}),
-    ("XXXX-05-05", "XXXX-05-07", None),
-])
+@pytest.mark.parametrize(
+    ("value", "end_value", "expected"),
+    [
+        ("1991", "1998", {"year": 1998, "month": 12, "day": 31}),
+        ("2004-02", "2013-09", {"year": 2013, "month": 9, "day": 30}),
+        ("2014-05-05", "XXXX-05-07", {"year": 2014, "month": 5, "day": 7}),
+        ("2014-06-21TMO", "2014-06-21TEV", {"year": 2014, "month": 6, "day": 21, "hour": 19}),
+        ("XXXX-05-05", "XXXX-05-07", None),
+    ],
+)
 def test_timelinejs_end_dates(value, end_value, expected):
     assert timelinejs_end_date(value, end_value) == expected
 
 
 # --- Key-date briefings ----------------------------------------------------------------
+
 
 def test_keydate_json_schema(keydates):
     document = json.loads(render(keydates, "json"))
@@ -162,7 +200,7 @@ def test_keydate_json_schema(keydates):
     texts = {item.article.source: item.article.text for item in keydates.articles}
     numbers = {r["source"]: r["number"] for r in document["references"]}
     for sentence in sentences:
-        assert texts[sentence["sources"][0]][sentence["start"]:sentence["end"]] == sentence["text"]
+        assert texts[sentence["sources"][0]][sentence["start"] : sentence["end"]] == sentence["text"]
         assert sentence["references"] == sorted(numbers[source] for source in sentence["sources"])
 
 
@@ -177,14 +215,14 @@ def test_keydate_timelinejs_slides(keydates):
     slides = document["events"]
     assert len(slides) == 3
     assert [slide["start_date"] for slide in slides] == [
-        {"year": 2014, "month": 6, "day": day, "display_date": label} for day, label in zip((9, 22, 23), KEYDATE_LABELS)]
+        {"year": 2014, "month": 6, "day": day, "display_date": label} for day, label in zip((9, 22, 23), KEYDATE_LABELS)
+    ]
     assert slides[1]["text"]["headline"] == AL_WALID
     body = parse_html(slides[1]["text"]["text"], fragment=True)
     paragraphs = [visible_text(p) for p in body.iter("p")]
     assert paragraphs[0] == AL_WALID + " [1][2][3]"
     assert paragraphs[1].endswith("pulled out. [3]")
-    assert paragraphs[2] == (f"Source: [1] {SAMPLE_SOURCE}; [2] {FOLLOWUP_DATELINE_SOURCE}; "
-                             f"[3] {FOLLOWUP_PAGE_SOURCE}")
+    assert paragraphs[2] == (f"Source: [1] {SAMPLE_SOURCE}; [2] {FOLLOWUP_DATELINE_SOURCE}; [3] {FOLLOWUP_PAGE_SOURCE}")
     title = parse_html(document["title"]["text"]["text"], fragment=True)
     assert visible_text(title).startswith(OVERVIEW_START)
     assert "Baghdad. [2]" in visible_text(title) and "The timeline shows at most 3 key dates" in visible_text(title)

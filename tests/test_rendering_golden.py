@@ -60,7 +60,9 @@ def check_golden(output: str, path: Path) -> None:
         path.write_text(output, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     if output != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), output.splitlines(True),
-                                            str(path), "rendered now", n=2))
-        pytest.fail(f"{path.name} differs from what the code renders now "
-                    f"(UPDATE_GOLDEN=1 regenerates it):\n{diff[:4000]}")
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), output.splitlines(True), str(path), "rendered now", n=2)
+        )
+        pytest.fail(
+            f"{path.name} differs from what the code renders now (UPDATE_GOLDEN=1 regenerates it):\n{diff[:4000]}"
+        )

@@ -134,20 +134,33 @@ def test_a_reference_link_is_the_address_as_given(format, name):
     assert links == [f"https://example.com/{payload}"]
 
 
-@pytest.mark.parametrize("source", ["javascript:alert(1)", "JAVASCRIPT:alert(1)//https://x", "data:text/html,<b>x",
-                                    "//evil.example/x", " https://example.com/x"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)//https://x",
+        "data:text/html,<b>x",
+        "//evil.example/x",
+        " https://example.com/x",
+    ],
+)
 def test_only_web_addresses_become_links(source):
     briefing = hostile_keydate_briefing("harmless")
     old = briefing.articles[1].article.source
-    articles = tuple(replace(item, article=replace(item.article, source=source)) if item.article.source == old
-                     else item for item in briefing.articles)
+    articles = tuple(
+        replace(item, article=replace(item.article, source=source)) if item.article.source == old else item
+        for item in briefing.articles
+    )
 
     def moved(sentence):
         return replace(sentence, sources=tuple(source if s == old else s for s in sentence.sources))
 
-    briefing = replace(briefing, articles=articles, overview=tuple(moved(s) for s in briefing.overview),
-                       key_dates=tuple(replace(k, sentences=tuple(moved(s) for s in k.sentences))
-                                       for k in briefing.key_dates))
+    briefing = replace(
+        briefing,
+        articles=articles,
+        overview=tuple(moved(s) for s in briefing.overview),
+        key_dates=tuple(replace(k, sentences=tuple(moved(s) for s in k.sentences)) for k in briefing.key_dates),
+    )
     assert [r["url"] for r in briefing_context(briefing)["references"]] == [None] * 3
     for format in ("html", "email"):
         dom = dom_of(format, render(briefing, format))
@@ -183,13 +196,14 @@ def _is_html_character(character: str) -> bool:
     return not (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
-printable = st.text(st.characters(blacklist_categories=["Cs"]).filter(_is_html_character),
-                    min_size=1, max_size=60)
+printable = st.text(st.characters(blacklist_categories=["Cs"]).filter(_is_html_character), min_size=1, max_size=60)
 
 
 # CommonMark, and GitHub's flavour (tables, strikethrough) as markdown-it-py has it.
-RENDERERS = {"commonmark": MarkdownIt("commonmark", {"html": True}),
-             "gfm": MarkdownIt("gfm-like", {"html": True, "linkify": False})}
+RENDERERS = {
+    "commonmark": MarkdownIt("commonmark", {"html": True}),
+    "gfm": MarkdownIt("gfm-like", {"html": True, "linkify": False}),
+}
 
 
 @settings(max_examples=300, deadline=None)
@@ -267,5 +281,6 @@ def test_templates_cannot_change_the_briefing_they_format(tmp_path):
 
 
 def test_every_template_renders_in_the_sandbox():
-    assert isinstance(_environment(template_dir(), "html"),
-                      __import__("jinja2.sandbox").sandbox.ImmutableSandboxedEnvironment)
+    assert isinstance(
+        _environment(template_dir(), "html"), __import__("jinja2.sandbox").sandbox.ImmutableSandboxedEnvironment
+    )

@@ -36,20 +36,35 @@ def keydates():
 
 # --- the template context -----------------------------------------------------------
 
+
 def test_context_precision_and_datetime(dated, undated):
     events = briefing_context(dated)["events"]
     assert [e["precision"] for e in events] == ["approximate"] * 2 + ["exact"] * 4
-    assert [e["datetime"] for e in events] == ["2014-01", "2014-06-09", "2014-06-21", "2014-06-21",
-                                               "2014-06-22", "2014-06-22"]
+    assert [e["datetime"] for e in events] == [
+        "2014-01",
+        "2014-06-09",
+        "2014-06-21",
+        "2014-06-21",
+        "2014-06-22",
+        "2014-06-22",
+    ]
     undated_events = briefing_context(undated)["events"]
     assert {e["precision"] for e in undated_events} == {"relative"}
     assert {e["datetime"] for e in undated_events} == {None}
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2014-06-21T14:30", "2014-06-21T14:30"), ("2014-W25", "2014-W25"), ("2014", "2014"),
-    ("2014-Q2", None), ("2014-SU", None), ("XXXX-06-09", None), ("PAST_REF", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2014-06-21T14:30", "2014-06-21T14:30"),
+        ("2014-W25", "2014-W25"),
+        ("2014", "2014"),
+        ("2014-Q2", None),
+        ("2014-SU", None),
+        ("XXXX-06-09", None),
+        ("PAST_REF", None),
+    ],
+)
 def test_html_datetime_is_valid_html_or_absent(value, expected):
     assert html_datetime(value) == expected
 
@@ -68,15 +83,24 @@ def test_references_are_numbered_in_order_of_first_citation(keydates):
     assert [a["source"] for a in context["articles"]] == [SAMPLE_SOURCE, FOLLOWUP_PAGE_SOURCE, FOLLOWUP_DATELINE_SOURCE]
     references = context["references"]
     assert [(r["number"], r["source"]) for r in references] == [
-        (1, SAMPLE_SOURCE), (2, FOLLOWUP_DATELINE_SOURCE), (3, FOLLOWUP_PAGE_SOURCE)]
+        (1, SAMPLE_SOURCE),
+        (2, FOLLOWUP_DATELINE_SOURCE),
+        (3, FOLLOWUP_PAGE_SOURCE),
+    ]
     assert [r["title"] for r in references] == [REFERENCE_TITLES[0], REFERENCE_TITLES[1], REFERENCE_TITLES[2]]
     assert [(r["date"], r["date_label"]) for r in references] == [
-        ("2014-06-22", "Sun 22 Jun 2014"), ("2014-06-24", "Tue 24 Jun 2014"), ("2014-06-23", "Mon 23 Jun 2014")]
+        ("2014-06-22", "Sun 22 Jun 2014"),
+        ("2014-06-24", "Tue 24 Jun 2014"),
+        ("2014-06-23", "Mon 23 Jun 2014"),
+    ]
     # Only a web address is a link.
     assert [r["url"] for r in references] == [None, None, FOLLOWUP_PAGE_SOURCE]
     assert [s["references"] for s in context["overview"]] == [[1], [2]]
     assert [[s["references"] for s in k["sentences"]] for k in context["key_dates"]] == [
-        [[1, 2]], [[1, 2, 3], [3]], [[3], [2]]]
+        [[1, 2]],
+        [[1, 2, 3], [3]],
+        [[3], [2]],
+    ]
 
 
 def test_only_cited_articles_are_references(keydates):
@@ -91,8 +115,10 @@ def test_keydate_context(keydates):
     context = briefing_context(keydates)
     assert context["events"] == [] and context["precisions"] == []
     assert [(k["value"], k["label"], k["datetime"], k["mentions"]) for k in context["key_dates"]] == [
-        ("2014-06-09", "Mon 9 Jun 2014", "2014-06-09", 2), ("2014-06-22", "Sun 22 Jun 2014", "2014-06-22", 7),
-        ("2014-06-23", "Mon 23 Jun 2014", "2014-06-23", 3)]
+        ("2014-06-09", "Mon 9 Jun 2014", "2014-06-09", 2),
+        ("2014-06-22", "Sun 22 Jun 2014", "2014-06-22", 7),
+        ("2014-06-23", "Mon 23 Jun 2014", "2014-06-23", 3),
+    ]
     assert {(a["summary"], a["summary_method"]) for a in context["articles"]} == {(None, None)}
     ordinary = briefing_context(handmade_briefing())
     assert (ordinary["key_dates"], ordinary["overview"], ordinary["references"]) == (None, [], [])
@@ -100,10 +126,14 @@ def test_keydate_context(keydates):
 
 # --- user templates and their errors ------------------------------------------------
 
+
 def test_user_template_gets_the_documented_context(dated, tmp_path):
     template = tmp_path / "mine.md.j2"
-    template.write_text("{{ title }}|{{ articles[0].date }}|{% for e in events %}{{ e.label }} *{{ e.precision }}*;"
-                        "{% endfor %}|{{ anchored }}|{{ quotes }}\n", encoding="utf-8")
+    template.write_text(
+        "{{ title }}|{{ articles[0].date }}|{% for e in events %}{{ e.label }} *{{ e.precision }}*;"
+        "{% endfor %}|{{ anchored }}|{{ quotes }}\n",
+        encoding="utf-8",
+    )
     assert format_for_template(template) == "markdown"
     output = render(dated, "markdown", template=template, quotes=True)
     assert output.startswith(f"{TITLE}|2014-06-22|Early January 2014 onward *approximate*;")
@@ -116,14 +146,20 @@ def test_user_template_can_extend_the_builtin_page(dated, tmp_path):
     assert render(dated, "html", template=template) == render(dated, "html")
 
 
-@pytest.mark.parametrize("source, message", [
-    ("line 1\n{{ title }\n", r"bad\.html\.j2, line 2: unexpected '}'"),
-    ("line 1\n\n{{ no_such_thing }}\n", r"bad\.html\.j2, line 3: 'no_such_thing' is undefined"),
-    ("{% for e in events %}\n{{ e.label.nope() }}\n{% endfor %}", r"bad\.html\.j2, line 2: .*has no attribute 'nope'"),
-    ("{{ 1 / 0 }}", r"bad\.html\.j2, line 1: ZeroDivisionError: division by zero"),
-    ("\n{% include 'missing.css' %}", r"bad\.html\.j2, line 2: template 'missing\.css' not found"),
-    ("{% for e in events %}", r"bad\.html\.j2, line 1: Unexpected end of template.*"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("line 1\n{{ title }\n", r"bad\.html\.j2, line 2: unexpected '}'"),
+        ("line 1\n\n{{ no_such_thing }}\n", r"bad\.html\.j2, line 3: 'no_such_thing' is undefined"),
+        (
+            "{% for e in events %}\n{{ e.label.nope() }}\n{% endfor %}",
+            r"bad\.html\.j2, line 2: .*has no attribute 'nope'",
+        ),
+        ("{{ 1 / 0 }}", r"bad\.html\.j2, line 1: ZeroDivisionError: division by zero"),
+        ("\n{% include 'missing.css' %}", r"bad\.html\.j2, line 2: template 'missing\.css' not found"),
+        ("{% for e in events %}", r"bad\.html\.j2, line 1: Unexpected end of template.*"),
+    ],
+)
 def test_template_errors_are_one_line_naming_template_and_line(dated, tmp_path, source, message):
     template = tmp_path / "bad.html.j2"
     template.write_text(source, encoding="utf-8")
@@ -145,14 +181,16 @@ def test_template_for_a_json_format_is_refused(dated, tmp_path):
 
 # --- the command line's rendering flags (the pipeline is replaced by the sample) -----
 
+
 @pytest.fixture
 def run_cli(monkeypatch, capsys):
     briefings = {True: handmade_briefing(), False: handmade_briefing(dated=False)}
     import summarize.pipeline as real_pipeline
 
     pipeline = types.ModuleType("summarize.pipeline")
-    pipeline.__dict__.update({name: value for name, value in vars(real_pipeline).items()
-                              if not name.startswith("__")})  # the rest of its API, options and all
+    pipeline.__dict__.update(
+        {name: value for name, value in vars(real_pipeline).items() if not name.startswith("__")}
+    )  # the rest of its API, options and all
     pipeline.build_briefing = lambda sources, *, date=None, **options: briefings[date is not None]
 
     class Briefer:  # what the CLI calls (batches with per-input failures)
@@ -169,6 +207,7 @@ def run_cli(monkeypatch, capsys):
         code = cli.main(["examples/iraq-rawa-ana.txt", *args])
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 
@@ -218,8 +257,7 @@ def test_cli_template_with_several_formats_is_refused(run_cli, tmp_path):
 def test_cli_writes_every_format_into_one_directory(run_cli, tmp_path):
     code, _, err = run_cli("--date", "2014-06-22", "--format", ",".join(FORMATS), "-o", str(tmp_path))
     assert (code, err) == (0, "")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"iraq-rawa-ana.{FILE_EXTENSIONS[f]}" for f in FORMATS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"iraq-rawa-ana.{FILE_EXTENSIONS[f]}" for f in FORMATS)
 
 
 def test_cli_timelinejs_without_a_date_is_a_one_line_error(run_cli):

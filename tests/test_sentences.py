@@ -78,8 +78,10 @@ def test_pronoun_after_lower_case_word_starts_a_caption_sentence() -> None:
 
 
 def test_a_clock_time_ends_a_sentence_unless_its_zone_or_day_follows() -> None:
-    assert texts("He arrived at about 7:30 p.m. Jordan was reported missing. Polls close at 8 p.m. "
-                 "Eastern Time. The offer expires at 5 p.m. EST Nov. 9, the company said.") == [
+    assert texts(
+        "He arrived at about 7:30 p.m. Jordan was reported missing. Polls close at 8 p.m. "
+        "Eastern Time. The offer expires at 5 p.m. EST Nov. 9, the company said."
+    ) == [
         "He arrived at about 7:30 p.m.",
         "Jordan was reported missing.",
         "Polls close at 8 p.m. Eastern Time.",
@@ -93,7 +95,23 @@ def test_empty_and_blank_text() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["the", "The", "U.S.", "Mr.", "said", "He", "A", "war", "3.5", '"Yes,"', "it.", "end!", "Why?", "\u201cNo.\u201d", "W."]
+    [
+        "the",
+        "The",
+        "U.S.",
+        "Mr.",
+        "said",
+        "He",
+        "A",
+        "war",
+        "3.5",
+        '"Yes,"',
+        "it.",
+        "end!",
+        "Why?",
+        "\u201cNo.\u201d",
+        "W.",
+    ]
 )
 _SPACES = st.sampled_from([" ", " ", " ", "\n", "\n\n", "  "])
 

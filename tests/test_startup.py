@@ -27,16 +27,18 @@ print(json.dumps({"code": code, "modules": sorted({name.split(".")[0] for name i
 
 def modules_of_a_run(*args: str) -> tuple[int, set[str]]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, cwd=ROOT, env=env,
-                            timeout=300, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, cwd=ROOT, env=env, timeout=300, check=True
+    )
     report = json.loads(result.stdout.decode().splitlines()[-1])
     return report["code"], set(report["modules"])
 
 
 @pytest.mark.slow
 def test_one_text_article_imports_no_torch_nor_page_readers(tmp_path):
-    code, modules = modules_of_a_run(str(SAMPLE), "--date", "2014-06-22",
-                                     "--format", "html,email,text,markdown,json,timelinejs", "-o", str(tmp_path))
+    code, modules = modules_of_a_run(
+        str(SAMPLE), "--date", "2014-06-22", "--format", "html,email,text,markdown,json,timelinejs", "-o", str(tmp_path)
+    )
     assert code == 0
     assert "onnxruntime" in modules  # the summary was made, by the encoder's ONNX runtime
     assert sorted(modules & set(NOT_NEEDED)) == []
@@ -44,7 +46,8 @@ def test_one_text_article_imports_no_torch_nor_page_readers(tmp_path):
 
 @pytest.mark.slow
 def test_a_date_in_words_brings_dateparser_only(tmp_path):
-    code, modules = modules_of_a_run(str(SAMPLE), "--date", "22 June 2014", "--format", "json",
-                                     "-o", str(tmp_path / "b.json"))
+    code, modules = modules_of_a_run(
+        str(SAMPLE), "--date", "22 June 2014", "--format", "json", "-o", str(tmp_path / "b.json")
+    )
     assert code == 0
     assert "dateparser" in modules and "torch" not in modules

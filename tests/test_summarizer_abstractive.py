@@ -193,8 +193,11 @@ def test_a_directory_without_a_model_is_a_model_error(tmp_path: Path) -> None:
 def test_an_encoder_only_model_is_rejected(tmp_path: Path) -> None:
     from transformers import BertConfig, BertModel
 
-    BertModel(BertConfig(vocab_size=len(VOCAB), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                         intermediate_size=32)).save_pretrained(tmp_path)
+    BertModel(
+        BertConfig(
+            vocab_size=len(VOCAB), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32
+        )
+    ).save_pretrained(tmp_path)
     save_tokenizer(tmp_path)
     with pytest.raises(ModelError, match="not a sequence-to-sequence"):
         load_summarizer(str(tmp_path))

@@ -31,7 +31,9 @@ ARTICLES = [
 ]
 
 
-def test_benchmark_writes_predictions_and_prints_both_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_benchmark_writes_predictions_and_prints_both_scores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pytest.importorskip("rouge_score")
     benchmark = load_benchmark("rouge")
     shared = benchmark.default_shared()

@@ -58,7 +58,7 @@ def test_sample_article_without_dct(text: str) -> None:
 
 def test_sample_article_spans_are_exact(text: str) -> None:
     for t in find_time_expressions(text, dt.date(2014, 6, 22)):
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 @pytest.mark.parametrize("bait", ["21 in Two", "a second", "W460"])

@@ -17,8 +17,12 @@ def test_benchmark_writes_predictions_and_scores(tmp_path: Path, capsys: pytest.
         pytest.skip("shared TempEval scorer not available")
     text = "Rebels took the town on Saturday. Talks resumed two days later."
     gold = [
-        {"doc_id": "a", "dct": "2014-06-22", "text": text,
-         "timexes": [{"start": 24, "end": 32, "text": "Saturday", "type": "DATE", "value": "2014-06-21"}]},
+        {
+            "doc_id": "a",
+            "dct": "2014-06-22",
+            "text": text,
+            "timexes": [{"start": 24, "end": 32, "text": "Saturday", "type": "DATE", "value": "2014-06-21"}],
+        },
         {"doc_id": "b", "dct": None, "text": "Nothing happened.", "timexes": []},
     ]
     gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"

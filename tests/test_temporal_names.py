@@ -11,8 +11,10 @@ DCT = dt.date(2015, 4, 10)
 
 
 def test_one_sense_per_text_a_name_found_once_is_the_name_everywhere() -> None:
-    text = ("Reality star Mama June Shannon filed a report. Billy then told June the news, "
-            "and June's daughter agreed. The wedding was held in June.")
+    text = (
+        "Reality star Mama June Shannon filed a report. Billy then told June the news, "
+        "and June's daughter agreed. The wedding was held in June."
+    )
     assert names_among_months(text) == {"june"}
     # Only the "June" with a date word before it is a date.
     assert [(e.text, e.value) for e in find_time_expressions(text, DCT)] == [("June", "2014-06")]

@@ -11,15 +11,96 @@ from summarize.temporal import find_time_expressions
 
 # Fragments that trigger the rules, mixed with noise, so the rules really run.
 FRAGMENTS = [
-    "June", "9", "9,", "2014", "Sunday", "Saturday", "evening", "the", "following", "day",
-    "early", "late", "on", "January", "last", "next", "this", "week", "weeks", "month",
-    "year", "years", "ago", "a", "two", "twenty", "four", "hours", "few", "past", "third",
-    "quarter", "third-quarter", "year-ago", "earlier", "later", "in", "of", "every", "daily",
-    "10", "p.m.", "noon", "EST", "Nov.", "Sept.", "mid-", "1990s", "'80s", "nineteen",
-    "ninety-six", "Christmas", "Easter", "summer", "fall", "now", "recently", "-", "to",
-    "12", "31", "0", "99", "1/2", "and", "half", "more", "than", "about", "nearly", "the end of",
-    "May", "March", "Feb.", "29", "century", "21st", "fiscal", "tonight", "yesterday",
-    ".", ",", "'s", "\n\n", "İ", "ß", "Σ", "$", "%", "\u00a0",
+    "June",
+    "9",
+    "9,",
+    "2014",
+    "Sunday",
+    "Saturday",
+    "evening",
+    "the",
+    "following",
+    "day",
+    "early",
+    "late",
+    "on",
+    "January",
+    "last",
+    "next",
+    "this",
+    "week",
+    "weeks",
+    "month",
+    "year",
+    "years",
+    "ago",
+    "a",
+    "two",
+    "twenty",
+    "four",
+    "hours",
+    "few",
+    "past",
+    "third",
+    "quarter",
+    "third-quarter",
+    "year-ago",
+    "earlier",
+    "later",
+    "in",
+    "of",
+    "every",
+    "daily",
+    "10",
+    "p.m.",
+    "noon",
+    "EST",
+    "Nov.",
+    "Sept.",
+    "mid-",
+    "1990s",
+    "'80s",
+    "nineteen",
+    "ninety-six",
+    "Christmas",
+    "Easter",
+    "summer",
+    "fall",
+    "now",
+    "recently",
+    "-",
+    "to",
+    "12",
+    "31",
+    "0",
+    "99",
+    "1/2",
+    "and",
+    "half",
+    "more",
+    "than",
+    "about",
+    "nearly",
+    "the end of",
+    "May",
+    "March",
+    "Feb.",
+    "29",
+    "century",
+    "21st",
+    "fiscal",
+    "tonight",
+    "yesterday",
+    ".",
+    ",",
+    "'s",
+    "\n\n",
+    "İ",
+    "ß",
+    "Σ",
+    "$",
+    "%",
+    "\u00a0",
 ]
 
 texts = st.one_of(
@@ -30,8 +111,21 @@ texts = st.one_of(
 dcts = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
 
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
-MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
-        "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+MODS = {
+    None,
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_AFTER",
+    "ON_OR_BEFORE",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+}
 
 
 @settings(max_examples=400, deadline=None)
@@ -43,7 +137,7 @@ def test_random_text_gives_valid_spans(text: str, dct: dt.date | None) -> None:
         assert 0 <= t.start < t.end <= len(text)
         assert t.start >= previous_end, "sorted and non-overlapping"
         previous_end = t.end
-        assert t.text == text[t.start:t.end]
+        assert t.text == text[t.start : t.end]
         assert t.type in TYPES
         assert t.value and isinstance(t.value, str)
         assert t.mod in MODS
@@ -64,8 +158,10 @@ def test_no_dct_never_invents_a_year_for_relative_words(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(text=st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join),
-       dct=st.sampled_from([dt.date(1, 1, 1), dt.date(1, 1, 7), dt.date(9999, 12, 31), dt.date(9999, 12, 25)]))
+@given(
+    text=st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join),
+    dct=st.sampled_from([dt.date(1, 1, 1), dt.date(1, 1, 7), dt.date(9999, 12, 31), dt.date(9999, 12, 25)]),
+)
 def test_dct_at_the_edge_of_the_calendar_never_raises(text: str, dct: dt.date) -> None:
     for t in find_time_expressions(text, dct):
-        assert t.text == text[t.start:t.end]
+        assert t.text == text[t.start : t.end]

@@ -31,16 +31,19 @@ def _rule(**changes) -> Rule:
     return Rule(**fields)
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    (dict(resolver="month"), "its resolver must be a function, not 'month'"),
-    (dict(resolver=lambda m: None), "does not take (match, context)"),
-    (dict(triggers=("monht",)), "unknown trigger categories ['monht']"),
-    (dict(triggers=()), "names no trigger category"),
-    (dict(prefixes=("postion",)), "unknown modifier kinds ['postion']"),
-    (dict(requires=("",)), "an empty string in requires"),
-    (dict(reach=(-1, 4)), "reach must be two character counts"),
-    (dict(name="Bare Month"), "lower-case words joined by _"),
-])
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (dict(resolver="month"), "its resolver must be a function, not 'month'"),
+        (dict(resolver=lambda m: None), "does not take (match, context)"),
+        (dict(triggers=("monht",)), "unknown trigger categories ['monht']"),
+        (dict(triggers=()), "names no trigger category"),
+        (dict(prefixes=("postion",)), "unknown modifier kinds ['postion']"),
+        (dict(requires=("",)), "an empty string in requires"),
+        (dict(reach=(-1, 4)), "reach must be two character counts"),
+        (dict(name="Bare Month"), "lower-case words joined by _"),
+    ],
+)
 def test_a_malformed_rule_is_refused_naming_it(changes, message):
     with pytest.raises(ValueError, match=re.escape(message)) as error:
         validate_registry([*RULES, _rule(**changes)])
@@ -84,8 +87,9 @@ def test_a_resolver_returns_a_resolution_or_none():
     text = "June 9 to 12"
     match = range_rule.regex.search(text.lower())
     resolved = range_rule.resolver(match, Context(dct=None, text=text, span=match.span()))
-    assert resolved == Resolution("DATE", "XXXX-06-09", span=(0, 6),
-                                  also=(Resolution("DATE", "XXXX-06-12", span=(10, 12)),))
+    assert resolved == Resolution(
+        "DATE", "XXXX-06-09", span=(0, 6), also=(Resolution("DATE", "XXXX-06-12", span=(10, 12)),)
+    )
     lower = "june 9 to 8"  # a range cannot end before it starts
     match = range_rule.regex.search(lower)
     assert range_rule.resolver(match, Context(dct=None, text="June 9 to 8", span=match.span())) is None

@@ -25,9 +25,16 @@ TEXT = (
 
 
 def test_anchored_events_sort_by_date_and_keep_article_order_on_ties():
-    events = dated(TEXT, [("Sunday", "2014-06-22", None), ("Saturday", "2014-06-21", None),
-                          ("early January", "2014-01", "START"), ("late on June 9", "2014-06-09", "END"),
-                          ("Saturday", "2014-06-21", None)])
+    events = dated(
+        TEXT,
+        [
+            ("Sunday", "2014-06-22", None),
+            ("Saturday", "2014-06-21", None),
+            ("early January", "2014-01", "START"),
+            ("late on June 9", "2014-06-09", "END"),
+            ("Saturday", "2014-06-21", None),
+        ],
+    )
     timeline = build_timeline(events)
     assert [(e.value, e.headline) for e in timeline.events] == [
         ("2014-01", "Fighters have held the city"),
@@ -39,9 +46,17 @@ def test_anchored_events_sort_by_date_and_keep_article_order_on_ties():
 
 
 def test_undated_convention_month_days_before_weekdays_and_compact_week():
-    events = dated(TEXT, [("Sunday", "XXXX-WXX-7", None), ("Saturday", "XXXX-WXX-6", None),
-                          ("early January", "XXXX-01", "START"), ("late on June 9", "XXXX-06-09", "END"),
-                          ("Saturday", "XXXX-WXX-6", None)], date=None)
+    events = dated(
+        TEXT,
+        [
+            ("Sunday", "XXXX-WXX-7", None),
+            ("Saturday", "XXXX-WXX-6", None),
+            ("early January", "XXXX-01", "START"),
+            ("late on June 9", "XXXX-06-09", "END"),
+            ("Saturday", "XXXX-WXX-6", None),
+        ],
+        date=None,
+    )
     timeline = build_timeline(events, anchored=False)
     assert [e.value for e in timeline.events] == ["XXXX-01", "XXXX-06-09", "XXXX-WXX-6", "XXXX-WXX-6", "XXXX-WXX-7"]
     assert not timeline.anchored
@@ -51,8 +66,11 @@ def test_weekdays_wrap_around_the_article_day():
     # Friday, Monday and Tuesday in one undated story: written on Tuesday, so Friday
     # is the earliest.
     text = "A met on Monday. B met on Friday. C met on Tuesday."
-    events = dated(text, [("Monday", "XXXX-WXX-1", None), ("Friday", "XXXX-WXX-5", None),
-                          ("Tuesday", "XXXX-WXX-2", None)], date=None)
+    events = dated(
+        text,
+        [("Monday", "XXXX-WXX-1", None), ("Friday", "XXXX-WXX-5", None), ("Tuesday", "XXXX-WXX-2", None)],
+        date=None,
+    )
     assert [e.value for e in build_timeline(events).events] == ["XXXX-WXX-5", "XXXX-WXX-1", "XXXX-WXX-2"]
 
 
@@ -63,11 +81,22 @@ def test_dates_with_years_come_before_undated_month_days():
 
 
 def test_a_range_sorts_by_its_start_and_ties_keep_article_order():
-    text = ("The drama aired between 1978 and 1990. "
-            "He was elected in 1985. "
-            "The show was filmed in 1978. "
-            "The studio was built from 1970 to 2000.")
-    events = dated(text, [("1978", "1978", None), ("1990", "1990", None), ("1985", "1985", None),
-                          ("1978", "1978", None), ("1970", "1970", None), ("2000", "2000", None)])
+    text = (
+        "The drama aired between 1978 and 1990. "
+        "He was elected in 1985. "
+        "The show was filmed in 1978. "
+        "The studio was built from 1970 to 2000."
+    )
+    events = dated(
+        text,
+        [
+            ("1978", "1978", None),
+            ("1990", "1990", None),
+            ("1985", "1985", None),
+            ("1978", "1978", None),
+            ("1970", "1970", None),
+            ("2000", "2000", None),
+        ],
+    )
     timeline = build_timeline(events)
     assert [e.label for e in timeline.events] == ["1970 to 2000", "1978 to 1990", "1978", "1985"]

@@ -26,21 +26,30 @@ def story_topic(root: Path) -> Path:
     """The invented story as a Timeline17-style topic, with a gold timeline written for it."""
     topic = root / "story"
     topic.mkdir(parents=True)
-    topic.joinpath("articles.jsonl").write_text("".join(
-        json.dumps({"text": text, "date": date.isoformat(), "source": f"{outlet}/{n}"}) + "\n"
-        for n, (outlet, date, text) in enumerate(ARTICLES, start=1)))
-    gold = {"topic": "story", "name": "story/gold.txt", "keywords": ["storm", "dam", "inquiry"], "dates": [
-        {"date": "2015-03-03", "sentences": ["Storm Ada makes landfall on the southern coast."]},
-        {"date": "2015-03-05", "sentences": ["The Kessel dam fails and floods the valley."]},
-        {"date": "2015-03-16", "sentences": ["A public inquiry into the dam failure opens."]},
-    ]}
+    topic.joinpath("articles.jsonl").write_text(
+        "".join(
+            json.dumps({"text": text, "date": date.isoformat(), "source": f"{outlet}/{n}"}) + "\n"
+            for n, (outlet, date, text) in enumerate(ARTICLES, start=1)
+        )
+    )
+    gold = {
+        "topic": "story",
+        "name": "story/gold.txt",
+        "keywords": ["storm", "dam", "inquiry"],
+        "dates": [
+            {"date": "2015-03-03", "sentences": ["Storm Ada makes landfall on the southern coast."]},
+            {"date": "2015-03-05", "sentences": ["The Kessel dam fails and floods the valley."]},
+            {"date": "2015-03-16", "sentences": ["A public inquiry into the dam failure opens."]},
+        ],
+    }
     topic.joinpath("timelines.jsonl").write_text(json.dumps(gold) + "\n")
     return root
 
 
 def figures(out: str) -> dict[str, float]:
-    return {name: float(f) for name, f in re.findall(r"^\s+(AR-1|AR-2|Date)\s+P [\d.]+\s+R [\d.]+\s+F ([\d.]+)",
-                                                      out, re.M)}
+    return {
+        name: float(f) for name, f in re.findall(r"^\s+(AR-1|AR-2|Date)\s+P [\d.]+\s+R [\d.]+\s+F ([\d.]+)", out, re.M)
+    }
 
 
 def test_benchmark_on_an_invented_topic(tmp_path, capsys):

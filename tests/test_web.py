@@ -21,14 +21,19 @@ FOLLOWUP = (DATA / "followup-page.html").read_text(encoding="utf-8")
 
 
 def article_page(head: str = "", body: str = "Militants took the town on Sunday, officials said.") -> str:
-    paragraphs = "".join(f"<p>{body} Residents described heavy fighting in the streets overnight.</p>" for _ in range(3))
-    return (f"<!DOCTYPE html><html><head><title>Town Falls | Site</title>{head}</head><body>"
-            f"<nav><a href='/'>Home</a></nav><article><h1>Town Falls</h1>{paragraphs}</article></body></html>")
+    paragraphs = "".join(
+        f"<p>{body} Residents described heavy fighting in the streets overnight.</p>" for _ in range(3)
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>Town Falls | Site</title>{head}</head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>Town Falls</h1>{paragraphs}</article></body></html>"
+    )
 
 
 @pytest.fixture
 def no_network(monkeypatch):
     """Any connection attempt fails the test: extraction must never fetch."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("extraction tried to open a network connection")
 
@@ -49,13 +54,17 @@ def test_followup_page_text_title_and_metadata_date(no_network):
 
 
 def test_json_ld_date(no_network):
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2014-06-23T07:00:00Z"}</script>'
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2014-06-23T07:00:00Z"}</script>'
+    )
     assert extract_html(article_page(head), source="x").date == dt.date(2014, 6, 23)
 
 
 def test_publication_date_wins_over_a_later_update(no_network):
-    head = ('<meta property="article:published_time" content="2014-06-23T07:00:00Z">'
-            '<meta property="article:modified_time" content="2014-07-02T07:00:00Z">')
+    head = (
+        '<meta property="article:published_time" content="2014-06-23T07:00:00Z">'
+        '<meta property="article:modified_time" content="2014-07-02T07:00:00Z">'
+    )
     assert extract_html(article_page(head), source="x").date == dt.date(2014, 6, 23)
 
 
@@ -153,6 +162,7 @@ def streamed(pieces: list[bytes], pause: float = 0.02):
     """A server that sends its page in ``pieces``, a pause between them, with no
     Content-Length (the body ends when the connection closes): only counting what
     arrives can tell its size."""
+
     class Stream(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             self.send_response(200)
@@ -299,8 +309,7 @@ def test_page_encodings(tmp_path):
     cafe = "<p>Caf\u00e9 \u201cquotes\u201d</p>"
     assert decode_page(cafe.encode("utf-8")) == cafe
     assert decode_page(cafe.encode("cp1252")) == cafe  # no charset anywhere: Windows-1252
-    declared = ("<html><head><meta charset='iso-8859-7'></head><body><p>\u0391\u03b8\u03ae\u03bd\u03b1</p>"
-                "</body></html>")
+    declared = "<html><head><meta charset='iso-8859-7'></head><body><p>\u0391\u03b8\u03ae\u03bd\u03b1</p></body></html>"
     assert decode_page(declared.encode("iso-8859-7")) == declared
     assert decode_page(cafe.encode("utf-16-le"), "utf-16-le") == cafe  # the HTTP header wins
     assert decode_page(cafe.encode("utf-16")) == cafe  # a byte-order mark
@@ -318,14 +327,19 @@ def test_page_metadata_wins_over_its_dateline(no_network):
     assert article.text.startswith("Militants took the town on Sunday.")
 
 
-@pytest.mark.parametrize(("error", "reason"), [
-    (ConnectionRefusedError(111, "Connection refused"), "connection refused"),  # reads on after "could not fetch ("
-    (OSError(0, "EOF occurred in violation of protocol"), "EOF occurred in violation of protocol"),  # an acronym
-    (OSError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
-     "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
-    (ValueError("unknown url type:\n 'x'"), "unknown url type: 'x'"),  # one line
-    (ValueError(), "ValueError"),  # no message: its kind
-])
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "connection refused"),  # reads on after "could not fetch ("
+        (OSError(0, "EOF occurred in violation of protocol"), "EOF occurred in violation of protocol"),  # an acronym
+        (
+            OSError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed",
+        ),
+        (ValueError("unknown url type:\n 'x'"), "unknown url type: 'x'"),  # one line
+        (ValueError(), "ValueError"),  # no message: its kind
+    ],
+)
 def test_why_a_fetch_failed_is_one_line_in_the_error_s_own_words(error, reason):
     from summarize.inputs.web import _reason
 
@@ -346,11 +360,16 @@ def test_a_charset_is_read_from_the_first_4_kb_only():
         assert decode_page(body).endswith(text)
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>",
-     "this is a binary file (a PNG image), not an article in text or HTML form"),
-    (b"<html>\x00\x01\x02\x03" * 10, "this is a binary file, not a web page"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>",
+            "this is a binary file (a PNG image), not an article in text or HTML form",
+        ),
+        (b"<html>\x00\x01\x02\x03" * 10, "this is a binary file, not a web page"),
+    ],
+)
 def test_a_page_that_is_no_text_is_named_in_its_error(body, message):
     from summarize.inputs.web import decode_page
 
@@ -362,14 +381,17 @@ def test_a_page_that_is_no_text_is_named_in_its_error(body, message):
     assert str(error.value) == f"https://example.com/a.html: {message}"
 
 
-@pytest.mark.parametrize(("raw", "html"), [
-    (b"<!DOCTYPE html><html><head><title>Town Falls</title></head></html>", True),  # <html> without <body>
-    (b"\xef\xbb\xbf \t\r\n<body><p>x</p></body>", True),  # a byte-order mark and white space first
-    (b"<p>A fragment of markup is text with tags in it.</p>", False),  # neither <html> nor <body>
-    (b"X<html><body><p>x</p></body></html>", False),  # anything else first: text
-    (b"<!--" + b"x" * (65536 - 11) + b"--><html><body>", False),  # "<html" ending on byte 65,537: past 64 KB
-    (b"<!--" + b"x" * (65536 - 12) + b"--><html><body>", True),  # "<html" ending on byte 65,536
-])
+@pytest.mark.parametrize(
+    ("raw", "html"),
+    [
+        (b"<!DOCTYPE html><html><head><title>Town Falls</title></head></html>", True),  # <html> without <body>
+        (b"\xef\xbb\xbf \t\r\n<body><p>x</p></body>", True),  # a byte-order mark and white space first
+        (b"<p>A fragment of markup is text with tags in it.</p>", False),  # neither <html> nor <body>
+        (b"X<html><body><p>x</p></body></html>", False),  # anything else first: text
+        (b"<!--" + b"x" * (65536 - 11) + b"--><html><body>", False),  # "<html" ending on byte 65,537: past 64 KB
+        (b"<!--" + b"x" * (65536 - 12) + b"--><html><body>", True),  # "<html" ending on byte 65,536
+    ],
+)
 def test_what_looks_like_html(raw, html):
     assert looks_like_html(raw) is html
 
@@ -378,15 +400,19 @@ BUDGET = " ".join(["The council met on Monday and voted on the budget for the co
 
 
 def test_the_text_is_the_article_s_prose_without_tables_images_or_link_markup():
-    html = (f"<html><head><title>Budget Vote | Town News</title></head><body><article><h1>Budget Vote</h1>"
-            f"<p>{BUDGET}</p>"
-            "<table><tr><td>Table cell words here about the vote</td><td>Another cell.</td></tr></table>"
-            "<p>See <a href='https://example.com/budget'>the budget document</a> for details of the plan.</p>"
-            "<img src='chart.png' alt='A chart of the spending'>"
-            f"<p>{BUDGET}</p></article></body></html>")
+    html = (
+        f"<html><head><title>Budget Vote | Town News</title></head><body><article><h1>Budget Vote</h1>"
+        f"<p>{BUDGET}</p>"
+        "<table><tr><td>Table cell words here about the vote</td><td>Another cell.</td></tr></table>"
+        "<p>See <a href='https://example.com/budget'>the budget document</a> for details of the plan.</p>"
+        "<img src='chart.png' alt='A chart of the spending'>"
+        f"<p>{BUDGET}</p></article></body></html>"
+    )
     article = extract_html(html, source="x.html")
     assert (article.title, article.text.split("\n\n")) == (
-        "Budget Vote", [BUDGET, "See the budget document for details of the plan.", BUDGET])
+        "Budget Vote",
+        [BUDGET, "See the budget document for details of the plan.", BUDGET],
+    )
 
 
 def test_a_page_without_a_title_has_none():
@@ -395,9 +421,11 @@ def test_a_page_without_a_title_has_none():
 
 
 def test_page_bytes_are_decoded_by_their_charset_and_named_in_errors():
-    greek = "\u039f \u03b4\u03ae\u03bc\u03bf\u03c2 \u03c8\u03ae\u03c6\u03b9\u03c3\u03b5 \u03c4\u03bf\u03bd " \
-            "\u03c0\u03c1\u03bf\u03cb\u03c0\u03bf\u03bb\u03bf\u03b3\u03b9\u03c3\u03bc\u03cc \u03c4\u03b7\u03bd " \
-            "\u0394\u03b5\u03c5\u03c4\u03ad\u03c1\u03b1."
+    greek = (
+        "\u039f \u03b4\u03ae\u03bc\u03bf\u03c2 \u03c8\u03ae\u03c6\u03b9\u03c3\u03b5 \u03c4\u03bf\u03bd "
+        "\u03c0\u03c1\u03bf\u03cb\u03c0\u03bf\u03bb\u03bf\u03b3\u03b9\u03c3\u03bc\u03cc \u03c4\u03b7\u03bd "
+        "\u0394\u03b5\u03c5\u03c4\u03ad\u03c1\u03b1."
+    )
     page = f"<html><head><meta charset='iso-8859-7'></head><body><p>{greek}</p></body></html>"
     assert extract_html(page.encode("iso-8859-7"), source="x.html").text == greek
     with pytest.raises(InputError) as error:
@@ -408,14 +436,17 @@ def test_page_bytes_are_decoded_by_their_charset_and_named_in_errors():
     assert str(error.value) == "x.html: not a readable HTML page (Document is empty)"
 
 
-@pytest.mark.parametrize(("text", "prose"), [
-    ("The council met today.", True),  # four words and a full stop
-    ("The council met.", False),  # three
-    ("Home News Sport World\n\nIt rained.", False),  # a paragraph ends a sentence
-    ("Breaking news update\nThe council met on Monday to vote.", True),  # a fragment, then prose
-    ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u4e86\u9884\u7b97\u3002", True),  # 12 CJK letters
-    ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u9884\u7b97\u3002", False),  # 11
-])
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The council met today.", True),  # four words and a full stop
+        ("The council met.", False),  # three
+        ("Home News Sport World\n\nIt rained.", False),  # a paragraph ends a sentence
+        ("Breaking news update\nThe council met on Monday to vote.", True),  # a fragment, then prose
+        ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u4e86\u9884\u7b97\u3002", True),  # 12 CJK letters
+        ("\u5e02\u8bae\u4f1a\u5468\u4e00\u5f00\u4f1a\u8868\u51b3\u9884\u7b97\u3002", False),  # 11
+    ],
+)
 def test_what_counts_as_a_sentence_of_prose(text, prose):
     from summarize.inputs.web import has_prose
 

@@ -60,23 +60,34 @@ def brief(capsys, *args: str) -> tuple[int, str, list[str]]:
 
 # A PDF as a word processor writes one, small enough to read: no compressed
 # streams, so no NUL bytes, and without its signature it would decode as "text".
-PDF = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-       b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
 
 NAVIGATION_PAGE = (
     "<!DOCTYPE html><html><head><title>Sections | The Riverside Courier</title></head><body>"
-    "<header><nav><ul>" + "".join(f'<li><a href="/s/{n}">{n.title()}</a></li>' for n in (
-        "news", "politics", "business", "sport", "culture", "weather", "obituaries", "puzzles")) +
-    "</ul></nav></header><main><h1>Sections</h1><ul>" +
-    "".join(f'<li><a href="/s/{n}">Latest {n} headlines</a></li>' for n in ("news", "politics", "sport")) +
-    "</ul></main><footer><a href='/about'>About us</a> <a href='/privacy'>Privacy policy</a></footer></body></html>"
+    "<header><nav><ul>"
+    + "".join(
+        f'<li><a href="/s/{n}">{n.title()}</a></li>'
+        for n in ("news", "politics", "business", "sport", "culture", "weather", "obituaries", "puzzles")
+    )
+    + "</ul></nav></header><main><h1>Sections</h1><ul>"
+    + "".join(f'<li><a href="/s/{n}">Latest {n} headlines</a></li>' for n in ("news", "politics", "sport"))
+    + "</ul></main><footer><a href='/about'>About us</a> <a href='/privacy'>Privacy policy</a></footer></body></html>"
 )
 
 
 def nested_divs(depth: int) -> str:
     """The story inside ``depth`` nested <div>s: libxml2 stops building at 255."""
-    return (f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body>" + "<div class='wrap'>" * depth
-            + f"<h1>{TITLE}</h1>" + paragraphs() + "</div>" * depth + "</body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body>"
+        + "<div class='wrap'>" * depth
+        + f"<h1>{TITLE}</h1>"
+        + paragraphs()
+        + "</div>" * depth
+        + "</body></html>"
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,6 +143,8 @@ def test_deeply_nested_page_keeps_its_text(tmp_path, depth):
 def test_prose_in_a_script_without_spaces():
     from summarize.inputs.web import has_prose
 
-    assert has_prose("\u5e02\u8bae\u4f1a\u5468\u4e8c\u6295\u7968\u51b3\u5b9a\u5173\u95ed\u6e2f\u53e3\u5927\u6865"
-                     "\uff0c\u7ef4\u4fee\u5de5\u7a0b\u9884\u8ba1\u9700\u8981\u4e24\u5e74\u3002")
+    assert has_prose(
+        "\u5e02\u8bae\u4f1a\u5468\u4e8c\u6295\u7968\u51b3\u5b9a\u5173\u95ed\u6e2f\u53e3\u5927\u6865"
+        "\uff0c\u7ef4\u4fee\u5de5\u7a0b\u9884\u8ba1\u9700\u8981\u4e24\u5e74\u3002"
+    )
     assert not has_prose("\u65b0\u95fb\n\n\u4f53\u80b2")  # "News", "Sport": menu items

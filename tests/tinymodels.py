@@ -39,9 +39,17 @@ def save_tokenizer(directory: Path) -> None:
 
 # BART and PEGASUS share one architecture's settings: one layer of width 16 each way.
 _BART_LIKE: dict[str, Any] = dict(
-    vocab_size=len(VOCAB), d_model=16, encoder_layers=1, decoder_layers=1,
-    encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32,
-    max_position_embeddings=INPUT_TOKENS, pad_token_id=PAD, eos_token_id=EOS,
+    vocab_size=len(VOCAB),
+    d_model=16,
+    encoder_layers=1,
+    decoder_layers=1,
+    encoder_attention_heads=2,
+    decoder_attention_heads=2,
+    encoder_ffn_dim=32,
+    decoder_ffn_dim=32,
+    max_position_embeddings=INPUT_TOKENS,
+    pad_token_id=PAD,
+    eos_token_id=EOS,
 )
 
 
@@ -77,8 +85,17 @@ def pegasus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def t5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import T5Config, T5ForConditionalGeneration
 
-    config = T5Config(vocab_size=len(VOCAB), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_decoder_layers=1,
-                      num_heads=2, pad_token_id=PAD, eos_token_id=EOS,
-                      # Kept by PretrainedConfig's extra keywords, which T5Config's typed signature leaves out:
-                      decoder_start_token_id=PAD)  # type: ignore[call-arg]
+    config = T5Config(
+        vocab_size=len(VOCAB),
+        d_model=16,
+        d_kv=8,
+        d_ff=32,
+        num_layers=1,
+        num_decoder_layers=1,
+        num_heads=2,
+        pad_token_id=PAD,
+        eos_token_id=EOS,
+        # Kept by PretrainedConfig's extra keywords, which T5Config's typed signature leaves out:
+        decoder_start_token_id=PAD,
+    )  # type: ignore[call-arg]
     return save_tiny_model(tmp_path_factory, "tiny-t5", config, T5ForConditionalGeneration)

@@ -65,8 +65,8 @@ class _Parser(argparse.ArgumentParser):
 # it quotes: a file named "new\nstory.txt", a server's reason phrase, a template's
 # text. U+2028/U+2029 split lines for Python's splitlines(), C1 codes (0x9b, CSI)
 # drive terminals.
-_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0)) if code != 0x09}
-_ESCAPES.update({0x0a: "\\n", 0x0d: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09}
+_ESCAPES.update({0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 
 def one_line(message: str) -> str:
@@ -84,12 +84,14 @@ def _formats(text: str) -> list[str]:
     formats = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"unknown format {','.join(unknown) or text!r}; "
-                                         f"choose from {', '.join(ALL_FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {','.join(unknown) or text!r}; choose from {', '.join(ALL_FORMATS)}"
+        )
     repeated = sorted({f for f in formats if formats.count(f) > 1}, key=formats.index)
     if repeated:
-        raise argparse.ArgumentTypeError(f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} "
-                                         f"given more than once")
+        raise argparse.ArgumentTypeError(
+            f"{' and '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} given more than once"
+        )
     return formats
 
 
@@ -98,52 +100,99 @@ def build_parser(prog: str = "summarize") -> argparse.ArgumentParser:
         prog=prog,
         description="Turn news articles into a briefing: a summary of each and one dated timeline.",
         epilog="exit codes: 0 done; 2 an error you can fix (nothing written); 3 some inputs failed "
-               "(one line each on stderr), the briefing of the others was written; 1 a bug.",
+        "(one line each on stderr), the briefing of the others was written; 1 a bug.",
     )
-    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
-                        help="article: a text or HTML file, an http(s) URL, or - for standard input")
-    parser.add_argument("--jsonl", metavar="FILE",
-                        help='a JSON Lines corpus (- for standard input): one {"text"|"html"|"url": ..., '
-                             '"date"?: "YYYY-MM-DD", "source"?: NAME} a line')
-    parser.add_argument("--date", metavar="WHEN",
-                        help="the article date that relative dates are anchored to (2014-06-22, '22 June 2014', "
-                             "'yesterday'); overrides dates found in pages and datelines")
-    parser.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
-                        help="give up fetching a URL after this long in all: connect, redirects, body (default: 20)")
-    parser.add_argument("--allow-private-urls", action="store_true",
-                        help="let URLs (and their redirects) reach loopback, private and link-local addresses, "
-                             "for intranet pages; refused by default")
-    parser.add_argument("--format", type=_formats, metavar="FORMAT",
-                        help="html, email, text, markdown, json, timelinejs or pdf (printed by headless Chromium; "
-                             "to a file, not a terminal); several, comma-separated, write one file each "
-                             "(default: html, or what the --template file name says)")
-    parser.add_argument("-o", "--output", metavar="PATH",
-                        help="output file (default: standard output); with several formats, a directory")
+    parser.add_argument(
+        "articles",
+        nargs="*",
+        metavar="ARTICLE",
+        help="article: a text or HTML file, an http(s) URL, or - for standard input",
+    )
+    parser.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help='a JSON Lines corpus (- for standard input): one {"text"|"html"|"url": ..., '
+        '"date"?: "YYYY-MM-DD", "source"?: NAME} a line',
+    )
+    parser.add_argument(
+        "--date",
+        metavar="WHEN",
+        help="the article date that relative dates are anchored to (2014-06-22, '22 June 2014', "
+        "'yesterday'); overrides dates found in pages and datelines",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=20.0,
+        metavar="SECONDS",
+        help="give up fetching a URL after this long in all: connect, redirects, body (default: 20)",
+    )
+    parser.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URLs (and their redirects) reach loopback, private and link-local addresses, "
+        "for intranet pages; refused by default",
+    )
+    parser.add_argument(
+        "--format",
+        type=_formats,
+        metavar="FORMAT",
+        help="html, email, text, markdown, json, timelinejs or pdf (printed by headless Chromium; "
+        "to a file, not a terminal); several, comma-separated, write one file each "
+        "(default: html, or what the --template file name says)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="output file (default: standard output); with several formats, a directory",
+    )
     parser.add_argument("--quotes", action="store_true", help="show each event's source sentence")
-    parser.add_argument("--template", metavar="PATH",
-                        help="render with this Jinja2 template instead of the built-in one (context: see README)")
+    parser.add_argument(
+        "--template",
+        metavar="PATH",
+        help="render with this Jinja2 template instead of the built-in one (context: see README)",
+    )
     parser.add_argument("--front-matter", action="store_true", help="start Markdown output with YAML front matter")
-    parser.add_argument("--model", metavar="ID_OR_PATH",
-                        help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)")
+    parser.add_argument(
+        "--model",
+        metavar="ID_OR_PATH",
+        help="a Hugging Face seq2seq model for abstractive summaries (default: offline extractive MiniLM)",
+    )
     parser.add_argument("--device", default="cpu", help="device for --model: cpu, cuda or mps (default: cpu)")
     # None rather than 3: --from-analysis refuses a length given, the default stays 3.
     parser.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences (default: 3)")
     parser.add_argument("--words", type=_positive, metavar="N", help="summary length in words (overrides --sentences)")
     selection = parser.add_argument_group(
-        "many articles", "a briefing of 10 or more articles (or any, with --max-dates) shows the key dates, each "
-        "with the sentences that say what happened, and an overview, every sentence citing its articles")
-    selection.add_argument("--max-dates", type=_positive, metavar="N",
-                           help="at most N key dates (default: automatic, 10 to 40 by the number of articles)")
-    selection.add_argument("--per-date", type=_positive, default=2, metavar="K",
-                           help="at most K sentences per key date (default: 2)")
-    selection.add_argument("--since", metavar="WHEN",
-                           help="only what happened on or after WHEN (2014-06-01, 'June 2014', 'last Monday'; "
-                                "relative to --date, else today)")
+        "many articles",
+        "a briefing of 10 or more articles (or any, with --max-dates) shows the key dates, each "
+        "with the sentences that say what happened, and an overview, every sentence citing its articles",
+    )
+    selection.add_argument(
+        "--max-dates",
+        type=_positive,
+        metavar="N",
+        help="at most N key dates (default: automatic, 10 to 40 by the number of articles)",
+    )
+    selection.add_argument(
+        "--per-date", type=_positive, default=2, metavar="K", help="at most K sentences per key date (default: 2)"
+    )
+    selection.add_argument(
+        "--since",
+        metavar="WHEN",
+        help="only what happened on or after WHEN (2014-06-01, 'June 2014', 'last Monday'; "
+        "relative to --date, else today)",
+    )
     selection.add_argument("--until", metavar="WHEN", help="only what happened on or before WHEN (as --since)")
-    selection.add_argument("--query", metavar="WORDS",
-                           help="only articles and sentences holding one of these words (space-separated)")
-    parser.add_argument("--threads", type=_positive, metavar="N",
-                        help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)")
+    selection.add_argument(
+        "--query", metavar="WORDS", help="only articles and sentences holding one of these words (space-separated)"
+    )
+    parser.add_argument(
+        "--threads",
+        type=_positive,
+        metavar="N",
+        help="CPU threads for the model (default: 1 for the MiniLM default, torch's choice with --model)",
+    )
     from .analyze import add_from_analysis_option, add_workers_option
 
     add_from_analysis_option(parser)
@@ -176,8 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
     except (KeyboardInterrupt, _Terminated) as stop:
         _remove_pending_temp_files()
-        print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}",
-              file=sys.stderr)
+        print(f"summarize: {'interrupted' if isinstance(stop, KeyboardInterrupt) else 'terminated'}", file=sys.stderr)
         return 128 + (stop.signum if isinstance(stop, _Terminated) else signal.SIGINT)
     except _StdoutClosed:
         # The reader of standard output went away (`summarize ... | head`): what it
@@ -197,8 +245,10 @@ def _exit_code(error: Exception) -> int:
     if isinstance(error, SummarizeError):
         _error(str(error))
         return EXIT_USAGE
-    print(f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
-          file=sys.stderr)
+    print(
+        f"summarize: internal error: {one_line(f'{type(error).__name__}: {error}')} (please report this)",
+        file=sys.stderr,
+    )
     return EXIT_BUG
 
 
@@ -227,6 +277,7 @@ def _signals_end_the_run() -> Iterator[None]:
     """SIGTERM and SIGHUP raise ``_Terminated`` while the run lasts. A signal that
     is ignored (``nohup`` ignores SIGHUP) stays ignored, and outside the main
     thread (an embedding program) nothing is changed."""
+
     def terminate(signum: int, frame: object) -> None:
         raise _Terminated(signum)
 
@@ -291,8 +342,10 @@ def _run(args: argparse.Namespace) -> int:
     refuse_overwriting_inputs(targets.values(), names)
     binary = [f for f, target in targets.items() if target is None and f in BINARY_FORMATS]
     if binary and sys.stdout.isatty():
-        raise SummarizeError(f"--format {binary[0]} is a binary file, not for a terminal: give -o FILE.{binary[0]} "
-                             f"(or redirect standard output to a file)")
+        raise SummarizeError(
+            f"--format {binary[0]} is a binary file, not for a terminal: give -o FILE.{binary[0]} "
+            f"(or redirect standard output to a file)"
+        )
     for target in targets.values():
         if target is not None:
             check_output(target)
@@ -301,16 +354,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.jsonl:
         inputs += read_jsonl(args.jsonl, date=args.date)
     _set_cpu_threads(args.threads, args.model)
-    briefer = Briefer(model=args.model, device=args.device, sentences=args.sentences or 3, words=args.words,
-                      selection=selection, workers=args.workers)
+    briefer = Briefer(
+        model=args.model,
+        device=args.device,
+        sentences=args.sentences or 3,
+        words=args.words,
+        selection=selection,
+        workers=args.workers,
+    )
     if args.from_analysis:
         from .analyze import brief_from_analysis
 
         run = brief_from_analysis(args.from_analysis, briefer)
     else:
         with _progress_bar(2 * len(inputs)) as progress:
-            run = briefer.brief_inputs(inputs, progress=progress, timeout=args.timeout,
-                                       allow_private_urls=args.allow_private_urls)
+            run = briefer.brief_inputs(
+                inputs, progress=progress, timeout=args.timeout, allow_private_urls=args.allow_private_urls
+            )
     if run.briefing is None and len(run.failures) == 1:
         raise SummarizeError(run.failures[0].message)
     for failure in run.failures:
@@ -320,9 +380,12 @@ def _run(args: argparse.Namespace) -> int:
     # Render every format before writing any, so that a format that cannot be made
     # (timelinejs without a year) leaves no half-written set of files behind.
     # (Text formats stay text up to stdout, which encodes them as it always has.)
-    texts = {format: (render_bytes if format in BINARY_FORMATS else render)(
-        run.briefing, format, quotes=args.quotes, front_matter=args.front_matter, template=args.template)
-        for format in targets}
+    texts = {
+        format: (render_bytes if format in BINARY_FORMATS else render)(
+            run.briefing, format, quotes=args.quotes, front_matter=args.front_matter, template=args.template
+        )
+        for format in targets
+    }
     for format, target in targets.items():
         text = texts[format]
         if target is None:
@@ -347,8 +410,14 @@ def _selection(args: argparse.Namespace) -> KeyDateOptions:
     from ..pipeline import KeyDateOptions
 
     args.date = parse_date(args.date) if args.date is not None else None
-    return KeyDateOptions.read(date=args.date, since=args.since, until=args.until, query=args.query,
-                               max_dates=args.max_dates, per_date=args.per_date)
+    return KeyDateOptions.read(
+        date=args.date,
+        since=args.since,
+        until=args.until,
+        query=args.query,
+        max_dates=args.max_dates,
+        per_date=args.per_date,
+    )
 
 
 def _set_cpu_threads(threads: int | None, model: str | None) -> None:

@@ -71,8 +71,7 @@ def output_targets(output: str | None, formats: Sequence[str], inputs: Sequence[
     if directory.exists() and not directory.is_dir():
         raise OutputError(f"{output}: with several formats, -o must be a directory")
     # A briefing of several articles is not named after the first of them.
-    stem = Path(inputs[0]).stem if len(inputs) == 1 and inputs[0] != "-" and "://" not in inputs[0] \
-        else "briefing"
+    stem = Path(inputs[0]).stem if len(inputs) == 1 and inputs[0] != "-" and "://" not in inputs[0] else "briefing"
     # Every format has its own extension (html: .html, email: .email.html), so no two
     # targets are one file; a format given twice is refused by --format itself.
     return {f: directory / f"{stem}.{FILE_EXTENSIONS[f]}" for f in formats}

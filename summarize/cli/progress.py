@@ -25,8 +25,16 @@ class _progress_bar:
             columns, lines = _terminal_size(sys.stderr)
             # The size is given, not left to tqdm: on a terminal that reports 0 x 0
             # tqdm takes -1 rows and draws nothing at all.
-            self.bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, initial=initial,
-                            ncols=columns - 1, nrows=lines - 1)
+            self.bar = tqdm(
+                total=total,
+                desc=desc,
+                unit=unit,
+                file=sys.stderr,
+                leave=False,
+                initial=initial,
+                ncols=columns - 1,
+                nrows=lines - 1,
+            )
 
     def __enter__(self) -> Callable[[int], None] | None:
         return self.bar.update if self.bar is not None else None

@@ -72,17 +72,39 @@ def analysis_line(line: int, analysis: ArticleAnalysis) -> str:
     # Sorted: its order comes from iterating sets of words, which differs from one
     # process to the next (string hashing), and the engines' lines must be equal.
     mentions["term_sentences"] = dict(sorted(mentions["term_sentences"].items()))
-    return _dumps({"analysis": VERSION, "line": line, "source": analysis.article.source,
-                   "article": _plain(analysis.article), "summary": _plain(analysis.summary),
-                   "events": [_event_record(event) for event in analysis.events], "mentions": mentions,
-                   "reading_notes": list(analysis.reading_notes)})
+    return _dumps(
+        {
+            "analysis": VERSION,
+            "line": line,
+            "source": analysis.article.source,
+            "article": _plain(analysis.article),
+            "summary": _plain(analysis.summary),
+            "events": [_event_record(event) for event in analysis.events],
+            "mentions": mentions,
+            "reading_notes": list(analysis.reading_notes),
+        }
+    )
 
 
 # An event's keys, in the order the lines have always had them. ``value``, ``mod`` and
 # ``end_value`` are its time expressions' (``Event`` reads them from ``time`` and
 # ``end_time``); the lines keep them, and reading checks that they agree.
-EVENT_KEYS = ("value", "label", "headline", "sentence", "start", "end", "time", "sources", "mod", "extent", "exact",
-              "conflicts", "end_value", "end_time")
+EVENT_KEYS = (
+    "value",
+    "label",
+    "headline",
+    "sentence",
+    "start",
+    "end",
+    "time",
+    "sources",
+    "mod",
+    "extent",
+    "exact",
+    "conflicts",
+    "end_value",
+    "end_time",
+)
 
 
 def _event_record(event: Event) -> dict[str, Any]:
@@ -132,8 +154,10 @@ def _event(record: dict) -> Event:
     fields["conflicts"] = tuple(record["conflicts"])
     event = Event(**fields)
     if said != (event.value, event.mod, event.end_value):
-        raise ValueError(f"an event's value, mod and end_value {said} are not its time expressions' "
-                         f"{(event.value, event.mod, event.end_value)}")
+        raise ValueError(
+            f"an event's value, mod and end_value {said} are not its time expressions' "
+            f"{(event.value, event.mod, event.end_value)}"
+        )
     return event
 
 
@@ -143,17 +167,30 @@ def _analysis(record: dict) -> ArticleAnalysis:
     article["notes"] = tuple(article["notes"])
     summary = record["summary"]
     mentions = record["mentions"]
-    candidates = tuple(DatedSentence(article=0, position=c["position"], sentence=_sentence(c["sentence"]),
-                                     days=tuple(dt.date.fromisoformat(d) for d in c["days"]))
-                       for c in mentions["candidates"])
+    candidates = tuple(
+        DatedSentence(
+            article=0,
+            position=c["position"],
+            sentence=_sentence(c["sentence"]),
+            days=tuple(dt.date.fromisoformat(d) for d in c["days"]),
+        )
+        for c in mentions["candidates"]
+    )
     return ArticleAnalysis(
         article=Article(**article),
-        summary=None if summary is None else Summary(
-            text=summary["text"], method=summary["method"],
-            sentences=tuple(_sentence(s) for s in summary["sentences"])),
+        summary=None
+        if summary is None
+        else Summary(
+            text=summary["text"], method=summary["method"], sentences=tuple(_sentence(s) for s in summary["sentences"])
+        ),
         events=tuple(_event(e) for e in record["events"]),
-        mentions=ArticleMentions(index=0, date=_date(mentions["date"]),
-                                 mentioned=tuple(dt.date.fromisoformat(d) for d in mentions["mentioned"]),
-                                 candidates=candidates, sentence_count=mentions["sentence_count"],
-                                 term_sentences=dict(mentions["term_sentences"])),
-        reading_notes=tuple(record["reading_notes"]))
+        mentions=ArticleMentions(
+            index=0,
+            date=_date(mentions["date"]),
+            mentioned=tuple(dt.date.fromisoformat(d) for d in mentions["mentioned"]),
+            candidates=candidates,
+            sentence_count=mentions["sentence_count"],
+            term_sentences=dict(mentions["term_sentences"]),
+        ),
+        reading_notes=tuple(record["reading_notes"]),
+    )

@@ -50,8 +50,9 @@ class AnalyzeRun:
     failures: tuple[InputFailure, ...]
 
 
-def analyze_items(briefer: Briefer, items: Sequence[Item], reading: Reading = Reading()
-                  ) -> list[tuple[str, InputFailure | None]]:
+def analyze_items(
+    briefer: Briefer, items: Sequence[Item], reading: Reading = Reading()
+) -> list[tuple[str, InputFailure | None]]:
     """Read and analyze a batch of numbered corpus lines: each one's output line,
     with its failure when it has one. Articles are summarized together (one batch
     of the encoder)."""
@@ -83,22 +84,33 @@ def _analyze_items_in_worker(job: tuple[list[Item], Reading]) -> list[tuple[str,
     return analyze_items(worker_briefer(), items, reading)
 
 
-def analyze_corpus(corpus: str, out: str, *, briefer: Briefer, date: dt.date | None = None,
-                   reading: Reading = Reading(), stdin: BinaryIO | None = None,
-                   progress: Progress | None = None) -> AnalyzeRun:
+def analyze_corpus(
+    corpus: str,
+    out: str,
+    *,
+    briefer: Briefer,
+    date: dt.date | None = None,
+    reading: Reading = Reading(),
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> AnalyzeRun:
     """Analyze the JSON Lines ``corpus`` ("-": ``stdin``) into the file ``out``,
     going on after the lines already in it; ``briefer.workers`` processes when
     several. ``date`` (--date) dates every article. ``progress`` gets the number
     of lines just written."""
     resumed = resume_point(out)
-    batches = _batches(((n, item) for n, item in iter_jsonl(corpus, date=date, stdin=stdin) if n > resumed),
-                       briefer.batch_size)
+    batches = _batches(
+        ((n, item) for n, item in iter_jsonl(corpus, date=date, stdin=stdin) if n > resumed), briefer.batch_size
+    )
     if briefer.workers > 1:
         from .workers import WorkerSettings, ordered_map
 
         results: Iterable[list[tuple[str, InputFailure | None]]] = ordered_map(
-            _analyze_items_in_worker, ((batch, reading) for batch in batches),
-            settings=WorkerSettings.of(briefer), workers=briefer.workers)
+            _analyze_items_in_worker,
+            ((batch, reading) for batch in batches),
+            settings=WorkerSettings.of(briefer),
+            workers=briefer.workers,
+        )
     else:
         results = (analyze_items(briefer, batch, reading) for batch in batches)
     analyzed = 0
@@ -148,8 +160,9 @@ def resume_point(out: str) -> int:
                     break
                 line = _line_number(raw, f"{out}:{number}")
                 if line <= last:
-                    raise SummarizeError(f"{out}:{number}: line {line} comes after line {last}: "
-                                         f"not an output of summarize analyze")
+                    raise SummarizeError(
+                        f"{out}:{number}: line {line} comes after line {last}: not an output of summarize analyze"
+                    )
                 last, complete = line, complete + len(raw)
         if complete < os.path.getsize(out):
             os.truncate(out, complete)
@@ -167,8 +180,7 @@ def _line_number(raw: bytes, where: str) -> int:
         raise SummarizeError(f"{where}: not a line of summarize analyze; give a new --out file") from None
 
 
-def read_analyses(path: str, *, stdin: BinaryIO | None = None
-                  ) -> tuple[list, list[InputFailure]]:
+def read_analyses(path: str, *, stdin: BinaryIO | None = None) -> tuple[list, list[InputFailure]]:
     """The analyses of an analysis file in order, and its error lines as failures
     (``brief --from-analysis``); ``InputError`` for a line that is not one."""
     from ..inputs.loading import _open_corpus

@@ -36,8 +36,7 @@ from ..errors import SummarizeError
 
 # How long the TCP check waits for the head's port to answer.
 CONNECT_SECONDS = 10.0
-TOKEN_HELP = ("RAY_AUTH_TOKEN_PATH=FILE, FILE holding the cluster's token (`ray get-auth-token` on the head "
-              "prints it)")
+TOKEN_HELP = "RAY_AUTH_TOKEN_PATH=FILE, FILE holding the cluster's token (`ray get-auth-token` on the head prints it)"
 
 
 def on_loopback(address: str) -> bool:
@@ -60,8 +59,11 @@ def start_local(ray, options: dict[str, Any]) -> list[str]:  # noqa: ANN001 - th
     environment (which Ray reads first, and which the processes it starts inherit),
     it writes nothing to the user's home, and its token ends with the run."""
     set_here = []
-    if (os.environ.get("RAY_AUTH_MODE", "token").lower() == "token" and not os.environ.get("RAY_AUTH_TOKEN")
-            and not os.environ.get("RAY_AUTH_TOKEN_PATH")):
+    if (
+        os.environ.get("RAY_AUTH_MODE", "token").lower() == "token"
+        and not os.environ.get("RAY_AUTH_TOKEN")
+        and not os.environ.get("RAY_AUTH_TOKEN_PATH")
+    ):
         os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(32)
         set_here.append("RAY_AUTH_TOKEN")
     try:
@@ -105,13 +107,16 @@ def _check_token_setting() -> None:
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as error:
-            raise SummarizeError(f"RAY_AUTH_TOKEN_PATH={path}: cannot read the token ({error.strerror}); give "
-                                 f"{TOKEN_HELP}") from None
+            raise SummarizeError(
+                f"RAY_AUTH_TOKEN_PATH={path}: cannot read the token ({error.strerror}); give {TOKEN_HELP}"
+            ) from None
         if not text.strip():
             raise SummarizeError(f"RAY_AUTH_TOKEN_PATH={path} is empty; give {TOKEN_HELP}")
     elif not (Path.home() / ".ray" / "auth_token").is_file():
-        raise SummarizeError(f"RAY_AUTH_MODE=token, but there is no token (no RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH "
-                             f"or ~/.ray/auth_token): set {TOKEN_HELP}")
+        raise SummarizeError(
+            f"RAY_AUTH_MODE=token, but there is no token (no RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH "
+            f"or ~/.ray/auth_token): set {TOKEN_HELP}"
+        )
 
 
 def _check_reachable(address: str) -> None:
@@ -122,21 +127,31 @@ def _check_reachable(address: str) -> None:
         with socket.create_connection((host, port), timeout=CONNECT_SECONDS):
             pass
     except OSError as error:
-        reason = ("nothing listens there" if isinstance(error, ConnectionRefusedError)
-                  else f"no answer in {CONNECT_SECONDS:g} s" if isinstance(error, TimeoutError)
-                  else error.strerror or str(error))
-        raise SummarizeError(f"cannot reach a Ray cluster at {address}: {reason}; start its head there "
-                             f"(ray start --head --port {port}) or give the head's HOST:PORT") from None
+        reason = (
+            "nothing listens there"
+            if isinstance(error, ConnectionRefusedError)
+            else f"no answer in {CONNECT_SECONDS:g} s"
+            if isinstance(error, TimeoutError)
+            else error.strerror or str(error)
+        )
+        raise SummarizeError(
+            f"cannot reach a Ray cluster at {address}: {reason}; start its head there "
+            f"(ray start --head --port {port}) or give the head's HOST:PORT"
+        ) from None
 
 
 def _join_failure(address: str, error: BaseException) -> str:
     if not _refused_token(error):
         return f"cannot join the Ray cluster at {address}: {_first_line(error)}"
     if os.environ.get("RAY_AUTH_MODE", "").lower() != "token":
-        return (f"the Ray cluster at {address} asks for its token: set RAY_AUTH_MODE=token and {TOKEN_HELP}")
-    source = ("RAY_AUTH_TOKEN" if os.environ.get("RAY_AUTH_TOKEN")
-              else f"RAY_AUTH_TOKEN_PATH={os.environ['RAY_AUTH_TOKEN_PATH']}" if os.environ.get("RAY_AUTH_TOKEN_PATH")
-              else "~/.ray/auth_token")
+        return f"the Ray cluster at {address} asks for its token: set RAY_AUTH_MODE=token and {TOKEN_HELP}"
+    source = (
+        "RAY_AUTH_TOKEN"
+        if os.environ.get("RAY_AUTH_TOKEN")
+        else f"RAY_AUTH_TOKEN_PATH={os.environ['RAY_AUTH_TOKEN_PATH']}"
+        if os.environ.get("RAY_AUTH_TOKEN_PATH")
+        else "~/.ray/auth_token"
+    )
     return f"the Ray cluster at {address} refused the token of {source}: set {TOKEN_HELP}"
 
 

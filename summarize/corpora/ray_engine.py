@@ -61,8 +61,9 @@ def _import_ray(address: str | None):  # noqa: ANN202 - the ray module
 class _Analyzer:
     """A Ray actor: loads the model once, analyzes batch after batch."""
 
-    def __init__(self, settings: WorkerSettings, reading: Reading, name: str, date: dt.date | None,
-                 resumed: int, parquet: bool) -> None:
+    def __init__(
+        self, settings: WorkerSettings, reading: Reading, name: str, date: dt.date | None, resumed: int, parquet: bool
+    ) -> None:
         from ..summarizers.encoder import set_threads
 
         set_threads(settings.threads if settings.threads is not None else 1)
@@ -79,8 +80,11 @@ class _Analyzer:
             if item is not None:
                 items.append((number, item))
         lines = analyze_items(self.briefer, items, self.reading)
-        return {"line": [number for number, _ in items], "analysis": [text for text, _ in lines],
-                "error": [failure.message if failure else "" for _, failure in lines]}
+        return {
+            "line": [number for number, _ in items],
+            "analysis": [text for text, _ in lines],
+            "error": [failure.message if failure else "" for _, failure in lines],
+        }
 
     def _item(self, row: dict[str, Any], number: int):  # noqa: ANN202 - an input, a failure or None
         if not self.parquet:
@@ -93,9 +97,16 @@ class _Analyzer:
             return InputFailure(where, str(error))
 
 
-def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | None = None,
-                   reading: Reading = Reading(), address: str | None = None,
-                   progress: Progress | None = None) -> AnalyzeRun:
+def analyze_on_ray(
+    corpus: str,
+    out: str,
+    *,
+    briefer: Briefer,
+    date: dt.date | None = None,
+    reading: Reading = Reading(),
+    address: str | None = None,
+    progress: Progress | None = None,
+) -> AnalyzeRun:
     """``corpus.analyze_corpus`` as a Ray Data job with ``briefer.workers`` actors, on
     the cluster at ``address`` or on a local Ray started (and stopped) here.
     ``progress`` gets the number of lines just written (JSON Lines output only: Ray
@@ -113,8 +124,11 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
     # Absolute paths: on a cluster the reading tasks run in directories of Ray's.
     source = os.path.abspath(corpus)
     try:
-        pieces = (ParquetRowGroups(source, after_line=resumed) if parquet_in
-                  else JsonLinesPieces(source, name=_name(corpus), after_line=resumed))
+        pieces = (
+            ParquetRowGroups(source, after_line=resumed)
+            if parquet_in
+            else JsonLinesPieces(source, name=_name(corpus), after_line=resumed)
+        )
     except OSError as error:
         raise InputError(f"{corpus}: cannot read ({error.strerror or error})") from None
     if not pieces.get_read_tasks(parallelism=1):  # no piece left to read
@@ -130,18 +144,29 @@ def analyze_on_ray(corpus: str, out: str, *, briefer: Briefer, date: dt.date | N
         # corpus smaller than that is held whole. A few pieces per actor keep
         # every actor busy.
         context.execution_options.resource_limits = ray.data.ExecutionResources.for_limits(
-            object_store_memory=OBJECT_STORE_BYTES_PER_ACTOR * (briefer.workers + 1))
+            object_store_memory=OBJECT_STORE_BYTES_PER_ACTOR * (briefer.workers + 1)
+        )
         # An actor that dies is not restarted (max_restarts=0): the job stops with
         # its error and a new run resumes; Ray warns on stderr about restarting
         # actors otherwise. Passing it this way is deprecated, hence the filter.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             analyzed = ray.data.read_datasource(pieces).map_batches(
-                _Analyzer, batch_size=briefer.batch_size, batch_format="numpy",
-                compute=ray.data.ActorPoolStrategy(size=briefer.workers), num_cpus=1, max_restarts=0,
-                fn_constructor_kwargs={"settings": WorkerSettings.of(briefer), "reading": reading,
-                                       "name": _name(corpus), "date": date, "resumed": resumed,
-                                       "parquet": parquet_in})
+                _Analyzer,
+                batch_size=briefer.batch_size,
+                batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=briefer.workers),
+                num_cpus=1,
+                max_restarts=0,
+                fn_constructor_kwargs={
+                    "settings": WorkerSettings.of(briefer),
+                    "reading": reading,
+                    "name": _name(corpus),
+                    "date": date,
+                    "resumed": resumed,
+                    "parquet": parquet_in,
+                },
+            )
         if parquet_out:
             analyzed.write_parquet(os.path.abspath(out))
             return _counted(ray.data.read_parquet(os.path.abspath(out)).iter_rows(), resumed)
@@ -158,8 +183,7 @@ def _start(ray, address: str | None, actors: int) -> list[str]:  # noqa: ANN001 
     variables set for it, to remove after ``ray.shutdown()``."""
     import logging
 
-    options: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING,
-                               "configure_logging": False}
+    options: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING, "configure_logging": False}
     offline = {"RAY_USAGE_STATS_ENABLED": "0", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     if address is not None:
         # The actors run the package installed on the cluster's nodes; they load
@@ -172,13 +196,21 @@ def _start(ray, address: str | None, actors: int) -> list[str]:  # noqa: ANN001 
     path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
     # One CPU more than the actors take, for the reading tasks: with every CPU
     # held by an actor, nothing could read their input.
-    options.update(include_dashboard=False, _node_ip_address="127.0.0.1", num_cpus=actors + 1,
-                   runtime_env={"env_vars": dict(offline, PYTHONPATH=path)})
+    options.update(
+        include_dashboard=False,
+        _node_ip_address="127.0.0.1",
+        num_cpus=actors + 1,
+        runtime_env={"env_vars": dict(offline, PYTHONPATH=path)},
+    )
     return start_local(ray, options)
 
 
-def _write_lines(analyzed, out: str, resumed: int,  # noqa: ANN001 - a ray Dataset
-                 progress: Progress | None) -> AnalyzeRun:
+def _write_lines(
+    analyzed,  # noqa: ANN001 - a ray Dataset
+    out: str,
+    resumed: int,
+    progress: Progress | None,
+) -> AnalyzeRun:
     from .corpus import _open_out
 
     count, failures = 0, []

@@ -52,11 +52,16 @@ class JsonLinesPieces(Datasource):
     def estimate_inmemory_data_size(self) -> int:
         return sum(size for _, size, _ in self.pieces)
 
-    def get_read_tasks(self, parallelism: int, per_task_row_limit: int | None = None,
-                       data_context: Any = None) -> list[ReadTask]:
-        return [ReadTask(functools.partial(_read_lines, self.path, offset, size, first),
-                         BlockMetadata(num_rows=None, size_bytes=size, exec_stats=None, input_files=(self.path,)))
-                for offset, size, first in self.pieces]
+    def get_read_tasks(
+        self, parallelism: int, per_task_row_limit: int | None = None, data_context: Any = None
+    ) -> list[ReadTask]:
+        return [
+            ReadTask(
+                functools.partial(_read_lines, self.path, offset, size, first),
+                BlockMetadata(num_rows=None, size_bytes=size, exec_stats=None, input_files=(self.path,)),
+            )
+            for offset, size, first in self.pieces
+        ]
 
 
 def _line_pieces(path: str, name: str, after_line: int) -> Iterator[tuple[int, int, int]]:
@@ -84,8 +89,9 @@ def _read_lines(path: str, offset: int, size: int, first: int) -> Iterator[pa.Ta
         handle.seek(offset)
         data = handle.read(size)
     lines = io.BytesIO(data).readlines()  # split as iterating the file splits it: after each b"\n"
-    yield pa.table({"line": pa.array(range(first, first + len(lines)), pa.int64()),
-                    "raw": pa.array(lines, pa.binary())})
+    yield pa.table(
+        {"line": pa.array(range(first, first + len(lines)), pa.int64()), "raw": pa.array(lines, pa.binary())}
+    )
 
 
 class ParquetRowGroups(Datasource):
@@ -111,11 +117,16 @@ class ParquetRowGroups(Datasource):
     def estimate_inmemory_data_size(self) -> None:
         return None
 
-    def get_read_tasks(self, parallelism: int, per_task_row_limit: int | None = None,
-                       data_context: Any = None) -> list[ReadTask]:
-        return [ReadTask(functools.partial(_read_row_group, file, group, first),
-                         BlockMetadata(num_rows=rows, size_bytes=None, exec_stats=None, input_files=(file,)))
-                for file, group, first, rows in self.groups]
+    def get_read_tasks(
+        self, parallelism: int, per_task_row_limit: int | None = None, data_context: Any = None
+    ) -> list[ReadTask]:
+        return [
+            ReadTask(
+                functools.partial(_read_row_group, file, group, first),
+                BlockMetadata(num_rows=rows, size_bytes=None, exec_stats=None, input_files=(file,)),
+            )
+            for file, group, first, rows in self.groups
+        ]
 
 
 def _read_row_group(file: str, group: int, first: int) -> Iterator[pa.Table]:

@@ -47,14 +47,21 @@ class WorkerSettings:
     def of(cls, briefer: Briefer) -> WorkerSettings:
         from ..summarizers.encoder import get_threads
 
-        return cls(model=briefer.model, device=briefer.device, sentences=briefer.sentences, words=briefer.words,
-                   threads=get_threads(), batch_size=briefer.batch_size)
+        return cls(
+            model=briefer.model,
+            device=briefer.device,
+            sentences=briefer.sentences,
+            words=briefer.words,
+            threads=get_threads(),
+            batch_size=briefer.batch_size,
+        )
 
     def briefer(self) -> Briefer:
         from ..pipeline import Briefer
 
-        return Briefer(model=self.model, device=self.device, sentences=self.sentences, words=self.words,
-                       batch_size=self.batch_size)
+        return Briefer(
+            model=self.model, device=self.device, sentences=self.sentences, words=self.words, batch_size=self.batch_size
+        )
 
 
 # The worker's own Briefer, made once by ``_start`` (one per process).
@@ -75,14 +82,12 @@ def worker_briefer() -> Briefer:
     return _worker_briefer
 
 
-def ordered_map(task: Callable[[T], R], items: Iterable[T], *, settings: WorkerSettings,
-                workers: int) -> Iterator[R]:
+def ordered_map(task: Callable[[T], R], items: Iterable[T], *, settings: WorkerSettings, workers: int) -> Iterator[R]:
     """``task(item)`` for each item in ``workers`` processes, yielded in input order;
     ``task`` must be a module-level function (it is pickled by name) and may call
     ``worker_briefer()``. The items are read only as results are collected."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)) as pool:
         pending: deque[Future] = deque()
         for item in items:
             pending.append(pool.submit(task, item))
@@ -97,8 +102,9 @@ def _analyze_batch(job: tuple[list[Article], bool]) -> list[ArticleAnalysis]:
     return worker_briefer().analyze_batch(batch, timeline=timeline)
 
 
-def analyze_in_workers(briefer: Briefer, batches: Iterable[list[Article]], *,
-                       timeline: bool) -> Iterator[list[ArticleAnalysis]]:
+def analyze_in_workers(
+    briefer: Briefer, batches: Iterable[list[Article]], *, timeline: bool
+) -> Iterator[list[ArticleAnalysis]]:
     """``briefer.analyze_batch`` of each batch, in ``briefer.workers`` processes."""
     jobs: Iterable[Any] = ((batch, timeline) for batch in batches)
     return ordered_map(_analyze_batch, jobs, settings=WorkerSettings.of(briefer), workers=briefer.workers)

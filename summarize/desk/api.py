@@ -48,8 +48,15 @@ router = APIRouter(prefix="/api")
 
 Format = Literal[ALL_FORMATS]  # type: ignore[valid-type]  # the renderers' formats, one list
 
-MEDIA_TYPES = {"html": "text/html", "email": "text/html", "text": "text/plain", "markdown": "text/markdown",
-               "json": "application/json", "timelinejs": "application/json", "pdf": "application/pdf"}
+MEDIA_TYPES = {
+    "html": "text/html",
+    "email": "text/html",
+    "text": "text/plain",
+    "markdown": "text/markdown",
+    "json": "application/json",
+    "timelinejs": "application/json",
+    "pdf": "application/pdf",
+}
 
 # What an exported page may do: show itself (its styles are inline), nothing else.
 # No script runs in it even if some slipped past the escaping.
@@ -83,17 +90,29 @@ async def create_briefing(body: NewBriefing, request: Request) -> JSONResponse:
     the background ("running", with ``progress``)."""
     desk = _desk(request)
     fields = body.model_dump(exclude={"texts", "urls", "articles"})
-    stored = await desk.create(BriefingRequest(
-        texts=tuple(body.texts), urls=tuple(body.urls),
-        articles=tuple(article.model_dump(exclude_none=True) for article in body.articles), **fields))
-    return JSONResponse(desk_document(stored, desk.progress(stored.id)), status_code=201,
-                        headers={"Location": f"/api/briefings/{stored.id}"})
+    stored = await desk.create(
+        BriefingRequest(
+            texts=tuple(body.texts),
+            urls=tuple(body.urls),
+            articles=tuple(article.model_dump(exclude_none=True) for article in body.articles),
+            **fields,
+        )
+    )
+    return JSONResponse(
+        desk_document(stored, desk.progress(stored.id)),
+        status_code=201,
+        headers={"Location": f"/api/briefings/{stored.id}"},
+    )
 
 
 @router.get("/briefings", response_model=BriefingList, responses=error_responses(422))
-def list_briefings(request: Request, title: Annotated[str | None, Query(max_length=300)] = None,
-                   date: IsoDate | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                   offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> JSONResponse:
+def list_briefings(
+    request: Request,
+    title: Annotated[str | None, Query(max_length=300)] = None,
+    date: IsoDate | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+) -> JSONResponse:
     """Saved briefings, newest first: ``title`` searches titles, ``date`` keeps
     briefings whose articles' dates span that day."""
     entries = _desk(request).store.list(title=title, date=date, limit=limit, offset=offset)
@@ -106,8 +125,9 @@ def get_briefing(id: Id, request: Request) -> JSONResponse:
     return JSONResponse(desk_document(desk.store.get(id), desk.progress(id)))
 
 
-@router.patch("/briefings/{id}/events/{index}", response_model=DeskEditedOut,
-               responses=error_responses(400, 404, 409, 413, 422))
+@router.patch(
+    "/briefings/{id}/events/{index}", response_model=DeskEditedOut, responses=error_responses(400, 404, 409, 413, 422)
+)
 def edit_event(id: Id, index: Index, patch: EventPatch, request: Request) -> JSONResponse:
     """Change event ``index``; the change is kept with its time. Answers the event as it now is.
 
@@ -123,8 +143,9 @@ def edit_event(id: Id, index: Index, patch: EventPatch, request: Request) -> JSO
     return JSONResponse(indexed(desk_document(desk.store.get(id)), index))
 
 
-@router.post("/briefings/{id}/events/{index}/merge", response_model=MergeOut,
-             responses=error_responses(400, 404, 409, 413, 422))
+@router.post(
+    "/briefings/{id}/events/{index}/merge", response_model=MergeOut, responses=error_responses(400, 404, 409, 413, 422)
+)
 def merge_event(id: Id, index: Index, merge: MergeIn, request: Request) -> JSONResponse:
     """Merge event ``index`` into event ``into``: it leaves the exports, and ``into``
     is reported by the sources of both (with this one's date among its conflicting
@@ -133,8 +154,9 @@ def merge_event(id: Id, index: Index, merge: MergeIn, request: Request) -> JSONR
     desk = _desk(request)
     record_merge(desk.store, id, index, merge.into)
     document = desk_document(desk.store.get(id))
-    return JSONResponse({"event": indexed(document, index),
-                         "into": None if merge.into is None else indexed(document, merge.into)})
+    return JSONResponse(
+        {"event": indexed(document, index), "into": None if merge.into is None else indexed(document, merge.into)}
+    )
 
 
 def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
@@ -145,14 +167,22 @@ def record_merge(store: Store, id: int, index: int, into: int | None) -> None:
 
 def indexed(document: dict[str, Any], index: int) -> dict[str, Any]:
     """The event, dropped event or key date of ``document`` (the API's JSON) with ``index``."""
-    return next(item for name in ("events", "dropped", "key_dates") for item in document.get(name) or ()
-                if item["index"] == index)
+    return next(
+        item
+        for name in ("events", "dropped", "key_dates")
+        for item in document.get(name) or ()
+        if item["index"] == index
+    )
 
 
-@router.get("/briefings/{id}/export", response_class=Response, responses={200: EXPORT_RESPONSE,
-                                                                           **error_responses(404, 409, 422)})
-async def export_briefing(id: Id, request: Request, format: Format = "html",
-                          quotes: bool = False, front_matter: bool = False) -> Response:
+@router.get(
+    "/briefings/{id}/export",
+    response_class=Response,
+    responses={200: EXPORT_RESPONSE, **error_responses(404, 409, 422)},
+)
+async def export_briefing(
+    id: Id, request: Request, format: Format = "html", quotes: bool = False, front_matter: bool = False
+) -> Response:
     """The briefing in ``format``, with the edits applied, rendered as the CLI does
     (pdf: printed by headless Chromium, a second or two; two at a time, a request
     waits up to 30 s for its turn; 503 then, or without Chromium)."""
@@ -180,9 +210,14 @@ async def export_briefing(id: Id, request: Request, format: Format = "html",
 def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = None) -> dict[str, Any]:
     """The API's JSON of a stored briefing (see the module's docstring)."""
     document: dict[str, Any] = {
-        "id": stored.id, "status": stored.status, "title": stored.title, "created": stored.created.isoformat(),
-        "options": stored.options, "progress": {"done": progress[0], "total": progress[1]} if progress else None,
-        "failures": [{"source": f.source, "message": f.message} for f in stored.failures], "error": stored.error,
+        "id": stored.id,
+        "status": stored.status,
+        "title": stored.title,
+        "created": stored.created.isoformat(),
+        "options": stored.options,
+        "progress": {"done": progress[0], "total": progress[1]} if progress else None,
+        "failures": [{"source": f.source, "message": f.message} for f in stored.failures],
+        "error": stored.error,
     }
     if stored.document is not None:
         document.update(edited_document(stored))
@@ -190,6 +225,12 @@ def desk_document(stored: StoredBriefing, progress: tuple[int, int] | None = Non
 
 
 def _entry(entry: BriefingEntry) -> dict[str, Any]:
-    return {"id": entry.id, "title": entry.title, "created": entry.created.isoformat(), "status": entry.status,
-            "articles": entry.articles, "first_date": entry.first_date.isoformat() if entry.first_date else None,
-            "last_date": entry.last_date.isoformat() if entry.last_date else None}
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "created": entry.created.isoformat(),
+        "status": entry.status,
+        "articles": entry.articles,
+        "first_date": entry.first_date.isoformat() if entry.first_date else None,
+        "last_date": entry.last_date.isoformat() if entry.last_date else None,
+    }

@@ -38,8 +38,15 @@ MAX_BODY_BYTES = 25_000_000
 
 # HTTP status by the library's error class (the most specific class wins).
 # BrowserError: the server cannot print PDFs (no Chromium), whatever the request.
-STATUS = {NotFoundError: 404, ConflictError: 409, StorageError: 503, BrowserError: 503, InputError: 422,
-          RefusedError: 403, SummarizeError: 422}
+STATUS = {
+    NotFoundError: 404,
+    ConflictError: 409,
+    StorageError: 503,
+    BrowserError: 503,
+    InputError: 422,
+    RefusedError: 403,
+    SummarizeError: 422,
+}
 
 # Every response: no MIME sniffing, no framing, nothing loaded from elsewhere.
 SECURITY_HEADERS = [
@@ -67,8 +74,13 @@ class DeskSettings:
 
 def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSettings()) -> Guard:
     """The desk over ``store``, briefing with ``briefer`` (its model stays loaded)."""
-    desk = Desk(store, briefer, allow_private_urls=settings.allow_private_urls,
-                pdf_printers=settings.pdf_printers, pdf_wait=settings.pdf_wait)
+    desk = Desk(
+        store,
+        briefer,
+        allow_private_urls=settings.allow_private_urls,
+        pdf_printers=settings.pdf_printers,
+        pdf_wait=settings.pdf_wait,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,8 +92,9 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
 
     # No /docs: Swagger UI loads its scripts from a CDN, which a local, offline desk
     # does not reach; /openapi.json is the schema.
-    app = FastAPI(title="summarize briefing desk", version=__version__, lifespan=lifespan, docs_url=None,
-                  redoc_url=None)
+    app = FastAPI(
+        title="summarize briefing desk", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     app.state.desk = desk
     app.state.csrf = Csrf()
     app.state.sessions = sessions = login.Sessions(settings.token)
@@ -96,8 +109,10 @@ def create_app(store: Store, briefer: Briefer, settings: DeskSettings = DeskSett
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
-        problems = ["{}: {}".format(".".join(str(part) for part in problem["loc"]) or "request", problem["msg"])
-                    for problem in error.errors()[:5]]
+        problems = [
+            "{}: {}".format(".".join(str(part) for part in problem["loc"]) or "request", problem["msg"])
+            for problem in error.errors()[:5]
+        ]
         return _error(422, "; ".join(problems), path=request.url.path)
 
     @app.exception_handler(HTTPException)
@@ -123,8 +138,11 @@ def _is_api(path: str) -> bool:
 def allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
     """The methods some route takes at the request's path (asked of the routes
     themselves, as routing does)."""
-    return [method for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
-            if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in app.router.routes)]
+    return [
+        method
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in app.router.routes)
+    ]
 
 
 def _error(status: int, message: str, headers: Mapping[str, str] | None = None, *, path: str = "/api") -> Response:
@@ -204,11 +222,19 @@ class Guard:
         if self.sessions.is_session(cookie):
             if not _is_api(path) or method in SAFE_METHODS:
                 return None
-            return _error(401, "the API's changes need Authorization: Bearer TOKEN (signing in opens the pages "
-                               "and the API's reads)", headers={"WWW-Authenticate": "Bearer"}, path=path)
+            return _error(
+                401,
+                "the API's changes need Authorization: Bearer TOKEN (signing in opens the pages and the API's reads)",
+                headers={"WWW-Authenticate": "Bearer"},
+                path=path,
+            )
         if _is_api(path):
-            return _error(401, "this desk needs its token: send Authorization: Bearer TOKEN",
-                          headers={"WWW-Authenticate": "Bearer"}, path=path)
+            return _error(
+                401,
+                "this desk needs its token: send Authorization: Bearer TOKEN",
+                headers={"WWW-Authenticate": "Bearer"},
+                path=path,
+            )
         if method in SAFE_METHODS:
             query = scope.get("query_string", b"").decode("latin-1")
             return RedirectResponse(login.login_address(path, query), status_code=303)

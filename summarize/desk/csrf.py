@@ -49,5 +49,7 @@ class Csrf:
         """``RefusedError`` unless ``given`` (the form's field) is the token of the cookie."""
         cookie = request.cookies.get(COOKIE)
         if not cookie or not isinstance(given, str) or not hmac.compare_digest(given, self._token(cookie)):
-            raise RefusedError("this form has no valid security token (it came from another site, or from a page "
-                               "shown before the desk restarted): reload the page and send it again")
+            raise RefusedError(
+                "this form has no valid security token (it came from another site, or from a page "
+                "shown before the desk restarted): reload the page and send it again"
+            )

@@ -50,8 +50,10 @@ from .models import EventEdit, StoredBriefing
 
 # Why a key date's sentences are not edited, and why key dates do not merge: the
 # page shows these too.
-KEY_DATE_HEADLINE = ("a key date has no headline to edit: its sentences are quoted from the articles they cite; "
-                     "change its label, delete it or add a note")
+KEY_DATE_HEADLINE = (
+    "a key date has no headline to edit: its sentences are quoted from the articles they cite; "
+    "change its label, delete it or add a note"
+)
 KEY_DATE_MERGE = "key dates are not merged: each is a day of its own; delete one and add a note to the other"
 
 
@@ -83,8 +85,10 @@ class Layout:
             return NotFoundError(f"briefing {id} has no key date {index} (it has {self.key_dates}, from 0)")
         if not self.dropped:
             return NotFoundError(f"briefing {id} has no event {index} (it has {self.events}, from 0)")
-        return NotFoundError(f"briefing {id} has no event {index} (it has {self.events} in its timeline, from 0, "
-                             f"and {self.dropped} its selection dropped, {self.events} to {self.count - 1})")
+        return NotFoundError(
+            f"briefing {id} has no event {index} (it has {self.events} in its timeline, from 0, "
+            f"and {self.dropped} its selection dropped, {self.events} to {self.count - 1})"
+        )
 
 
 @dataclass(frozen=True)
@@ -136,16 +140,23 @@ class EditedBriefing:
         only when pinned, the editor's notes after the briefing's own."""
         briefing = self.briefing
         if briefing.key_dates is not None:
-            kept_dates = [(key_date, state) for key_date, state in zip(briefing.key_dates, self.states)
-                          if not state.left_out]
-            notes = tuple(f"Editor's note on {key_date.label}: {state.note}" for key_date, state in kept_dates
-                          if state.note)
-            return dataclasses.replace(briefing, key_dates=tuple(key_date for key_date, _ in kept_dates),
-                                       notes=(*briefing.notes, *notes))
-        kept = [(event, self.states[index]) for event, index in zip(briefing.timeline.events, self.order)
-                if not self.states[index].left_out]
-        notes = tuple(f"Editor's note on {event.label} ({event.headline}): {state.note}"
-                      for event, state in kept if state.note)
+            kept_dates = [
+                (key_date, state) for key_date, state in zip(briefing.key_dates, self.states) if not state.left_out
+            ]
+            notes = tuple(
+                f"Editor's note on {key_date.label}: {state.note}" for key_date, state in kept_dates if state.note
+            )
+            return dataclasses.replace(
+                briefing, key_dates=tuple(key_date for key_date, _ in kept_dates), notes=(*briefing.notes, *notes)
+            )
+        kept = [
+            (event, self.states[index])
+            for event, index in zip(briefing.timeline.events, self.order)
+            if not self.states[index].left_out
+        ]
+        notes = tuple(
+            f"Editor's note on {event.label} ({event.headline}): {state.note}" for event, state in kept if state.note
+        )
         timeline = dataclasses.replace(briefing.timeline, events=tuple(event for event, _ in kept))
         return dataclasses.replace(briefing, timeline=timeline, notes=(*briefing.notes, *notes))
 
@@ -163,33 +174,55 @@ def edit(stored: StoredBriefing) -> EditedBriefing:
     layout = Layout.of(stored.document, stored.dropped)
     states = event_states(layout.count, stored.edits)
     if briefing.key_dates is not None:
-        key_dates = tuple(dataclasses.replace(key_date, label=state.label or key_date.label)
-                          for key_date, state in zip(briefing.key_dates, states))
-        return EditedBriefing(briefing=dataclasses.replace(briefing, key_dates=key_dates), order=(), dropped=(),
-                              states=tuple(states), layout=layout)
-    events = [dataclasses.replace(event, headline=state.headline or event.headline, label=state.label or event.label)
-              for event, state in zip((*briefing.timeline.events, *dropped_events(stored)), states)]
+        key_dates = tuple(
+            dataclasses.replace(key_date, label=state.label or key_date.label)
+            for key_date, state in zip(briefing.key_dates, states)
+        )
+        return EditedBriefing(
+            briefing=dataclasses.replace(briefing, key_dates=key_dates),
+            order=(),
+            dropped=(),
+            states=tuple(states),
+            layout=layout,
+        )
+    events = [
+        dataclasses.replace(event, headline=state.headline or event.headline, label=state.label or event.label)
+        for event, state in zip((*briefing.timeline.events, *dropped_events(stored)), states)
+    ]
     for merged, state in zip(list(events), states):
         if state.merged_into is None or not 0 <= state.merged_into < layout.events:
             continue
         target = events[state.merged_into]
         sources = tuple(dict.fromkeys((*target.sources, *merged.sources)))
-        dates = [value for value in (merged.value, *merged.conflicts)
-                 if value != target.value and value not in target.conflicts]
-        events[state.merged_into] = dataclasses.replace(target, sources=sources,
-                                                        conflicts=(*target.conflicts, *dict.fromkeys(dates)))
+        dates = [
+            value
+            for value in (merged.value, *merged.conflicts)
+            if value != target.value and value not in target.conflicts
+        ]
+        events[state.merged_into] = dataclasses.replace(
+            target, sources=sources, conflicts=(*target.conflicts, *dict.fromkeys(dates))
+        )
     pinned = [index for index in range(layout.events, layout.count) if states[index].pinned]
     order = list(range(layout.events))
     if pinned:
         # Ordered again as the pipeline orders a timeline, so that a pinned event
         # stands at its date (sorted is stable: the others keep their order).
         shown = {id(events[index]): index for index in (*order, *pinned)}
-        order = [shown[id(event)] for event in build_timeline([events[index] for index in shown.values()],
-                                                                  anchored=briefing.timeline.anchored).events]
+        order = [
+            shown[id(event)]
+            for event in build_timeline(
+                [events[index] for index in shown.values()], anchored=briefing.timeline.anchored
+            ).events
+        ]
     timeline = dataclasses.replace(briefing.timeline, events=tuple(events[index] for index in order))
     dropped = tuple((index, events[index]) for index in range(layout.events, layout.count) if index not in pinned)
-    return EditedBriefing(briefing=dataclasses.replace(briefing, timeline=timeline), order=tuple(order),
-                          dropped=dropped, states=tuple(states), layout=layout)
+    return EditedBriefing(
+        briefing=dataclasses.replace(briefing, timeline=timeline),
+        order=tuple(order),
+        dropped=dropped,
+        states=tuple(states),
+        layout=layout,
+    )
 
 
 def dropped_events(stored: StoredBriefing) -> tuple[Event, ...]:
@@ -227,8 +260,13 @@ def edited_document(stored: StoredBriefing) -> dict[str, Any]:
 
 def event_fields(state: EventState) -> dict[str, Any]:
     """What the desk's JSON adds to each event: its edit state."""
-    return {"deleted": state.deleted, "pinned": state.pinned, "note": state.note, "merged_into": state.merged_into,
-            "edited": state.edited.isoformat() if state.edited else None}
+    return {
+        "deleted": state.deleted,
+        "pinned": state.pinned,
+        "note": state.note,
+        "merged_into": state.merged_into,
+        "edited": state.edited.isoformat() if state.edited else None,
+    }
 
 
 def check_edit(id: int, layout: Layout, edits: Sequence[EventEdit], index: int, changes: dict[str, Any]) -> None:
@@ -245,8 +283,10 @@ def check_edit(id: int, layout: Layout, edits: Sequence[EventEdit], index: int, 
         into = changes["merged_into"]
         for number in (index, into):
             if number is not None and layout.is_dropped(number):
-                raise InputError(f"event {number} was dropped by the selection: only events of the timeline as "
-                                 f"it was made are merged (pin a dropped event to show it)")
+                raise InputError(
+                    f"event {number} was dropped by the selection: only events of the timeline as "
+                    f"it was made are merged (pin a dropped event to show it)"
+                )
         check_merge(event_states(layout.events, edits), index, into)
 
 
@@ -262,9 +302,13 @@ def check_merge(states: Sequence[EventState], index: int, into: int | None) -> N
     if not 0 <= into < len(states):
         raise NotFoundError(f"there is no event {into} to merge into (there are {len(states)}, from 0)")
     if states[into].merged_into is not None:
-        raise ConflictError(f"event {into} is merged into event {states[into].merged_into}: "
-                            f"merge into event {states[into].merged_into} instead")
+        raise ConflictError(
+            f"event {into} is merged into event {states[into].merged_into}: "
+            f"merge into event {states[into].merged_into} instead"
+        )
     joined = [str(number) for number, state in enumerate(states) if state.merged_into == index]
     if joined:
-        raise ConflictError(f"event {', '.join(joined)} {'is' if len(joined) == 1 else 'are'} merged into event "
-                            f"{index}: separate {'it' if len(joined) == 1 else 'them'} first")
+        raise ConflictError(
+            f"event {', '.join(joined)} {'is' if len(joined) == 1 else 'are'} merged into event "
+            f"{index}: separate {'it' if len(joined) == 1 else 'them'} first"
+        )

@@ -21,14 +21,15 @@ from ..inputs.loading import HTML_SUFFIXES, MAX_ARTICLE_BYTES, decode_text
 from .schemas import BriefingIn, EventPatch
 
 # The options the form has, by the API's (the CLI's long) names.
-OPTION_FIELDS = ("title", "date", "since", "until", "query", "max_dates", "per_date", "sentences", "words",
-                 "timeout")
+OPTION_FIELDS = ("title", "date", "since", "until", "query", "max_dates", "per_date", "sentences", "words", "timeout")
 
 
 def validation_message(error: ValidationError) -> str:
     """A pydantic error as one line naming the fields, as the API says it."""
-    return "; ".join(f"{'.'.join(str(part) for part in problem['loc']) or 'form'}: {problem['msg']}"
-                     for problem in error.errors()[:5])
+    return "; ".join(
+        f"{'.'.join(str(part) for part in problem['loc']) or 'form'}: {problem['msg']}"
+        for problem in error.errors()[:5]
+    )
 
 
 def _given(form: FormData, name: str) -> str | None:
@@ -91,7 +92,7 @@ async def _corpus_file(upload: UploadFile) -> list[dict[str, Any]]:
         except json.JSONDecodeError as error:
             raise InputError(f"{name}:{number}: not valid JSON ({error.msg})") from None
         if not isinstance(record, dict):
-            raise InputError(f"{name}:{number}: expected a JSON object with \"text\", \"html\" or \"url\"")
+            raise InputError(f'{name}:{number}: expected a JSON object with "text", "html" or "url"')
         records.append({"source": f"{name}:{number}", **record})
     if not records:
         raise InputError(f"{name}: the file is empty: no articles in it")

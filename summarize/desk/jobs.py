@@ -52,8 +52,15 @@ PDF_WAIT_SECONDS = 30.0
 class Desk:
     """Makes and stores briefings with one loaded ``Briefer``."""
 
-    def __init__(self, store: Store, briefer: Briefer, *, allow_private_urls: bool = False,
-                 pdf_printers: int = PDF_PRINTERS, pdf_wait: float = PDF_WAIT_SECONDS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        briefer: Briefer,
+        *,
+        allow_private_urls: bool = False,
+        pdf_printers: int = PDF_PRINTERS,
+        pdf_wait: float = PDF_WAIT_SECONDS,
+    ) -> None:
         self.store = store
         self.briefer = briefer
         self.allow_private_urls = allow_private_urls
@@ -78,8 +85,10 @@ class Desk:
         try:
             await asyncio.wait_for(self._printers.acquire(), self.pdf_wait)
         except asyncio.TimeoutError:
-            raise BrowserError(f"the desk is printing {self.pdf_printers} PDFs already and none finished within "
-                               f"{self.pdf_wait:g} s: try again in a moment") from None
+            raise BrowserError(
+                f"the desk is printing {self.pdf_printers} PDFs already and none finished within "
+                f"{self.pdf_wait:g} s: try again in a moment"
+            ) from None
         try:
             yield
         finally:
@@ -101,12 +110,23 @@ class Desk:
                 raise InputError(run.failures[0].message)
             document = _document(briefing)
             return await run_in_threadpool(
-                lambda: self.store.add(title=_title(request, document), options=request.options(), articles=1,
-                                       status=DONE, document=document, dropped=dropped_json(briefing),
-                                       failures=_failures(run)))
+                lambda: self.store.add(
+                    title=_title(request, document),
+                    options=request.options(),
+                    articles=1,
+                    status=DONE,
+                    document=document,
+                    dropped=dropped_json(briefing),
+                    failures=_failures(run),
+                )
+            )
         stored = await run_in_threadpool(
-            lambda: self.store.add(title=request.title or f"Briefing of {len(inputs)} articles",
-                                   options=request.options(), articles=len(inputs)))
+            lambda: self.store.add(
+                title=request.title or f"Briefing of {len(inputs)} articles",
+                options=request.options(),
+                articles=len(inputs),
+            )
+        )
         with self._lock:
             self._progress[stored.id] = (0, 2 * len(inputs))
         self.worker.submit(self._background, stored.id, briefer, inputs, request)
@@ -116,28 +136,38 @@ class Desk:
         """The Briefer of the request's options and its inputs; ``SummarizeError``
         for what cannot be read (a date, a corpus line) before anything is stored."""
         if request.count == 0:
-            raise SummarizeError("give at least one article: \"texts\", \"urls\" or \"articles\"")
+            raise SummarizeError('give at least one article: "texts", "urls" or "articles"')
         date = parse_date(request.date) if request.date is not None else None
-        selection = KeyDateOptions.read(date=date, since=request.since, until=request.until, query=request.query,
-                                        max_dates=request.max_dates, per_date=request.per_date)
+        selection = KeyDateOptions.read(
+            date=date,
+            since=request.since,
+            until=request.until,
+            query=request.query,
+            max_dates=request.max_dates,
+            per_date=request.per_date,
+        )
         date_source = "--date" if date else None
         inputs: list[ArticleInput | InputFailure] = [
             ArticleInput(kind="text", value=text, source=f"text {number}", date=date, date_source=date_source)
-            for number, text in enumerate(request.texts, start=1)]
-        inputs += [ArticleInput(kind="url", value=url, source=url, date=date, date_source=date_source)
-                   for url in request.urls]
+            for number, text in enumerate(request.texts, start=1)
+        ]
+        inputs += [
+            ArticleInput(kind="url", value=url, source=url, date=date, date_source=date_source) for url in request.urls
+        ]
         for number, record in enumerate(request.articles, start=1):
             inputs.append(input_from_record(record, where=f"article {number}", date=date))
-        return self.briefer.with_options(sentences=request.sentences, words=request.words,
-                                         selection=selection), inputs
+        return self.briefer.with_options(sentences=request.sentences, words=request.words, selection=selection), inputs
 
-    def _brief(self, briefer: Briefer, inputs: list[ArticleInput | InputFailure], request: BriefingRequest,
-               progress: Any) -> BriefingRun:
-        return briefer.brief_inputs(inputs, progress=progress, timeout=request.timeout,
-                                    allow_private_urls=self.allow_private_urls)
+    def _brief(
+        self, briefer: Briefer, inputs: list[ArticleInput | InputFailure], request: BriefingRequest, progress: Any
+    ) -> BriefingRun:
+        return briefer.brief_inputs(
+            inputs, progress=progress, timeout=request.timeout, allow_private_urls=self.allow_private_urls
+        )
 
-    def _background(self, id: int, briefer: Briefer, inputs: list[ArticleInput | InputFailure],
-                    request: BriefingRequest) -> None:
+    def _background(
+        self, id: int, briefer: Briefer, inputs: list[ArticleInput | InputFailure], request: BriefingRequest
+    ) -> None:
         def advance(steps: int) -> None:
             with self._lock:
                 done, total = self._progress.get(id, (0, 0))
@@ -149,8 +179,13 @@ class Desk:
                 self.store.fail(id, "no article could be read", failures=_failures(run))
             else:
                 document = _document(run.briefing)
-                self.store.finish(id, title=_title(request, document), document=document,
-                                  dropped=dropped_json(run.briefing), failures=_failures(run))
+                self.store.finish(
+                    id,
+                    title=_title(request, document),
+                    document=document,
+                    dropped=dropped_json(run.briefing),
+                    failures=_failures(run),
+                )
         except SummarizeError as error:
             self.store.fail(id, str(error))
         except Exception as error:  # a bug: said in the briefing and logged, the worker goes on

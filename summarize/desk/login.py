@@ -115,8 +115,9 @@ async def log_in(request: Request) -> Response:
     if not isinstance(token, str) or not sessions.is_token(token):
         return pages.with_csrf(request, "login.html.j2", status_code=401, next=target, wrong=True)
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(COOKIE, sessions.cookie or "", httponly=True, samesite="strict",
-                        secure=request.url.scheme == "https", path="/")
+    response.set_cookie(
+        COOKIE, sessions.cookie or "", httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/"
+    )
     return response
 
 

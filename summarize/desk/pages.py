@@ -44,25 +44,41 @@ router = APIRouter(include_in_schema=False)
 HERE = Path(__file__).resolve().parent
 
 # The desk's pages load their CSS and script from the desk, post forms to it, and nothing else.
-PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            "base-uri 'none'; frame-ancestors 'none'")
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 
 # The exports a briefing page links to, in the order shown.
-EXPORTS = [("html", "Web page"), ("email", "Email HTML"), ("text", "Plain text"), ("markdown", "Markdown"),
-           ("json", "JSON"), ("timelinejs", "TimelineJS JSON"), ("pdf", "PDF")]
+EXPORTS = [
+    ("html", "Web page"),
+    ("email", "Email HTML"),
+    ("text", "Plain text"),
+    ("markdown", "Markdown"),
+    ("json", "JSON"),
+    ("timelinejs", "TimelineJS JSON"),
+    ("pdf", "PDF"),
+]
 
 # Static files by name: the briefing page's stylesheet is the exported page's own.
-STATIC = {"desk.css": (HERE / "static" / "desk.css", "text/css"),
-          "desk.js": (HERE / "static" / "desk.js", "text/javascript"),
-          "favicon.svg": (HERE / "static" / "favicon.svg", "image/svg+xml"),
-          "page.css": (template_dir() / "page.css", "text/css")}
+STATIC = {
+    "desk.css": (HERE / "static" / "desk.css", "text/css"),
+    "desk.js": (HERE / "static" / "desk.js", "text/javascript"),
+    "favicon.svg": (HERE / "static" / "favicon.svg", "image/svg+xml"),
+    "page.css": (template_dir() / "page.css", "text/css"),
+}
 
 # The largest form part that is not a file (a pasted article): as large as the body may be.
 MAX_FORM_PART = 25_000_000
 
 _environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
-    loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=_html_finalize,
-    undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    finalize=_html_finalize,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -71,15 +87,25 @@ def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status_code, headers={"Content-Security-Policy": PAGE_CSP})
 
 
-REASONS = {400: "Bad request", 401: "Sign in first", 403: "Refused", 404: "Not found", 405: "Method not allowed",
-           409: "Not yet", 413: "Too large", 422: "Cannot do that", 500: "Internal error",
-           503: "Database unavailable"}
+REASONS = {
+    400: "Bad request",
+    401: "Sign in first",
+    403: "Refused",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Not yet",
+    413: "Too large",
+    422: "Cannot do that",
+    500: "Internal error",
+    503: "Database unavailable",
+}
 
 
 def error_page(status: int, message: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """The page of an error: its status and one line, never a traceback."""
-    response = page("error.html.j2", status, status=status, reason=REASONS.get(status, "Error"),
-                    message=" ".join(message.split()))
+    response = page(
+        "error.html.j2", status, status=status, reason=REASONS.get(status, "Error"), message=" ".join(message.split())
+    )
     response.headers.update(headers or {})
     return response
 
@@ -93,8 +119,7 @@ def with_csrf(request: Request, name: str, status_code: int = 200, **context: An
     yet), and ``signed_in`` when the browser signed in (its "Log out" button)."""
     csrf = request.app.state.csrf
     token, cookie = csrf.token(request)
-    response = page(name, status_code, csrf=token, signed_in=request.app.state.sessions.signed_in(request),
-                    **context)
+    response = page(name, status_code, csrf=token, signed_in=request.app.state.sessions.signed_in(request), **context)
     csrf.set_cookie(response, cookie)
     return response
 
@@ -126,9 +151,14 @@ async def create_from_form(request: Request) -> RedirectResponse:
     finally:
         await form.close()
     fields = body.model_dump(exclude={"texts", "urls", "articles"})
-    stored = await _desk(request).create(BriefingRequest(
-        texts=tuple(body.texts), urls=tuple(body.urls),
-        articles=tuple(article.model_dump(exclude_none=True) for article in body.articles), **fields))
+    stored = await _desk(request).create(
+        BriefingRequest(
+            texts=tuple(body.texts),
+            urls=tuple(body.urls),
+            articles=tuple(article.model_dump(exclude_none=True) for article in body.articles),
+            **fields,
+        )
+    )
     return RedirectResponse(f"/briefings/{stored.id}", status_code=303)
 
 
@@ -136,15 +166,30 @@ async def create_from_form(request: Request) -> RedirectResponse:
 def briefing_page(id: Id, request: Request) -> HTMLResponse:
     desk = _desk(request)
     stored = desk.store.get(id)
-    context: dict[str, Any] = {"stored": stored, "progress": desk.progress(id), "briefing": None, "states": [],
-                               "order": [], "dropped": [], "layout": None, "exports": EXPORTS, "email_html": "",
-                               "key_date_headline": KEY_DATE_HEADLINE, "key_date_merge": KEY_DATE_MERGE}
+    context: dict[str, Any] = {
+        "stored": stored,
+        "progress": desk.progress(id),
+        "briefing": None,
+        "states": [],
+        "order": [],
+        "dropped": [],
+        "layout": None,
+        "exports": EXPORTS,
+        "email_html": "",
+        "key_date_headline": KEY_DATE_HEADLINE,
+        "key_date_merge": KEY_DATE_MERGE,
+    }
     if stored.document is not None:
         edited = edit(stored)
         dropped = briefing_context(edited.dropped_briefing())["events"] if edited.dropped else []
-        context.update(briefing=briefing_context(edited.briefing), states=edited.states, order=edited.order,
-                       layout=edited.layout, dropped=list(zip((index for index, _ in edited.dropped), dropped)),
-                       email_html=render(edited.exported(), "email"))
+        context.update(
+            briefing=briefing_context(edited.briefing),
+            states=edited.states,
+            order=edited.order,
+            layout=edited.layout,
+            dropped=list(zip((index for index, _ in edited.dropped), dropped)),
+            email_html=render(edited.exported(), "email"),
+        )
     return with_csrf(request, "briefing.html.j2", **context)
 
 
@@ -164,5 +209,4 @@ def static(name: str) -> Response:
     if name not in STATIC:
         raise NotFoundError(f"no file {name[:60]!r}")
     path, media_type = STATIC[name]
-    return Response(path.read_bytes(), media_type=f"{media_type}; charset=utf-8",
-                    headers={"Cache-Control": "no-cache"})
+    return Response(path.read_bytes(), media_type=f"{media_type}; charset=utf-8", headers={"Cache-Control": "no-cache"})

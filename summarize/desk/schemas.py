@@ -80,8 +80,12 @@ class BriefingIn(BaseModel):
     urls: list[str] = Field(default_factory=list, description="http(s) addresses of articles")
     articles: list[ArticleIn] = Field(default_factory=list, description="corpus lines, as --jsonl reads them")
     title: str | None = Field(None, max_length=300)
-    date: str | None = Field(None, max_length=100, description="--date: the articles' date, as dateparser reads it",
-                             examples=["2014-06-22", "22 June 2014"])
+    date: str | None = Field(
+        None,
+        max_length=100,
+        description="--date: the articles' date, as dateparser reads it",
+        examples=["2014-06-22", "22 June 2014"],
+    )
     since: str | None = Field(None, max_length=100, examples=["2014-06-01", "June 2014"])
     until: str | None = Field(None, max_length=100, examples=["2014-06-30", "yesterday"])
     # At least one word; the library says so (as the CLI's --query does).
@@ -103,15 +107,19 @@ def _json_numbers(model: type[BaseModel], data: Any) -> Any:
     if isinstance(data, dict):
         for name, field in model.model_fields.items():
             value = data.get(name)
-            if value is not None and field.annotation in NUMBER_TYPES and \
-                    (isinstance(value, bool) or not isinstance(value, (int, float))):
+            if (
+                value is not None
+                and field.annotation in NUMBER_TYPES
+                and (isinstance(value, bool) or not isinstance(value, (int, float)))
+            ):
                 raise ValueError(f"{name}: give a number, not {json.dumps(value)[:40]}")
     return data
 
 
 def _some_article(schema: dict[str, Any]) -> None:
-    schema["anyOf"] = [{"required": [name], "properties": {name: {"minItems": 1}}}
-                       for name in ("texts", "urls", "articles")]
+    schema["anyOf"] = [
+        {"required": [name], "properties": {name: {"minItems": 1}}} for name in ("texts", "urls", "articles")
+    ]
 
 
 class NewBriefing(BriefingIn):
@@ -256,8 +264,10 @@ class BriefingJSON(_Exact):
 
 
 # What an edit names; it never moves, whatever is deleted or pinned (editing.py).
-INDEX = ("what an edit names, never moved by an edit: in a briefing of events, 0 to n-1 are its n events as they "
-         "were made and n to n+d-1 the d its selection dropped; in a key-date briefing, its key dates from 0")
+INDEX = (
+    "what an edit names, never moved by an edit: in a briefing of events, 0 to n-1 are its n events as they "
+    "were made and n to n+d-1 the d its selection dropped; in a key-date briefing, its key dates from 0"
+)
 
 
 class _EditState(_Exact):
@@ -322,9 +332,11 @@ class DoneBriefing(_DeskFields, BriefingJSON):
     status: Literal["done"]
     events: list[DeskEventOut]  # type: ignore[assignment]  # the CLI's events with their edit state
     key_dates: list[DeskKeyDateOut] | None = Field(  # type: ignore[assignment]  # with their edit state
-        description="null except in a key-date briefing")
-    dropped: list[DroppedEventOut] = Field(description="the events the selection dropped, not pinned, in timeline "
-                                                       "order ([] in a key-date briefing)")
+        description="null except in a key-date briefing"
+    )
+    dropped: list[DroppedEventOut] = Field(
+        description="the events the selection dropped, not pinned, in timeline order ([] in a key-date briefing)"
+    )
 
 
 class PendingBriefing(_DeskFields):
@@ -365,20 +377,27 @@ class ErrorOut(_Exact):
 # Why each error status is answered; every operation lists those it can give.
 ERROR_REASONS = {
     400: "the body is not text (UTF-8), so not JSON",
-    401: ("the desk has a token (--token) and the request did not send it as Authorization: Bearer (a browser "
-          "signed in on /login reads the API with its cookie, but changes need the header)"),
+    401: (
+        "the desk has a token (--token) and the request did not send it as Authorization: Bearer (a browser "
+        "signed in on /login reads the API with its cookie, but changes need the header)"
+    ),
     404: "no such briefing or event",
     409: "the briefing is still running, or the merge conflicts with another",
     413: "the request body is larger than the desk takes (25 MB)",
-    422: ("the request cannot be read or briefed (a bad field, date or article), or the edit is refused (a key "
-          "date's headline, a merge of a key date or a dropped event); the message says which"),
-    503: ("the database failed (or, for a pdf, Chromium is not installed, or no printer came free within the "
-          "wait: two print at a time)"),
+    422: (
+        "the request cannot be read or briefed (a bad field, date or article), or the edit is refused (a key "
+        "date's headline, a merge of a key date or a dropped event); the message says which"
+    ),
+    503: (
+        "the database failed (or, for a pdf, Chromium is not installed, or no printer came free within the "
+        "wait: two print at a time)"
+    ),
 }
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """``responses=`` for a route: ``statuses`` (and 401, which any request may
     get) answered with an ``ErrorOut``."""
-    return {status: {"model": ErrorOut, "description": ERROR_REASONS[status]}
-            for status in sorted({401, 503, *statuses})}
+    return {
+        status: {"model": ErrorOut, "description": ERROR_REASONS[status]} for status in sorted({401, 503, *statuses})
+    }

@@ -31,8 +31,10 @@ def is_loopback(host: str) -> bool:
 def check_binding(host: str, token: str | None) -> None:
     """``SummarizeError`` unless ``host`` is loopback or a token is set."""
     if not is_loopback(host) and not token:
-        raise SummarizeError(f"--host {host} lets other machines in: give --token TOKEN (or set SUMMARIZE_TOKEN), "
-                             f"which programs then send as Authorization: Bearer TOKEN and people type on /login")
+        raise SummarizeError(
+            f"--host {host} lets other machines in: give --token TOKEN (or set SUMMARIZE_TOKEN), "
+            f"which programs then send as Authorization: Bearer TOKEN and people type on /login"
+        )
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -50,9 +52,16 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, db: str | None = None, token: str | None = None,
-          allow_private_urls: bool = False, briefer: Briefer | None = None,
-          ready: Callable[[str, Store], None] | None = None) -> None:
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    db: str | None = None,
+    token: str | None = None,
+    allow_private_urls: bool = False,
+    briefer: Briefer | None = None,
+    ready: Callable[[str, Store], None] | None = None,
+) -> None:
     """Run the desk until the process is interrupted (Ctrl-C, SIGTERM).
 
     The model is loaded before the server listens, so the first request is as
@@ -68,8 +77,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, db: str | None = None, t
         briefer = briefer or Briefer()
         briefer.summarizer  # noqa: B018 - loaded now, not by the first request
         app = create_app(store, briefer, DeskSettings(token=token or None, allow_private_urls=allow_private_urls))
-        server = uvicorn.Server(uvicorn.Config(app, lifespan="on", server_header=False, proxy_headers=False,
-                                               log_level="info"))
+        server = uvicorn.Server(
+            uvicorn.Config(app, lifespan="on", server_header=False, proxy_headers=False, log_level="info")
+        )
         shown = f"[{host}]" if ":" in host else host
         if ready is not None:
             ready(f"http://{shown}:{sock.getsockname()[1]}/", store)

@@ -101,21 +101,43 @@ class Store:
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             raise StorageError(f"the database {self.shown_url} failed: {_reason(error)}") from None
 
-    def add(self, *, title: str, options: dict[str, Any], articles: int, status: str = RUNNING,
-            document: dict[str, Any] | None = None, dropped: Sequence[dict[str, Any]] = (),
-            failures: Sequence[Failure] = (), error: str | None = None) -> StoredBriefing:
+    def add(
+        self,
+        *,
+        title: str,
+        options: dict[str, Any],
+        articles: int,
+        status: str = RUNNING,
+        document: dict[str, Any] | None = None,
+        dropped: Sequence[dict[str, Any]] = (),
+        failures: Sequence[Failure] = (),
+        error: str | None = None,
+    ) -> StoredBriefing:
         """Store a new briefing (made already when ``document`` is given, with the
         events its selection ``dropped``) and return it."""
-        row = BriefingRow(title=title[:MAX_TITLE_CHARS], created=_now(), status=status, options=options,
-                          failures=[], articles=articles)
+        row = BriefingRow(
+            title=title[:MAX_TITLE_CHARS],
+            created=_now(),
+            status=status,
+            options=options,
+            failures=[],
+            articles=articles,
+        )
         _fill(row, document=document, dropped=dropped, failures=failures, error=error)
         with self._transaction() as session:
             session.add(row)
             session.flush()
             return _stored(row, edits=())
 
-    def finish(self, id: int, *, title: str, document: dict[str, Any], dropped: Sequence[dict[str, Any]] = (),
-               failures: Sequence[Failure] = ()) -> None:
+    def finish(
+        self,
+        id: int,
+        *,
+        title: str,
+        document: dict[str, Any],
+        dropped: Sequence[dict[str, Any]] = (),
+        failures: Sequence[Failure] = (),
+    ) -> None:
         """Record the made briefing of the running briefing ``id``."""
         with self._transaction() as session:
             row = _row(session, id)
@@ -134,8 +156,12 @@ class Store:
         was making them stopped); how many there were."""
         with self._transaction() as session:
             # An UPDATE's result is a CursorResult (Session.execute is typed for a SELECT's).
-            result = cast("sa.CursorResult[Any]", session.execute(
-                sa.update(BriefingRow).where(BriefingRow.status == RUNNING).values(status=FAILED, error=error)))
+            result = cast(
+                "sa.CursorResult[Any]",
+                session.execute(
+                    sa.update(BriefingRow).where(BriefingRow.status == RUNNING).values(status=FAILED, error=error)
+                ),
+            )
             return result.rowcount
 
     def get(self, id: int) -> StoredBriefing:
@@ -146,8 +172,9 @@ class Store:
                 raise NotFoundError(f"no briefing {id}")
             return _stored(row, edits=tuple(_edit(edit) for edit in row.edits))
 
-    def list(self, *, title: str | None = None, date: dt.date | None = None, limit: int = 50,
-             offset: int = 0) -> list[BriefingEntry]:
+    def list(
+        self, *, title: str | None = None, date: dt.date | None = None, limit: int = 50, offset: int = 0
+    ) -> list[BriefingEntry]:
         """Briefings, newest first: those whose title holds ``title`` (any case), and
         whose articles' dates span ``date``."""
         query = sa.select(BriefingRow).order_by(BriefingRow.created.desc(), BriefingRow.id.desc())
@@ -159,9 +186,18 @@ class Store:
             query = query.where(BriefingRow.first_date <= date, BriefingRow.last_date >= date)
         with self._transaction() as session:
             rows = session.scalars(query.limit(limit).offset(offset)).all()
-            return [BriefingEntry(id=row.id, title=row.title, created=row.created, status=row.status,
-                                  articles=row.articles, first_date=row.first_date, last_date=row.last_date)
-                    for row in rows]
+            return [
+                BriefingEntry(
+                    id=row.id,
+                    title=row.title,
+                    created=row.created,
+                    status=row.status,
+                    articles=row.articles,
+                    first_date=row.first_date,
+                    last_date=row.last_date,
+                )
+                for row in rows
+            ]
 
     def add_edit(self, id: int, index: int, changes: dict[str, Any]) -> EventEdit:
         """Record an editor's ``changes`` to ``index`` of briefing ``id`` (an event,
@@ -174,8 +210,9 @@ class Store:
                 raise NotFoundError(f"no briefing {id}")
             if row.status != DONE or row.document is None:
                 raise ConflictError(f"briefing {id} is {row.status}: only a finished briefing can be edited")
-            check_edit(id, Layout.of(row.document, row.dropped or ()), tuple(_edit(edit) for edit in row.edits),
-                       index, changes)
+            check_edit(
+                id, Layout.of(row.document, row.dropped or ()), tuple(_edit(edit) for edit in row.edits), index, changes
+            )
             edit = EditRow(briefing_id=id, event_index=index, changes=dict(changes), created=_now())
             session.add(edit)
             session.flush()
@@ -203,8 +240,14 @@ def _row(session: Session, id: int) -> BriefingRow:
     return row
 
 
-def _fill(row: BriefingRow, *, document: dict[str, Any] | None, dropped: Sequence[dict[str, Any]],
-          failures: Sequence[Failure], error: str | None) -> None:
+def _fill(
+    row: BriefingRow,
+    *,
+    document: dict[str, Any] | None,
+    dropped: Sequence[dict[str, Any]],
+    failures: Sequence[Failure],
+    error: str | None,
+) -> None:
     row.document = document
     row.dropped = list(dropped)
     row.failures = [{"source": f.source, "message": f.message} for f in failures]
@@ -215,9 +258,19 @@ def _fill(row: BriefingRow, *, document: dict[str, Any] | None, dropped: Sequenc
 
 def _stored(row: BriefingRow, *, edits: tuple[EventEdit, ...]) -> StoredBriefing:
     return StoredBriefing(
-        id=row.id, title=row.title, created=row.created, status=row.status, options=dict(row.options),
-        document=row.document, dropped=tuple(row.dropped or ()), failures=tuple(Failure(**f) for f in row.failures), error=row.error,
-        first_date=row.first_date, last_date=row.last_date, edits=edits)
+        id=row.id,
+        title=row.title,
+        created=row.created,
+        status=row.status,
+        options=dict(row.options),
+        document=row.document,
+        dropped=tuple(row.dropped or ()),
+        failures=tuple(Failure(**f) for f in row.failures),
+        error=row.error,
+        first_date=row.first_date,
+        last_date=row.last_date,
+        edits=edits,
+    )
 
 
 def _edit(row: EditRow) -> EventEdit:

@@ -70,8 +70,9 @@ class BriefingRow(Base):
     first_date: Mapped[dt.date | None] = mapped_column(sa.Date, nullable=True, index=True)
     last_date: Mapped[dt.date | None] = mapped_column(sa.Date, nullable=True, index=True)
 
-    edits: Mapped[list[EditRow]] = relationship(back_populates="briefing", order_by="EditRow.id",
-                                                cascade="all, delete-orphan", passive_deletes=True)
+    edits: Mapped[list[EditRow]] = relationship(
+        back_populates="briefing", order_by="EditRow.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class EditRow(Base):

@@ -58,5 +58,11 @@ from .extraction import MAX_DATES_PER_SENTENCE, MAX_EVENTS_PER_ARTICLE, crowded_
 from .filters import quoted_spans
 from .ranges import find_ranges
 
-__all__ = ["MAX_DATES_PER_SENTENCE", "MAX_EVENTS_PER_ARTICLE", "crowded_sentences", "extract_events", "find_ranges",
-           "quoted_spans"]
+__all__ = [
+    "MAX_DATES_PER_SENTENCE",
+    "MAX_EVENTS_PER_ARTICLE",
+    "crowded_sentences",
+    "extract_events",
+    "find_ranges",
+    "quoted_spans",
+]

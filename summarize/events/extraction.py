@@ -19,8 +19,9 @@ from .making import Placed, make_event
 from .ranges import Ranges, find_ranges
 
 
-def extract_events(article: Article, expressions: list[TimeExpression],
-                   sentences: list[Sentence] | None = None) -> list[Event]:
+def extract_events(
+    article: Article, expressions: list[TimeExpression], sentences: list[Sentence] | None = None
+) -> list[Event]:
     """The events of one article, in article order."""
     if sentences is None:
         sentences = split_sentences(article.text)
@@ -71,8 +72,7 @@ def crowded_sentences(expressions: list[TimeExpression], sentences: list[Sentenc
     a list or a table run together ("fixtures on June 9, June 12, ..."), not a
     sentence telling happenings; they give no events (and the briefing says so)."""
     dates_in = collections.Counter(sentence_at(sentences, e.start) for e in expressions if is_placeable(e))
-    return [sentence for sentence, count in dates_in.items()
-            if sentence is not None and count > MAX_DATES_PER_SENTENCE]
+    return [sentence for sentence, count in dates_in.items() if sentence is not None and count > MAX_DATES_PER_SENTENCE]
 
 
 # More dates than any sentence of news holds (7 at most in the CNN/Daily Mail dev
@@ -81,8 +81,9 @@ def crowded_sentences(expressions: list[TimeExpression], sentences: list[Sentenc
 MAX_DATES_PER_SENTENCE = 12
 
 
-def _dating_expressions(dct: dt.date | None, in_order: list[TimeExpression], sentences: list[Sentence],
-                        ranges: Ranges) -> list[Placed]:
+def _dating_expressions(
+    dct: dt.date | None, in_order: list[TimeExpression], sentences: list[Sentence], ranges: Ranges
+) -> list[Placed]:
     """The expressions (``in_order``: sorted by start) that date a happening, with their sentences."""
     placed = []
     range_ends = set(ranges.values())

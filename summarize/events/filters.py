@@ -32,7 +32,11 @@ UNPLACEABLE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # Verbs of saying (``lexicon.REPORTING_VERBS``): a date right after one of them (and its
 # addressee and setting) dates the statement.
 _REPORTING_DATE = re.compile(
-    r"\b(?i:" + "|".join(REPORTING_VERBS) + r")(?:\s+\w+ly)?" + ADDRESSEE + SETTING
+    r"\b(?i:"
+    + "|".join(REPORTING_VERBS)
+    + r")(?:\s+\w+ly)?"
+    + ADDRESSEE
+    + SETTING
     + r"(?:\s+\w+ly)?\s+(?i:(?:on|late|early|late on|early on|last|this|earlier|later)\s+)?$"
 )
 # Birth dates: "born in 1983", "born March 1990".
@@ -52,16 +56,24 @@ BYLINES = re.compile(
 )
 # A date that is the subject of a copula describes the date, it dates no happening:
 # "suggesting late April is more likely", "2015 will be a big year".
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|by|since|until|from|during|as of|beginning|starting)\s+$", re.IGNORECASE)
-_DATE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|in|at|by|since|until|from|during|as of|beginning|starting)\s+$", re.IGNORECASE
+)
+_DATE_AS_SUBJECT = re.compile(
+    r"\s+(?:is|was|are|were|will be|would be|could be|has been|had been|looks|seems)\b", re.IGNORECASE
+)
 # The base of a comparison: "... up 8.9% from $387.8 million a year earlier".
 # ("... net of $13.5 million, or 34 cents a share, a year earlier": an amount right
 # before the date is one too.)
-_AMOUNT = r"[$#\u00a3\u20ac]?\s*\d[\d.,]*\s*(?:%|percent|per cent|million|billion|cents?|pence)?(?:\s+(?:a|per)\s+share)?"
+_AMOUNT = (
+    r"[$#\u00a3\u20ac]?\s*\d[\d.,]*\s*(?:%|percent|per cent|million|billion|cents?|pence)?(?:\s+(?:a|per)\s+share)?"
+)
 # And the base named after "compared with": "... a net loss, compared with year-earlier
 # profit of $3.8 million", "compared with the 1988 period".
 _COMPARISON_BASE = re.compile(
-    r"(?:\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?" + _AMOUNT + r",?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?"
+    r"(?:\bfrom\s+(?:a\s+|an\s+)?(?:fully\s+diluted\s+)?"
+    + _AMOUNT
+    + r",?\s+(?:in\s+|on\s+|for\s+|during\s+)?(?:the\s+)?"
     r"|(?:million|billion|cents?|pence|%|percent|share),?\s+"
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?)$",
     re.IGNORECASE,
@@ -70,7 +82,8 @@ _COMPARISON_BASE = re.compile(
 # Christmas Day, Boxing Day and New Year's Day fell on a weekend".
 _FALLS_ON = re.compile(
     r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*){0,3})*"
-    r"\s+(?i:falls|fell|fall|falling)\s+(?i:on)\b")
+    r"\s+(?i:falls|fell|fall|falling)\s+(?i:on)\b"
+)
 # Generic days: "when Anzac Day falls on a Saturday", "every Monday".
 # ("a Christmas party", "a 1971 convention" are no such thing: a noun follows.)
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
@@ -87,8 +100,11 @@ MIN_QUOTE_WORDS = 4
 
 
 def is_placeable(expression: TimeExpression) -> bool:
-    return (expression.type in ("DATE", "TIME") and expression.value not in UNPLACEABLE_VALUES
-            and timex.parse_value(expression.value) is not None)
+    return (
+        expression.type in ("DATE", "TIME")
+        and expression.value not in UNPLACEABLE_VALUES
+        and timex.parse_value(expression.value) is not None
+    )
 
 
 def indexes_in(in_order: list[TimeExpression], sentence: Sentence) -> range:
@@ -101,7 +117,7 @@ def indexes_in(in_order: list[TimeExpression], sentence: Sentence) -> range:
 
 
 def is_own_period(parsed: timex.TimexValue, dct: dt.date) -> bool:
-    """"this year", "earlier in the year", "this week": the article's own year or
+    """ "this year", "earlier in the year", "this week": the article's own year or
     week places nothing."""
     if parsed.granularity == "year":
         return parsed.year == dct.year
@@ -149,7 +165,8 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
         if mark in ("'", "\u2019") and ((before.isalnum() and after.isalnum()) or after.isdigit()):
             continue  # an apostrophe: "it's", "the '90s"
         is_open = mark in ("\u201c", "\u2018", "``") or (
-            mark in ('"', "'") and (before.isspace() or before in "([:") and not after.isspace())
+            mark in ('"', "'") and (before.isspace() or before in "([:") and not after.isspace()
+        )
         if mark == '"' and opening is not None:
             is_open = False
         if is_open and opening is None:
@@ -169,7 +186,7 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def _plural_possessive(sentence: str, mark: str, before: str, after: str, end: int) -> bool:
-    """"the players' union": an apostrophe, not a closing quotation mark."""
+    """ "the players' union": an apostrophe, not a closing quotation mark."""
     return mark in ("'", "\u2019") and before in "sS" and after.isspace() and end < len(sentence.rstrip())
 
 
@@ -207,8 +224,11 @@ def names_its_noun(dct: dt.date | None, sentence: Sentence, index: int, in_order
         return True
     if premodified_noun_phrase(sentence.text, start, end) is not None:
         return False
-    others = [(in_order[i].start - sentence.start, in_order[i].end - sentence.start)
-              for i in indexes_in(in_order, sentence) if i != index and is_placeable(in_order[i])]
+    others = [
+        (in_order[i].start - sentence.start, in_order[i].end - sentence.start)
+        for i in indexes_in(in_order, sentence)
+        if i != index and is_placeable(in_order[i])
+    ]
     clause_start, clause_end = clause_of(sentence.text, start, end, others)
     return any(clause_start <= a < clause_end and not attributive_year(sentence.text, a, b) for a, b in others)
 

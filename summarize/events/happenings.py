@@ -21,8 +21,9 @@ from .making import Placed, make_event
 from .ranges import PLAN_BEFORE, Ranges
 
 
-def one_event_per_happening(article: Article, made: list[tuple[Placed, Event]], in_order: list[TimeExpression],
-                            ranges: Ranges) -> list[Event]:
+def one_event_per_happening(
+    article: Article, made: list[tuple[Placed, Event]], in_order: list[TimeExpression], ranges: Ranges
+) -> list[Event]:
     """Dates of one sentence whose events got the same headline tell one happening
     (its clause could not be parted between them): one event, dated by the date that
     governs the clause (``_governing``), the others left in its headline ("The
@@ -61,8 +62,8 @@ def _happenings(text: str, group: list[tuple[Placed, Event]]) -> list[list[tuple
     ordered = sorted(group, key=lambda pair: pair[0].expression.start)
     clusters = [[ordered[0]]]
     for previous, current in itertools.pairwise(ordered):
-        between = text[previous[0].expression.end:current[0].expression.start]
-        plan = PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60):previous[0].expression.start])
+        between = text[previous[0].expression.end : current[0].expression.start]
+        plan = PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60) : previous[0].expression.start])
         if not plan and (_CONNECTIVE_BETWEEN.search(between) or _RANGE_JOIN.fullmatch(between)):
             clusters.append([current])
         else:
@@ -76,8 +77,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*"
 # What makes the next date another happening of the same headline: a coordinating or
 # subordinating word, a semicolon, a slash ("January/February").
 _CONNECTIVE_BETWEEN = re.compile(
-    r"\b(?:and|or|but|nor|then|while|whereas|when|before|after|until|since|as well as)\b|[;/&]|^\s*,\s*$",
-    re.IGNORECASE)
+    r"\b(?:and|or|but|nor|then|while|whereas|when|before|after|until|since|as well as)\b|[;/&]|^\s*,\s*$", re.IGNORECASE
+)
 # Dates side by side, the second telling the first more exactly: "a year earlier in
 # March 2012", "last week, on March 3", "around 9pm Thursday night".
 _APPOSED = re.compile(r"\s*,?\s*(?:(?:in|on|at)\s+)?", re.IGNORECASE)
@@ -94,15 +95,19 @@ def _governing(sentence: Sentence, group: list[Placed]) -> Placed:
 
     def minor(placed: Placed) -> bool:
         start, end = placed.expression.start - sentence.start, placed.expression.end - sentence.start
-        return (text[end:end + 2] in ("'s", "\u2019s") or is_modifier(text, start, end)
-                or attributive_year(text, start, end) or aside_kind(text, (start, end)) is not None
-                or PLAN_BEFORE.search(text[:start]) is not None
-                or _ends_a_period(sentence, placed, [(p, None) for p in group]))
+        return (
+            text[end : end + 2] in ("'s", "\u2019s")
+            or is_modifier(text, start, end)
+            or attributive_year(text, start, end)
+            or aside_kind(text, (start, end)) is not None
+            or PLAN_BEFORE.search(text[:start]) is not None
+            or _ends_a_period(sentence, placed, [(p, None) for p in group])
+        )
 
     candidates = sorted([p for p in group if not minor(p)] or group, key=lambda p: p.expression.start)
     best = candidates[0]
     for following in candidates[1:]:
-        between = text[best.expression.end - sentence.start:following.expression.start - sentence.start]
+        between = text[best.expression.end - sentence.start : following.expression.start - sentence.start]
         if _APPOSED.fullmatch(between) and _rank(following) > _rank(best):
             best = following
     return best
@@ -117,16 +122,22 @@ def _ends_a_period(sentence: Sentence, placed: Placed, group: Iterable[tuple[Pla
     """Whether the date ends a period named just before it in the group: "the fourth
     quarter ended Aug. 26"."""
     start = placed.expression.start - sentence.start
-    return any(p.index != placed.index and re.fullmatch(
-        r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start:start])
-        for p, _ in group)
+    return any(
+        p.index != placed.index
+        and re.fullmatch(r"\s+(?:ended|ending)\s+", sentence.text[p.expression.end - sentence.start : start])
+        for p, _ in group
+    )
 
 
 def same_happening(event: Event, other: Event) -> bool:
     """The same date told twice is one event: in one sentence, or with (nearly)
     the same words (most of the shorter headline's words in the longer one)."""
-    if event.start == other.start and event.headline == other.headline and event.end_value == other.end_value and (
-            event.value.startswith(other.value) or other.value.startswith(event.value)):
+    if (
+        event.start == other.start
+        and event.headline == other.headline
+        and event.end_value == other.end_value
+        and (event.value.startswith(other.value) or other.value.startswith(event.value))
+    ):
         return True  # "Wednesday ... in the afternoon": one happening, told at its first date
     if event.value != other.value or event.mod != other.mod or event.end_value != other.end_value:
         return False
@@ -134,7 +145,9 @@ def same_happening(event: Event, other: Event) -> bool:
         return True
     a, b = _content_words(event.headline), _content_words(other.headline)
     shared = a & b
-    return (a == b or len(shared) >= 3) and bool(a and b) and len(shared) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
+    return (
+        (a == b or len(shared) >= 3) and bool(a and b) and len(shared) / min(len(a), len(b)) >= SAME_HAPPENING_OVERLAP
+    )
 
 
 SAME_HAPPENING_OVERLAP = 0.6

@@ -37,8 +37,13 @@ class Placed:
     end: TimeExpression | None = None
 
 
-def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
-               ranges: Ranges, mentioned: frozenset[int] | set[int] = frozenset()) -> Event:
+def make_event(
+    article: Article,
+    placed: Placed,
+    in_order: list[TimeExpression],
+    ranges: Ranges,
+    mentioned: frozenset[int] | set[int] = frozenset(),
+) -> Event:
     """``in_order``: the article's time expressions sorted by start; ``ranges``: by
     indexes in it (``find_ranges``); ``mentioned``: the indexes of the expressions that
     stay in the headline with this one's happening."""
@@ -60,9 +65,12 @@ def make_event(article: Article, placed: Placed, in_order: list[TimeExpression],
         return in_order[i].start - sentence.start, in_order[ranges.get(i, i)].end - sentence.start
 
     others = [
-        span(i) for i in of_sentence
-        if i != placed.index and i not in other_ends
-        and in_order[i].type in ("DATE", "TIME") and timex.parse_value(in_order[i].value) is not None
+        span(i)
+        for i in of_sentence
+        if i != placed.index
+        and i not in other_ends
+        and in_order[i].type in ("DATE", "TIME")
+        and timex.parse_value(in_order[i].value) is not None
     ]
     # A year that premodifies a noun stays: it names the thing ("He entered the 2024
     # race", "... memories of their disastrous 2014 World Cup").

@@ -36,7 +36,8 @@ PLAN_BEFORE = re.compile(
     r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for\s+|on\s+)?$"
     r"|\b(?:due|set|scheduled|slated)\s+to\s+(?:expire|end|close)\s+(?:on\s+)?$"
     r"|\b(?:postponed|moved|delayed|pushed\s+back|brought\s+forward|rescheduled|put\s+off|shifted|changed)\s+from\s+$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 # The ranges of an article: for the index of each range's first expression among the
@@ -59,11 +60,13 @@ def find_ranges(text: str, in_order: list[TimeExpression], sentences: list[Sente
         sentence = sentence_at(sentences, first.start)
         if sentence is None or sentence is not sentence_at(sentences, second.start):
             continue
-        between = text[first.end:second.start]
-        if not any(joining.fullmatch(between) and (opening is None or opening.search(text[sentence.start:first.start]))
-                   for opening, joining in _RANGE_RULES):
+        between = text[first.end : second.start]
+        if not any(
+            joining.fullmatch(between) and (opening is None or opening.search(text[sentence.start : first.start]))
+            for opening, joining in _RANGE_RULES
+        ):
             continue
-        if PLAN_BEFORE.search(text[sentence.start:first.start]):
+        if PLAN_BEFORE.search(text[sentence.start : first.start]):
             continue  # "postponed from May 2 to May 9": the old date and the new, no span
         if _in_order(first, second):
             ranges[index] = next_index

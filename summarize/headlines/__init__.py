@@ -45,6 +45,17 @@ from .making import is_bare_name, make_headline
 from .modifiers import attributive_year, is_modifier, names_a_work, premodified_noun_phrase
 
 __all__ = [
-    "ADDRESSEE", "HARD_MAX_HEADLINE_WORDS", "MAX_HEADLINE_WORDS", "SETTING", "aside_kind", "attributive_year",
-    "clause_of", "compress", "is_bare_name", "is_modifier", "make_headline", "names_a_work", "premodified_noun_phrase",
+    "ADDRESSEE",
+    "HARD_MAX_HEADLINE_WORDS",
+    "MAX_HEADLINE_WORDS",
+    "SETTING",
+    "aside_kind",
+    "attributive_year",
+    "clause_of",
+    "compress",
+    "is_bare_name",
+    "is_modifier",
+    "make_headline",
+    "names_a_work",
+    "premodified_noun_phrase",
 ]

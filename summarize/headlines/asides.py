@@ -31,16 +31,40 @@ from .relatives import RELATIVE_OPENING, antecedent_start, keep_relative_clause,
 # skip it).
 ASIDES = [
     ("paren", re.compile(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]")),
-    ("dash", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)")),
+    (
+        "dash",
+        re.compile(
+            r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+?\s+(?:[\u2013\u2014]|--?)(?=\s)|\s+_\s+[^_]+?\s+_(?=\s)"
+        ),
+    ),
     ("dash-end", re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]+$")),
     ("relative", re.compile(r",\s+(?:who|whom|which|where|whose)\s+" + NO_COMMA + r"(?:,|(?=[;:])|$)", re.IGNORECASE)),
     ("age", re.compile(r",\s+(?:aged\s+)?\d{1,3},|(?:\b[A-Z][\w'\u2019\-]*)(?P<aside>,\s+\d{1,3})$")),
-    ("appositive", re.compile(r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z]" + NO_COMMA + r"(?:,|$))")),
+    (
+        "appositive",
+        re.compile(
+            r"(?:\b[A-Z][\w'\u2019.\-]*|\w+-[A-Z][\w\-]*)(?P<aside>,\s+(?:a|an|the)\s+[a-z]" + NO_COMMA + r"(?:,|$))"
+        ),
+    ),
     ("caption", re.compile(r",\s+(?:pictured|seen|shown)\b" + NO_COMMA + r"(?:,|$)", re.IGNORECASE)),
     ("including", re.compile(r"(?:,|\s+but\s+also)\s+(?:including|such as|among them)\s+" + NO_COMMA + r",")),
-    ("participle", re.compile(r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b" + NO_COMMA + r",")),
+    (
+        "participle",
+        re.compile(
+            r",\s+(?:[a-z]+ed|born|built|made|held|known|seen|taken|written|given|shot|hit|won|lost|sold|bought|set)\s+(?:in|on|at|by|during|last|earlier|from|since)\b"
+            + NO_COMMA
+            + r","
+        ),
+    ),
     ("naming", re.compile(r",\s+(?:dubbed|nicknamed|known as|also known as|called|named|aged)\s+" + NO_COMMA + r",")),
-    ("attribution", re.compile(r"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+" + NO_COMMA + rf"|{SUBJECT}(?:{SAYING}|{'|'.join(HEDGING_VERBS)}){ADDRESSEE}{SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)")),
+    (
+        "attribution",
+        re.compile(
+            r"(?:(?<=,['\u2019\u201d\"])|,)\s+(?:(?i:according to)\s+"
+            + NO_COMMA
+            + rf"|{SUBJECT}(?:{SAYING}|{'|'.join(HEDGING_VERBS)}){ADDRESSEE}{SETTING}(?:\s+[\w.]+){{0,2}}?|(?:{SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*(?:,|$)"
+        ),
+    ),
     ("attribution", re.compile(r"^(?i:according to)\s+" + NO_COMMA + r",\s*")),
 ]
 
@@ -119,7 +143,9 @@ def compress(sentence: str) -> str:
     return sentence if len(text.split()) < MIN_COMPRESSED_WORDS else text
 
 
-def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]) -> None:
+def delete_asides(
+    draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]
+) -> None:
     """Step 2 of the headline of the date at ``span``: delete the asides of its
     clause, except the date's own aside (cut with the date, or kept when it tells the
     happening: "(the siege ended on May 3)"); a relative clause or participle phrase
@@ -133,7 +159,9 @@ def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_span
         if kind == "appositive" and len(sentence[:aside_start].rstrip()) in date_ends:
             continue  # "In March, an independent investigation ...": a date, not a name
         if aside_start <= start and end <= aside_end:
-            if kind == "relative" or (kind in ("dash", "dash-end", "paren") and RELATIVE_OPENING.match(sentence, aside_start)):
+            if kind == "relative" or (
+                kind in ("dash", "dash-end", "paren") and RELATIVE_OPENING.match(sentence, aside_start)
+            ):
                 relative = (aside_start, aside_end)
                 continue
             if kind == "participle":
@@ -144,13 +172,19 @@ def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_span
                     draft.delete(antecedent[1], aside_start + 1)
                     draft.delete(aside_end - 1, len(sentence))
                     continue
-            if len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3 and kind in ("paren", "dash", "dash-end"):
+            if len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3 and kind in (
+                "paren",
+                "dash",
+                "dash-end",
+            ):
                 # The date's own aside tells its happening: "(the siege ended on May 3)".
                 draft.delete(clause_start, aside_start)
                 draft.delete(aside_end, clause_end)
                 continue
         straddles = aside_start < start < aside_end or aside_start < end < aside_end
-        if straddles and (kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3):
+        if straddles and (
+            kind not in ("dash", "paren") or len(_words_outside(sentence, aside_start, aside_end, start, end)) >= 3
+        ):
             continue  # the date's own aside, cut below with the date
         # Else a dash or paren aside the date straddles goes whole:
         # "On the night of the break – August 30, 1942 – the prisoners ..."
@@ -158,7 +192,7 @@ def delete_asides(draft: Draft, sentence: str, span: tuple[int, int], other_span
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
             if following and not looks_like_verb(following.group(1)):
                 continue  # ", including a trip to Dubai, United Arab Emirates, ...": no aside to cut
-        if kind == "attribution" and sentence[aside_end - 1:aside_end] == ",":
+        if kind == "attribution" and sentence[aside_end - 1 : aside_end] == ",":
             following = re.match(r"\s*(\S+)", sentence[aside_end:])
             if following and not looks_like_verb(following.group(1)):
                 aside_end -= 1  # "... pace, the government reported, evidence that ...": one comma stays

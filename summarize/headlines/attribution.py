@@ -20,9 +20,11 @@ _SUBJECT_WORD = r"(?!(?i:who|which|that|when|where|if|because|after|before|while
 SUBJECT = rf"(?:{_SUBJECT_WORD}\s+){{1,6}}?"
 # What may follow a verb of saying inside an attribution: an addressee and a
 # setting ("told CNN", "said in a statement", "told reporters at a news conference").
-ADDRESSEE = (r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|senators|the press|the media|the court|the jury|the committee|the panel|the inquiry|Congress|Parliament|[A-Z]{2,}s?\b(?:\s+[A-Z][\w.\-]*){0,2}"
-              r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
-              r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?")
+ADDRESSEE = (
+    r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|senators|the press|the media|the court|the jury|the committee|the panel|the inquiry|Congress|Parliament|[A-Z]{2,}s?\b(?:\s+[A-Z][\w.\-]*){0,2}"
+    r"|(?:the|a|an)\s+(?:news\s+|press\s+)?(?:conference|briefing|newspaper|paper|magazine|website|station|channel|broadcaster|network|agency|BBC)"
+    r"|(?:The\s+)?[A-Z][\w.\-]*\s+(?:Post|Times|Press|Journal|News|Telegraph|Guardian|Mail|Herald|Radio|Television|TV)(?:\s+[A-Z][\w.\-]*)?))?"
+)
 ADDRESSEE_REQUIRED = ADDRESSEE[3:-2].replace("(?:(?<=told)|(?<=tells))", "", 1)
 # "at least"/"at most" quantify what follows and are never a setting.
 SETTING = r"(?:\s+(?!(?i:at\s+(?:least|most))\b)(?:in|at|on|during|to|via|through|by)\s+(?:[\w'\u2019.\-]+\s*){1,4}?)?"

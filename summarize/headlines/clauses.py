@@ -42,14 +42,20 @@ CLAUSE_BOUNDARIES = re.compile(
 )
 
 
-def clause_of(sentence: str, start: int, end: int, other_spans: Sequence[tuple[int, int]] = (), named_spans: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+def clause_of(
+    sentence: str,
+    start: int,
+    end: int,
+    other_spans: Sequence[tuple[int, int]] = (),
+    named_spans: Sequence[tuple[int, int]] = (),
+) -> tuple[int, int]:
     """The clause around [start, end): cut at run-on boundaries, and at clause
     boundaries when the sentence holds other dates, so each keeps its happening.
     Dates that name a thing (``named_spans``: "the 2013 Barcelona final") part
     clauses ("..., before ...") but not the items of a list: the comma after "The 1984
     nominee, Walter Mondale," is no boundary of happenings."""
     clause_start, clause_end = 0, len(sentence.rstrip(".!?\"'\u201d\u2019 "))
-    if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", sentence[:clause_end]) and sentence[clause_end:clause_end + 1] == ".":
+    if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", sentence[:clause_end]) and sentence[clause_end : clause_end + 1] == ".":
         clause_end += 1  # "... told the U.S."
     clause_end = max(clause_end, end)
     for boundary in _run_on_boundaries(sentence):
@@ -58,7 +64,9 @@ def clause_of(sentence: str, start: int, end: int, other_spans: Sequence[tuple[i
         elif boundary.start() >= end:
             clause_end = min(clause_end, boundary.start())
             break
-    others = [(s, e) for s, e in [*other_spans, *named_spans] if clause_start <= s < clause_end and (s, e) != (start, end)]
+    others = [
+        (s, e) for s, e in [*other_spans, *named_spans] if clause_start <= s < clause_end and (s, e) != (start, end)
+    ]
     if not others:
         return clause_start, clause_end
     aside_edges = {edge for _, a, b in asides(sentence) for edge in (a, b - 1, b)}
@@ -68,20 +76,32 @@ def clause_of(sentence: str, start: int, end: int, other_spans: Sequence[tuple[i
                 continue
             if boundaries is LIST_BOUNDARIES and boundary.start() in aside_edges:
                 continue  # the comma of an aside ("Mr Waley-Cohen, pictured in 2014, rode"): no list
-            following_word = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end():])  # (always matches)
+            following_word = re.match(r"(?:\w+ly\s+)?(\S*)", sentence[boundary.end() :])  # (always matches)
             following = following_word.group(1) if following_word else ""
             if boundaries is LIST_BOUNDARIES and looks_like_verb(following) and not following.endswith("ing"):
                 continue  # "Locke, who returned last summer, had been working": not a list
             # A boundary between this date and another, unless it is all that stands
             # between them ("Thursday and Friday").
             # The cut must leave the date some words of its own.
-            if boundary.end() <= start and any(
-                    e <= boundary.start() and (_apart(sentence, e, boundary.start()) or _apart(sentence, boundary.end(), start))
-                    for s, e in others) and _has_words(sentence, boundary.end(), clause_end, start, end):
+            if (
+                boundary.end() <= start
+                and any(
+                    e <= boundary.start()
+                    and (_apart(sentence, e, boundary.start()) or _apart(sentence, boundary.end(), start))
+                    for s, e in others
+                )
+                and _has_words(sentence, boundary.end(), clause_end, start, end)
+            ):
                 clause_start = boundary.end()
-            elif boundary.start() >= end and any(
-                    s >= boundary.end() and (_apart(sentence, end, boundary.start()) or _apart(sentence, boundary.end(), s))
-                    for s, e in others) and _has_words(sentence, clause_start, boundary.start(), start, end):
+            elif (
+                boundary.start() >= end
+                and any(
+                    s >= boundary.end()
+                    and (_apart(sentence, end, boundary.start()) or _apart(sentence, boundary.end(), s))
+                    for s, e in others
+                )
+                and _has_words(sentence, clause_start, boundary.start(), start, end)
+            ):
                 clause_end = boundary.start()
                 break
         others = [(s, e) for s, e in others if clause_start <= s < clause_end and (s, e) not in named_spans]
@@ -98,8 +118,12 @@ LIST_BOUNDARIES = re.compile(r",\s+")
 def _has_words(sentence: str, a: int, b: int, start: int, end: int) -> bool:
     """Whether [a, b) holds two words or more besides the date and its signal words."""
     outside = sentence[a:start] + " " + sentence[end:b]
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", outside)
-             if w.lower() not in DATE_SIGNALS and w.lower() not in ("then", "again", "also", "later", "just", "only", "and", "but")]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", outside)
+        if w.lower() not in DATE_SIGNALS
+        and w.lower() not in ("then", "again", "also", "later", "just", "only", "and", "but")
+    ]
     return len(words) >= 2
 
 
@@ -130,8 +154,10 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     verb, from the start of the sentence or of its run-on part."""
     if clause_start == 0:
         return None
-    first = re.match(r"(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately)\s+)?(\S+)",
-                     sentence[clause_start:])  # "and actually led"
+    first = re.match(
+        r"(?:(?:actually|eventually|finally|later|subsequently|briefly|even|still|quickly|immediately)\s+)?(\S+)",
+        sentence[clause_start:],
+    )  # "and actually led"
     if not first or not looks_like_verb(first.group(1)):
         return None
     begin = 0
@@ -153,21 +179,25 @@ def _shared_subject(sentence: str, clause_start: int) -> tuple[int, int] | None:
     return None
 
 
-_SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|while|before|once|since|although|though|because|if)\s+", re.IGNORECASE)
+_SUBORDINATE_OPENING = re.compile(
+    r"^(?:when|after|as|while|before|once|since|although|though|because|if)\s+", re.IGNORECASE
+)
 # Opening phrases that are not the happening: a participle or a preposition of
 # circumstance ("Turning its back on ..., a convention voted ..."). They are deleted
 # when the date is not in them.
-_CIRCUMSTANCE_OPENING = re.compile(r"^(?:[A-Z][a-z]+(?:ed|ing)|Having|Being|With|Without|Despite|Amid|Following|Under|Unlike|Like|Besides|Unusually|Once again)\s+[^,]{0,120},\s+(?=\S)")
+_CIRCUMSTANCE_OPENING = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ed|ing)|Having|Being|With|Without|Despite|Amid|Following|Under|Unlike|Like|Besides|Unusually|Once again)\s+[^,]{0,120},\s+(?=\S)"
+)
 
 
 def leading_subordinate_clause(draft: Draft, sentence: str, start: int) -> None:
-    """"When Cameron visited the White House in January, he insisted ...": a date in
+    """ "When Cameron visited the White House in January, he insisted ...": a date in
     an opening subordinate clause dates that clause (keep it, without its
     conjunction); a date after it dates the main clause (delete the opening clause)."""
     text, index = draft.view()
     circumstance = _CIRCUMSTANCE_OPENING.match(text)
     if circumstance and not any(i >= 0 and i >= start for i in index[: circumstance.end()] if i >= 0):
-        if len(text[circumstance.end():].split()) >= 3:
+        if len(text[circumstance.end() :].split()) >= 3:
             draft.delete_view(index, 0, circumstance.end())
         return
     opening = _SUBORDINATE_OPENING.match(text)
@@ -175,7 +205,7 @@ def leading_subordinate_clause(draft: Draft, sentence: str, start: int) -> None:
         return
     comma = text.find(", ", opening.end())
     if comma < 0:
-        if len(text[opening.end():].split()) >= 3:
+        if len(text[opening.end() :].split()) >= 3:
             draft.delete_view(index, 0, opening.end())  # the clause is all that is left
         return
     original_comma = index[comma]

@@ -56,8 +56,12 @@ def _is_complement(sentence: str, cut_start: int, start: int, end: int) -> bool:
     if _COPULA_BEFORE.search(before):
         return True
     previous = re.search(r"(\S+)\s+$", before)
-    return cut_start == start and previous is not None and looks_like_verb(previous.group(1)) \
+    return (
+        cut_start == start
+        and previous is not None
+        and looks_like_verb(previous.group(1))
         and _AS_AFTER.match(sentence, end) is not None
+    )
 
 
 def cut_date(draft: Draft, sentence: str, span: tuple[int, int], clause: tuple[int, int]) -> None:
@@ -93,7 +97,9 @@ def cut_date(draft: Draft, sentence: str, span: tuple[int, int], clause: tuple[i
         draft.delete(cut_start, cut_end)
 
 
-def cut_other_dates(draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]) -> None:
+def cut_other_dates(
+    draft: Draft, sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], clause: tuple[int, int]
+) -> None:
     """Cut the sentence's other dates in the clause, with their signal words and the
     conjunction joining them to this one ("made Thursday and Friday"); a date alone
     in quotation marks is a title, and stays."""
@@ -102,7 +108,9 @@ def cut_other_dates(draft: Draft, sentence: str, span: tuple[int, int], other_sp
     for other_start, other_end in other_spans:
         # Other dates in the clause date other happenings: cut them with their signals.
         if clause_start <= other_start and other_end <= clause_end and not (other_start <= start < other_end):
-            if _ALONE_IN_QUOTES.match(sentence[max(0, other_start - 2):other_start] + "|" + sentence[other_end:other_end + 3]):
+            if _ALONE_IN_QUOTES.match(
+                sentence[max(0, other_start - 2) : other_start] + "|" + sentence[other_end : other_end + 3]
+            ):
                 continue  # a title, not a date: Sam Mendes's "1917" (cut, it would leave '""')
             other_after = _AFTER_DATE.match(sentence[other_end:])
             # "fell on a Saturday": the article goes with the day, and the signal before it
@@ -110,14 +118,21 @@ def cut_other_dates(draft: Draft, sentence: str, span: tuple[int, int], other_sp
             if article and not is_modifier(sentence, other_start, other_end):  # not "a fourth-quarter charge"
                 other_start = article.start()
             other_signal = DATE_SIGNAL_BEFORE.search(sentence[:other_start])
-            if other_signal and other_after and other_after.group(0)[:1] in "'\u2019" and \
-                    re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE):
+            if (
+                other_signal
+                and other_after
+                and other_after.group(0)[:1] in "'\u2019"
+                and re.search(r"\bto\s*$", other_signal.group(0), re.IGNORECASE)
+            ):
                 other_signal = None  # "a revision Friday to December's figures": "to" is the noun's
-            draft.delete(other_signal.start() if other_signal else other_start,
-                         other_end + (other_after.end() if other_after else 0))
+            draft.delete(
+                other_signal.start() if other_signal else other_start,
+                other_end + (other_after.end() if other_after else 0),
+            )
             # "made Thursday and Friday": the dates' conjunction goes with them.
             low, high = sorted(((start, end), (other_start, other_end)))
-            between = sentence[low[1]:high[0]]
+            between = sentence[low[1] : high[0]]
             if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|through|until|-|\u2013)\s*|\s*,\s*", between) or (
-                    re.fullmatch(r"\s+to\s+", between) and not _AFTER_DATE.match(sentence[high[1]:])):
+                re.fullmatch(r"\s+to\s+", between) and not _AFTER_DATE.match(sentence[high[1] :])
+            ):
                 draft.delete(low[1], high[0])  # "bought Sept. 14 to Oct. 26" (not "Friday to December's figures")

@@ -26,7 +26,8 @@ HARD_MAX_HEADLINE_WORDS = 24
 # A comma inside a date: "1, 2011", "Monday, June".
 _DATE_COMMA = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)?, (?:1[5-9]|20)\d\d\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
 
 
 def _is_name_word(word: str) -> bool:
@@ -58,11 +59,13 @@ def _cut_point(words: list[str]) -> int | None:
             return previous[-1:] in ",;:" or following in ("\u2013", "\u2014", "-", "--")
         if following.lower() not in CUT_BEFORE[tier - 1]:
             return False
-        if previous.lower() in ("such", "as", "so", "rather", "well") or (following.lower() == "as" and words[k + 1:k + 2] == ["well"]):
+        if previous.lower() in ("such", "as", "so", "rather", "well") or (
+            following.lower() == "as" and words[k + 1 : k + 2] == ["well"]
+        ):
             return False  # "such as", "as well as"
         if (tier == 3 or following.lower() == "that") and looks_like_verb(previous):
             return False  # a verb's complement: "aimed at", "said that"
-        after = words[k + 1:k + 3]
+        after = words[k + 1 : k + 3]
         # Not inside a name: "Iraq and the Levant", "Reach for the Sky".
         return not (_is_name_word(previous) and any(_is_name_word(w) for w in after))
 

@@ -27,7 +27,12 @@ from .modifiers import premodified_noun_phrase
 from .trimming import trim_edges
 
 
-def make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]] = (), named_spans: Sequence[tuple[int, int]] = ()) -> str:
+def make_headline(
+    sentence: str,
+    span: tuple[int, int],
+    other_spans: Sequence[tuple[int, int]] = (),
+    named_spans: Sequence[tuple[int, int]] = (),
+) -> str:
     """A short headline for the happening dated by ``span`` in ``sentence``.
 
     ``other_spans`` are the sentence's other dates, cut out; ``named_spans`` are dates
@@ -35,8 +40,9 @@ def make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[tu
     still part the sentence into clauses as the other dates do.
     """
     headline = _make_headline(sentence, span, other_spans, split=True, named_spans=named_spans)
-    if (other_spans or named_spans) and (len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2
-                                         or is_bare_name(headline, sentence)):
+    if (other_spans or named_spans) and (
+        len([w for w in headline.lower().split() if w not in DANGLING_END]) < 2 or is_bare_name(headline, sentence)
+    ):
         # Cutting the sentence between its dates left this one too little ("then
         # again in 2014", "Walter Mondale"): the whole clause, with the other dates cut
         # out, tells more.
@@ -69,8 +75,13 @@ def is_bare_name(headline: str, sentence: str) -> bool:
     return first is None or (first.group(0)[:1].isupper() and (first.start() > 0 or len(words) > 1))
 
 
-def _make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[tuple[int, int]], split: bool,
-                   named_spans: Sequence[tuple[int, int]] = ()) -> str:
+def _make_headline(
+    sentence: str,
+    span: tuple[int, int],
+    other_spans: Sequence[tuple[int, int]],
+    split: bool,
+    named_spans: Sequence[tuple[int, int]] = (),
+) -> str:
     """One headline, the steps in order. ``split``: part the sentence between its
     dates (``clause_of`` with the other dates), or keep the date's whole clause."""
     start, end = span
@@ -88,7 +99,7 @@ def _make_headline(sentence: str, span: tuple[int, int], other_spans: Sequence[t
 
 
 def _noun_phrase_headline(sentence: str, span: tuple[int, int], noun_phrase: tuple[int, int]) -> str:
-    """"the 2003 invasion of Iraq": the year dates the noun phrase, not the clause,
+    """ "the 2003 invasion of Iraq": the year dates the noun phrase, not the clause,
     and the noun phrase is the headline ("Invasion of Iraq")."""
     draft = Draft(sentence)
     draft.delete(0, noun_phrase[0])

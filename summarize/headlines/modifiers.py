@@ -29,14 +29,16 @@ def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
 # 1999 the album ..."), whatever noun follows.
 _ADVERBIAL_BEFORE = re.compile(
     r"\b(?:in|on|at|since|by|during|from|until|till|through|after|before|around|circa|between|to|as of)\s+$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A possessive name before a year: "Caillebotte's 1877 A Boating Party", "Labour's 2015 campaign".
 _POSSESSIVE_NAME_BEFORE = re.compile(r"\b[A-Z][\w.\-]*['\u2019]s?\s+$")
 # A determiner or possessive before a year, with up to two adjectives between: "the
 # 2024 race", "their disastrous 2014 World Cup".
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"\b(?i:the|a|an|his|her|its|their|our|my|your|this|that|whose)\s+(?:[a-z][\w\-]*\s+){0,2}$"
-    r"|\b[A-Z][\w.\-]*['\u2019]s?\s+$")
+    r"|\b[A-Z][\w.\-]*['\u2019]s?\s+$"
+)
 
 
 def names_a_work(sentence: str, start: int, end: int) -> bool:
@@ -53,15 +55,19 @@ def names_a_work(sentence: str, start: int, end: int) -> bool:
         return False
     if _POSSESSIVE_NAME_BEFORE.search(sentence[:start]) and re.match(r"\s+[A-Z]", sentence[end:]):
         return True
-    words = re.findall(r"\S+", sentence[end:end + 80])
+    words = re.findall(r"\S+", sentence[end : end + 80])
     for i, word in enumerate(words[:7]):
         bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if bare in WORK_NOUNS:
             return True
         if bare == "and" and i + 1 < len(words) and words[i + 1][:1].isupper():
             continue  # "the 2013 Tom Hanks and Emma Thompson hit"
-        if bare in NOUN_PHRASE_STOP or not bare or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS) \
-                or re.search(r"[,;:.!?)\u2013\u2014]$", word):
+        if (
+            bare in NOUN_PHRASE_STOP
+            or not bare
+            or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS)
+            or re.search(r"[,;:.!?)\u2013\u2014]$", word)
+        ):
             return False
     return False
 
@@ -81,8 +87,12 @@ def attributive_year(sentence: str, start: int, end: int) -> bool:
         return False
     word = following.group(1)
     bare = word.lower()
-    return bare not in NOUN_PHRASE_STOP and bare not in DANGLING_END and \
-        (not looks_like_verb(word) or bare in NOUNS_THAT_LOOK_LIKE_VERBS) and not word.isdigit()
+    return (
+        bare not in NOUN_PHRASE_STOP
+        and bare not in DANGLING_END
+        and (not looks_like_verb(word) or bare in NOUNS_THAT_LOOK_LIKE_VERBS)
+        and not word.isdigit()
+    )
 
 
 def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -99,11 +109,16 @@ def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, i
         word = match.group(0)
         bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if len(words) == 1 and bare in ("which", "that", "who"):
-            relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start():])
+            relative = re.match(r"[^,;:.!?\u2013\u2014]+", sentence[phrase_start + match.start() :])
             # "a 1971 Convention which gives Libya the right": the noun and its clause
             return phrase_start, phrase_start + match.start() + len(relative.group(0).rstrip() if relative else "")
-        if bare in NOUN_PHRASE_STOP or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS) or not bare \
-                or len(words) >= 10 or word in ("-", "--", "_"):
+        if (
+            bare in NOUN_PHRASE_STOP
+            or (looks_like_verb(word) and bare not in NOUNS_THAT_LOOK_LIKE_VERBS)
+            or not bare
+            or len(words) >= 10
+            or word in ("-", "--", "_")
+        ):
             break
         words.append(match)
         if re.search(r"[,;:.!?)\u2013\u2014]['\u2019\u201d\"]?$", word):
@@ -112,8 +127,12 @@ def premodified_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, i
         return None
     while words and words[-1].group(0).lower().strip(",;:.") in DANGLING_END:
         words.pop()
-    while len(words) > 1 and words[-1].group(0)[:1].isupper() and words[-2].group(0)[:1].islower() \
-            and words[-2].group(0) not in ("of", "at", "in", "on", "for", "by", "to", "and"):
+    while (
+        len(words) > 1
+        and words[-1].group(0)[:1].isupper()
+        and words[-2].group(0)[:1].islower()
+        and words[-2].group(0) not in ("of", "at", "in", "on", "for", "by", "to", "and")
+    ):
         words.pop()  # "the 2012 season Haskell posted ...": a caption runs on after the noun
     if len(words) < 2 or re.search(r"['\u2019]s$", words[-1].group(0)):
         return None  # too short, or cut before its noun ("at Aintree Treadwell's")
@@ -126,7 +145,11 @@ def is_modifier(sentence: str, start: int, end: int) -> bool:
     """Whether the date modifies the noun after it: hyphenated ("fourth-quarter
     earnings", "year-earlier profit") or after a determiner ("the 1988 period")."""
     following = re.match(r"\s+([a-z][\w\-]*)", sentence[end:])
-    if not following or following.group(1) in NOUN_PHRASE_STOP or following.group(1) in DANGLING_END \
-            or looks_like_verb(following.group(1)):
+    if (
+        not following
+        or following.group(1) in NOUN_PHRASE_STOP
+        or following.group(1) in DANGLING_END
+        or looks_like_verb(following.group(1))
+    ):
         return False
     return "-" in sentence[start:end] or bool(_PREMODIFIER_BEFORE.search(sentence[:start]))

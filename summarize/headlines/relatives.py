@@ -26,8 +26,11 @@ def keep_relative_clause(draft: Draft, sentence: str, clause_start: int, relativ
     content = rel_start + pronoun.end()
     antecedent = antecedent_start(sentence, clause_start, rel_start) if word != "where" else None
     next_word = re.match(r"[\w'\u2019\-]+", sentence[content:])
-    if word in ("which", "whom", "who") and next_word and (
-            next_word.group(0).lower() in OBJECT_RELATIVE_STARTS or next_word.group(0)[:1].isupper()):
+    if (
+        word in ("which", "whom", "who")
+        and next_word
+        and (next_word.group(0).lower() in OBJECT_RELATIVE_STARTS or next_word.group(0)[:1].isupper())
+    ):
         # "a treaty, which the two presidents signed last May": the antecedent is the
         # object, so the noun phrase stays whole ("A treaty, which the presidents signed").
         if antecedent is not None:
@@ -51,17 +54,21 @@ MAX_RELATIVE_WORDS = 6
 
 
 def keep_restrictive_relative(draft: Draft, sentence: str, clause_start: int, clause_end: int, start: int) -> None:
-    """"the devastating earthquake that hit the country Saturday": a date in a
+    """ "the devastating earthquake that hit the country Saturday": a date in a
     relative clause without commas dates that clause, kept with its antecedent
     ("The devastating earthquake hit the country"). "said that ..." is no relative."""
-    matches = [m for m in _RESTRICTIVE.finditer(sentence, clause_start, start) if not re.search(r"[,;:]", sentence[m.end():start])]
+    matches = [
+        m
+        for m in _RESTRICTIVE.finditer(sentence, clause_start, start)
+        if not re.search(r"[,;:]", sentence[m.end() : start])
+    ]
     if not matches:
         return
     pronoun = matches[-1]
-    before = re.search(r"(\S+)\s*$", sentence[clause_start:pronoun.start()])
+    before = re.search(r"(\S+)\s*$", sentence[clause_start : pronoun.start()])
     if not before or looks_like_verb(before.group(1)) or before.group(1).lower() in NOT_ANTECEDENTS:
         return
-    content = sentence[pronoun.end():start].split()
+    content = sentence[pronoun.end() : start].split()
     if len(content) > MAX_RELATIVE_WORDS:
         return
     first = content[1] if len(content) > 1 and content[0].endswith("ly") else (content[0] if content else "")
@@ -93,8 +100,15 @@ def antecedent_start(sentence: str, clause_start: int, rel_start: int) -> tuple[
         first = len(words) - 1
         while first > 0:
             word = words[first - 1].group(0)
-            if word[:1].isupper() or word.lower().rstrip(".") in NAME_TITLES or (
-                    word in ("of", "de", "bin", "al", "van", "von", "and", "&") and first - 1 > 0 and words[first - 2].group(0)[:1].isupper()):
+            if (
+                word[:1].isupper()
+                or word.lower().rstrip(".") in NAME_TITLES
+                or (
+                    word in ("of", "de", "bin", "al", "van", "von", "and", "&")
+                    and first - 1 > 0
+                    and words[first - 2].group(0)[:1].isupper()
+                )
+            ):
                 first -= 1
             else:
                 break

@@ -21,9 +21,11 @@ from .draft import EDGE_PUNCT, Draft
 
 # Step 4: attributions, datelines and connectives at the edges of a clause.
 # Connectives and sentence adverbials: "And", "Meanwhile,", "Finally,".
-CONNECTIVE = re.compile(r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
-              r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
-              r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+")
+CONNECTIVE = re.compile(
+    r"^(?i:and|but|so|or|yet|also|then|still|now|meanwhile|elsewhere|however|instead|separately|"
+    r"moreover|furthermore|nevertheless|earlier|later|previously|since then|by then|at the time|"
+    r"in addition|in fact|in turn|as a result|for example|for instance)\b\s*,?\s+"
+)
 SENTENCE_ADVERB = re.compile(r"^\w+ly,\s+")
 # Before these, a wire dateline ("MOSCOW_ ", "WASHINGTON (AP) -- ", "(CNN) -- "): see
 # ``datelines.FORMS``.
@@ -34,15 +36,23 @@ LEADING = [
     re.compile(r"^[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,4}:\s+(?=[A-Z])"),
     # "X said (that)", "X told reporters (that)", "He added: '"
     # ... unless what follows opens with a pronoun that needs it ("X said it would ...").
-    re.compile(rf"^{SUBJECT}(?:(?!told|tells){SAYING}|(?:told|tells)(?={ADDRESSEE_REQUIRED})){ADDRESSEE}{SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"),
-    re.compile(rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{SUBJECT}(?:{SAYING})\s+(?:that\s+)?)?"),
+    re.compile(
+        rf"^{SUBJECT}(?:(?!told|tells){SAYING}|(?:told|tells)(?={ADDRESSEE_REQUIRED})){ADDRESSEE}{SETTING}(?:\s+(?:\w+ly|earlier|later|again|also|previously|today))?(?:\s*:\s*|\s+that\s+|\s*,\s+|\s+)(?=\S)(?!(?i:(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|this|these))\b)"
+    ),
+    re.compile(
+        rf"^(?i:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|letter|post|tweet|speech|briefing|release)),\s*(?:{SUBJECT}(?:{SAYING})\s+(?:that\s+)?)?"
+    ),
     CONNECTIVE,
     SENTENCE_ADVERB,
 ]
 # Subordinators that open a clause cut out of the middle of a sentence.
-_LEADING_SUBORDINATOR = re.compile(r"^(?:while|whereas|as|when|after|before|although|though|and then|that)\s+", re.IGNORECASE)
+_LEADING_SUBORDINATOR = re.compile(
+    r"^(?:while|whereas|as|when|after|before|although|though|and then|that)\s+", re.IGNORECASE
+)
 TRAILING = [
-    re.compile(rf",\s+(?:(?i:according to)\s+[^,;]*|{SUBJECT}(?:{SAYING}){ADDRESSEE}{SETTING}|(?:{SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"),
+    re.compile(
+        rf",\s+(?:(?i:according to)\s+[^,;]*|{SUBJECT}(?:{SAYING}){ADDRESSEE}{SETTING}|(?:{SAYING})\s+(?:[\w'\u2019.\-]+\s*){{1,5}}?)\s*$"
+    ),
     re.compile(r"\s+(?i:police|officials|authorities|witnesses|sources|residents|he|she|they)\s+(?:said|say|says)$"),
     # "X was charged, the district attorney announced": what was announced is the headline
     re.compile(rf",\s+{SUBJECT}(?:{'|'.join(ANNOUNCING_VERBS)})\s*$"),
@@ -145,8 +155,10 @@ def _balance(draft: Draft) -> bool:
         mark, at = match.group(0), match.start()
         before = text[at - 1] if at > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        if mark in ("'", "\u2019") and ((before.isalnum() and (after.isalnum() or (mark == "\u2019" and after.isalpha())))
-                                         or re.match(r"s\b", text[match.end():])):
+        if mark in ("'", "\u2019") and (
+            (before.isalnum() and (after.isalnum() or (mark == "\u2019" and after.isalpha())))
+            or re.match(r"s\b", text[match.end() :])
+        ):
             continue  # an apostrophe: "it's", "Kilmarnock\u2019s", "Corp.'s"
         if mark in ("'", "\u2019") and before in "sS" and not any(m in ("'", "\u2018") for m, _ in stack):
             continue  # a plural possessive: "the players' union"
@@ -165,7 +177,11 @@ def _balance(draft: Draft) -> bool:
         closer_of = {")": "(", "]": "[", "\u201d": "\u201c", "\u2019": "\u2018", "''": "``", "'": "'"}
         opener = closer_of.get(mark)
         for k in range(len(stack) - 1, -1, -1):
-            if stack[k][0] == opener or (mark == "\u2019" and stack[k][0] == "'") or (mark == "'" and stack[k][0] == "\u2018"):
+            if (
+                stack[k][0] == opener
+                or (mark == "\u2019" and stack[k][0] == "'")
+                or (mark == "'" and stack[k][0] == "\u2018")
+            ):
                 del stack[k:]
                 break
         else:

@@ -25,8 +25,18 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -80,21 +90,35 @@ def _form(name: str, pattern: str, *examples: str) -> DatelineForm:
 # wire forms can carry a date.
 FORMS = (
     # Place in capitals, region, date, agency, dash: the usual wire dateline.
-    _form("wire", _PLACE + _REGION + _DATE + _AGENCY + _DASH,
-          "KIRKUK, Iraq, Sept. 3, 2014 (Reuters) -- |Kurdish forces took the town.",
-          "BAGHDAD \u2014 |Militants took the town."),
+    _form(
+        "wire",
+        _PLACE + _REGION + _DATE + _AGENCY + _DASH,
+        "KIRKUK, Iraq, Sept. 3, 2014 (Reuters) -- |Kurdish forces took the town.",
+        "BAGHDAD \u2014 |Militants took the town.",
+    ),
     # The same with the AP's underscore for a dash.
-    _form("wire underscore", _PLACE + _REGION + _DATE + _AGENCY + _UNDERSCORE,
-          "MOSCOW_ |Russia said on Monday ...", "CANBERRA, Australia_ |Australia said ..."),
+    _form(
+        "wire underscore",
+        _PLACE + _REGION + _DATE + _AGENCY + _UNDERSCORE,
+        "MOSCOW_ |Russia said on Monday ...",
+        "CANBERRA, Australia_ |Australia said ...",
+    ),
     # A credit alone, with or without a dash; the text may follow at once.
-    _form("credit", _CREDIT + _CREDIT_END,
-          "(CNN) -- |Rescuers pulled a man from the rubble.", "(CNN)|Think it's hard?",
-          "(The Hollywood Reporter) |Stan Freberg has died."),
+    _form(
+        "credit",
+        _CREDIT + _CREDIT_END,
+        "(CNN) -- |Rescuers pulled a man from the rubble.",
+        "(CNN)|Think it's hard?",
+        "(The Hollywood Reporter) |Stan Freberg has died.",
+    ),
     # A place in any case before a credit: the credit is what makes it a dateline,
     # and no lower-case word follows it ("John Smith (CNN) said" is a sentence).
-    _form("placed credit", _CREDIT_PLACE + r"\s*" + _CREDIT + r"(?!\s*[a-z])" + _CREDIT_END,
-          "Kathmandu, Nepal (CNN) -- |Rescuers pulled a man from the rubble.",
-          "Washington (CNN)|This week is the week."),
+    _form(
+        "placed credit",
+        _CREDIT_PLACE + r"\s*" + _CREDIT + r"(?!\s*[a-z])" + _CREDIT_END,
+        "Kathmandu, Nepal (CNN) -- |Rescuers pulled a man from the rubble.",
+        "Washington (CNN)|This week is the week.",
+    ),
 )
 
 

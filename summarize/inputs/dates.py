@@ -26,16 +26,20 @@ def parse_date(text: str, *, base: dt.date | None = None, end: bool = False, opt
     import dateparser  # imported only for dates that are not ISO: it takes a moment to load
 
     base = base or dt.date.today()
-    parser = dateparser.date.DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past",
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    })
+    parser = dateparser.date.DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
     data = parser.get_date_data(text) if text else None
     if data is None or data.date_obj is None:
-        raise SummarizeError(f"{option}: cannot read {text!r} as a date; write YYYY-MM-DD (2014-06-22), "
-                             f"'22 June 2014' or 'last Monday'")
+        raise SummarizeError(
+            f"{option}: cannot read {text!r} as a date; write YYYY-MM-DD (2014-06-22), '22 June 2014' or 'last Monday'"
+        )
     day = data.date_obj.date()
     if end and data.period == "month":
         return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -85,8 +85,14 @@ class InputFailure:
     message: str
 
 
-def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None,
-                 timeout: float = web.DEFAULT_TIMEOUT, allow_private_urls: bool = False) -> Article:
+def load_article(
+    source: str,
+    *,
+    date: dt.date | None = None,
+    stdin: BinaryIO | None = None,
+    timeout: float = web.DEFAULT_TIMEOUT,
+    allow_private_urls: bool = False,
+) -> Article:
     """Read the article at ``source``: a text or HTML file, an http(s) URL, or "-".
 
     ``date`` is the article date given by the user; it wins over anything found in
@@ -107,19 +113,33 @@ def load_article(source: str, *, date: dt.date | None = None, stdin: BinaryIO | 
     return article_from_text(text, source=name, date=date)
 
 
-def article_from_html(html: str | bytes, *, source: str, url: str | None = None, date: dt.date | None = None,
-                      date_source: str | None = None) -> Article:
+def article_from_html(
+    html: str | bytes,
+    *,
+    source: str,
+    url: str | None = None,
+    date: dt.date | None = None,
+    date_source: str | None = None,
+) -> Article:
     """Build an ``Article`` from an HTML page (``url``, when known, may date it)."""
     page = web.extract_html(html, source=source, url=url)
     notes: tuple[str, ...] = ()
     if date is None and page.date is not None:
         date, date_source, notes = page.date, page.date_source, page.notes
-    return article_from_text(page.text, source=source, date=date, title=page.title, date_source=date_source,
-                             notes=notes)
+    return article_from_text(
+        page.text, source=source, date=date, title=page.title, date_source=date_source, notes=notes
+    )
 
 
-def article_from_text(text: str, *, source: str, date: dt.date | None = None, title: str | None = None,
-                      date_source: str | None = None, notes: tuple[str, ...] = ()) -> Article:
+def article_from_text(
+    text: str,
+    *,
+    source: str,
+    date: dt.date | None = None,
+    title: str | None = None,
+    date_source: str | None = None,
+    notes: tuple[str, ...] = (),
+) -> Article:
     """Build an ``Article`` from plain text: split off the title, strip furniture and
     the dateline; the dateline dates the article when ``date`` is None. ``notes`` go
     with the article into the briefing (how its date was read)."""
@@ -135,8 +155,8 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
     if dateline is not None:
         # Cut it off: it is furniture, and left in, its date would date the first
         # sentence. Offsets (Event.start/end) refer to the body without it.
-        dateline_text = body[:dateline.end].strip()
-        body = body[dateline.end:].strip()
+        dateline_text = body[: dateline.end].strip()
+        body = body[dateline.end :].strip()
         if date is None and dateline.date() is not None:
             date, date_source = dateline.date(), "dateline"
     if not body.strip():
@@ -145,21 +165,28 @@ def article_from_text(text: str, *, source: str, date: dt.date | None = None, ti
         date_source = "--date"
     if date is None:
         date_source = None
-    return Article(text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text,
-                   notes=notes)
+    return Article(
+        text=body, source=source, title=title, date=date, date_source=date_source, dateline=dateline_text, notes=notes
+    )
 
 
 def inputs_from_args(sources: list[str], *, date: dt.date | None = None) -> list[ArticleInput]:
     """Command-line arguments (paths, URLs, "-") as inputs, with the --date if any."""
     return [
-        ArticleInput(kind="url" if web.is_url(s) else "path", value=s, source=_name(s), date=date,
-                     date_source="--date" if date else None)
+        ArticleInput(
+            kind="url" if web.is_url(s) else "path",
+            value=s,
+            source=_name(s),
+            date=date,
+            date_source="--date" if date else None,
+        )
         for s in sources
     ]
 
 
-def read_jsonl(path: str, *, date: dt.date | None = None,
-               stdin: BinaryIO | None = None) -> list[ArticleInput | InputFailure]:
+def read_jsonl(
+    path: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None
+) -> list[ArticleInput | InputFailure]:
     """The articles of a JSON Lines corpus: one ``{"text"|"html"|"url": ..., "date"?:
     "YYYY-MM-DD", "source"?: name}`` object a line; blank lines are skipped.
 
@@ -170,8 +197,9 @@ def read_jsonl(path: str, *, date: dt.date | None = None,
     return [item for _, item in iter_jsonl(path, date=date, stdin=stdin)]
 
 
-def iter_jsonl(path: str, *, date: dt.date | None = None,
-               stdin: BinaryIO | None = None) -> Iterator[tuple[int, ArticleInput | InputFailure]]:
+def iter_jsonl(
+    path: str, *, date: dt.date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[tuple[int, ArticleInput | InputFailure]]:
     """``read_jsonl`` one line at a time, with each line's number (1-based), for
     corpora larger than memory (``summarize analyze``)."""
     name = _name(path)
@@ -191,8 +219,7 @@ def iter_jsonl(path: str, *, date: dt.date | None = None,
         raise InputError(f"{name}: the file is empty: no articles in it")
 
 
-def jsonl_item(raw: bytes, number: int, name: str,
-               date: dt.date | None = None) -> ArticleInput | InputFailure | None:
+def jsonl_item(raw: bytes, number: int, name: str, date: dt.date | None = None) -> ArticleInput | InputFailure | None:
     """Line ``number`` of the corpus ``name`` (its bytes) as an input, a failure, or
     None when blank; the Ray engine reads lines with this too."""
     return _jsonl_item(raw, number, f"{name}:{number}", date)
@@ -232,20 +259,25 @@ def input_from_record(record: object, *, where: str, date: dt.date | None = None
     an input named ``where`` unless it has a "source"; ``InputError`` when it is not
     one. ``date`` (--date) overrides the object's own. The desk's API takes these too."""
     if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object with \"text\", \"html\" or \"url\"")
+        raise InputError(f'{where}: expected a JSON object with "text", "html" or "url"')
     kinds = [k for k in ("text", "html") if k in record]
     if len(kinds) > 1 or not (kinds or "url" in record):
-        raise InputError(f"{where}: give exactly one of \"text\", \"html\" or \"url\"")
+        raise InputError(f'{where}: give exactly one of "text", "html" or "url"')
     kind = kinds[0] if kinds else "url"
     value, url = record.get(kind), record.get("url")
-    for name, field_value in (("text", record.get("text")), ("html", record.get("html")), ("url", url),
-                              ("source", record.get("source")), ("date", record.get("date"))):
+    for name, field_value in (
+        ("text", record.get("text")),
+        ("html", record.get("html")),
+        ("url", url),
+        ("source", record.get("source")),
+        ("date", record.get("date")),
+    ):
         if field_value is not None and not isinstance(field_value, str):
-            raise InputError(f"{where}: \"{name}\" must be a string")
+            raise InputError(f'{where}: "{name}" must be a string')
     if kind == "url" and not (isinstance(value, str) and web.is_url(value)):
-        raise InputError(f"{where}: \"url\" must be an http or https URL")
+        raise InputError(f'{where}: "url" must be an http or https URL')
     if not isinstance(value, str):
-        raise InputError(f"{where}: \"{kind}\" must be a string")  # null
+        raise InputError(f'{where}: "{kind}" must be a string')  # null
     source = record.get("source") or (url if url else where)
     date_source = "--date" if date else None
     if date is None and record.get("date"):
@@ -257,21 +289,33 @@ def input_from_record(record: object, *, where: str, date: dt.date | None = None
     return ArticleInput(kind=kind, value=value, source=source, date=date, date_source=date_source, url=url)
 
 
-def load_input(item: ArticleInput, *, stdin: BinaryIO | None = None, timeout: float = web.DEFAULT_TIMEOUT,
-               allow_private_urls: bool = False) -> Article:
+def load_input(
+    item: ArticleInput,
+    *,
+    stdin: BinaryIO | None = None,
+    timeout: float = web.DEFAULT_TIMEOUT,
+    allow_private_urls: bool = False,
+) -> Article:
     """Read one ``ArticleInput`` into an ``Article`` (raises ``InputError``)."""
     if item.kind == "text":
         article = article_from_text(item.value, source=item.source, date=item.date, date_source=item.date_source)
     elif item.kind == "html":
-        article = article_from_html(item.value, source=item.source, url=item.url, date=item.date,
-                                    date_source=item.date_source)
+        article = article_from_html(
+            item.value, source=item.source, url=item.url, date=item.date, date_source=item.date_source
+        )
     elif item.kind == "url":
         page = web.fetch_url(item.value, timeout=timeout, allow_private=allow_private_urls)
-        article = article_from_html(web.decode_page(page.body, page.charset, source=item.source), source=item.source,
-                                    url=page.url, date=item.date, date_source=item.date_source)
+        article = article_from_html(
+            web.decode_page(page.body, page.charset, source=item.source),
+            source=item.source,
+            url=page.url,
+            date=item.date,
+            date_source=item.date_source,
+        )
     else:
-        article = load_article(item.value, date=item.date, stdin=stdin, timeout=timeout,
-                               allow_private_urls=allow_private_urls)
+        article = load_article(
+            item.value, date=item.date, stdin=stdin, timeout=timeout, allow_private_urls=allow_private_urls
+        )
         if item.date is not None:  # load_article calls any given date "--date"; say where it came from
             article = dataclasses.replace(article, date_source=item.date_source)
     return article
@@ -323,9 +367,7 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
     first = lines[0].strip()
     stands_alone = len(lines) > 1 and not lines[1].strip()
     looks_like_title = (
-        len(first) <= MAX_TITLE_CHARS
-        and not first.endswith((".", ",", ";", ":"))
-        and len(first.split()) >= 2
+        len(first) <= MAX_TITLE_CHARS and not first.endswith((".", ",", ";", ":")) and len(first.split()) >= 2
     )
     if stands_alone and looks_like_title:
         return first, lines[1:]

@@ -161,8 +161,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                       headers: http.client.HTTPMessage) -> http.client.HTTPResponse | None:
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: http.client.HTTPMessage
+    ) -> http.client.HTTPResponse | None:
         # Checked here, before urllib's own check (which calls a redirect to file:
         # an HTTP error) and before any handler could open the target.
         location = headers.get("location") or headers.get("uri")
@@ -179,7 +180,13 @@ def opener(policy: FetchPolicy) -> urllib.request.OpenerDirector:
     """An opener with only the guarded http and https handlers (no proxies, no
     file://, ftp:// or data: handlers) and checked, capped redirects."""
     director = urllib.request.OpenerDirector()
-    for handler in (urllib.request.UnknownHandler(), _HTTPHandler(policy), _HTTPSHandler(policy),
-                    urllib.request.HTTPDefaultErrorHandler(), _Redirects(), urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        urllib.request.UnknownHandler(),
+        _HTTPHandler(policy),
+        _HTTPSHandler(policy),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _Redirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         director.add_handler(handler)
     return director

@@ -123,8 +123,11 @@ def in_other_stories(element: HtmlElement, containers: frozenset) -> bool:
         if node in containers:
             return False
         tag = node.tag if isinstance(node.tag, str) else ""
-        if (tag in OTHER_STORIES_TAGS or (node.get("role") or "").strip().lower() in OTHER_STORIES_ROLES
-                or furniture_kind(node) in OTHER_STORIES):
+        if (
+            tag in OTHER_STORIES_TAGS
+            or (node.get("role") or "").strip().lower() in OTHER_STORIES_ROLES
+            or furniture_kind(node) in OTHER_STORIES
+        ):
             return True
     return False
 
@@ -136,8 +139,30 @@ def in_other_stories(element: HtmlElement, containers: frozenset) -> bool:
 _LAID_OUT_BY_PARENT = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "select", "hgroup"})
 # Blocks that trafilatura makes paragraphs of their own: they need no line break,
 # and a page of 100,000 paragraphs would get 100,000 more elements to walk.
-_OWN_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "ul", "ol", "dl",
-                             "table", "tr", "td", "th", "dt", "dd", "hr"})
+_OWN_PARAGRAPHS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "hr",
+    }
+)
 
 
 def prepare(tree: HtmlElement) -> None:  # changed in place
@@ -256,6 +281,7 @@ def _separate_blocks(tree: HtmlElement) -> None:
 
 # --- the text ------------------------------------------------------------------------
 
+
 def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
@@ -285,7 +311,7 @@ _SIGN_OFF = re.compile(rf"(?<!\w)(?i:{_words(SIGN_OFF_PHRASES)})(?!\w)")
 _PROMPT = re.compile(rf"\s*(?i:{_words(PROMPT_VERBS)})(?![\w'])(?P<colon>(?:\s+[\w'\u2019]+){{0,2}}\s*:)?")
 _PROMPT_OBJECT = re.compile(rf"(?<![\w'\u2019])(?i:{_words(PROMPT_OBJECTS)})(?![\w'\u2019])")
 _ATTRIBUTION = re.compile(rf"(?<!\w)(?i:{_words(ATTRIBUTION_WORDS)})(?!\w)")
-_QUOTES = re.compile("[\"\u201c\u201d]")
+_QUOTES = re.compile('["\u201c\u201d]')
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -299,7 +325,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             continue
         match = _STAMP_BEFORE_SENTENCE.match(paragraph[:_STAMP_SPAN])
         if match:
-            paragraph = paragraph[match.end():]
+            paragraph = paragraph[match.end() :]
         paragraph = _without_publisher_voice(paragraph)
         if paragraph.strip():
             cleaned.append(paragraph)
@@ -307,10 +333,9 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
 
 
 def is_stamp(line: str) -> bool:
-    """"Updated 9:41 AM EST, Mon June 9, 2014", "22:31", "Posted 1h ago": a time
+    """ "Updated 9:41 AM EST, Mon June 9, 2014", "22:31", "Posted 1h ago": a time
     stamp alone on a line (with a number in it: "June" alone is a word)."""
-    return (len(line) <= _STAMP_SPAN and any(ch.isdigit() for ch in line)
-            and _STAMP_LINE.fullmatch(line) is not None)
+    return len(line) <= _STAMP_SPAN and any(ch.isdigit() for ch in line) and _STAMP_LINE.fullmatch(line) is not None
 
 
 def is_credit(line: str) -> bool:

@@ -52,8 +52,10 @@ if TYPE_CHECKING:  # lxml is imported where a page is read, not with this module
 EARLIEST_YEAR = 1900
 
 # "2020-02-24", "2020-02-24T21:25:54.000-05:00": the day, the clock, the offset.
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})"
-                  r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,10 @@ def page_date(tree: HtmlElement, url: str | None = None, *, name: str = "the pag
         said = ", ".join(f"{where} says {day:%a %-d %b %Y}" for day, where in others.items())
         own = best.where.startswith("the JSON-LD")
         used = "the article's own datePublished is used" if own else "the first is used"
-        note = (f"{name}: the page's metadata disagree on its date: {best.where} says {chosen:%a %-d %b %Y}, "
-                f"{said}; {used}.")
+        note = (
+            f"{name}: the page's metadata disagree on its date: {best.where} says {chosen:%a %-d %b %Y}, "
+            f"{said}; {used}."
+        )
     return PageDate(chosen, "metadata", note)
 
 
@@ -140,9 +144,14 @@ def read_date(value: str) -> tuple[dt.date, dt.datetime | None] | None:
         return (day, moment) if _plausible(day) else None
     import dateparser  # only for the rare value that is not ISO 8601: it takes a moment to load
 
-    data = dateparser.date.DateDataParser(languages=["en"], settings={
-        "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True, "PARSERS": ["absolute-time"],
-    }).get_date_data(value)
+    data = dateparser.date.DateDataParser(
+        languages=["en"],
+        settings={
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": True,
+            "PARSERS": ["absolute-time"],
+        },
+    ).get_date_data(value)
     if data is None or data.date_obj is None or data.period != "day":
         return None
     day = data.date_obj.date()
@@ -168,8 +177,11 @@ def _json_ld_claims(tree: HtmlElement, containers: frozenset) -> list[DateClaim]
         except ValueError:
             continue
         for article in _articles(data):
-            kind = article["@type"] if isinstance(article["@type"], str) else next(
-                t for t in article["@type"] if t in ARTICLE_TYPES)
+            kind = (
+                article["@type"]
+                if isinstance(article["@type"], str)
+                else next(t for t in article["@type"] if t in ARTICLE_TYPES)
+            )
             for key in JSON_LD_DATES:
                 found = _claim(article.get(key), f"the JSON-LD {key} of its {kind}")
                 if found:

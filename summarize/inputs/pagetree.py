@@ -73,8 +73,7 @@ def parse_page(html: str, *, source: str) -> lxml.html.HtmlElement:
 def _over_limit(parser: lxml.html.HTMLParser, limit: str) -> bool:
     # "Excessive depth in document: 256 use XML_PARSE_HUGE option", "Resource limit
     # exceeded: Buffer size limit exceeded, try XML_PARSE_HUGE"
-    return any(entry.type_name == "ERR_RESOURCE_LIMIT" and limit in entry.message.lower()
-               for entry in parser.error_log)
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" and limit in entry.message.lower() for entry in parser.error_log)
 
 
 def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
@@ -142,7 +141,9 @@ def _start_tag(tag: str, attrs: list) -> str:
     return f"<{tag}{written}>"
 
 
-def cut_page(tree: lxml.html.HtmlElement, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX_PAGE_ELEMENTS) -> bool:
+def cut_page(
+    tree: lxml.html.HtmlElement, max_chars: int = MAX_PAGE_TEXT_CHARS, max_elements: int = MAX_PAGE_ELEMENTS
+) -> bool:
     """Cut ``tree`` after the element at which its text passes ``max_chars`` or its
     elements ``max_elements``, in document order: everything after that element
     goes (its following siblings and those of each of its ancestors). Whether

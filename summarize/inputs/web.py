@@ -69,8 +69,9 @@ def is_url(source: str) -> bool:
     return scheme.lower() in ("http", "https") and "://" in source
 
 
-def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
-              allow_private: bool = False) -> Page:
+def fetch_url(
+    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES, allow_private: bool = False
+) -> Page:
     """Download ``url`` within ``timeout`` seconds in all (connect, redirects, headers,
     body), from public addresses only unless ``allow_private`` (``netguard``); every
     failure is a one-line ``InputError`` naming the URL and why."""
@@ -100,8 +101,9 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MA
         # urllib gives up on a loop or too many hops with the last redirect's status;
         # another 3xx (300 Multiple Choices, 304 Not Modified) is an answer it does not follow.
         if error.code in FOLLOWED_REDIRECTS:
-            raise InputError(f"{url}: could not fetch (a redirect loop, or more than "
-                             f"{netguard.MAX_REDIRECTS} redirects)") from None
+            raise InputError(
+                f"{url}: could not fetch (a redirect loop, or more than {netguard.MAX_REDIRECTS} redirects)"
+            ) from None
         raise InputError(f"{url}: could not fetch (HTTP {error.code} {_reason(error.reason)})") from None
     except urllib.error.URLError as error:
         if policy.expired or isinstance(error.reason, (socket.timeout, TimeoutError)):
@@ -132,8 +134,9 @@ def _read_body(response, url: str, policy: netguard.FetchPolicy, max_bytes: int)
             # when the connection closes mean a page cut off, not a whole one.
             missing = getattr(response, "length", None)
             if missing:
-                raise InputError(f"{url}: could not fetch (the connection closed after {size:,} of "
-                                 f"{size + missing:,} bytes)")
+                raise InputError(
+                    f"{url}: could not fetch (the connection closed after {size:,} of {size + missing:,} bytes)"
+                )
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
@@ -157,8 +160,10 @@ def decode_page(body: bytes, charset: str | None = None, *, source: str = "page"
     if reason:
         raise InputError(f"{source}: {reason}")
     head = body[:4096]
-    declared = [match.group(1).decode("ascii") if match else None
-                for match in (_XML_ENCODING.match(head), _META_CHARSET.search(head))]
+    declared = [
+        match.group(1).decode("ascii") if match else None
+        for match in (_XML_ENCODING.match(head), _META_CHARSET.search(head))
+    ]
     text = decode_bytes(body, (charset, *declared))
     if looks_binary(body, text, charset or next(filter(None, declared), None)):
         raise InputError(f"{source}: this is a binary file, not a web page")
@@ -185,11 +190,19 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> W
     prepare(tree)
     notes: tuple[str, ...] = (found.note,) if found.note else ()
     if cut:
-        notes += (f"{source}: the page holds more than {MAX_PAGE_TEXT_CHARS // 1_000_000} MB of text or "
-                  f"{MAX_PAGE_ELEMENTS:,} elements; only what comes before was read.",)
+        notes += (
+            f"{source}: the page holds more than {MAX_PAGE_TEXT_CHARS // 1_000_000} MB of text or "
+            f"{MAX_PAGE_ELEMENTS:,} elements; only what comes before was read.",
+        )
     document = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=False,
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not isinstance(document, Document):
@@ -244,8 +257,9 @@ def _paragraphs(text: str, title: str | None) -> str:
 def _reason(error: object) -> str:
     """Why, in one line."""
     if isinstance(error, OSError) and error.strerror:
-        text = error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() \
-            else error.strerror
+        text = (
+            error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() else error.strerror
+        )
     else:
         text = str(error) or type(error).__name__
     return " ".join(text.split())

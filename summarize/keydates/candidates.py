@@ -116,8 +116,9 @@ def knee(values: Sequence[float] | np.ndarray) -> int:
     return int(np.argmax(distances))
 
 
-def day_pool(about: Sequence[DatedSentence], leads: Sequence[DatedSentence],
-             space: LexicalSpace) -> list[DatedSentence]:
+def day_pool(
+    about: Sequence[DatedSentence], leads: Sequence[DatedSentence], space: LexicalSpace
+) -> list[DatedSentence]:
     """The day's candidates close to its news: the centroid holds the words both
     groups use (each group's mean, summed), and candidates above the knee of their
     cosines to it are kept. One group alone is the pool."""
@@ -125,8 +126,8 @@ def day_pool(about: Sequence[DatedSentence], leads: Sequence[DatedSentence],
         return list(dict.fromkeys([*about, *leads]))
     both = [*about, *leads]
     matrix = space.matrix(both)
-    about_sum = matrix[:len(about)].sum(axis=0)
-    leads_sum = matrix[len(about):].sum(axis=0)
+    about_sum = matrix[: len(about)].sum(axis=0)
+    leads_sum = matrix[len(about) :].sum(axis=0)
     shared = (about_sum > 0) & (leads_sum > 0)
     centroid = np.where(shared, about_sum / len(about) + leads_sum / len(leads), 0.0)
     similarity = matrix @ centroid / (np.linalg.norm(centroid) or 1.0)

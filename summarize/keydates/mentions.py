@@ -70,8 +70,13 @@ def named_day(expression: TimeExpression) -> dt.date | None:
     return dt.date(parsed.year, parsed.month, parsed.day)
 
 
-def article_mentions(index: int, article: Article, *, sentences: list[Sentence] | None = None,
-                     expressions: list[TimeExpression] | None = None) -> ArticleMentions:
+def article_mentions(
+    index: int,
+    article: Article,
+    *,
+    sentences: list[Sentence] | None = None,
+    expressions: list[TimeExpression] | None = None,
+) -> ArticleMentions:
     """Split, tag and collect the day mentions of one article; ``sentences`` and
     ``expressions``, when given, are the article's own, already found (its events
     need them too, and tagging is most of the work)."""
@@ -99,11 +104,17 @@ def article_mentions(index: int, article: Article, *, sentences: list[Sentence] 
     starts = [start for start, _ in days_at]
     candidates = []
     for position, sentence in enumerate(candidate_sentences(article)):
-        inside = days_at[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+        inside = days_at[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)]
         days = tuple(dict.fromkeys(day for _, day in inside))
         candidates.append(DatedSentence(index, position, sentence, days))
-    return ArticleMentions(index=index, date=article.date, mentioned=tuple(mentioned), candidates=tuple(candidates),
-                           sentence_count=len(sentences), term_sentences=dict(term_sentences))
+    return ArticleMentions(
+        index=index,
+        date=article.date,
+        mentioned=tuple(mentioned),
+        candidates=tuple(candidates),
+        sentence_count=len(sentences),
+        term_sentences=dict(term_sentences),
+    )
 
 
 def reindexed(mentions: ArticleMentions, index: int) -> ArticleMentions:
@@ -115,8 +126,9 @@ def reindexed(mentions: ArticleMentions, index: int) -> ArticleMentions:
     return dataclasses.replace(mentions, index=index, candidates=candidates)
 
 
-def collection_mentions(articles: Sequence[Article],
-                        progress: Callable[[int], None] | None = None) -> list[ArticleMentions]:
+def collection_mentions(
+    articles: Sequence[Article], progress: Callable[[int], None] | None = None
+) -> list[ArticleMentions]:
     """``article_mentions`` of every article, in collection order; ``progress`` is
     called with 1 after each article."""
     collection = []

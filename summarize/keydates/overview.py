@@ -46,15 +46,26 @@ def preference(item: DatedSentence) -> float:
     return -LENGTH * abs(math.log(words / TYPICAL_WORDS)) - QUOTE * is_quoted(item.sentence.text)
 
 
-def overview(collection: Sequence[ArticleMentions], space: LexicalSpace, vectors: SentenceVectors,
-             sources: Sequence[str], query: Query, *, sentences: int = SENTENCES,
-             shown: Collection[str] = ()) -> list[CitedSentence]:
+def overview(
+    collection: Sequence[ArticleMentions],
+    space: LexicalSpace,
+    vectors: SentenceVectors,
+    sources: Sequence[str],
+    query: Query,
+    *,
+    sentences: int = SENTENCES,
+    shown: Collection[str] = (),
+) -> list[CitedSentence]:
     """The overview sentences, most central first; none is a sentence the timeline
     already ``shown`` (the same words twice on one page read as an error, while the
     overview may well restate what a key date says in other words)."""
     shown = set(shown)
-    leads = [item for article in collection for item in article.candidates
-             if item.position < LEAD and query.matches(item.sentence.text)]
+    leads = [
+        item
+        for article in collection
+        for item in article.candidates
+        if item.position < LEAD and query.matches(item.sentence.text)
+    ]
     if not leads or sentences <= 0:
         return []
     if len(leads) > SHORTLIST:

@@ -80,27 +80,43 @@ def repeats(vector: np.ndarray, chosen: Sequence[np.ndarray], repeat: float) -> 
     return bool(chosen) and float(np.max(np.stack(chosen) @ vector)) >= repeat
 
 
-def cite(index: int, pool: Sequence[DatedSentence], similarity: np.ndarray, vectors: SentenceVectors,
-         sources: Sequence[str]) -> CitedSentence:
+def cite(
+    index: int, pool: Sequence[DatedSentence], similarity: np.ndarray, vectors: SentenceVectors, sources: Sequence[str]
+) -> CitedSentence:
     """The pool's sentence ``index``, citing its article and every other article with
     a candidate that says the same (``similarity`` holds the pool's lexical cosines
     to it; only the closest ``CITATION_NEIGHBOURS`` are embedded)."""
     item = pool[index]
-    others = [j for j in np.argsort(-similarity, kind="stable")[:CITATION_NEIGHBOURS + 1]
-              if j != index and similarity[j] > 0 and pool[j].article != item.article]
+    others = [
+        j
+        for j in np.argsort(-similarity, kind="stable")[: CITATION_NEIGHBOURS + 1]
+        if j != index and similarity[j] > 0 and pool[j].article != item.article
+    ]
     citing = [item.article]
     if others:
         embedded = vectors([item, *(pool[j] for j in others)])
         for j, same in zip(others, embedded[1:] @ embedded[0]):
             if same >= SAME_CONTENT and pool[j].article not in citing:
                 citing.append(pool[j].article)
-    return CitedSentence(text=item.sentence.text, sources=tuple(sources[a] for a in citing),
-                         start=item.sentence.start, end=item.sentence.end)
+    return CitedSentence(
+        text=item.sentence.text,
+        sources=tuple(sources[a] for a in citing),
+        start=item.sentence.start,
+        end=item.sentence.end,
+    )
 
 
-def pick_day(pool: Sequence[DatedSentence], space: LexicalSpace, count: int, eligible: Callable[[str], bool],
-             vectors: SentenceVectors, chosen: list[np.ndarray], sources: Sequence[str], *,
-             repeat: float = REPEAT) -> list[CitedSentence]:
+def pick_day(
+    pool: Sequence[DatedSentence],
+    space: LexicalSpace,
+    count: int,
+    eligible: Callable[[str], bool],
+    vectors: SentenceVectors,
+    chosen: list[np.ndarray],
+    sources: Sequence[str],
+    *,
+    repeat: float = REPEAT,
+) -> list[CitedSentence]:
     """Up to ``count`` sentences of the pool by summary-centroid greedy choice, each
     ``eligible`` by its text and repeating no sentence in ``chosen`` (the vectors of
     the timeline's sentences so far, extended here)."""
@@ -109,10 +125,10 @@ def pick_day(pool: Sequence[DatedSentence], space: LexicalSpace, count: int, eli
     matrix = space.matrix(pool)
     centroid = matrix.sum(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
-    toward = matrix @ centroid            # x_i . c
-    own = np.einsum("ij,ij->i", matrix, matrix)   # |x_i|^2 (0 for a sentence of stop words only)
-    overlap = np.zeros(len(pool))         # s . x_i, s the sum of the chosen rows
-    summary_toward, summary_norm = 0.0, 0.0   # s . c and |s|^2
+    toward = matrix @ centroid  # x_i . c
+    own = np.einsum("ij,ij->i", matrix, matrix)  # |x_i|^2 (0 for a sentence of stop words only)
+    overlap = np.zeros(len(pool))  # s . x_i, s the sum of the chosen rows
+    summary_toward, summary_norm = 0.0, 0.0  # s . c and |s|^2
     open_ = np.ones(len(pool), dtype=bool)
     picked: list[CitedSentence] = []
     while len(picked) < count and open_.any():
@@ -126,7 +142,7 @@ def pick_day(pool: Sequence[DatedSentence], space: LexicalSpace, count: int, eli
             open_[i] = False
             if not eligible(pool[i].sentence.text):
                 continue
-            upcoming = [pool[j] for j in order[rank:rank + LOOKAHEAD] if eligible(pool[j].sentence.text)]
+            upcoming = [pool[j] for j in order[rank : rank + LOOKAHEAD] if eligible(pool[j].sentence.text)]
             vector = vectors(upcoming)[0]
             if repeats(vector, chosen, repeat):
                 continue

@@ -32,14 +32,14 @@ WEIGHTS_FILE = Path(__file__).with_name("date_ranker.json")
 
 # The features of a day, in the order of the weights in date_ranker.json.
 FEATURES = (
-    "mentions",               # sentences naming the day
-    "mentions_after",         # ... in articles published after it (it is still talked about)
-    "mentions_same_day",      # ... in articles published on it
-    "mentions_before",        # ... in articles published before it (announced in advance)
-    "articles",               # articles naming the day
-    "articles_after",         # ... published after it
-    "published",              # articles published on the day
-    "published_next_day",     # ... on the day after
+    "mentions",  # sentences naming the day
+    "mentions_after",  # ... in articles published after it (it is still talked about)
+    "mentions_same_day",  # ... in articles published on it
+    "mentions_before",  # ... in articles published before it (announced in advance)
+    "articles",  # articles naming the day
+    "articles_after",  # ... published after it
+    "published",  # articles published on the day
+    "published_next_day",  # ... on the day after
 )
 
 
@@ -52,8 +52,9 @@ class RankedDay:
     mentions: int
 
 
-def day_features(collection: Sequence[ArticleMentions], days: Sequence[dt.date] | None = None
-                 ) -> tuple[list[dt.date], np.ndarray]:
+def day_features(
+    collection: Sequence[ArticleMentions], days: Sequence[dt.date] | None = None
+) -> tuple[list[dt.date], np.ndarray]:
     """The candidate days (every day some sentence names, or ``days``) and their
     raw feature counts, one row per day in ``FEATURES`` order."""
     counts: dict[str, Counter[dt.date]] = {name: Counter() for name in FEATURES}
@@ -95,8 +96,13 @@ def shipped_weights() -> tuple[float, tuple[float, ...]]:
     return float(data["bias"]), tuple(float(w) for w in data["weights"])
 
 
-def rank_days(collection: Sequence[ArticleMentions], *, since: dt.date | None = None, until: dt.date | None = None,
-              weights: tuple[float, Sequence[float]] | None = None) -> list[RankedDay]:
+def rank_days(
+    collection: Sequence[ArticleMentions],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    weights: tuple[float, Sequence[float]] | None = None,
+) -> list[RankedDay]:
     """The days some sentence names, inside ``since``..``until``, best first
     (ties: more mentions, then earlier)."""
     days, matrix = day_features(collection)

@@ -34,12 +34,20 @@ def automatic_dates(articles: int) -> int:
     return max(AUTO_MIN_DATES, min(AUTO_MAX_DATES, round(articles * AUTO_DATES_PER_ARTICLE)))
 
 
-def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = None,
-                     per_date: int = DEFAULT_PER_DATE, since: dt.date | None = None,
-                     until: dt.date | None = None, query: Iterable[str] = (), encode: Encode | None = None,
-                     overview_sentences: int = 3, progress: Progress | None = None,
-                     ranker_weights: tuple[float, Sequence[float]] | None = None,
-                     collection: Sequence[ArticleMentions] | None = None) -> KeyDateSelection:
+def select_key_dates(
+    articles: Sequence[Article],
+    *,
+    max_dates: int | None = None,
+    per_date: int = DEFAULT_PER_DATE,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    query: Iterable[str] = (),
+    encode: Encode | None = None,
+    overview_sentences: int = 3,
+    progress: Progress | None = None,
+    ranker_weights: tuple[float, Sequence[float]] | None = None,
+    collection: Sequence[ArticleMentions] | None = None,
+) -> KeyDateSelection:
     """The key dates of ``articles`` (at most ``max_dates``, automatic when None),
     each with at most ``per_date`` sentences, inside ``since``..``until``, from
     sentences holding a ``query`` word; and an overview of the whole story.
@@ -54,8 +62,10 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
     asked = max_dates is not None
     if max_dates is None:
         max_dates = automatic_dates(len(articles))
-        notes.append(f"The timeline shows at most {max_dates} key dates, chosen automatically for "
-                     f"{len(articles)} articles (--max-dates sets the number).")
+        notes.append(
+            f"The timeline shows at most {max_dates} key dates, chosen automatically for "
+            f"{len(articles)} articles (--max-dates sets the number)."
+        )
     if encode is None:
         encode = minilm_encode()
     wanted = Query(query)
@@ -82,8 +92,9 @@ def select_key_dates(articles: Sequence[Article], *, max_dates: int | None = Non
             picked = pick_day(about, space, per_date, wanted.matches, vectors, chosen, sources)
         if picked:
             value = ranked_day.day.isoformat()
-            key_dates.append(KeyDate(value=value, label=timex.describe(value), sentences=tuple(picked),
-                                     mentions=ranked_day.mentions))
+            key_dates.append(
+                KeyDate(value=value, label=timex.describe(value), sentences=tuple(picked), mentions=ranked_day.mentions)
+            )
     if asked and len(key_dates) < max_dates:
         notes.append(f"{len(key_dates)} of the {max_dates} dates asked for have sentences to show.")
     # 5. the overview

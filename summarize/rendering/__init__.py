@@ -37,5 +37,15 @@ from .formats import (
 )
 from .sandbox import template_dir
 
-__all__ = ["ALL_FORMATS", "BINARY_FORMATS", "FILE_EXTENSIONS", "FORMATS", "briefing_context", "check_template",
-           "format_for_template", "render", "render_bytes", "template_dir"]
+__all__ = [
+    "ALL_FORMATS",
+    "BINARY_FORMATS",
+    "FILE_EXTENSIONS",
+    "FORMATS",
+    "briefing_context",
+    "check_template",
+    "format_for_template",
+    "render",
+    "render_bytes",
+    "template_dir",
+]

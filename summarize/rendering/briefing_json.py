@@ -42,10 +42,19 @@ def briefing_from_json(document: dict[str, Any]) -> Briefing:
     try:
         articles = tuple(_article(item) for item in document["articles"])
         events = tuple(_event(item) for item in document["events"])
-        key_dates = None if document.get("key_dates") is None else tuple(
-            KeyDate(value=item["value"], label=item["label"], mentions=item.get("mentions", 0),
-                    sentences=tuple(_cited(sentence) for sentence in item["sentences"]))
-            for item in document["key_dates"])
+        key_dates = (
+            None
+            if document.get("key_dates") is None
+            else tuple(
+                KeyDate(
+                    value=item["value"],
+                    label=item["label"],
+                    mentions=item.get("mentions", 0),
+                    sentences=tuple(_cited(sentence) for sentence in item["sentences"]),
+                )
+                for item in document["key_dates"]
+            )
+        )
         return Briefing(
             articles=articles,
             timeline=Timeline(events=events, anchored=bool(document["anchored"])),
@@ -58,11 +67,16 @@ def briefing_from_json(document: dict[str, Any]) -> Briefing:
 
 
 def _article(item: dict[str, Any]) -> ArticleBriefing:
-    article = Article(text="", source=item["source"], title=item.get("title"),
-                      date=dt.date.fromisoformat(item["date"]) if item.get("date") else None,
-                      date_source=item.get("date_source"))
-    summary = None if item.get("summary") is None else Summary(text=item["summary"],
-                                                               method=item.get("summary_method") or "")
+    article = Article(
+        text="",
+        source=item["source"],
+        title=item.get("title"),
+        date=dt.date.fromisoformat(item["date"]) if item.get("date") else None,
+        date_source=item.get("date_source"),
+    )
+    summary = (
+        None if item.get("summary") is None else Summary(text=item["summary"], method=item.get("summary_method") or "")
+    )
     return ArticleBriefing(article=article, summary=summary)
 
 
@@ -70,19 +84,28 @@ def _event(item: dict[str, Any]) -> Event:
     start, end = int(item["start"]), int(item["end"])
     # The expression's type is not in the JSON; a value with a time of day is a TIME.
     kind: TimexType = "TIME" if "T" in item["value"][4:] else "DATE"
-    time = TimeExpression(start=start, end=end, text=item["time_text"], type=kind, value=item["value"],
-                          mod=item.get("mod"))
+    time = TimeExpression(
+        start=start, end=end, text=item["time_text"], type=kind, value=item["value"], mod=item.get("mod")
+    )
     end_time = None
     if item.get("end_value") is not None:
-        end_time = TimeExpression(start=start, end=end, text=item["time_text"], type=kind,
-                                  value=item["end_value"])
-    return Event(label=item["label"], headline=item["headline"], sentence=item["sentence"],
-                 start=start, end=end, time=time, sources=tuple(item["sources"]),
-                 extent=item.get("extent", "point"), exact=bool(item.get("exact", True)),
-                 conflicts=tuple(conflict["value"] for conflict in item.get("conflicts", ())),
-                 end_time=end_time)
+        end_time = TimeExpression(start=start, end=end, text=item["time_text"], type=kind, value=item["end_value"])
+    return Event(
+        label=item["label"],
+        headline=item["headline"],
+        sentence=item["sentence"],
+        start=start,
+        end=end,
+        time=time,
+        sources=tuple(item["sources"]),
+        extent=item.get("extent", "point"),
+        exact=bool(item.get("exact", True)),
+        conflicts=tuple(conflict["value"] for conflict in item.get("conflicts", ())),
+        end_time=end_time,
+    )
 
 
 def _cited(item: dict[str, Any]) -> CitedSentence:
-    return CitedSentence(text=item["text"], sources=tuple(item["sources"]), start=int(item["start"]),
-                         end=int(item["end"]))
+    return CitedSentence(
+        text=item["text"], sources=tuple(item["sources"]), start=int(item["start"]), end=int(item["end"])
+    )

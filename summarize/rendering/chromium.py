@@ -62,17 +62,33 @@ class Chromium:
             os.dup2(high_write, 4)
 
         arguments = [
-            executable, "--headless", "--remote-debugging-pipe", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
-            "--mute-audio", "--force-color-profile=srgb", f"--user-data-dir={self._profile.name}",
+            executable,
+            "--headless",
+            "--remote-debugging-pipe",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--force-color-profile=srgb",
+            f"--user-data-dir={self._profile.name}",
         ]
         if os.geteuid() == 0:
             arguments.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
         try:
-            self.process = subprocess.Popen([*arguments, "about:blank"], stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                            preexec_fn=attach_pipes, close_fds=False)
+            self.process = subprocess.Popen(
+                [*arguments, "about:blank"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=attach_pipes,
+                close_fds=False,
+            )
         except OSError as error:
             for descriptor in (commands_read, self._commands, self._replies, replies_write):
                 os.close(descriptor)
@@ -147,11 +163,20 @@ class Chromium:
         (the briefing page has none; nothing that slipped past escaping may run)."""
         self.page("Emulation.setScriptExecutionDisabled", {"value": True})
         self.navigate(Path(html_file).resolve().as_uri())
-        data = self.page("Page.printToPDF", {
-            "printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False,
-            "paperWidth": 8.27, "paperHeight": 11.69, "marginTop": 0.6, "marginBottom": 0.6,
-            "marginLeft": 0.6, "marginRight": 0.6,
-        })["data"]
+        data = self.page(
+            "Page.printToPDF",
+            {
+                "printBackground": True,
+                "preferCSSPageSize": True,
+                "displayHeaderFooter": False,
+                "paperWidth": 8.27,
+                "paperHeight": 11.69,
+                "marginTop": 0.6,
+                "marginBottom": 0.6,
+                "marginLeft": 0.6,
+                "marginRight": 0.6,
+            },
+        )["data"]
         return base64.b64decode(data)
 
     def close(self) -> None:

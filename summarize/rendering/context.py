@@ -52,16 +52,20 @@ def briefing_context(briefing: Briefing, *, quotes: bool = False, front_matter: 
     titles = [a["title"] for a in articles if a["title"]]
     references = _references(briefing, articles)
     numbers = {reference["source"]: reference["number"] for reference in references}
-    key_dates = None if briefing.key_dates is None else [
-        {
-            "value": key_date.value,
-            "label": key_date.label,
-            "datetime": html_datetime(key_date.value),
-            "mentions": key_date.mentions,
-            "sentences": [_sentence_context(sentence, numbers) for sentence in key_date.sentences],
-        }
-        for key_date in briefing.key_dates
-    ]
+    key_dates = (
+        None
+        if briefing.key_dates is None
+        else [
+            {
+                "value": key_date.value,
+                "label": key_date.label,
+                "datetime": html_datetime(key_date.value),
+                "mentions": key_date.mentions,
+                "sentences": [_sentence_context(sentence, numbers) for sentence in key_date.sentences],
+            }
+            for key_date in briefing.key_dates
+        ]
+    )
     return {
         "title": titles[0] if len(articles) == 1 and titles else "Briefing",
         "lang": LANGUAGE,
@@ -106,14 +110,16 @@ def _references(briefing: Briefing, articles: list[dict[str, Any]]) -> list[dict
                 continue
             cited.add(source)
             article = by_source.get(source, {})
-            references.append({
-                "number": len(references) + 1,
-                "source": source,
-                "title": article.get("title"),
-                "date": article.get("date"),
-                "date_label": article.get("date_label"),
-                "url": source if source.lower().startswith(("http://", "https://")) else None,
-            })
+            references.append(
+                {
+                    "number": len(references) + 1,
+                    "source": source,
+                    "title": article.get("title"),
+                    "date": article.get("date"),
+                    "date_label": article.get("date_label"),
+                    "url": source if source.lower().startswith(("http://", "https://")) else None,
+                }
+            )
     return references
 
 

@@ -66,13 +66,19 @@ def timelinejs_document(context: dict[str, Any]) -> dict[str, Any]:
         slides.append(slide)
     if not slides and context["events"]:
         # TimelineJS refuses a timeline without events ("no events"): say why instead.
-        raise SummarizeError("timelinejs: no event has a known year, and TimelineJS cannot place an event "
-                             "without one; give the article date (--date YYYY-MM-DD)")
+        raise SummarizeError(
+            "timelinejs: no event has a known year, and TimelineJS cannot place an event "
+            "without one; give the article date (--date YYYY-MM-DD)"
+        )
     several = len(context["articles"]) > 1
     title_text = "".join(
-        _html_paragraph(" · ".join(([a["title"]] if several and a["title"] else [])
-                                   + [a["source"], f"{a['date_label']}, {a['date_source_label']}" if a["date"]
-                                      else "date unknown"]), css_class="meta")
+        _html_paragraph(
+            " · ".join(
+                ([a["title"]] if several and a["title"] else [])
+                + [a["source"], f"{a['date_label']}, {a['date_source_label']}" if a["date"] else "date unknown"]
+            ),
+            css_class="meta",
+        )
         + (_html_paragraph(a["summary"]) if a["summary"] is not None else "")
         for a in context["articles"]
     )
@@ -102,17 +108,27 @@ def _timelinejs_key_dates(context: dict[str, Any]) -> dict[str, Any]:
         sentences = key_date["sentences"]
         headline = sentences[0]["text"] if sentences else key_date["label"]
         text = "".join(_html_paragraph(_with_markers(sentence)) for sentence in sentences) + source_line(sentences)
-        slides.append({"unique_id": f"key-date-{number}", "start_date": start_date,
-                       "text": {"headline": str(markupsafe.escape(headline)), "text": text}})
+        slides.append(
+            {
+                "unique_id": f"key-date-{number}",
+                "start_date": start_date,
+                "text": {"headline": str(markupsafe.escape(headline)), "text": text},
+            }
+        )
     if not slides and context["key_dates"]:
-        raise SummarizeError("timelinejs: no key date has a known year, and TimelineJS cannot place a date "
-                             "without one; give the article dates (--date YYYY-MM-DD)")
+        raise SummarizeError(
+            "timelinejs: no key date has a known year, and TimelineJS cannot place a date "
+            "without one; give the article dates (--date YYYY-MM-DD)"
+        )
     overview = context["overview"]
     title_text = _html_paragraph(" ".join(_with_markers(sentence) for sentence in overview)) if overview else ""
     title_text += source_line(overview)
-    return _timelinejs_timeline(context, title_text, slides,
-                                [f"{k['label']}: {k['sentences'][0]['text']}" if k["sentences"] else k["label"]
-                                 for k in left_out])
+    return _timelinejs_timeline(
+        context,
+        title_text,
+        slides,
+        [f"{k['label']}: {k['sentences'][0]['text']}" if k["sentences"] else k["label"] for k in left_out],
+    )
 
 
 def _slide_start(value: str, label: str) -> dict[str, Any] | None:
@@ -127,18 +143,22 @@ def _slide_start(value: str, label: str) -> dict[str, Any] | None:
     return {**start_date, "display_date": str(markupsafe.escape(label))}
 
 
-def _timelinejs_timeline(context: dict[str, Any], title_text: str, slides: list[dict[str, Any]],
-                         left_out: list[str]) -> dict[str, Any]:
+def _timelinejs_timeline(
+    context: dict[str, Any], title_text: str, slides: list[dict[str, Any]], left_out: list[str]
+) -> dict[str, Any]:
     """The TimelineJS document: the title slide (``title_text``, then the notes and
     what was ``left_out`` for want of a year) and the slides."""
     title_text += "".join(_html_paragraph(note, css_class="note") for note in context["notes"])
     if left_out:
         title_text += _html_paragraph(
             f"Not on this timeline because their year is unknown ({len(left_out)}): {'; '.join(left_out)}",
-            css_class="note")
+            css_class="note",
+        )
     return {
-        "title": {"unique_id": "title", "text": {"headline": str(markupsafe.escape(context["title"])),
-                                                 "text": title_text}},
+        "title": {
+            "unique_id": "title",
+            "text": {"headline": str(markupsafe.escape(context["title"])), "text": title_text},
+        },
         "events": slides,
     }
 

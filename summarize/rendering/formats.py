@@ -44,8 +44,13 @@ TEMPLATE_FORMATS = {
 # The file each format writes when several are written into one directory: the
 # email fragment gets its own name so that html and email can be written together.
 FILE_EXTENSIONS = {
-    "html": "html", "email": "email.html", "text": "txt", "markdown": "md", "json": "json",
-    "timelinejs": "timeline.json", "pdf": "pdf",
+    "html": "html",
+    "email": "email.html",
+    "text": "txt",
+    "markdown": "md",
+    "json": "json",
+    "timelinejs": "timeline.json",
+    "pdf": "pdf",
 }
 
 # How a user's template (--template) is escaped when no --format says so: by the
@@ -53,8 +58,14 @@ FILE_EXTENSIONS = {
 _TEMPLATE_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text"}
 
 
-def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, front_matter: bool = False,
-           template: str | Path | None = None) -> str:
+def render(
+    briefing: Briefing,
+    format: str = "html",
+    *,
+    quotes: bool = False,
+    front_matter: bool = False,
+    template: str | Path | None = None,
+) -> str:
     """Render ``briefing`` in ``format`` (one of ``FORMATS``).
 
     ``quotes`` adds each event's source sentence; ``front_matter`` adds YAML front
@@ -82,8 +93,14 @@ def render(briefing: Briefing, format: str = "html", *, quotes: bool = False, fr
     return text
 
 
-def render_bytes(briefing: Briefing, format: str = "html", *, quotes: bool = False, front_matter: bool = False,
-                 template: str | Path | None = None) -> bytes:
+def render_bytes(
+    briefing: Briefing,
+    format: str = "html",
+    *,
+    quotes: bool = False,
+    front_matter: bool = False,
+    template: str | Path | None = None,
+) -> bytes:
     """``briefing`` in any of ``ALL_FORMATS`` as bytes: a text format in UTF-8, and
     "pdf", the web page (``template`` or the built-in one) printed by headless
     Chromium (``pdf.py``; ``BrowserError`` without it)."""
@@ -100,8 +117,10 @@ def check_template(template: str | Path, formats: list[str]) -> None:
     if len(formats) != 1:
         raise TemplateError("--template renders one format: give --format once, not a list")
     if formats[0] not in TEMPLATE_FORMATS:
-        raise TemplateError(f"--template cannot be used with --format {formats[0]}: "
-                            f"it replaces the template of {', '.join(TEMPLATE_FORMATS)}")
+        raise TemplateError(
+            f"--template cannot be used with --format {formats[0]}: "
+            f"it replaces the template of {', '.join(TEMPLATE_FORMATS)}"
+        )
     path = Path(template)
     if not path.is_file():
         raise TemplateError(f"{template}: no such template file")
@@ -128,8 +147,9 @@ def _inline_css(html: str) -> str:
     # css-inline serializes the tree anew, which turns our brace references back into
     # braces; escape them again everywhere but in the CSS of <style> blocks.
     parts = _STYLE_BLOCK.split(inlined)
-    return "".join(part if _STYLE_BLOCK.fullmatch(part) else part.replace("{", "&#123;").replace("}", "&#125;")
-                   for part in parts)
+    return "".join(
+        part if _STYLE_BLOCK.fullmatch(part) else part.replace("{", "&#123;").replace("}", "&#125;") for part in parts
+    )
 
 
 _STYLE_BLOCK = re.compile(r"(<style\b[^>]*>.*?</style>)", re.DOTALL | re.IGNORECASE)

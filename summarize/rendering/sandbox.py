@@ -108,8 +108,9 @@ def yaml_scalar(value: Any) -> str:
     return markupsafe.Markup(json.dumps(value, ensure_ascii=False))
 
 
-def _render_template(environment: jinja2.Environment, name: str, context: dict[str, Any],
-                     shown_name: str | None = None) -> str:
+def _render_template(
+    environment: jinja2.Environment, name: str, context: dict[str, Any], shown_name: str | None = None
+) -> str:
     return _guard(lambda: environment.get_template(name).render(**context), environment, name, shown_name or name)
 
 
@@ -122,16 +123,19 @@ def _guard(action: Callable[[], Any], environment: jinja2.Environment, name: str
         where = shown_name if error.name in (None, name) else error.name
         raise TemplateError(f"{where}, line {error.lineno}: {_one_line(error.message or str(error))}") from None
     except jinja2.TemplateNotFound as error:  # an {% include %} or {% extends %} of a missing file
-        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
-                            f"template {error.name!r} not found") from None
+        raise TemplateError(
+            f"{_where(error, environment, name, shown_name)}: template {error.name!r} not found"
+        ) from None
     except jinja2.TemplateError as error:  # undefined variables, errors raised in the template
-        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
-                            f"{_one_line(error.message or str(error))}") from None
+        raise TemplateError(
+            f"{_where(error, environment, name, shown_name)}: {_one_line(error.message or str(error))}"
+        ) from None
     except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError, OSError) as error:
         # Errors of the template's own expressions ({{ 1 / 0 }}, {{ title + 1 }}) or
         # of reading it (not UTF-8, unreadable).
-        raise TemplateError(f"{_where(error, environment, name, shown_name)}: "
-                            f"{type(error).__name__}: {_one_line(str(error))}") from None
+        raise TemplateError(
+            f"{_where(error, environment, name, shown_name)}: {type(error).__name__}: {_one_line(str(error))}"
+        ) from None
 
 
 def _where(error: BaseException, environment: jinja2.Environment, name: str, shown_name: str) -> str:

@@ -106,7 +106,11 @@ class SentenceEncoder:
     """Encode texts as unit vectors (n x 384) whose dot product is cosine similarity."""
 
     def __init__(
-        self, model_path: str | os.PathLike[str] | None = None, *, device: str = "cpu", batch_size: int = 16,
+        self,
+        model_path: str | os.PathLike[str] | None = None,
+        *,
+        device: str = "cpu",
+        batch_size: int = 16,
         backend: Backend | None = None,
     ) -> None:
         path = Path(model_path) if model_path is not None else default_model_path()

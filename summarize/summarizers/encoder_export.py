@@ -90,8 +90,9 @@ def export(model_dir: Path, target: Path) -> Path:
             self.bert = bert
 
         def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
+            return self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
 
     tokenizer = load_tokenizer(model_dir)
     tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
@@ -114,9 +115,16 @@ def export(model_dir: Path, target: Path) -> Path:
             wrapper = LastHiddenState(model)
             # Before the export: the module traced by the exporter does not give the same afterwards.
             expected = wrapper(*tensors).numpy()
-            torch.onnx.export(wrapper, tensors, str(temporary), input_names=list(INPUT_NAMES),
-                              output_names=[OUTPUT_NAME], dynamic_axes=dynamic, opset_version=OPSET,
-                              dynamo=False)
+            torch.onnx.export(
+                wrapper,
+                tensors,
+                str(temporary),
+                input_names=list(INPUT_NAMES),
+                output_names=[OUTPUT_NAME],
+                dynamic_axes=dynamic,
+                opset_version=OPSET,
+                dynamo=False,
+            )
         session = _session(temporary, threads=1)
         (hidden,) = session.run([OUTPUT_NAME], arrays)
         difference = float(np.abs(hidden - expected)[arrays["attention_mask"].astype(bool)].max())

@@ -73,7 +73,7 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
                 starts = [c.start for c in by_start]
             # Only the candidates starting inside: a scan of all of them per rejected
             # match made a text of 100,000 dates quadratic.
-            inside = by_start[bisect.bisect_left(starts, cand.start):bisect.bisect_left(starts, cand.end)]
+            inside = by_start[bisect.bisect_left(starts, cand.start) : bisect.bisect_left(starts, cand.end)]
             inner = [c for c in inside if c.end <= cand.end and (c.start, c.end, c.rule_index) not in rejected]
             queue[i:i] = _select(inner)
             continue
@@ -118,7 +118,7 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
         spans = []
         n, i = len(word), lower.find(word)
         while i >= 0:
-            if not (i and lower[i - 1].isalpha()) and not lower[i + n:i + n + 1].isalpha():
+            if not (i and lower[i - 1].isalpha()) and not lower[i + n : i + n + 1].isalpha():
                 spans.append((i, i + n))
             i = lower.find(word, i + n)
         for category in TRIGGER_WORDS[word]:
@@ -179,9 +179,9 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     base = min(c.start for c in candidates)
     occupied = bytearray(max(c.end for c in candidates) - base)
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rule_index, c.start)):
-        if any(occupied[cand.start - base:cand.end - base]):
+        if any(occupied[cand.start - base : cand.end - base]):
             continue
-        occupied[cand.start - base:cand.end - base] = b"\x01" * (cand.end - cand.start)
+        occupied[cand.start - base : cand.end - base] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
 
@@ -197,9 +197,9 @@ POSITION_PREFIX = re.compile(
 # Approximation/comparison words just before a quantity ("nearly two years",
 # "more than a week", "around 7:15 p.m."); group "qmod" is a key of QUANTITY_MODS.
 QUANTITY_PREFIX = re.compile(
-    r"(?<![\w-])(?P<qmod>" + "|".join(
-        k.replace(" ", r"\s+") for k in sorted(V.QUANTITY_MODS, key=len, reverse=True)
-    ) + r")\s+$",
+    r"(?<![\w-])(?P<qmod>"
+    + "|".join(k.replace(" ", r"\s+") for k in sorted(V.QUANTITY_MODS, key=len, reverse=True))
+    + r")\s+$",
     re.IGNORECASE,
 )
 
@@ -207,7 +207,7 @@ QUANTITY_PREFIX = re.compile(
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
     prefixes = RULES[cand.rule_index].prefixes
-    before = text[max(floor, cand.start - 40):cand.start]
+    before = text[max(floor, cand.start - 40) : cand.start]
     if "position" in prefixes:
         m = POSITION_PREFIX.search(before)
         if m:

@@ -46,7 +46,7 @@ def _marker(word: str) -> str | None:
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
-    """"FUTURE", "PAST" or None for the expression at ``text[start:end]``."""
+    """ "FUTURE", "PAST" or None for the expression at ``text[start:end]``."""
     return _scan(text, start, end)[0]
 
 
@@ -78,14 +78,14 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
     """The clause tense, the future marker that decided it (its kind and its index
     among the words before the expression, nearest first) if one did, and the words
     before the expression (in text order)."""
-    left = text[max(0, start - 160):start]
-    right = text[end:end + 100]
+    left = text[max(0, start - 160) : start]
+    right = text[end : end + 100]
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
-        left = left[cut[-1].end():]
+        left = left[cut[-1].end() :]
     stop = _SENTENCE_END.search(right)
     if stop:
-        right = right[:stop.start()]
+        right = right[: stop.start()]
     before_cased = _WORD.findall(left)[-_WINDOW_BEFORE:]
     before = [w.lower() for w in before_cased]
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
@@ -94,10 +94,14 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
     lower_case = [w[:1].islower() for w in reversed(before_cased)]
     # "after Friday's blast": a possessive day qualifies a noun, and a present tense
     # before it ("the toll is 247 after Friday's blast") says nothing about the day
-    possessive = text[end:end + 2] in ("'s", "’s")
+    possessive = text[end : end + 2] in ("'s", "’s")
     for i, word in enumerate(words):
-        if word == "to" and i + 1 < len(before) and words[i + 1] in FUTURE_BEFORE_TO and \
-                not (i > 0 and words[i - 1] in DETERMINERS_AFTER_TO):  # "agreed to a compromise" is no plan
+        if (
+            word == "to"
+            and i + 1 < len(before)
+            and words[i + 1] in FUTURE_BEFORE_TO
+            and not (i > 0 and words[i - 1] in DETERMINERS_AFTER_TO)
+        ):  # "agreed to a compromise" is no plan
             # "set to resume Monday" is ahead; "had been scheduled to expire Friday" was
             if i + 2 < len(before) and words[i + 2] in ("was", "were", "had", "been"):
                 return "PAST", None, before_cased

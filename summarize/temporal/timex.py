@@ -109,7 +109,9 @@ def parse_value(value: str) -> TimexValue | None:
         if parts["week"] != "XX" and year is not None:
             # An ISO week day with a known year is an ordinary date.
             date = dt.date.fromisocalendar(year, int(parts["week"]), int(parts["weekday"]))
-            return TimexValue(date.year, date.month, date.day, None, "time" if time else "day", part_of_day, hour, minute)
+            return TimexValue(
+                date.year, date.month, date.day, None, "time" if time else "day", part_of_day, hour, minute
+            )
         return None
     if parts["week"]:
         if parts["week"] == "XX" or year is None:
@@ -176,14 +178,28 @@ def sort_point(value: TimexValue, mod: str | None, year: int) -> tuple[dt.date, 
     date = first + dt.timedelta(days=offset)
     hour = float(value.hour) + (value.minute or 0) / 60 if value.hour is not None else None
     if hour is None:
-        hour = float(PARTS_OF_DAY[value.part_of_day][1]) if value.part_of_day else (21.0 if mod == "END" and span == 1 else 0.0)
+        hour = (
+            float(PARTS_OF_DAY[value.part_of_day][1])
+            if value.part_of_day
+            else (21.0 if mod == "END" and span == 1 else 0.0)
+        )
     return date, hour
 
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 
@@ -221,8 +237,9 @@ def describe_range(start_value: str, start_mod: str | None, end_value: str, end_
     if shared_year and plain_days and start.month == end.month and start.month is not None and start.day is not None:
         # "Mon 5 to Wed 7 May 2014", "5 to 7 May (year unknown)"
         first = dt.date(end.year, start.month, start.day).strftime("%a %-d") if end.year else str(start.day)
-    elif ((shared_year and start.granularity in ("day", "month", "quarter", "season"))
-          or (start.weekday is not None and end.weekday is not None)):
+    elif (shared_year and start.granularity in ("day", "month", "quarter", "season")) or (
+        start.weekday is not None and end.weekday is not None
+    ):
         first = _point_text(start, start_mod, with_year=False)
     else:
         first = _point_text(start, start_mod)

@@ -13,7 +13,6 @@ from summarize.desk.tables import Base
 connection = context.config.attributes["connection"]
 # render_as_batch: SQLite cannot alter most of a table in place; Alembic's batch
 # mode copies it, which later migrations that change a column will need.
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
-                  transactional_ddl=True)
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True, transactional_ddl=True)
 with context.begin_transaction():
     context.run_migrations()

@@ -39,8 +39,9 @@ from .base import PREFIX_KINDS, Rule
 from .triggers import DIGIT_TRIGGER_REGEX, TRIGGER_WORDS
 
 # Every trigger category a rule may name: those of words, and those of digits.
-TRIGGER_CATEGORIES = frozenset(category for categories in TRIGGER_WORDS.values() for category in categories) | \
-    frozenset(DIGIT_TRIGGER_REGEX.groupindex)
+TRIGGER_CATEGORIES = frozenset(
+    category for categories in TRIGGER_WORDS.values() for category in categories
+) | frozenset(DIGIT_TRIGGER_REGEX.groupindex)
 
 
 def validate_registry(rules: Iterable[Rule]) -> None:

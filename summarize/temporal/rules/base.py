@@ -124,7 +124,7 @@ class Context:
         """
         if max_sentences is None:
             return True
-        gap = self.text[self.last_end:self.span[0] + 1]  # + 1: the break looks at the next capital
+        gap = self.text[self.last_end : self.span[0] + 1]  # + 1: the break looks at the next capital
         return len(SENTENCE_BREAK.findall(gap)) <= max_sentences
 
     def anchor_day(self, max_sentences: int | None = None) -> str | None:
@@ -171,7 +171,8 @@ YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d\d))?")
 YEAR_WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])")
 # Text before a word that leaves it at the start of a sentence, a quotation or a parenthesis.
 SENTENCE_START = re.compile(
-    r"(?:^|[.!?:;\n]|``|[\"'\u201c\u2018\u201d\u2019(\[_-])[\"'\u201c\u2018\u201d\u2019)\]]*\s*$")
+    r"(?:^|[.!?:;\n]|``|[\"'\u201c\u2018\u201d\u2019(\[_-])[\"'\u201c\u2018\u201d\u2019)\]]*\s*$"
+)
 
 
 def text_of(m: re.Match, name: str) -> str | None:
@@ -195,12 +196,12 @@ def capitalized(m: re.Match, group: str, ctx: Context) -> bool:
     if not ctx.cased:
         return True  # an all lower-case text gives no clue: "on monday" is still a day
     start = m.start(group)
-    return start >= 0 and ctx.text[start:start + 1].isupper()
+    return start >= 0 and ctx.text[start : start + 1].isupper()
 
 
 def is_compound(m: re.Match) -> bool:
     """Whether the match is the first part of a hyphenated word ("quarter-to-quarter")."""
-    return m.string[m.end():m.end() + 1] == "-" and m.string[m.end() + 1:m.end() + 2].isalpha()
+    return m.string[m.end() : m.end() + 1] == "-" and m.string[m.end() + 1 : m.end() + 2].isalpha()
 
 
 def month_number_of(text: str) -> int:
@@ -243,8 +244,14 @@ def number_of(m: re.Match, name: str = "num") -> float | None:
 
 def unknown_value(unit: str) -> str:
     """The underspecified value of a calendar unit when nothing anchors it."""
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-            "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(unit, "XXXX")
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -259,10 +266,15 @@ def duration_value(n: float | None, unit: str) -> str:
         n, letter = n * (10 if letter == "E" else 100), "Y"
     if n != int(n):
         # (letter, is_time) -> how many of the next smaller unit make one, and that unit
-        smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),
-                   ("D", False): (24, "H", True), ("H", True): (60, "M", True),
-                   ("M", True): (60, "S", True), ("W", False): (7, "D", False),
-                   ("E", False): (10, "Y", False)}
+        smaller = {
+            ("Y", False): (12, "M", False),
+            ("M", False): (30, "D", False),
+            ("D", False): (24, "H", True),
+            ("H", True): (60, "M", True),
+            ("M", True): (60, "S", True),
+            ("W", False): (7, "D", False),
+            ("E", False): (10, "Y", False),
+        }
         if (letter, is_time) in smaller:
             factor, small, small_time = smaller[(letter, is_time)]
             whole, part = int(n), round((n - int(n)) * factor)

@@ -38,7 +38,10 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolution | None:
             return None
     day_value: str | None = None
     if month_text := text_of(m, "month2") or text_of(m, "month"):
-        month_number, day_number = month_number_of(month_text), day_number_of(text_of(m, "day2") or text_of(m, "day") or "")
+        month_number, day_number = (
+            month_number_of(month_text),
+            day_number_of(text_of(m, "day2") or text_of(m, "day") or ""),
+        )
         if day_number is None:
             return None  # a month comes with its day in each of the rule's forms
         if ctx.dct is None:

@@ -61,8 +61,11 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _year_of_weekday(year: int, month_number: int, day_number: int, iso_weekday: int, dct: dt.date) -> int:
     """The year, near the guessed one, in which "Tuesday, Feb. 3" falls on a Tuesday."""
-    fits = {y: d for y in (year, year - 1, year + 1)
-            if (d := datemath.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday}
+    fits = {
+        y: d
+        for y in (year, year - 1, year + 1)
+        if (d := datemath.safe_date(y, month_number, day_number)) and d.isoweekday() == iso_weekday
+    }
     if not fits or next(iter(fits)) == year:
         return year
     return min(fits, key=lambda y: abs((fits[y] - dct).days))
@@ -78,7 +81,7 @@ def resolve_week_of_date(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolution | None:
-    """"June 9 to 12": two dates, the second borrowing the month (and year)."""
+    """ "June 9 to 12": two dates, the second borrowing the month (and year)."""
     first = resolve_month_day(m, ctx)
     if first is None:
         return None
@@ -89,8 +92,12 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolution | None:
     second = value[:8] + f"{second_day:02d}"
     end_first = m.end("day")
     second_end = m.end("day2") if not text_of(m, "year") else m.end()
-    return Resolution("DATE", value, span=(m.start(), end_first),
-                      also=(Resolution("DATE", second, span=(m.start("day2"), second_end)),))
+    return Resolution(
+        "DATE",
+        value,
+        span=(m.start(), end_first),
+        also=(Resolution("DATE", second, span=(m.start("day2"), second_end)),),
+    )
 
 
 def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
@@ -98,12 +105,14 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
     word = normalized(text)
     if not capitalized(m, "month", ctx):
         return None
-    before = m.string[max(0, m.start() - 12):m.start()]
+    before = m.string[max(0, m.start() - 12) : m.start()]
     if is_a_name(ctx.text, m.start(), m.end()) if ctx.cased else NAME_AFTER.match(m.string, m.end()):
         return None  # a person: "Mama June Shannon", "January Jones", "and May said"
     if word in ctx.names and not MONTH_CONTEXT_FOR_A_NAME.search(before):
         return None  # the text's "June" is a person: "told June", "and June's daughter"
-    ambiguous = word in V.AMBIGUOUS_MONTHS or (len(word) <= 4 and not text.endswith(".") and word not in ("june", "july"))
+    ambiguous = word in V.AMBIGUOUS_MONTHS or (
+        len(word) <= 4 and not text.endswith(".") and word not in ("june", "july")
+    )
     if ambiguous and not MONTH_CONTEXT.search(before):
         return None
     month_number = month_number_of(text)

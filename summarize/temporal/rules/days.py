@@ -66,10 +66,14 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolution | None:
 
 def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolution | None:
     """ "the next morning", "the night before": a part of the day after or before the day told about."""
-    if text_of(m, "anapod2") and re.search(r"\bof\s+$", m.string[max(0, m.start() - 4):m.start()]):
+    if text_of(m, "anapod2") and re.search(r"\bof\s+$", m.string[max(0, m.start() - 4) : m.start()]):
         return None  # "his second goal of the evening after the break"
     code = V.PARTS_OF_DAY[normalized(text_of(m, "anapod") or m.group("anapod2"))]
-    step = -1 if normalized(text_of(m, "podana") or text_of(m, "poddir") or "") in ("previous", "preceding", "before") else 1
+    step = (
+        -1
+        if normalized(text_of(m, "podana") or text_of(m, "poddir") or "") in ("previous", "preceding", "before")
+        else 1
+    )
     anchor = datemath.day_part(ctx.anchor_day() or "XXXX-XX-XX") or "XXXX-XX-XX"
     day_value = datemath.shift_day(anchor, step) or "XXXX-XX-XX"
     return Resolution("TIME", f"{day_value}T{code}")
@@ -105,8 +109,12 @@ def resolve_weekday_set(m: re.Match, ctx: Context) -> Resolution | None:
     if text_of(m, "first"):
         # "Monday and Tuesday nights": the plural part of day applies to both days
         first = V.WEEKDAYS[normalized(m.group("first"))]
-        return Resolution("SET", f"XXXX-WXX-{first}{suffix}", span=m.span("first"),
-                          also=(Resolution("SET", f"XXXX-WXX-{iso}{suffix}", span=(m.start("weekday"), m.end())),))
+        return Resolution(
+            "SET",
+            f"XXXX-WXX-{first}{suffix}",
+            span=m.span("first"),
+            also=(Resolution("SET", f"XXXX-WXX-{iso}{suffix}", span=(m.start("weekday"), m.end())),),
+        )
     return Resolution("SET", f"XXXX-WXX-{iso}{suffix}")
 
 

@@ -34,7 +34,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(?:\w+\s+(?:to|a
 
 # "will last two days": the verb "last", not "the last two days"
 _VERB_LAST_BEFORE = re.compile(
-    r"(?:\b(?:will|would|could|can|may|might|should|must|to|not|did|does|do|shall)|n't)\s+$", re.IGNORECASE)
+    r"(?:\b(?:will|would|could|can|may|might|should|must|to|not|did|does|do|shall)|n't)\s+$", re.IGNORECASE
+)
 
 
 # The age of a state of affairs is how long it has lasted: "the IRA's 8-month-old truce".
@@ -57,18 +58,29 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolution | None:
     text = m.group(0).lower()
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second city", "one second-round vote"
-    if num_text == "another" and not re.search(r"\b(?:for|in|within|over|after)\s+$",
-                                               m.string[max(0, m.start() - 8):m.start()], re.I):
+    if num_text == "another" and not re.search(
+        r"\b(?:for|in|within|over|after)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+    ):
         return None  # "another day of violence"; but "for another month" is an amount
-    if unit in ("minute", "second") and num_text in ("a", "an") and \
-            re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I):
+    if (
+        unit in ("minute", "second")
+        and num_text in ("a", "an")
+        and re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10) : m.start()], re.I)
+    ):
         return None  # "wait a minute", "just a minute": not an amount of time
     thing_age = text_of(m, "old") == "-old" and _THING_AFTER.match(m.string, m.end())
-    if not thing_age and ((text_of(m, "old") or "-long") != "-long" or _AGE_AFTER.match(m.string, m.end()) or
-                          _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()])):
+    if not thing_age and (
+        (text_of(m, "old") or "-long") != "-long"
+        or _AGE_AFTER.match(m.string, m.end())
+        or _AGE_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()])
+    ):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
-    if normalized(text_of(m, "rel") or "") == "last" and text.startswith("last") and text_of(m, "num") and \
-            _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
+    if (
+        normalized(text_of(m, "rel") or "") == "last"
+        and text.startswith("last")
+        and text_of(m, "num")
+        and _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()])
+    ):
         # "the talks will last two days": the verb, so the span is the amount alone
         resolved = _amount(m, unit, num_text)
         if resolved is not None and resolved.span is None:
@@ -85,8 +97,11 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
     if text_of(m, "old") and num_text in ("a", "an"):
         # "a week-long strike": the article is not part of the adjective
         return Resolution("DURATION", duration_value(1, unit), span=(m.start("unit"), m.end()))
-    if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and (
-            _FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an")):
+    if (
+        unit == "quarter"
+        and num_text in ("a", "an", "one", "two", "three")
+        and (_FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an"))
+    ):
         return None  # a fraction: "a quarter of the shares", "three quarters of them"
     n = number_of(m) if text_of(m, "num") else None
     if text_of(m, "num2") and not text_of(m, "unit2"):
@@ -96,8 +111,12 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
         else:
             # "two to six days": two durations, "two" (days) and "six days", as
             # TempEval-3 annotates them
-            return Resolution("DURATION", duration_value(n, unit), span=m.span("num"),
-                              also=(Resolution("DURATION", duration_value(n2, unit), span=(m.start("num2"), m.end())),))
+            return Resolution(
+                "DURATION",
+                duration_value(n, unit),
+                span=m.span("num"),
+                also=(Resolution("DURATION", duration_value(n2, unit), span=(m.start("num2"), m.end())),),
+            )
     if text_of(m, "andhalf") and n is not None:
         n += 0.5  # "a minute and a half"
     if text_of(m, "unit2") and text_of(m, "num2") is not None:
@@ -115,8 +134,10 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
             return Resolution("DURATION", first + second[2:])
         return Resolution("DURATION", first + second[1:])
     # "$5 a year", "10% a month": a rate, i.e. a SET
-    if num_text in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
-                                           m.string[max(0, m.start() - 14):m.start()].lower()):
+    if num_text in ("a", "an") and re.search(
+        r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
+        m.string[max(0, m.start() - 14) : m.start()].lower(),
+    ):
         return Resolution("SET", duration_value(1, unit))
     return Resolution("DURATION", duration_value(n, unit))
 

@@ -20,7 +20,7 @@ _EVENT_NAME_AFTER = re.compile(r"\s+(?:agreement|accord|accords|peace\s+(?:accor
 
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolution | None:
     name = normalized(m.group("holiday"))
-    if not (capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4:][:1].isupper()):
+    if not (capitalized(m, "holiday", ctx) or ctx.text[m.start("holiday") + 4 :][:1].isupper()):
         return None
     if _EVENT_NAME_AFTER.match(m.string, m.end()):
         return None  # "the Good Friday agreement": the name of an accord, not a day

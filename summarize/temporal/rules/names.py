@@ -23,18 +23,40 @@ def in_a_name(start: int, ctx: Context) -> bool:
     word written with a capital where no sentence starts is part of a name.
     All-capital words ("SATURDAY:") and all lower-case texts say nothing.
     """
-    word = re.match(r"[A-Za-z]+", ctx.text[start:start + 12])
+    word = re.match(r"[A-Za-z]+", ctx.text[start : start + 12])
     if not ctx.cased or not word or not (word.group(0)[0].isupper() and word.group(0)[1:].islower()):
         return False
-    return not SENTENCE_START.search(ctx.text[max(0, start - 12):start])
+    return not SENTENCE_START.search(ctx.text[max(0, start - 12) : start])
 
 
 # Words before a bare month that make it a month ("in May", "early June"), not the
 # verb or the name; the weaker ones ("and", "to") are no proof where the text uses
 # the month word as a name ("told June and Billy").
-STRONG_MONTH_CONTEXT = ("in", "since", "by", "until", "till", "of", "from", "through", "during", "before",
-                        "after", "early", "late", "mid", "last", "next", "this", "between", "throughout",
-                        "each", "every", "the", "around")
+STRONG_MONTH_CONTEXT = (
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "between",
+    "throughout",
+    "each",
+    "every",
+    "the",
+    "around",
+)
 
 WEAK_MONTH_CONTEXT = ("and", "or", "to", "that", "for")
 
@@ -52,7 +74,8 @@ MONTH_CONTEXT_FOR_A_NAME = _context_before(STRONG_MONTH_CONTEXT)
 # ("and May said", "Flay and March, who separated"); "in March, said Smith" is a date.
 NAME_AFTER = re.compile(
     r"\s+(?:said|says|told|asked|added|wrote|explained|argued|insisted|claimed|denied|replied|"
-    r"who|whose|herself|himself)\b|,\s+(?:who|whose)\b")
+    r"who|whose|herself|himself)\b|,\s+(?:who|whose)\b"
+)
 
 
 # A month name inside a person's name: after a capitalized word that is no date word
@@ -67,9 +90,9 @@ _BARE_MONTH = re.compile(r"\b(?:" + "|".join(name.capitalize() for name in V.MON
 
 def is_a_name(text: str, start: int, end: int) -> bool:
     """Whether the month word at ``text[start:end]`` is (part of) a person's name there."""
-    if _NAME_BEFORE.search(text[max(0, start - 20):start]) or NAME_AFTER.match(text, end):
+    if _NAME_BEFORE.search(text[max(0, start - 20) : start]) or NAME_AFTER.match(text, end):
         return True  # "Mama June", "Theresa May", "June said", "Flay and March, who"
-    return not MONTH_CONTEXT.search(text[max(0, start - 12):start]) and bool(_SURNAME_AFTER.match(text, end))
+    return not MONTH_CONTEXT.search(text[max(0, start - 12) : start]) and bool(_SURNAME_AFTER.match(text, end))
 
 
 def names_among_months(text: str) -> frozenset[str]:
@@ -82,15 +105,18 @@ def names_among_months(text: str) -> frozenset[str]:
 def weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
     """ "Bloody Sunday", "the Mail on Sunday", "the Sunday Times", "told The Sun."."""
     start, end = m.span("weekday")
-    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16):start])
+    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16) : start])
     if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
         return True
-    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end:end + 16])
+    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end : end + 16])
     if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER:
         if after.group(1) != "Night":
             return True
         if ctx.text.startswith(" Live", end + len(after.group(0))):
             return True  # "Saturday Night Live"; a plain "Saturday Night" is a time
     # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
-    return len(normalized(m.group("weekday"))) <= 4 and not (text_of(m, "rel") or text_of(m, "ana")) and \
-        not re.search(r"\bon\s+$", ctx.text[max(0, start - 4):start], re.IGNORECASE)
+    return (
+        len(normalized(m.group("weekday"))) <= 4
+        and not (text_of(m, "rel") or text_of(m, "ana"))
+        and not re.search(r"\bon\s+$", ctx.text[max(0, start - 4) : start], re.IGNORECASE)
+    )

@@ -20,10 +20,12 @@ from .years import resolve_decade
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
     code = V.SEASONS[normalized(m.group("season"))]
-    if in_a_name(m.start("season"), ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end("season"):m.end("season") + 2]):
+    if in_a_name(m.start("season"), ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end("season") : m.end("season") + 2]):
         return None  # "the Spring Festival", "the Summer Olympics": names
     text = m.group(0).lower()
-    if normalized(m.group("season")) in ("fall", "spring") and not re.search(r"\b(the|this|last|next|of|\d{4})\b|past|coming", text):
+    if normalized(m.group("season")) in ("fall", "spring") and not re.search(
+        r"\b(the|this|last|next|of|\d{4})\b|past|coming", text
+    ):
         return None
     year = year_number_of(text_of(m, "year") or text_of(m, "spokenyear") or "")
     if year is None:
@@ -100,8 +102,11 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
         return None
     if ctx.dct is None:
         return Resolution("DATE", "XXXX-QX")
-    year_back = bool(re.search(r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year|previous year",
-                               ago + " " + word))
+    year_back = bool(
+        re.search(
+            r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year|previous year", ago + " " + word
+        )
+    )
     if is_period and ctx.last_period and "H" in ctx.last_period and not text_of(m, "qyear"):
         # "the first half ... the same period last year": the half a year back
         year = int(ctx.last_period[:4]) - (1 if year_back else 0)
@@ -143,13 +148,13 @@ _BUSINESS_WORDS = re.compile(
 def _sentence_of(ctx: Context) -> str:
     """The sentence around the expression being resolved."""
     start, end = ctx.span
-    left = ctx.text[max(0, start - 200):start]
+    left = ctx.text[max(0, start - 200) : start]
     cut = list(SENTENCE_BREAK.finditer(left))
     if cut:
-        left = left[cut[-1].end():]
-    right = ctx.text[end:end + 200]
+        left = left[cut[-1].end() :]
+    right = ctx.text[end : end + 200]
     stop = SENTENCE_BREAK.search(right)
-    return left + ctx.text[start:end] + (right[:stop.start()] if stop else right)
+    return left + ctx.text[start:end] + (right[: stop.start()] if stop else right)
 
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:

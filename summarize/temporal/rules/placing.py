@@ -39,15 +39,17 @@ _DEADLINE_CUE = re.compile(r"\b(?:by|until|till)\s+(?:on\s+|in\s+)?$")
 # happening is over. Verbs of planning date what is planned, not the planning.
 _NOT_HAPPENED = frozenset({"has", "have", "had", "did", "ago", "yesterday", "earlier", "since", "been", "says"})
 
-_PLANNING = V.alternation(V.PLANNING_PARTICIPLES | {"scheduled", "rescheduled", "expected", "postponed", "delayed",
-                                                     "moved", "extended"})
+_PLANNING = V.alternation(
+    V.PLANNING_PARTICIPLES | {"scheduled", "rescheduled", "expected", "postponed", "delayed", "moved", "extended"}
+)
 
 
 # A participle after "be" or "to" is no past tense ("will be released on May 5").
 _PAST_VERB_CUE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bget )(?<!\bgets )"
     r"\b(?:(?!" + _PLANNING + r"\b)[a-z]{2,}ed|" + "|".join(sorted(V.PAST_MARKERS - _NOT_HAPPENED)) + r")"
-    r"\s+(?:on|between|from)\s+$")
+    r"\s+(?:on|between|from)\s+$"
+)
 
 
 def cue_tense(ctx: Context) -> str | None:
@@ -60,11 +62,11 @@ def cue_tense(ctx: Context) -> str | None:
     would open the plant in March"). Written in November 2020, the first two are
     September 2020 and December 2020: the nearest.
     """
-    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    before = ctx.text[max(0, ctx.span[0] - 20) : ctx.span[0]].lower()
     if _PAST_CUE.search(before):
         return "PAST!"
     tense = ctx.tense
-    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40):ctx.span[0]].lower()) and tense != "FUTURE":
+    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40) : ctx.span[0]].lower()) and tense != "FUTURE":
         return "PAST!"
     if _FUTURE_CUE.search(before):
         return "NEAR" if tense == "PAST" and _DEADLINE_CUE.search(before) else "FUTURE"
@@ -88,8 +90,10 @@ def year_for(month_number: int, day_number: int | None, ctx: Context) -> int:
     tense = cue_tense(ctx)
     if day_number is None:
         if tense == "NEAR":  # the month nearest the DCT, the later one on a tie
-            return min((dct.year - 1, dct.year, dct.year + 1),
-                       key=lambda year: (abs((year - dct.year) * 12 + month_number - dct.month), -year))
+            return min(
+                (dct.year - 1, dct.year, dct.year + 1),
+                key=lambda year: (abs((year - dct.year) * 12 + month_number - dct.month), -year),
+            )
         if tense == "FUTURE" and month_number < dct.month:
             return dct.year + 1
         if tense in ("PAST", "PAST!") and month_number > dct.month:
@@ -106,7 +110,7 @@ def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -
     """The year of a month (and day) joined to the date just before it ("between May 5
     and May 7", "June 9 to June 12"): that date's year, or the next when the month
     comes round again ("Dec. 28 to Jan. 3"). None when nothing is joined to it."""
-    if not ctx.last_value or not _COORDINATION.fullmatch(ctx.text[ctx.last_end:ctx.span[0]]):
+    if not ctx.last_value or not _COORDINATION.fullmatch(ctx.text[ctx.last_end : ctx.span[0]]):
         return None
     previous = YEAR_MONTH.match(ctx.last_value)
     if previous is None or previous.group(2) is None:
@@ -118,7 +122,7 @@ def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -
     if (month_number, day_number or 1) < (previous_month, previous_day.day if previous_day else 1):
         # A range that comes round to an earlier month ends in the next year; a list
         # ("March 3 and Feb. 2") is not ordered, so its year is not told.
-        return None if re.search(r"\b(?:and|or)\b", ctx.text[ctx.last_end:ctx.span[0]], re.IGNORECASE) else year + 1
+        return None if re.search(r"\b(?:and|or)\b", ctx.text[ctx.last_end : ctx.span[0]], re.IGNORECASE) else year + 1
     return year
 
 
@@ -169,7 +173,7 @@ def weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str
     # A bare weekday: the past one in news unless the clause is about the future.
     # News names the day it is written on by its weekday too ("will vote Friday" in
     # a Friday story is that day), so both directions include the DCT's own day.
-    before = ctx.text[max(0, ctx.span[0] - 20):ctx.span[0]].lower()
+    before = ctx.text[max(0, ctx.span[0] - 20) : ctx.span[0]].lower()
     if _WEEKDAY_FUTURE_CUE.search(before) or (not _PAST_CUE.search(before) and ctx.tense == "FUTURE"):
         return datemath.day(datemath.weekday_after(dct, iso_weekday, inclusive=True))
     return datemath.day(datemath.weekday_before(dct, iso_weekday, inclusive=True))

@@ -43,14 +43,17 @@ _GENERIC_OF = re.compile(
 def _generic_unit(m: re.Match, ctx: Context) -> bool:
     """ "player of the year", "the Week" in a title, "back in the day": no particular time."""
     start = m.start()
-    if normalized(m.group(0)) in ("the day", "the week", "the month", "the year") and \
-            _GENERIC_OF.search(ctx.text[max(0, start - 24):start]):
+    if normalized(m.group(0)) in ("the day", "the week", "the month", "the year") and _GENERIC_OF.search(
+        ctx.text[max(0, start - 24) : start]
+    ):
         return True
     unit = text_of(m, "unit") or text_of(m, "unit2") or ""
     if unit and in_a_name(m.start("unit"), ctx):
         return True  # "Player of the Year", ABC's "This Week"
     # "back in the day", "during the day", "start the day": any day, or days long gone
-    return normalized(m.group(0)) == "the day" and bool(_GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10):start]))
+    return normalized(m.group(0)) == "the day" and bool(
+        _GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10) : start])
+    )
 
 
 _GENERIC_DAY_BEFORE = re.compile(r"\b(?:back\s+in|during|start|started|starts)\s+$", re.IGNORECASE)
@@ -80,7 +83,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
         else:
             saturday = datemath.weekday_after(ctx.dct, 6, inclusive=offset == 0)
         return Resolution("DATE", datemath.week(saturday) + "-WE")
-    after = ctx.text[m.end():m.end() + 16].lower()
+    after = ctx.text[m.end() : m.end() + 16].lower()
     if normalized(m.group(0)).startswith("the ") and _PERIOD_ENDING.match(after):
         # "the year ended June 30", "the week up to September 27": TimeML has no "week
         # ending X", so, as TimeBank does, the unit is a duration and the day a date
@@ -196,8 +199,8 @@ def resolve_reference(m: re.Match, ctx: Context) -> Resolution | None:
     word = normalized(m.group("ref"))
     if is_compound(m):
         return None  # "the now-defunct company", "the current-account deficit"
-    before = m.string[max(0, m.start() - 4):m.start()]
-    after = m.string[m.end():m.end() + 7]
+    before = m.string[max(0, m.start() - 4) : m.start()]
+    after = m.string[m.end() : m.end() + 7]
     if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
         return None  # "as soon as the threats end", "shortly after the blast": relative to an event
     return Resolution("DATE", V.REFERENCE_WORDS[word])

@@ -39,13 +39,16 @@ def resolve_weekends(m: re.Match, ctx: Context) -> Resolution:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolution | None:
-    capitalized_before_a_name = ctx.text[m.start():m.start() + 1].isupper() and re.match(
-        r"\s+[A-Z]", ctx.text[m.end():m.end() + 2])
+    capitalized_before_a_name = ctx.text[m.start() : m.start() + 1].isupper() and re.match(
+        r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]
+    )
     if in_a_name(m.start(), ctx) or capitalized_before_a_name:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
-    if re.search(r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
-                 r"consecutive|straight|latest|last|previous)\s+$",
-                 m.string[max(0, m.start() - 10):m.start()]):
+    if re.search(
+        r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
+        r"consecutive|straight|latest|last|previous)\s+$",
+        m.string[max(0, m.start() - 10) : m.start()],
+    ):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return Resolution("SET", V.FREQUENCY_WORDS[normalized(m.group("freq"))])
 

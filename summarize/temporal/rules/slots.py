@@ -36,10 +36,15 @@ _DECADE_WORDS = "|".join(V.DECADE_WORDS)
 # Slot name -> regex. Slots become named groups so resolvers can read the parts.
 SLOTS: dict[str, str] = {
     # Full month names never take a period; "Sept." and "Jan" may.
-    "month": "(?:" + V.alternation(k for k in V.MONTHS if len(k) > 4 or k in ("may", "june", "july"))
-             + "|" + V.alternation(k for k in V.MONTHS if len(k) <= 4 and k not in ("may", "june", "july")) + r"\.?)",
-    "weekday": V.alternation(V.WEEKDAY_FULL) + r"|(?:" + V.alternation(
-        k for k in V.WEEKDAYS if k not in V.WEEKDAY_FULL) + r"\.)",
+    "month": "(?:"
+    + V.alternation(k for k in V.MONTHS if len(k) > 4 or k in ("may", "june", "july"))
+    + "|"
+    + V.alternation(k for k in V.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
+    + r"\.?)",
+    "weekday": V.alternation(V.WEEKDAY_FULL)
+    + r"|(?:"
+    + V.alternation(k for k in V.WEEKDAYS if k not in V.WEEKDAY_FULL)
+    + r"\.)",
     "day": _DAY + r"(?:st|nd|rd|th)?",
     "year": _YEAR4,
     "num": _NUMBER,
@@ -58,13 +63,14 @@ SLOTS: dict[str, str] = {
     "vaguespan": V.alternation(V.VAGUE_DURATIONS),
     "longadj": V.alternation(V.LONG_ADJECTIVES),
     "qadj": V.alternation(V.QUARTER_ADJECTIVES),
-    "holiday": V.alternation([*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS, *V.HOLIDAY_OFFSETS,
-                              *V.LUNAR_HOLIDAYS]),
+    "holiday": V.alternation(
+        [*V.FIXED_HOLIDAYS, *V.WEEKDAY_HOLIDAYS, *V.EASTER_HOLIDAYS, *V.HOLIDAY_OFFSETS, *V.LUNAR_HOLIDAYS]
+    ),
     "clock": _CLOCK,
     "zone": r"(?:(?:" + "|".join(z.lower() for z in V.TIME_ZONES) + r")\b|local\s+time\b)",
     "decade": r"(?:1[5-9]\d0|20[0-9]0)'?s|'\d0s|(?:" + _DECADE_WORDS + r")",
     "spokenyear": rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?|{_NUM_TEENS}|hundred)"
-                  rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_NUM_ONES}|{_NUM_TEENS}|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?))?",
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_NUM_ONES}|{_NUM_TEENS}|(?:{_NUM_TENS})(?:[\s-]+(?:{_NUM_ONES}))?))?",
     "daynum": r"(?:" + "|".join(k for k in V.ORDINALS if not k[0].isdigit() and k not in ("last", "final")) + r")",
 }
 _SLOT_RE = re.compile(r"\{([a-z]\w*)(?::(\w+))?\}")

@@ -53,26 +53,110 @@ _QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d\u2019']|'')(?!\w)")
 # Capitalized words that may stand before a year: months, seasons, and the
 # function words that start a sentence ("Since 1995", "Until 1998, ...").
 _YEAR_NAME_OK = frozenset(
-    [*V.MONTHS, *V.WEEKDAYS, *V.SEASONS, "year", "fiscal", "fy", "calendar", "christmas", "easter", "ad", "bc",
-     "in", "since", "by", "from", "until", "till", "before", "after", "during", "between", "through", "throughout",
-     "early", "late", "mid", "unlike", "around", "circa", "about", "as", "like", "for", "at", "on", "to", "with",
-     "within", "into", "over", "under", "beyond", "past", "the", "of", "and", "or", "nor", "but", "not", "only",
-     "even", "also", "then", "than", "versus", "vs", "a", "an", "this", "that", "its", "his", "her", "their", "our",
-     "each", "every", "both", "either", "neither", "all", "whole", "entire", "later", "earlier", "new", "when",
-     "where", "while", "if", "so", "yet"])
+    [
+        *V.MONTHS,
+        *V.WEEKDAYS,
+        *V.SEASONS,
+        "year",
+        "fiscal",
+        "fy",
+        "calendar",
+        "christmas",
+        "easter",
+        "ad",
+        "bc",
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "between",
+        "through",
+        "throughout",
+        "early",
+        "late",
+        "mid",
+        "unlike",
+        "around",
+        "circa",
+        "about",
+        "as",
+        "like",
+        "for",
+        "at",
+        "on",
+        "to",
+        "with",
+        "within",
+        "into",
+        "over",
+        "under",
+        "beyond",
+        "past",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "not",
+        "only",
+        "even",
+        "also",
+        "then",
+        "than",
+        "versus",
+        "vs",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "all",
+        "whole",
+        "entire",
+        "later",
+        "earlier",
+        "new",
+        "when",
+        "where",
+        "while",
+        "if",
+        "so",
+        "yet",
+    ]
+)
 
 
 def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
     year = year_number_of(text_of(m, "year") or text_of(m, "spokenyear") or "")
     if year is None:
         return None
-    if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8):m.start()]):
+    if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(
+        r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8) : m.start()]
+    ):
         return None
     if text_of(m, "year") and m.group(0) == m.group("year"):  # a bare "1998": is it a count or a name?
-        before = ctx.text[max(0, m.start() - 24):m.start()]
+        before = ctx.text[max(0, m.start() - 24) : m.start()]
         # AP style spells out a number that starts a sentence: "1998 marks ..." is a year
-        if _PLURAL_AFTER.match(ctx.text, m.end()) and not _YEAR_LEAD.search(before) and \
-                not SENTENCE_START.search(before):
+        if (
+            _PLURAL_AFTER.match(ctx.text, m.end())
+            and not _YEAR_LEAD.search(before)
+            and not SENTENCE_START.search(before)
+        ):
             return None  # a count: "police sent 1500 officers", "more than 2000 troops"
         name = _NAME_BEFORE_YEAR.search(before)
         if name and name.group(1).lower() not in _YEAR_NAME_OK:
@@ -80,9 +164,15 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
         if _WORK_BEFORE_YEAR.search(before) or (_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(ctx.text, m.end())):
             return None  # a title: "the film 1917", "the novel 1984", Mendes's "1917"
     text = m.group(0).lower()
-    mod = ("ON_OR_AFTER" if re.search(r"or later|and beyond|or after", text)
-           else "ON_OR_BEFORE" if re.search(r"or earlier|or before", text)
-           else "END" if text_of(m, "yend") else None)  # "end-1998", "year-end 1998"
+    mod = (
+        "ON_OR_AFTER"
+        if re.search(r"or later|and beyond|or after", text)
+        else "ON_OR_BEFORE"
+        if re.search(r"or earlier|or before", text)
+        else "END"
+        if text_of(m, "yend")
+        else None
+    )  # "end-1998", "year-end 1998"
     return Resolution("DATE", f"{year:04d}", mod)
 
 

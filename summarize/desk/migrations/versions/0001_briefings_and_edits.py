@@ -44,8 +44,9 @@ def upgrade() -> None:
         sa.Column("changes", sa.JSON, nullable=False),
         sa.Column("created", UTCDateTime, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_edits"),
-        sa.ForeignKeyConstraint(["briefing_id"], ["briefings.id"], ondelete="CASCADE",
-                                name="fk_edits_briefing_id_briefings"),
+        sa.ForeignKeyConstraint(
+            ["briefing_id"], ["briefings.id"], ondelete="CASCADE", name="fk_edits_briefing_id_briefings"
+        ),
     )
     op.create_index("ix_edits_briefing_id", "edits", ["briefing_id"])
 
