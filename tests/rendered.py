@@ -10,8 +10,10 @@ import re
 from dataclasses import replace
 
 import html5lib
+import pytest
 from markdown_it import MarkdownIt
 
+from briefings import handmade_briefing, keydate_briefing
 from conftest import ROOT
 from summarize.models import Briefing
 from summarize.rendering import render
@@ -107,3 +109,25 @@ def ranged_briefing(dated: Briefing) -> Briefing:
 def readme_section(title: str) -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+# The hand-made briefings the rendering tests read (tests/briefings.py), made once a
+# test module; a plugin of conftest.py, so that the three test files share them.
+@pytest.fixture(scope="module")
+def dated() -> Briefing:
+    return handmade_briefing()
+
+
+@pytest.fixture(scope="module")
+def undated() -> Briefing:
+    return handmade_briefing(dated=False)
+
+
+@pytest.fixture(scope="module")
+def ranged(dated: Briefing) -> Briefing:
+    return ranged_briefing(dated)
+
+
+@pytest.fixture(scope="module")
+def keydates() -> Briefing:
+    return keydate_briefing()

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing, keydate_briefing
+from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE
 from rendered import (
     AL_WALID,
     HEADLINES,
@@ -27,34 +27,12 @@ from rendered import (
     TITLE,
     markdown_dom,
     parse_html,
-    ranged_briefing,
     reading_text,
     visible_text,
 )
 from summarize.models import Summary
 from summarize.rendering import FORMATS, briefing_context, render
 from summarize.rendering.sandbox import _markdown_escape
-
-
-@pytest.fixture(scope="module")
-def dated():
-    return handmade_briefing()
-
-
-@pytest.fixture(scope="module")
-def undated():
-    return handmade_briefing(dated=False)
-
-
-@pytest.fixture(scope="module")
-def ranged(dated):
-    return ranged_briefing(dated)
-
-
-@pytest.fixture(scope="module")
-def keydates():
-    return keydate_briefing()
-
 
 # --- every format shows the whole briefing, in order ---------------------------------
 

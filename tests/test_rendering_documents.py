@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing, keydate_briefing
+from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE
 from rendered import (
     AL_WALID,
     HEADLINES,
@@ -18,34 +18,12 @@ from rendered import (
     OVERVIEW_START,
     TITLE,
     parse_html,
-    ranged_briefing,
     readme_section,
     visible_text,
 )
 from summarize.errors import SummarizeError
 from summarize.rendering import render
 from summarize.rendering.documents import timelinejs_date, timelinejs_end_date
-
-
-@pytest.fixture(scope="module")
-def dated():
-    return handmade_briefing()
-
-
-@pytest.fixture(scope="module")
-def undated():
-    return handmade_briefing(dated=False)
-
-
-@pytest.fixture(scope="module")
-def ranged(dated):
-    return ranged_briefing(dated)
-
-
-@pytest.fixture(scope="module")
-def keydates():
-    return keydate_briefing()
-
 
 # --- JSON -------------------------------------------------------------------------
 

@@ -11,28 +11,12 @@ from dataclasses import replace
 
 import pytest
 
-from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing, keydate_briefing
+from briefings import FOLLOWUP_DATELINE_SOURCE, FOLLOWUP_PAGE_SOURCE, SAMPLE_SOURCE, handmade_briefing
 from rendered import REFERENCE_TITLES, TITLE, readme_section
 from summarize import cli
 from summarize.errors import TemplateError
 from summarize.rendering import FILE_EXTENSIONS, FORMATS, briefing_context, check_template, format_for_template, render
 from summarize.rendering.context import html_datetime
-
-
-@pytest.fixture(scope="module")
-def dated():
-    return handmade_briefing()
-
-
-@pytest.fixture(scope="module")
-def undated():
-    return handmade_briefing(dated=False)
-
-
-@pytest.fixture(scope="module")
-def keydates():
-    return keydate_briefing()
-
 
 # --- the template context -----------------------------------------------------------
 
