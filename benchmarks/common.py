@@ -225,3 +225,17 @@ def peak_kb(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def measure_analyze(engine: str, workers: int, corpus: Path, out: Path, *, timeout: float | None = None) -> Measured:
+    """One whole ``summarize analyze`` of ``corpus`` into ``out`` (offline, Ray's usage
+    statistics off), measured; ``SystemExit`` with its stderr when it fails."""
+    command = [sys.executable, "-m", "summarize", "analyze", "--jsonl", str(corpus), "--out", str(out)]
+    command += ["--workers", str(workers), "--engine", engine]
+    env = dict(
+        os.environ, PYTHONPATH=str(REPO), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0"
+    )
+    measured = measure(command, env=env, cwd=REPO, timeout=timeout)
+    if measured.code != 0:
+        raise SystemExit(f"{' '.join(command)} exited {measured.code}: {measured.stderr.strip()[-500:]}")
+    return measured

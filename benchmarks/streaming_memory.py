@@ -21,7 +21,6 @@ can be taken on a shared machine.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import Measured, find_shared, measure, read_jsonl, repeat_corpus  # noqa: E402
+from benchmarks.common import Measured, find_shared, measure_analyze, read_jsonl, repeat_corpus  # noqa: E402
 
 DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
 DATE = "2015-04-15"
@@ -47,27 +46,7 @@ def corpus_records(path: Path) -> list[dict]:
 
 def analyze(engine: str, workers: int, corpus: Path, out: Path) -> Measured:
     """One whole ``summarize analyze`` of ``corpus``, measured; ``SystemExit`` when it fails."""
-    command = [
-        sys.executable,
-        "-m",
-        "summarize",
-        "analyze",
-        "--jsonl",
-        str(corpus),
-        "--out",
-        str(out),
-        "--workers",
-        str(workers),
-        "--engine",
-        engine,
-    ]
-    env = dict(
-        os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0"
-    )
-    measured = measure(command, env=env, cwd=ROOT, timeout=3600)
-    if measured.code != 0:
-        raise SystemExit(f"{' '.join(command)} exited {measured.code}: {measured.stderr.strip()[-500:]}")
-    return measured
+    return measure_analyze(engine, workers, corpus, out, timeout=3600)
 
 
 def compare(

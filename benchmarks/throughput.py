@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import find_shared, measure, read_jsonl, repeat_corpus  # noqa: E402
+from benchmarks.common import find_shared, measure_analyze, read_jsonl, repeat_corpus  # noqa: E402
 
 DEFAULT_CORPUS = find_shared("eval/cnndm-dev.jsonl")
 DATE = "2015-04-15"
@@ -42,26 +42,7 @@ def write_corpus(source: Path, count: int, path: Path) -> None:
 
 def run(engine: str, workers: int, corpus: Path, out: Path) -> dict:
     """One timed ``summarize analyze``; its wall time, CPU and peak memory per process."""
-    command = [
-        sys.executable,
-        "-m",
-        "summarize",
-        "analyze",
-        "--jsonl",
-        str(corpus),
-        "--out",
-        str(out),
-        "--workers",
-        str(workers),
-        "--engine",
-        engine,
-    ]
-    env = dict(
-        os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", RAY_USAGE_STATS_ENABLED="0"
-    )
-    measured = measure(command, env=env, cwd=ROOT)
-    if measured.code != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({measured.code}): {measured.stderr}")
+    measured = measure_analyze(engine, workers, corpus, out)
     lines = sum(1 for _ in out.open())
     return {
         "seconds": measured.wall,
