@@ -78,6 +78,10 @@ test: lint browser scorer postgres
 # own subprocesses (`python -m summarize`) import the mutated copy in mutants/ too.
 mutation: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[mutation]'
+	# mutants/ must exist before Python starts: a PYTHONPATH folder missing at start-up is
+	# cached as absent, and summarize would then be imported from the checkout, unmutated
+	# (a first run would find no test covering any mutant).
+	mkdir -p mutants
 	PYTHONPATH=$(CURDIR)/mutants $(BIN)/mutmut run --max-children 2
 	survivors="$$($(BIN)/python scripts/mutation_score.py --survivors)"; \
 	if [ -n "$$survivors" ]; then PYTHONPATH=$(CURDIR)/mutants $(BIN)/mutmut run --max-children 2 $$survivors; fi
