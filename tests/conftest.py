@@ -16,7 +16,7 @@ os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 # Fixtures that test files share live in these helper modules (tests/*.py), loaded as
 # plugins: a test names the fixture (``desk``, ``store``, ``browser``, ``bart_dir``)
 # without importing it, so the linter sees no import shadowed by an argument.
-pytest_plugins = ["deskserver", "chromiumfixture", "tinymodels", "rendered"]
+pytest_plugins = ["deskserver", "chromiumfixture", "tinymodels", "rendered", "outputfiles"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
