@@ -57,14 +57,10 @@ STATUS = {
 def modules() -> list[str]:
     """The files mutated: every ``only_mutate`` glob of pyproject.toml, expanded."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return sorted(
-        {
-            str(path.relative_to(ROOT))
-            for pattern in config["only_mutate"]
-            for path in ROOT.glob(pattern)
-            if path.suffix == ".py"
-        }
-    )
+    # mutmut matches the globs with fnmatch, where ``*`` spans folders
+    # ("summarize/temporal/*" takes temporal/rules/ too): so must this.
+    files = (str(path.relative_to(ROOT)) for path in ROOT.glob("summarize/**/*.py"))
+    return sorted(f for f in files if any(fnmatch.fnmatch(f, pattern) for pattern in config["only_mutate"]))
 
 
 def equivalent() -> dict[str, str]:
@@ -104,16 +100,18 @@ def main() -> int:
     reasons = equivalent()
     unexplained, failing, seen = [], [], set()
     print(
-        f"{'module':28} {'mutants':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv.':>6} "
+        f"{'module':38} {'mutants':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv.':>6} "
         f"{'no tests':>8} {'unrun':>5} {'score':>6}"
     )
     for module in modules():
         meta = ROOT / "mutants" / f"{module}.meta"
         if not meta.exists():
-            print(f"{module:28} not run (no {meta.relative_to(ROOT)}): run `make mutation`")
+            print(f"{module:38} not run (no {meta.relative_to(ROOT)}): run `make mutation`")
             failing.append(module)
             continue
         results = json.loads(meta.read_text())["exit_code_by_key"]
+        if not results:
+            continue  # nothing to mutate: an __init__.py of imports, a module of tables
         counts: Counter[str] = Counter()
         for name, code in results.items():
             status = STATUS.get(code, "suspicious")
@@ -127,7 +125,7 @@ def main() -> int:
         judged = len(results) - counts["equivalent"]
         score = 100.0 * caught / judged if judged else 100.0
         print(
-            f"{module:28} {len(results):7} {counts[KILLED]:6} {counts[TIMEOUT]:7} {counts[SURVIVED]:8} "
+            f"{module:38} {len(results):7} {counts[KILLED]:6} {counts[TIMEOUT]:7} {counts[SURVIVED]:8} "
             f"{counts['equivalent']:6} {counts[NO_TESTS]:8} {counts[NOT_CHECKED]:5} {score:5.1f}%"
         )
         if score < minimum or counts[NOT_CHECKED]:
