@@ -10,6 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from summarize.events import extract_events
 from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, is_bare_name, make_headline
+from summarize.headlines.draft import Draft, capitalized, tidy
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -156,3 +157,159 @@ def test_compress_only_deletes_words(case):
 )
 def test_a_name_alone_is_a_bare_name(headline: str, sentence: str, expected: bool) -> None:
     assert is_bare_name(headline, sentence) is expected
+
+
+# mutation tests: headlines: clauses, asides, trimming, making, draft, attribution
+
+
+def _span(sentence: str, phrase: str) -> tuple[int, int]:
+    return sentence.index(phrase), sentence.index(phrase) + len(phrase)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "named", "expected"),
+    [
+        # a date that names a thing parts the clauses as another date does
+        (
+            "She won the 2012 Boston Marathon, and she retired from racing on Friday.",
+            "Friday",
+            [],
+            ["2012"],
+            "She retired from racing",
+        ),
+        # the clause kept only a name: the sentence without its dates (and "On") tells more
+        (
+            "On Monday, Walter Mondale; he was buried in Minneapolis.",
+            "Monday",
+            [],
+            [],
+            "Walter Mondale; he was buried in Minneapolis",
+        ),
+        # cut between the dates, a name alone; the whole clause (past a semicolon), a name
+        # alone again; the sentence without its dates
+        (
+            "Walter Mondale in 1984, Michael Dukakis in 1988; both lost the election.",
+            "1984",
+            ["1988"],
+            [],
+            "Walter Mondale, Michael Dukakis; both lost the election",
+        ),
+        # an opening subordinate clause of a clause cut from the middle: the date in it
+        # dates it, a date after it dates the main clause
+        (
+            "The bank collapsed in 2008; when the economy recovered in 2012, its shares rose again.",
+            "2012",
+            ["2008"],
+            [],
+            "The economy recovered",
+        ),
+        (
+            "The bank collapsed in 2008; when the economy recovered, its shares rose again in 2012.",
+            "2012",
+            ["2008"],
+            [],
+            "Its shares rose again",
+        ),
+        (
+            "The army retook the town on Monday: as the rebels fled on Tuesday, the roads reopened.",
+            "Tuesday",
+            ["Monday"],
+            [],
+            "The rebels fled",
+        ),
+        (
+            "Prices rose in 2007 but while the bank collapsed in 2008, the markets held.",
+            "2008",
+            ["2007"],
+            [],
+            "The bank collapsed",
+        ),
+        # the "that" opening a clause cut from the middle goes
+        (
+            "He said the bridge closed on Monday but that it would reopen on Friday.",
+            "Friday",
+            ["Monday"],
+            [],
+            "It would reopen",
+        ),
+        # "That" opening the sentence is its subject's, and stays
+        (
+            "That the plant would close in 2015 surprised nobody in the town.",
+            "2015",
+            [],
+            [],
+            "That the plant would close surprised nobody in the town",
+        ),
+        # every rule together left nothing: the sentence without the date
+        ("Since 2010.", "2010", [], [], "Since"),
+    ],
+)
+def test_make_headline_clauses_and_fallbacks(sentence, phrase, others, named, expected):
+    span = _span(sentence, phrase)
+    headline = make_headline(sentence, span, [_span(sentence, o) for o in others], [_span(sentence, n) for n in named])
+    assert headline == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "expected"),
+    [
+        ("Walter Mondale (1928-2021)", "Walter Mondale (1928-2021) was buried in Minneapolis.", True),
+        ("Xbox Live", "Xbox Live went down on Christmas Day.", True),  # only an edge X is no letter to strip
+        ("Windows 8.1", "Windows 8.1 went on sale on Thursday.", True),
+        ("LEICESTER V LONDON WELSH", "LEICESTER V LONDON WELSH on Saturday.", False),  # a fixture in capitals
+        ("Obama", "\u201cObama is wrong,\u201d she said on Monday.", True),  # a name after an opening quote
+    ],
+)
+def test_is_bare_name_on_brackets_digits_capitals_and_quotes(headline, sentence, expected):
+    assert is_bare_name(headline, sentence) is expected
+
+
+def test_draft_view_marks_a_deleted_stretch_with_minus_one():
+    draft = Draft("And on Monday the army retook the town")
+    draft.delete(3, 14)
+    text, index = draft.view()
+    assert text == "And the army retook the town"
+    assert index == [0, 1, 2, -1, *range(14, 38)]
+
+
+def test_draft_sub_deletes_every_match_or_the_first_count():
+    pattern = re.compile(r"\s*\(\d+\)")
+    sentence = "Walter Mondale (1928) and Joan Mondale (1930) wed."
+    draft = Draft(sentence)
+    assert draft.sub(pattern) is True
+    assert draft.words() == ["Walter", "Mondale", "and", "Joan", "Mondale", "wed."]
+    draft = Draft(sentence)
+    assert draft.sub(pattern, count=1) is True
+    assert draft.view()[0] == "Walter Mondale and Joan Mondale (1930) wed."
+    assert Draft("Talks collapsed.").sub(pattern) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said \u201c  hello \u201d ( twice ) ,", "He said \u201chello\u201d (twice)"),
+        ("Troops left , ; the war ended", "Troops left; the war ended"),
+        ("Troops left ; , the war ended", "Troops left; the war ended"),
+        ("the policies of war,''", "the policies of war''"),
+        ("He arrived at 10 a.m.", "He arrived at 10 a.m."),
+        ("He flew to the U.S.", "He flew to the U.S."),
+        ("Talks collapsed.", "Talks collapsed"),
+        ("He met Malcolm X", "He met Malcolm X"),
+        ("X marks the spot", "X marks the spot"),
+    ],
+)
+def test_tidy_closes_up_punctuation_and_strips_the_edges(text, expected):
+    assert tidy(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("talks", "Talks"),
+        ("", ""),
+        ("\ufb01nal talks", "\ufb01nal talks"),  # the ligature's capital is two letters ("FI")
+        ("\u0131spanak sold out", "\u0131spanak sold out"),  # dotless i: its capital is another letter's
+    ],
+)
+def test_capitalized_changes_only_the_case_of_one_letter(text, expected):
+    assert capitalized(text) == expected
