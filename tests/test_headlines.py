@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from summarize.events import extract_events
-from summarize.headlines import HARD_MAX_HEADLINE_WORDS, compress, is_bare_name, make_headline
+from summarize.headlines import HARD_MAX_HEADLINE_WORDS, clause_of, compress, is_bare_name, make_headline
 from summarize.headlines.draft import Draft, capitalized, tidy
 from summarize.models import Article, TimeExpression
 
@@ -313,3 +313,189 @@ def test_tidy_closes_up_punctuation_and_strips_the_edges(text, expected):
 )
 def test_capitalized_changes_only_the_case_of_one_letter(text, expected):
     assert capitalized(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # the clause ends after an abbreviation's period, also before a closing quote
+        ("Officials said the envoy flew to the U.S.", "said", [], "Officials said the envoy flew to the U.S."),
+        ('He said: "We are going to the U.S."', "said", [], 'He said: "We are going to the U.S.'),
+        ("The meeting ended at 10 a.m.", "10 a.m", [], "The meeting ended at 10 a.m."),
+        # run-on boundaries: a period the splitter kept, a glued caption
+        (
+            "The band was big in the 70s. Last year it reunited for a tour.",
+            "Last year",
+            [],
+            "Last year it reunited for a tour",
+        ),
+        (
+            "Troops entered the town on Monday He said the fighting was over.",
+            "Monday",
+            [],
+            "Troops entered the town on Monday",
+        ),
+        ("The talks began on Thursday; Friday brought a deal.", "Friday", ["Thursday"], "Friday brought a deal"),
+        ("The talks began on Thursday; Friday brought a deal.", "Thursday", ["Friday"], "The talks began on Thursday"),
+        # a date in another sentence of the run-on is no date of this clause
+        (
+            "Rain fell on Monday. Police arrested two men, and a third fled on Saturday.",
+            "Saturday",
+            ["Monday"],
+            "Police arrested two men, and a third fled on Saturday",
+        ),
+        (
+            "Rain fell, and winds rose. Police arrested two men on Friday, while a third fled on Saturday.",
+            "Saturday",
+            ["Friday"],
+            "a third fled on Saturday",
+        ),
+        # another date at the very start of the clause
+        (
+            "Monday's talks failed, and on Friday the union went on strike.",
+            "Friday",
+            ["Monday"],
+            "on Friday the union went on strike",
+        ),
+        # the commas of an aside part no list, and a verb after a comma shares the subject
+        (
+            "Mr Waley-Cohen, pictured in 2014, then rode Long Run to victory in 2011.",
+            "2011",
+            ["2014"],
+            "Mr Waley-Cohen, pictured in 2014, then rode Long Run to victory in 2011",
+        ),
+        (
+            "Troops entered the town on Monday, quickly seized the airport on Tuesday.",
+            "Tuesday",
+            ["Monday"],
+            "Troops entered the town on Monday, quickly seized the airport on Tuesday",
+        ),
+        (
+            "Rebels shelled the city on Monday, killing seven people, and troops retook it on Tuesday.",
+            "Tuesday",
+            ["Monday"],
+            "troops retook it on Tuesday",
+        ),
+        (
+            "Rebels shelled the city on Monday, killing seven people, and troops retook it on Tuesday.",
+            "Monday",
+            ["Tuesday"],
+            "Rebels shelled the city on Monday, killing seven people",
+        ),
+        (
+            "Mr Smith, who joined the firm in 2005, left it in 2010, and retired in 2012.",
+            "2010",
+            ["2005", "2012"],
+            "Mr Smith, who joined the firm in 2005, left it in 2010",
+        ),
+        # a boundary parts two dates with a word between them, not "Monday but Tuesday"
+        (
+            "Prices fell sharply on Monday in Tokyo, but Tuesday brought a rally.",
+            "Tuesday",
+            ["Monday"],
+            "Tuesday brought a rally",
+        ),
+        (
+            "Prices fell on Monday in Tokyo but Tuesday brought a rally.",
+            "Monday",
+            ["Tuesday"],
+            "Prices fell on Monday in Tokyo",
+        ),
+        (
+            "Prices fell on Monday in Tokyo but Tuesday brought a rally.",
+            "Tuesday",
+            ["Monday"],
+            "Tuesday brought a rally",
+        ),
+        (
+            "Prices fell on Monday but Tuesday brought a rally.",
+            "Tuesday",
+            ["Monday"],
+            "Prices fell on Monday but Tuesday brought a rally",
+        ),
+        (
+            "Prices fell on Monday but Tuesday brought a rally.",
+            "Monday",
+            ["Tuesday"],
+            "Prices fell on Monday but Tuesday brought a rally",
+        ),
+        (
+            "Shares fell on Monday (NYSE) but Tuesday brought a rally.",
+            "Monday",
+            ["Tuesday"],
+            "Shares fell on Monday (NYSE)",
+        ),
+        (
+            "Founded in 1998, the company went public in 2004 in New York, and its shares rose.",
+            "2004",
+            ["1998"],
+            "the company went public in 2004 in New York, and its shares rose",
+        ),
+        # the cut must leave the date two words of its own, besides "then", "just", "only", ...
+        ("He won in 2005 and then lost in 2014.", "2014", ["2005"], "He won in 2005 and then lost in 2014"),
+        ("He won in 2005 and again lost in 2014.", "2014", ["2005"], "He won in 2005 and again lost in 2014"),
+        ("He won in 2005 and also lost in 2014.", "2014", ["2005"], "He won in 2005 and also lost in 2014"),
+        ("He won in 2005 and later lost in 2014.", "2014", ["2005"], "He won in 2005 and later lost in 2014"),
+        ("He won in 2005, and lost in 2014.", "2014", ["2005"], "He won in 2005, and lost in 2014"),
+        ("He won in 2005 but lost in 2014.", "2014", ["2005"], "He won in 2005 but lost in 2014"),
+        ("He won in 2005, and just lost in 2014.", "2014", ["2005"], "He won in 2005, and just lost in 2014"),
+        ("He won in 2005, but only lost in 2014.", "2014", ["2005"], "He won in 2005, but only lost in 2014"),
+        ("He won in 2005 and then lost in 2014. He retired.", "2014", ["2005"], "He won in 2005 and then lost in 2014"),
+        ("He won in 2008 but Obama won in 2012.", "2012", ["2008"], "Obama won in 2012"),
+        (
+            "Elected on Monday and then ousted on Friday, he left office.",
+            "Monday",
+            ["Friday"],
+            "Elected on Monday and then ousted on Friday, he left office",
+        ),
+        (
+            "The vote was close. Elected on Monday and then ousted on Friday, he left office.",
+            "Monday",
+            ["Friday"],
+            "Elected on Monday and then ousted on Friday, he left office",
+        ),
+    ],
+)
+def test_clause_of_cuts_at_run_ons_and_between_dates(sentence, phrase, others, expected):
+    start, end = _span(sentence, phrase)
+    clause_start, clause_end = clause_of(sentence, start, end, [_span(sentence, o) for o in others])
+    assert sentence[clause_start:clause_end] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a clause cut from the middle shares the subject, after an opening connective
+        (
+            "And Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+        (
+            "Unusually, Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+        (
+            "Meanwhile, Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+        (
+            "The vote was close. Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+        # an opening subordinate clause: kept without its conjunction when it holds the date
+        ("When the storm hit on Monday.", "Monday", [], "The storm hit"),
+        ("When the storm hit on Monday, the river rose, and the town flooded.", "Monday", [], "The storm hit"),
+        ("When the storm hit, towns flooded on Monday.", "Monday", [], "Towns flooded"),
+        ("Despite the rain, the race began on Sunday.", "Sunday", [], "The race began"),
+    ],
+)
+def test_make_headline_shared_subjects_and_opening_clauses(sentence, phrase, others, expected):
+    assert make_headline(sentence, _span(sentence, phrase), [_span(sentence, o) for o in others]) == expected
