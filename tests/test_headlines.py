@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from summarize.events import extract_events
-from summarize.headlines import HARD_MAX_HEADLINE_WORDS, clause_of, compress, is_bare_name, make_headline
+from summarize.headlines import (
+    HARD_MAX_HEADLINE_WORDS,
+    aside_kind,
+    clause_of,
+    compress,
+    is_bare_name,
+    make_headline,
+)
 from summarize.headlines.draft import Draft, capitalized, tidy
 from summarize.models import Article, TimeExpression
 
@@ -499,3 +506,86 @@ def test_clause_of_cuts_at_run_ons_and_between_dates(sentence, phrase, others, e
 )
 def test_make_headline_shared_subjects_and_opening_clauses(sentence, phrase, others, expected):
     assert make_headline(sentence, _span(sentence, phrase), [_span(sentence, o) for o in others]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("MOSCOW, Jan. 5 (AP) -- Russia's president signed the law.", "Jan. 5", "dateline"),
+        # a caption without its period, and one inside brackets: the caption wins
+        ("Princess Eugenie of York, pictured at the Serpentine Gallery last summer", "last summer", "caption"),
+        ("The princess (right, pictured on Friday) wore blue.", "Friday", "caption"),
+        # an attribution inside a closing dash aside: the attribution wins
+        ("The boat sank off Crete \u2013 all 12 crew survived, officials said on Friday.", "Friday", "attribution"),
+    ],
+)
+def test_aside_kind_of_a_date(sentence, phrase, expected):
+    assert aside_kind(sentence, _span(sentence, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militants  killed 21 leaders.", "Militants  killed 21 leaders."),  # no aside: unchanged, spaces too
+        ("Bader (a pilot) was shot down.", "Bader was shot down."),  # four words left are enough
+    ],
+)
+def test_compress_keeps_a_sentence_without_asides_and_four_words(sentence, expected):
+    assert compress(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # the date's own bracket or dash aside, of three words or more, tells its happening
+        ("The town was quiet (UN troops withdrew on May 3).", "May 3", "UN troops withdrew"),
+        (
+            "The town was quiet \u2013 rebel fighting ended on May 3 \u2013 and shops reopened.",
+            "May 3",
+            "Rebel fighting ended",
+        ),
+        ("The town was quiet \u2013 rebel fighting ended on May 3.", "May 3", "Rebel fighting ended"),
+        (
+            "The town was quiet \u2013 rebel fighting, officials said, ended on May 3 \u2013 and shops reopened.",
+            "May 3",
+            "Rebel fighting ended",
+        ),
+        # a relative clause in brackets holding the date is kept with its antecedent
+        ("Bader (who lost his legs in 1931) was shot down over France.", "1931", "Bader lost his legs"),
+        # a participle phrase holding the date, with its antecedent, to its last word
+        (
+            "That resolution, passed in 1978 by the UN council, calls for a withdrawal.",
+            "1978",
+            "That resolution passed by the UN council",
+        ),
+        # the date's own caption or attribution stays, cut with the date
+        ("Princess Eugenie, pictured last summer, wore blue.", "last summer", "Princess Eugenie pictured"),
+        (
+            "Princess Eugenie, pictured last summer, wore blue, her spokesman said.",
+            "last summer",
+            "Princess Eugenie pictured",
+        ),
+        ("Troops withdrew, officials told reporters on Friday.", "Friday", "Troops withdrew, officials told reporters"),
+        # other asides go: an attribution after a date that looks like a name's appositive,
+        # "but also including ..." before a word that is no verb, a mid-sentence attribution
+        # with both commas before a verb and one comma before a noun
+        (
+            "In March, an independent inquiry found the mayor, officials said, had lied to voters.",
+            "March",
+            "An independent inquiry found the mayor had lied to voters",
+        ),
+        (
+            "Militants led by ISIL but also including local tribesmen, reportedly overran the town on Monday.",
+            "Monday",
+            "Militants led by ISIL reportedly overran the town",
+        ),
+        ("The plan, officials said, was approved on Monday.", "Monday", "The plan was approved"),
+        (
+            "Prices rose at a record pace, the government reported, evidence that inflation returned in May.",
+            "May",
+            "Prices rose at a record pace, evidence that inflation returned",
+        ),
+    ],
+)
+def test_make_headline_deletes_or_keeps_asides(sentence, phrase, expected):
+    assert make_headline(sentence, _span(sentence, phrase)) == expected

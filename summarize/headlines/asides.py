@@ -177,9 +177,16 @@ def delete_asides(
                 "dash",
                 "dash-end",
             ):
-                # The date's own aside tells its happening: "(the siege ended on May 3)".
-                draft.delete(clause_start, aside_start)
-                draft.delete(aside_end, clause_end)
+                # The date's own aside tells its happening: "(the siege ended on May 3)",
+                # without its brackets ("The siege ended", not "(the siege ended)").
+                opening = (
+                    aside_start
+                    + 1
+                    + len(sentence[aside_start:aside_end])
+                    - len(sentence[aside_start:aside_end].lstrip())
+                )
+                draft.delete(clause_start, opening if kind == "paren" else aside_start)
+                draft.delete(aside_end - 1 if kind == "paren" else aside_end, clause_end)
                 continue
         straddles = aside_start < start < aside_end or aside_start < end < aside_end
         if straddles and (
