@@ -18,6 +18,7 @@ from summarize.headlines import (
     make_headline,
 )
 from summarize.headlines.draft import Draft, capitalized, tidy
+from summarize.headlines.trimming import trim_edges
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -589,3 +590,54 @@ def test_compress_keeps_a_sentence_without_asides_and_four_words(sentence, expec
 )
 def test_make_headline_deletes_or_keeps_asides(sentence, phrase, expected):
     assert make_headline(sentence, _span(sentence, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut_from_middle", "expected"),
+    [
+        # quotes and brackets: balanced ones stay, apostrophes ("I'm", "O'Brien", "the
+        # players' union", "the NHS' budget", "driver(s)") are no quotes, and a mark left
+        # without its partner goes; an opening attribution, dateline, connective or
+        # dangling word goes, also when another cut lays it bare
+        ("He said 'we are ready' on Monday", False, "'we are ready' on Monday"),
+        ("'We are ready,' he said at the talks", False, "'We are ready,' he said at the talks"),
+        ("I'm leaving the party today", False, "I'm leaving the party today"),
+        ("O'Brien left the party today", False, "O'Brien left the party today"),
+        ("the fans of the players'", False, "the fans of the players'"),
+        ("Police are looking for the driver(s) of the car", False, "Police are looking for the driver(s) of the car"),
+        ("He said 'we are ready", False, "we are ready"),
+        ("‘We are ready’ he said at the talks", False, "‘We are ready’ he said at the talks"),
+        ("it's over) he said at the talks", False, "it's over he said at the talks"),
+        ("He joined the players' union", False, "He joined the players' union"),
+        ("He joined the players’ union", False, "He joined the players’ union"),
+        ("He criticised the NHS' budget", False, "He criticised the NHS' budget"),
+        ("(the players' union won the vote)", False, "(the players' union won the vote)"),
+        ("‘the players' view was clear", False, "‘the players' view was clear"),
+        ("the players' union won) the vote", False, "the players' union won the vote"),
+        ("the (new) law was passed", False, "the (new) law was passed"),
+        ("the [new] law was passed", False, "the [new] law was passed"),
+        ("He said “we are ready” at the talks", False, "“we are ready” at the talks"),
+        ("He said ``we are ready'' at the talks", False, "``we are ready'' at the talks"),
+        ("it was over) at the talks", False, "it was over at the talks"),
+        ("He said 'we are ready’ at the talks", False, "'we are ready’ at the talks"),
+        ("(we are ready’ he said at the talks", False, "we are ready he said at the talks"),
+        ("‘we are ready' he said at the talks", False, "‘we are ready' he said at the talks"),
+        ("was over) he said “no at the talks", False, "was over he said no at the talks"),
+        ("He said “it was over", False, "it was over"),
+        ("the war was over) and done) now", False, "the war was over and done"),
+        ("“And the war ended", False, "the war ended"),
+        ("Meanwhile, police said the town fell", False, "the town fell"),
+        (", police said the town fell", False, "the town fell"),
+        ("“the town fell to”", False, "the town fell"),
+        ("who fled the town on foot", False, "fled the town on foot"),
+        ("which, in turn, led to the strike", False, "led to the strike"),
+        ("who", False, "who"),
+        ("who fled", False, "fled"),
+        ("WASHINGTON (AP) -- The Senate passed the bill", False, "The Senate passed the bill"),
+        ("that police said the town fell", True, "the town fell"),
+    ],
+)
+def test_trim_edges_balances_quotes_and_trims_the_edges(text, cut_from_middle, expected):
+    draft = Draft(text)
+    trim_edges(draft, cut_from_middle=cut_from_middle)
+    assert draft.view()[0] == expected
