@@ -450,6 +450,13 @@ def test_capitalized_changes_only_the_case_of_one_letter(text, expected):
         ("He won in 2005, but only lost in 2014.", "2014", ["2005"], "He won in 2005, but only lost in 2014"),
         ("He won in 2005 and then lost in 2014. He retired.", "2014", ["2005"], "He won in 2005 and then lost in 2014"),
         ("He won in 2008 but Obama won in 2012.", "2012", ["2008"], "Obama won in 2012"),
+        ("He won in 2008 but NATO won in 2012.", "2012", ["2008"], "NATO won in 2012"),
+        (
+            "Mr Waley-Cohen, pictured in 2014, won in 2011, a year after his brother won in 2010.",
+            "2011",
+            ["2014", "2010"],
+            "Mr Waley-Cohen, pictured in 2014, won in 2011",
+        ),
         (
             "Elected on Monday and then ousted on Friday, he left office.",
             "Monday",
