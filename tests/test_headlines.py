@@ -285,7 +285,7 @@ def test_draft_sub_deletes_every_match_or_the_first_count():
     sentence = "Walter Mondale (1928) and Joan Mondale (1930) wed."
     draft = Draft(sentence)
     assert draft.sub(pattern) is True
-    assert draft.words() == ["Walter", "Mondale", "and", "Joan", "Mondale", "wed."]
+    assert draft.view()[0] == "Walter Mondale and Joan Mondale wed."
     draft = Draft(sentence)
     assert draft.sub(pattern, count=1) is True
     assert draft.view()[0] == "Walter Mondale and Joan Mondale (1930) wed."
