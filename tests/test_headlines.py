@@ -642,6 +642,7 @@ def test_make_headline_deletes_or_keeps_asides(sentence, phrase, expected):
         ("who fled", False, "fled"),
         ("WASHINGTON (AP) -- The Senate passed the bill", False, "The Senate passed the bill"),
         ("that police said the town fell", True, "the town fell"),
+        ("the town fell, police told reporters at", False, "the town fell"),
     ],
 )
 def test_trim_edges_balances_quotes_and_trims_the_edges(text, cut_from_middle, expected):
