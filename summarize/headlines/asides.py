@@ -148,7 +148,7 @@ def delete_asides(
 ) -> None:
     """Step 2 of the headline of the date at ``span``: delete the asides of its
     clause, except the date's own aside (cut with the date, or kept when it tells the
-    happening: "(the siege ended on May 3)"); a relative clause or participle phrase
+    happening: "(UN troops withdrew on May 3)"); a relative clause or participle phrase
     holding the date is kept with its antecedent instead ("That resolution, passed in
     1978, calls for ..." -> "That resolution passed")."""
     start, end = span
@@ -177,9 +177,16 @@ def delete_asides(
                 "dash",
                 "dash-end",
             ):
-                # The date's own aside tells its happening: "(the siege ended on May 3)".
-                draft.delete(clause_start, aside_start)
-                draft.delete(aside_end, clause_end)
+                # The date's own aside tells its happening, without its brackets:
+                # "(UN troops withdrew on May 3)" is "UN troops withdrew".
+                opening = (
+                    aside_start
+                    + 1
+                    + len(sentence[aside_start:aside_end])
+                    - len(sentence[aside_start:aside_end].lstrip())
+                )
+                draft.delete(clause_start, opening if kind == "paren" else aside_start)
+                draft.delete(aside_end - 1 if kind == "paren" else aside_end, clause_end)
                 continue
         straddles = aside_start < start < aside_end or aside_start < end < aside_end
         if straddles and (

@@ -70,9 +70,6 @@ class Draft:
             self.delete_view(index, match.start(), match.end())
         return bool(matches)
 
-    def words(self) -> list[str]:
-        return self.view()[0].split()
-
 
 # Punctuation a headline does not begin or end with (a cut leaves it at the edges).
 EDGE_PUNCT = " ,;:.-\u2013\u2014_"

@@ -111,12 +111,13 @@ def _noun_phrase_headline(sentence: str, span: tuple[int, int], noun_phrase: tup
 
 
 def _trim_and_shorten(draft: Draft, sentence: str, start: int, cut_from_middle: bool) -> None:
-    """Steps 4 to 6: the edges (and, for a clause cut from the middle of its sentence,
-    the subordinator opening it), an opening subordinate clause, the length; the
+    """Steps 4 to 6: the edges, an opening subordinate clause (before the edges of a
+    clause cut from the middle lose their subordinator: "...; when the economy
+    recovered in 2012, its shares rose" is "The economy recovered"), the length; the
     edges again after each cut."""
-    trim_edges(draft, cut_from_middle=cut_from_middle)
-    leading_subordinate_clause(draft, sentence, start)
     trim_edges(draft, cut_from_middle=False)
+    leading_subordinate_clause(draft, sentence, start)
+    trim_edges(draft, cut_from_middle=cut_from_middle)
     shorten(draft)
     trim_edges(draft, cut_from_middle=False)
 
