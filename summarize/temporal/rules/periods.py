@@ -53,6 +53,8 @@ def _quarter_year(q: int, dct: dt.date, tense: str | None) -> int:
 def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
     q = V.ORDINALS.get(normalized(m.group("ordinal")))
     if q == -1:
+        if m.group(0).lower().startswith("last") and not (text_of(m, "qyear2") or text_of(m, "qrel2")):
+            return None  # "profit rose last quarter": the one before the DCT's (quarter_ref), not the fourth
         q = 4
     if not q or not 1 <= q <= 4:
         return None
@@ -107,9 +109,9 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
             r"year-ago|year-earlier|comparable|a year ago|a year earlier|last year|previous year", ago + " " + word
         )
     )
-    if is_period and ctx.last_period and "H" in ctx.last_period and not text_of(m, "qyear"):
-        # "the first half ... the same period last year": the half a year back
-        year = int(ctx.last_period[:4]) - (1 if year_back else 0)
+    if is_period and ctx.last_period and "H" in ctx.last_period:
+        # "the first half ... the same period last year", "... from the 1998 period": that half of another year
+        year = int(m.group("qyear")) if text_of(m, "qyear") else int(ctx.last_period[:4]) - (1 if year_back else 0)
         return Resolution("DATE", f"{year:04d}{ctx.last_period[4:]}")
     if is_period and year_back and not ctx.last_period and not text_of(m, "qyear"):
         # "exports rose 5% over the same period last year", no quarter named: the year
@@ -123,6 +125,9 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
     year, q = int(base[:4]), int(base[-1])
     if word == "current":
         year, q = ctx.dct.year, datemath.quarter_of(ctx.dct)
+    elif word == "previous" and ctx.last_quarter:
+        # "second-quarter profit rose from the previous quarter": the one before the quarter named
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
     elif text.startswith(("last quarter", "next quarter")) or word in ("previous", "past"):
         step = 1 if text.startswith("next") else -1
         q0 = datemath.quarter_of(ctx.dct) + step

@@ -12,6 +12,7 @@ import re
 
 from .. import vocabulary as V
 from .base import SENTENCE_START, Context, Resolution, Rule, normalized, text_of, year_number_of
+from .names import in_a_name
 
 # Words after a number that show it counts things rather than naming a year.
 _NOT_A_YEAR_AFTER = re.compile(
@@ -203,6 +204,9 @@ def resolve_millennium(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("DATE", str(n - 1)) if n and 1 <= n <= 10 else None
     if not m.group(0).lower().startswith("the") or ctx.dct is None:
         return None  # "a millennium", "millennium celebrations": no particular one
+    word = m.end() - len("millennium")
+    if in_a_name(word, ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
+        return None  # "the Millennium Dome", "the Millennium Bridge": names
     rel = normalized(text_of(m, "mrel") or "")
     current = ctx.dct.year // 1000
     if rel in ("last", "past", "previous"):
