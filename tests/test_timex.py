@@ -398,3 +398,86 @@ def test_describe_range_of_other_values(start, start_mod, end, end_mod, label):
 )
 def test_is_exact(value, mod, exact):
     assert timex.is_exact(value, mod) is exact
+
+
+@pytest.mark.parametrize(
+    ("value", "n", "expected"),
+    [
+        ("2014-06-21", 1, "2014-06-22"),
+        ("2014-06-21TEV", -1, "2014-06-20"),  # the day of a time
+        ("2014-12-31", 1, "2015-01-01"),
+        # "Saturday ... the following day": a Sunday, the date still unknown
+        ("XXXX-WXX-6", 1, "XXXX-WXX-7"),
+        ("XXXX-WXX-7", 1, "XXXX-WXX-1"),
+        ("XXXX-WXX-1", -1, "XXXX-WXX-7"),
+        ("XXXX-WXX-5TNI", 2, "XXXX-WXX-7"),
+        # a day without its year is counted in a leap year: February 29 may follow the 28th
+        ("XXXX-06-09", -1, "XXXX-06-08"),
+        ("XXXX-06-09", 1, "XXXX-06-10"),
+        ("XXXX-02-28", 1, "XXXX-02-29"),
+        ("XXXX-03-01", -1, "XXXX-02-29"),
+        ("XXXX-12-31", 1, "XXXX-01-01"),
+        ("XXXX-02-30", 1, None),
+        ("2014-06", 1, None),
+        ("P2D", 1, None),
+    ],
+)
+def test_shift_day(value, n, expected):
+    assert datemath.shift_day(value, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2014-06-21TEV", "2014-06-21"),
+        ("2014-06-21", "2014-06-21"),
+        ("XXXX-06-09TNI", "XXXX-06-09"),
+        ("XXXX-WXX-6TEV", "XXXX-WXX-6"),
+        ("XXXX-XX-XXTMO", "XXXX-XX-XX"),
+        ("2014-06", None),
+        ("PRESENT_REF", None),
+    ],
+)
+def test_day_part(value, expected):
+    assert datemath.day_part(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2014-06-21", dt.date(2014, 6, 21)),
+        ("2014-06-21T15:30", dt.date(2014, 6, 21)),
+        ("2014-02-30", None),
+        ("XXXX-06-21", None),
+        ("2014-06", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_parse_day(value, expected):
+    assert datemath.parse_day(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("weekday", "inclusive", "before", "after"),
+    [
+        # 2014-06-21 is a Saturday
+        (6, True, dt.date(2014, 6, 21), dt.date(2014, 6, 21)),
+        (6, False, dt.date(2014, 6, 14), dt.date(2014, 6, 28)),
+        (1, True, dt.date(2014, 6, 16), dt.date(2014, 6, 23)),
+        (7, False, dt.date(2014, 6, 15), dt.date(2014, 6, 22)),
+    ],
+)
+def test_weekday_before_and_after(weekday, inclusive, before, after):
+    saturday = dt.date(2014, 6, 21)
+    assert datemath.weekday_before(saturday, weekday, inclusive) == before
+    assert datemath.weekday_after(saturday, weekday, inclusive) == after
+
+
+def test_day_week_and_month_values():
+    assert datemath.day(dt.date(1998, 1, 8)) == "1998-01-08"
+    assert datemath.week(dt.date(1998, 1, 8)) == "1998-W02"
+    assert datemath.week(dt.date(2014, 12, 29)) == "2015-W01"  # the ISO year of the week
+    assert datemath.month(998, 3) == "0998-03"
+    assert datemath.safe_date(2014, 2, 29) is None
+    assert datemath.safe_date(2012, 2, 29) == dt.date(2012, 2, 29)
