@@ -57,3 +57,23 @@ def test_future_in_the_past(sentence: str, expected: bool) -> None:
     match = _DATE.search(sentence)
     assert match is not None
     assert future_in_the_past(sentence, match.start(), match.end()) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a present copula or a present "expected to" speaks from the DCT, whatever verb is further left
+        ("The minister said the funeral is Friday.", False),
+        ("The minister said the talks are expected to resume in September.", False),
+        # "proceed" ends like a participle after "to"; the past verb is "agreed"
+        ("Both sides agreed to proceed with talks in September.", True),
+        # "to be resettled": a participle, not a past verb; at the left end of the ten words looked at
+        ("Families to be resettled under the new housing plan would move in September.", False),
+        # the past verb that governs "would" is the tenth word before the month
+        ("The ministry announced that villagers from the valley would all move in September.", True),
+    ],
+)
+def test_future_in_the_past_looks_past_the_marker(sentence: str, expected: bool) -> None:
+    match = _DATE.search(sentence)
+    assert match is not None
+    assert future_in_the_past(sentence, match.start(), match.end()) is expected

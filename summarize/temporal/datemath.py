@@ -13,7 +13,6 @@ import re
 _DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _PARTIAL_DAY_RE = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _WEEKDAY_RE = re.compile(r"^XXXX-WXX-([1-7])")
-_YEAR_RE = re.compile(r"^(\d{4})")
 _LEAP_YEAR = 2000  # stand-in year for day arithmetic on XXXX-MM-DD values
 
 
@@ -57,11 +56,6 @@ def parse_day(value: str | None) -> dt.date | None:
     """The date of a value with day granularity (``2014-06-21`` or ``2014-06-21TEV``)."""
     m = _DAY_RE.match(value or "")
     return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-
-
-def year_of(value: str | None) -> int | None:
-    m = _YEAR_RE.match(value or "")
-    return int(m.group(1)) if m else None
 
 
 def shift_day(value: str, n: int) -> str | None:

@@ -47,7 +47,7 @@ def resolve_frequency(m: re.Match, ctx: Context) -> Resolution | None:
     if re.search(
         r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
         r"consecutive|straight|latest|last|previous)\s+$",
-        m.string[max(0, m.start() - 10) : m.start()],
+        m.string[max(0, m.start() - 12) : m.start()],  # "consecutive " is 12 characters
     ):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return Resolution("SET", V.FREQUENCY_WORDS[normalized(m.group("freq"))])
