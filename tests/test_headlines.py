@@ -321,6 +321,7 @@ def _headline(sentence: str, date: str, others: tuple[str, ...] = ()) -> str:
         ("New York's oldest bar, which opened in 1854, will close.", "in 1854", "New York's oldest bar opened"),
         ("Police said Labour leaders, who met in May, agreed a deal.", "in May", "Labour leaders, who met"),
         ("1984, which Orwell wrote in 1948, is still widely read.", "in 1948", "1984, which Orwell wrote"),
+        ("Plan A, which failed in 2010, was dropped.", "in 2010", "Plan A failed"),
         # a noun before the place: "two car bombings in Baghdad"
         (
             "Two car bombings in Baghdad, which killed 20 people on Monday, were blamed on militants.",
@@ -553,3 +554,46 @@ def test_a_year_that_names_a_work_or_premodifies_a_noun(sentence, year, work, at
 def test_a_date_that_modifies_the_noun_after_it(sentence, date, expected):
     start = sentence.index(date)
     assert is_modifier(sentence, start, start + len(date)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "On Monday the company said its chief executive and finance director will step down at the end of the year after the board completed a review of the accounts – a move that shocked investors.",
+            "The company said its chief executive and finance director will step down at the end of the year",
+        ),
+        (
+            "On Monday the government announced new rules for banks and insurers that will limit bonuses paid to senior staff and traders such as those who lost billions in the crisis of the last decade.",
+            "The government announced new rules for banks and insurers",
+        ),
+        (
+            "On Monday the minister promised more money for hospitals and schools in the north of the country as well as new roads and railways across the whole of the region by the end of the decade.",
+            "The minister promised more money for hospitals and schools",
+        ),
+        (
+            "On Monday the leader of the opposition party told a crowd of several thousand supporters in the capital city of the country that the election had been stolen from them by fraud.",
+            "The leader of the opposition party told a crowd of several thousand supporters",
+        ),
+        (
+            "On Monday troops loyal to the government launched a new offensive against fighters of the Islamic State of Iraq and the Levant near the northern city of Mosul in the province of Nineveh.",
+            "Troops loyal to the government launched a new offensive",
+        ),
+        (
+            "On Monday the company confirmed that the final payment of the loan from the bank is due March 1, 2011, and that the rest of the debt will be paid later.",
+            "The company confirmed that the final payment of the loan from the bank is due March 1, 2011",
+        ),
+        (
+            "On Monday hundreds of angry protesters marched through the streets of the old city towards the parliament building demanding the immediate resignation of the prime minister and the whole cabinet over corruption claims.",
+            "Hundreds of angry protesters marched through the streets of the old city towards the parliament building demanding the immediate resignation of the prime minister",
+        ),
+        (
+            "On Monday the airline said that the flights between London and New York would be suspended for three weeks while engineers inspected the engines of its entire fleet of aircraft.",
+            "The flights between London and New York would be suspended for three weeks",
+        ),
+    ],
+)
+def test_a_long_headline_is_cut_at_its_last_phrase_boundary(sentence, expected):
+    """Punctuation first, then a conjunction, then a preposition; not in "such as",
+    "as well as", "said that", a name ("Iraq and the Levant") or a date ("March 1, 2011")."""
+    assert _headline(sentence, "On Monday") == expected
