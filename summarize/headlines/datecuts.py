@@ -50,7 +50,9 @@ def _is_complement(sentence: str, cut_start: int, start: int, end: int) -> bool:
     """Whether the date at [start, end), introduced from ``cut_start``, completes the
     verb before it, so that cutting it would leave the verb dangling."""
     before = sentence[:cut_start]
-    following = re.match(r"(?:['\u2019]s)?\s+([\w\-]+)", sentence[end:])
+    # (A possessive date's next word is its noun, not a verb: "The turning point was
+    # Monday's meeting" is a copula's complement, not "was meeting".)
+    following = re.match(r"\s+([\w\-]+)", sentence[end:])
     if following and (looks_like_verb(following.group(1)) or following.group(1).endswith("ing")):
         return False  # an auxiliary, not a copula: "is today opening", "was last week jailed"
     if _COPULA_BEFORE.search(before):
