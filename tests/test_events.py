@@ -674,6 +674,35 @@ FRIDAY = ("Friday", "DATE", "2020-02-28", None)
                 )
             ],
         ),
+        (
+            OPENING + "The vote (held on Monday) was annulled on Tuesday.",
+            [FRIDAY, ("Monday", "DATE", "2020-03-02", None), ("Tuesday", "DATE", "2020-03-03", None)],
+            [("Tue 3 Mar 2020", "2020-03-03", None, None, "point", True, "The vote was annulled", 31, 81, "Tuesday")],
+        ),
+        (
+            OPENING + "The bridge \u2013 closed since Monday \u2013 reopened on Tuesday.",
+            [FRIDAY, ("Monday", "DATE", "2020-03-02", None), ("Tuesday", "DATE", "2020-03-03", None)],
+            [("Tue 3 Mar 2020", "2020-03-03", None, None, "point", True, "The bridge reopened", 31, 86, "Tuesday")],
+        ),
+        # A date that modifies a noun ("a Christmas party") does not govern the clause.
+        (
+            OPENING + "Staff held a Christmas party on Friday.",
+            [FRIDAY, ("Christmas", "DATE", "XXXX-12-25", None), ("Friday", "DATE", "2020-02-28", None)],
+            [
+                (
+                    "Fri 28 Feb 2020",
+                    "2020-02-28",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "Staff held a Christmas party",
+                    31,
+                    70,
+                    "Friday",
+                )
+            ],
+        ),
         # Ranges in a second sentence.
         (
             OPENING + "Polls are open from 7 a.m. until 10 p.m. on Thursday.",
@@ -816,3 +845,162 @@ def test_quoted_spans(sentence, spans):
 )
 def test_range_joining_words(words, between, joins):
     assert bool(ranges_module._joining(words).fullmatch(between)) is joins
+
+
+SUNDAY = ("Sunday", "DATE", "2014-06-22", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # Bylines, captions (no closing punctuation), headings in capitals.
+        ("PUBLISHED: 10:02 EST, 22 June 2014.", [("22 June 2014", "DATE", "2014-06-22", None)], []),
+        ("By John Smith and Jane Doe on Sunday.", [SUNDAY], []),
+        ("Copyright 2014 The Associated Press.", [("2014", "DATE", "2014", None)], []),
+        ("Fighters gather in Mosul on Sunday", [SUNDAY], []),
+        ("GLOUCESTER V NEWCASTLE (SUNDAY).", [("SUNDAY", "DATE", "2014-06-22", None)], []),
+        # Capitals in a sentence of news make no heading.
+        (
+            "NATO troops left Kabul on Sunday.",
+            [SUNDAY],
+            [("Sun 22 Jun 2014", "2014-06-22", None, None, "point", True, "NATO troops left Kabul", 0, 33, "Sunday")],
+        ),
+        # A birth year is biography; a birth day is a happening.
+        ("The singer was born in 1983 in Leeds.", [("1983", "DATE", "1983", None)], []),
+        (
+            "The singer was born on June 9, 1983.",
+            [("June 9, 1983", "DATE", "1983-06-09", None)],
+            [("Thu 9 Jun 1983", "1983-06-09", None, None, "point", True, "The singer was born", 0, 36, "June 9, 1983")],
+        ),
+        (
+            "Schumacher was pictured during testing in Spain in December 2007.",
+            [("December 2007", "DATE", "2007-12", None)],
+            [],
+        ),
+        # A date as the subject of a copula describes the date; after a preposition it dates.
+        ("The year 2015 will be a big year for the company.", [("2015", "DATE", "2015", None)], []),
+        (
+            "The peak in 2010 was followed by a long fall.",
+            [("2010", "DATE", "2010", None)],
+            [("2010", "2010", None, None, "point", False, "The peak was followed by a long fall", 0, 45, "2010")],
+        ),
+        # Generic days.
+        (
+            "Schools close on the Monday when Anzac Day falls on a Saturday.",
+            [("Anzac Day", "DATE", "XXXX-04-25", None), ("Saturday", "DATE", "XXXX-WXX-6", None)],
+            [],
+        ),
+        (
+            "Schools stay shut when Christmas Day, Boxing Day and New Year's Day fell on a weekend.",
+            [("Christmas Day", "DATE", "XXXX-12-25", None)],
+            [],
+        ),
+        ("The shop opens late on a Saturday.", [("Saturday", "DATE", "XXXX-WXX-6", None)], []),
+        # Comparisons.
+        ("Profit fell to $18 million from $21.4 million last year.", [("last year", "DATE", "2013", None)], []),
+        ("Profit rose 8.9% from $387.8 million a year earlier.", [("a year earlier", "DATE", "2013", None)], []),
+        ("Profit fell 8 percent compared with the 2013 period.", [("2013", "DATE", "2013", None)], []),
+        ("The vote drew more people than last year.", [("last year", "DATE", "2013", None)], []),
+        # Names and idioms.
+        ("The Mail on Sunday published the letters.", [SUNDAY], []),
+        ("The deal did not happen overnight.", [("overnight", "TIME", "2014-06-22TNI", None)], []),
+        # The article's own year and week place nothing; its month, another week or year do.
+        ("Talks collapsed this week.", [("this week", "DATE", "2014-W25", None)], []),
+        ("Talks collapsed this year.", [("this year", "DATE", "2014", None)], []),
+        (
+            "Talks collapsed last week.",
+            [("last week", "DATE", "2014-W24", None)],
+            [("Week of Mon 9 Jun 2014", "2014-W24", None, None, "point", False, "Talks collapsed", 0, 26, "last week")],
+        ),
+        (
+            "Talks collapsed a year ago this week.",
+            [("a year ago this week", "DATE", "2013-W25", None)],
+            [
+                (
+                    "Week of Mon 17 Jun 2013",
+                    "2013-W25",
+                    None,
+                    None,
+                    "point",
+                    False,
+                    "Talks collapsed",
+                    0,
+                    37,
+                    "a year ago this week",
+                )
+            ],
+        ),
+        (
+            "Talks collapsed this month.",
+            [("this month", "DATE", "2014-06", None)],
+            [("June 2014", "2014-06", None, None, "point", False, "Talks collapsed", 0, 27, "this month")],
+        ),
+        (
+            "Talks collapsed in 2013.",
+            [("2013", "DATE", "2013", None)],
+            [("2013", "2013", None, None, "point", False, "Talks collapsed", 0, 24, "2013")],
+        ),
+    ],
+)
+def test_dates_that_place_a_happening_or_not(text, phrases, expected):
+    events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
+    assert [in_full(e) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # The same date told twice with most of the shorter headline's words: one event.
+        (
+            "Rebels seized the Qaim border crossing on Sunday. On Sunday, the rebels seized the crossing.",
+            [SUNDAY, SUNDAY],
+            [("Rebels seized the Qaim border crossing", 0, 49)],
+        ),
+        # Three of five content words shared (the threshold, 0.6): the same happening.
+        (
+            "Rebels seized the Qaim border crossing on Sunday. On Sunday, Sunni insurgents seized the Qaim crossing.",
+            [SUNDAY, SUNDAY],
+            [("Rebels seized the Qaim border crossing", 0, 49)],
+        ),
+        # Three of six: two happenings.
+        (
+            "Rebels seized the border crossing near Qaim on Sunday. "
+            "On Sunday, rebels seized the border post in Rawa and Ana.",
+            [SUNDAY, SUNDAY],
+            [
+                ("Rebels seized the border crossing near Qaim", 0, 54),
+                ("Rebels seized the border post in Rawa and Ana", 55, 112),
+            ],
+        ),
+        # Two content words shared, function words aside ("the"): two happenings.
+        (
+            "Rebels seized the border crossing on Sunday. Troops seized the border town on Sunday.",
+            [SUNDAY, SUNDAY],
+            [("Rebels seized the border crossing", 0, 44), ("Troops seized the border town", 45, 85)],
+        ),
+        (
+            "He was there on Sunday. She was there on Sunday.",
+            [SUNDAY, SUNDAY],
+            [("He was there", 0, 23), ("She was there", 24, 48)],
+        ),
+        # The same words at another date, or another range: two events.
+        (
+            "Rebels seized the town on Sunday. Rebels seized the town in June.",
+            [SUNDAY, ("June", "DATE", "2014-06", None)],
+            [("Rebels seized the town", 0, 33), ("Rebels seized the town", 34, 65)],
+        ),
+        (
+            "Talks ran from Monday to Friday. Talks ran from Monday to Thursday.",
+            [
+                ("Monday", "DATE", "2014-06-16", None),
+                ("Friday", "DATE", "2014-06-20", None),
+                ("Monday", "DATE", "2014-06-16", None),
+                ("Thursday", "DATE", "2014-06-19", None),
+            ],
+            [("Talks ran", 0, 32), ("Talks ran", 33, 67)],
+        ),
+    ],
+)
+def test_one_event_per_happening_across_sentences(text, phrases, expected):
+    events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
+    assert [(e.headline, e.start, e.end) for e in events] == expected
