@@ -1004,3 +1004,39 @@ def test_dates_that_place_a_happening_or_not(text, phrases, expected):
 def test_one_event_per_happening_across_sentences(text, phrases, expected):
     events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
     assert [(e.headline, e.start, e.end) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        (
+            "The road will be closed from Saturday morning until Saturday evening.",
+            [("Saturday morning", "TIME", "XXXX-WXX-6TMO", None), ("Saturday evening", "TIME", "XXXX-WXX-6TEV", None)],
+            [
+                (
+                    "Saturday, morning to Saturday, evening (date unknown)",
+                    "XXXX-WXX-6TEV",
+                    "range",
+                    "The road will be closed",
+                )
+            ],
+        ),
+        (
+            "The bridge is shut from 9 a.m. until 9:30 a.m. on Sunday.",
+            [("9 a.m.", "TIME", "XXXX-WXX-7T09:00", None), ("9:30 a.m. on Sunday", "TIME", "XXXX-WXX-7T09:30", None)],
+            [("Sunday, 09:00 to Sunday, 09:30 (date unknown)", "XXXX-WXX-7T09:30", "range", "The bridge is shut")],
+        ),
+        # The evening lies after the morning: no range back to it.
+        (
+            "The road will be closed from Saturday evening until Saturday morning.",
+            [("Saturday evening", "TIME", "XXXX-WXX-6TEV", None), ("Saturday morning", "TIME", "XXXX-WXX-6TMO", None)],
+            [
+                ("Saturday, evening (date unknown) onward", None, "onward", "The road will be closed"),
+                ("Until Saturday, morning (date unknown)", None, "until", "The road will be closed"),
+            ],
+        ),
+    ],
+)
+def test_weekday_ranges_by_the_hour_or_part_of_day(text, phrases, expected):
+    events = events_by_hand(text, phrases)
+    assert [(e.label, e.end_value, e.extent, e.headline) for e in events] == expected
