@@ -983,6 +983,12 @@ def test_dates_that_place_a_happening_or_not(text, phrases, expected):
             [SUNDAY, SUNDAY],
             [("He was there", 0, 23), ("She was there", 24, 48)],
         ),
+        # One sentence, one happening at a day and a time of that day: the first.
+        (
+            "Air strikes hit the city on Saturday and on Saturday night.",
+            [("Saturday", "DATE", "2014-06-21", None), ("Saturday night", "TIME", "2014-06-21TNI", None)],
+            [("Air strikes hit the city", 0, 59)],
+        ),
         # The same words at another date, or another range: two events.
         (
             "Rebels seized the town on Sunday. Rebels seized the town in June.",
@@ -1040,3 +1046,133 @@ def test_one_event_per_happening_across_sentences(text, phrases, expected):
 def test_weekday_ranges_by_the_hour_or_part_of_day(text, phrases, expected):
     events = events_by_hand(text, phrases)
     assert [(e.label, e.end_value, e.extent, e.headline) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "mod", "expected"),
+    [
+        (
+            "The road has been closed since early June.",
+            "early June",
+            "2014-06",
+            "START",
+            ("Early June 2014 onward", "onward", "The road has been closed"),
+        ),
+        (
+            "Starting June 9, the road will be closed.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Mon 9 Jun 2014 onward", "onward", "The road will be closed"),
+        ),
+        (
+            "The new rules apply as of June 9.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Mon 9 Jun 2014 onward", "onward", "The new rules apply"),
+        ),
+        (
+            "The road will stay closed until early on June 9.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Until Mon 9 Jun 2014", "until", "The road will stay closed"),
+        ),
+        (
+            "The road stays closed till June 9.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Until Mon 9 Jun 2014", "until", "The road stays closed"),
+        ),
+        (
+            "The road has stayed closed SINCE June 9.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Mon 9 Jun 2014 onward", "onward", "The road has stayed closed"),
+        ),
+        (
+            "Tickets are valid June 9 onwards.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Mon 9 Jun 2014 onward", "onward", "Tickets are valid"),
+        ),
+        ("Prices will rise in 2015 and beyond.", "2015", "2015", None, ("2015 onward", "onward", "Prices will rise")),
+        (
+            "The road was closed on June 9.",
+            "June 9",
+            "2014-06-09",
+            None,
+            ("Mon 9 Jun 2014", "point", "The road was closed"),
+        ),
+    ],
+)
+def test_extent_of_an_event(text, phrase, value, mod, expected):
+    (event,) = events_by_hand(text, [(phrase, "DATE", value, mod)], dt.date(2014, 6, 22))
+    assert (event.label, event.extent, event.headline) == expected
+    assert event.exact is (expected[1] == "point")
+
+
+def test_an_event_carries_its_sentence_source_and_times():
+    text = "Fighters crossed the border on Saturday. Wright played for Arsenal between 1991 and 1998, and he retired on Sunday."
+    events = events_by_hand(
+        text,
+        [
+            ("Saturday", "DATE", "2014-06-21", None),
+            ("1991", "DATE", "1991", None),
+            ("1998", "DATE", "1998", None),
+            ("Sunday", "DATE", "2014-06-22", None),
+        ],
+        dt.date(2014, 6, 22),
+    )
+    second = "Wright played for Arsenal between 1991 and 1998, and he retired on Sunday."
+    assert [(e.sentence, e.sources, e.start, e.end) for e in events] == [
+        ("Fighters crossed the border on Saturday.", ("t.txt",), 0, 40),
+        (second, ("t.txt",), 41, 115),
+        (second, ("t.txt",), 41, 115),
+    ]
+    assert [(e.time.text, e.time.start, e.end_time and (e.end_time.text, e.end_time.start)) for e in events] == [
+        ("Saturday", 31, None),
+        ("1991", 75, ("1998", 84)),
+        ("Sunday", 108, None),
+    ]
+    assert [(e.label, e.headline) for e in events] == [
+        ("Sat 21 Jun 2014", "Fighters crossed the border"),
+        ("1991 to 1998", "Wright played for Arsenal"),
+        ("Sun 22 Jun 2014", "Wright played for Arsenal, and he retired"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # A date that places nothing ("recently") stays in the headline; a duration too.
+        (
+            "Rebels recently seized the town on Sunday.",
+            [("recently", "DATE", "PAST_REF", None), SUNDAY],
+            [("Sun 22 Jun 2014", "Rebels recently seized the town")],
+        ),
+        (
+            "Rebels seized the town on Sunday after two days of fighting.",
+            [SUNDAY, ("two days", "DURATION", "P2D", None)],
+            [("Sun 22 Jun 2014", "Rebels seized the town after two days of fighting")],
+        ),
+        # Another range of the sentence is cut whole; a date of a time of day too.
+        (
+            "The dam was built between 1978 and 1990, and it burst on Sunday.",
+            [("1978", "DATE", "1978", None), ("1990", "DATE", "1990", None), SUNDAY],
+            [("1978 to 1990", "The dam was built"), ("Sun 22 Jun 2014", "It burst")],
+        ),
+        (
+            "Rebels seized the town on Saturday, and troops retook it at 9 p.m. on Sunday.",
+            [("Saturday", "DATE", "2014-06-21", None), ("9 p.m. on Sunday", "TIME", "2014-06-22T21:00", None)],
+            [("Sat 21 Jun 2014", "Rebels seized the town"), ("Sun 22 Jun 2014, 21:00", "Troops retook it")],
+        ),
+    ],
+)
+def test_headlines_cut_the_other_dates_of_their_sentence(text, phrases, expected):
+    events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
+    assert [(e.label, e.headline) for e in events] == expected
