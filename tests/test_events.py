@@ -819,6 +819,24 @@ def test_events_in_full_after_an_opening_sentence(text, phrases, expected):
         # At the very end of the sentence it closes a quotation too.
         ("It was a decision for the players'", [(0, 34)]),
         ("\u201cWe will retake the town,\u201d he said.", [(0, 26)]),
+        # Paired marks: speech or a title, whatever its length.
+        ("\u201cWe will pay on April 9,\u201d the minister said.", [(0, 25)]),
+        ("``Yes,'' he said on Sunday.", [(0, 8)]),
+        ("He called it 'Project X' on Sunday.", [(13, 24)]),
+        ("He called it \u2018Project X\u2019 on Sunday.", [(13, 24)]),
+        ('He called it "White Christmas" on Sunday.', [(13, 30)]),
+        ('The film ("Heat") opened on Sunday.', [(10, 16)]),
+        ('The film ["Heat"] opened on Sunday.', [(10, 16)]),
+        ("She sang 'Jolene' and \"Heat\" on Sunday.", [(9, 17), (22, 28)]),
+        ("He was 'sure' that it's over, he said on Sunday.", [(7, 13)]),
+        # Apostrophes: "it's", "the '90s", plural possessives.
+        ("It's clear the '90s are over, he said on Sunday.", []),
+        ("The players' union and the owners' group met on Sunday.", []),
+        # Left open, or closed with no opening: trusted from four words.
+        ('He said: "We will retake the town on Sunday.', [(9, 44)]),
+        ('He said: "Not now.', []),
+        ("The end of the war is near,' he said.", [(0, 28)]),
+        ("Near,' he said.", []),
     ],
 )
 def test_quoted_spans(sentence, spans):
@@ -1176,3 +1194,34 @@ def test_an_event_carries_its_sentence_source_and_times():
 def test_headlines_cut_the_other_dates_of_their_sentence(text, phrases, expected):
     events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
     assert [(e.label, e.headline) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "date", "expected"),
+    [
+        # A date that tells no happening ("Walter Mondale") does not stop the next ones.
+        (
+            "On Monday, Walter Mondale, the former vice president. Talks collapsed on Tuesday.",
+            [("Monday", "DATE", "2014-06-16", None), ("Tuesday", "DATE", "2014-06-17", None)],
+            dt.date(2014, 6, 22),
+            [("Tue 17 Jun 2014", "Talks collapsed", 54, 81)],
+        ),
+        # The article's own year begins a range: the range is an event.
+        (
+            "The plan runs from this year to 2020.",
+            [("this year", "DATE", "2014", None), ("2020", "DATE", "2020", None)],
+            dt.date(2014, 6, 22),
+            [("2014 to 2020", "The plan runs", 0, 37)],
+        ),
+        # Without an article date no year is the article's own.
+        (
+            "Talks collapsed this year.",
+            [("this year", "DATE", "2014", None)],
+            None,
+            [("2014", "Talks collapsed", 0, 26)],
+        ),
+    ],
+)
+def test_which_dates_are_placed(text, phrases, date, expected):
+    events = events_by_hand(text, phrases, date)
+    assert [(e.label, e.headline, e.start, e.end) for e in events] == expected
