@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from summarize.events import extract_events, quoted_spans, ranges as ranges_module
+from summarize.events import extract_events, filters as filters_module, quoted_spans, ranges as ranges_module
 from summarize.headlines import make_headline
 from summarize.models import Article, TimeExpression
 from summarize.temporal.timex import TimexType
@@ -1225,3 +1225,63 @@ def test_headlines_cut_the_other_dates_of_their_sentence(text, phrases, expected
 def test_which_dates_are_placed(text, phrases, date, expected):
     events = events_by_hand(text, phrases, date)
     assert [(e.label, e.headline, e.start, e.end) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # Dates parted by a comma alone, or joined as a range that runs backwards: two events.
+        (
+            "Games were played on Friday, Saturday.",
+            [("Friday", "DATE", "2014-06-20", None), ("Saturday", "DATE", "2014-06-21", None)],
+            [("Fri 20 Jun 2014", "Games were played"), ("Sat 21 Jun 2014", "Games were played")],
+        ),
+        (
+            "The shares were bought June 14 to June 2.",
+            [("June 14", "DATE", "2014-06-14", None), ("June 2", "DATE", "2014-06-02", None)],
+            [("Sat 14 Jun 2014", "The shares were bought"), ("Mon 2 Jun 2014", "The shares were bought")],
+        ),
+        # A clause connective parts the happenings.
+        (
+            "Rebels held the town on Friday but troops took it on Saturday.",
+            [("Friday", "DATE", "2014-06-20", None), ("Saturday", "DATE", "2014-06-21", None)],
+            [("Fri 20 Jun 2014", "Rebels held the town"), ("Sat 21 Jun 2014", "Troops took it")],
+        ),
+        # The plan ("originally scheduled for Saturday") is told with the happening.
+        (
+            "Ticket sales opened on Friday. The match, originally scheduled for Saturday, was played on Sunday.",
+            [
+                ("Friday", "DATE", "2014-06-20", None),
+                ("Saturday", "DATE", "2014-06-21", None),
+                ("Sunday", "DATE", "2014-06-22", None),
+            ],
+            [
+                ("Fri 20 Jun 2014", "Ticket sales opened"),
+                ("Sun 22 Jun 2014", "The match, originally scheduled for Saturday, was played"),
+            ],
+        ),
+    ],
+)
+def test_happenings_of_one_headline(text, phrases, expected):
+    events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
+    assert [(e.label, e.headline) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "tells"),
+    [
+        ("He said so", "He said so on Monday.", False),
+        ("The minister said it", "The minister said it on Monday.", False),
+        ("The minister said the town fell", "The minister said the town fell on Monday.", True),
+        ("Walter Mondale", "On Monday, Walter Mondale, the former vice president.", False),
+        ("Talks", "Talks on Monday.", False),
+        ("The company", "The company, 2010.", False),
+        ("A rally", "A rally on Monday.", False),
+        ("Big rally", "Big rally on Monday.", True),
+        ("Talks collapsed", "Talks collapsed on Monday.", True),
+        ("Barcelona final", "Barcelona final, 2010.", True),
+        ("Rebels seized Mosul", "Rebels seized Mosul on Monday.", True),
+    ],
+)
+def test_tells_a_happening(headline, sentence, tells):
+    assert filters_module.tells_a_happening(headline, sentence) is tells
