@@ -980,6 +980,8 @@ def test_dates_that_place_a_happening_or_not(text, phrases, expected):
             [SUNDAY, SUNDAY],
             [("Rebels seized the Qaim border crossing", 0, 49)],
         ),
+        # The same two words: the same happening.
+        ("Talks collapsed on Sunday. On Sunday, the talks collapsed.", [SUNDAY, SUNDAY], [("Talks collapsed", 0, 26)]),
         # Three of six: two happenings.
         (
             "Rebels seized the border crossing near Qaim on Sunday. "
