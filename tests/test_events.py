@@ -1180,6 +1180,12 @@ def test_an_event_carries_its_sentence_source_and_times():
             [SUNDAY, ("two days", "DURATION", "P2D", None)],
             [("Sun 22 Jun 2014", "Rebels seized the town after two days of fighting")],
         ),
+        # A set ("every Monday") is no date of a happening: it stays.
+        (
+            "Traders who sell fish every Monday staged a protest on Sunday.",
+            [("every Monday", "SET", "XXXX-WXX-1", None), SUNDAY],
+            [("Sun 22 Jun 2014", "Traders who sell fish every Monday staged a protest")],
+        ),
         # Another range of the sentence is cut whole; a date of a time of day too.
         (
             "The dam was built between 1978 and 1990, and it burst on Sunday.",
