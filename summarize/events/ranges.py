@@ -84,7 +84,9 @@ def _in_order(first: TimeExpression, second: TimeExpression) -> bool:
     if (start.weekday is None) != (end.weekday is None):
         return False
     if start.weekday is not None:
-        return (end.weekday, end.hour or 0) > (start.weekday, start.hour or 0)
+        # By the hour, or the part of the day: "from Saturday morning until Saturday evening".
+        start_hour = timex.sort_point(start, first.mod, _STAND_IN_YEAR)[1]
+        return (end.weekday, timex.sort_point(end, second.mod, _STAND_IN_YEAR)[1]) > (start.weekday, start_hour)
     start_year = start.year or end.year or _STAND_IN_YEAR
     end_year = end.year or start_year
     if timex.sort_point(end, second.mod, end_year) <= timex.sort_point(start, first.mod, start_year):
