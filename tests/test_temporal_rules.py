@@ -99,7 +99,7 @@ def test_a_resolver_returns_a_resolution_or_none():
 # they are called here directly, with the exact regex they must make.
 
 from summarize.temporal import vocabulary as V  # noqa: E402
-from summarize.temporal.rules.base import DIGIT  # noqa: E402
+from summarize.temporal.rules.base import DIGIT, duration_value, unknown_value  # noqa: E402
 from summarize.temporal.rules.slots import expand  # noqa: E402
 from summarize.temporal.rules.triggers import _words  # noqa: E402
 
@@ -167,3 +167,45 @@ def test_a_rule_compiles_its_pattern_and_its_quick_pre_check():
     assert rule.requires_regex.search("at 9 pm") and rule.requires_regex.search("at nine a.m.")
     assert not rule.requires_regex.search("at nine a-m")
     assert _rule().requires_regex is None  # no pre-check: every window is matched
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "value"),
+    [
+        (3, "day", "P3D"),
+        (24, "hour", "PT24H"),
+        (3, "minute", "PT3M"),
+        (None, "year", "PXY"),
+        (None, "hour", "PTXH"),
+        (None, "decade", "PXE"),  # a vague decade keeps TimeML's letter
+        (2, "decade", "P20Y"),  # counted decades and centuries are years
+        (1, "century", "P100Y"),
+        (1.5, "decade", "P15Y"),
+        (2.5, "year", "P2Y6M"),  # fractions go to the next smaller unit
+        (0.5, "year", "P6M"),
+        (1.5, "month", "P1M15D"),
+        (1.5, "day", "P1DT12H"),
+        (0.5, "day", "PT12H"),
+        (1.5, "hour", "PT1H30M"),
+        (0.5, "hour", "PT30M"),
+        (2.5, "minute", "PT2M30S"),
+        (0.5, "minute", "PT30S"),
+        (9.84, "second", "PT9.84S"),
+        (3, "trading day", "P3D"),
+        (1, "fortnight", "P2W"),
+        (2, "fortnight", "P4W"),
+    ],
+)
+def test_a_duration_value_is_written_in_timex3(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+def test_an_unanchored_unit_has_an_underspecified_value():
+    assert [unknown_value(u) for u in ("week", "month", "quarter", "decade", "century", "year")] == [
+        "XXXX-WXX",
+        "XXXX-XX",
+        "XXXX-QX",
+        "XXX",
+        "XX",
+        "XXXX",
+    ]
