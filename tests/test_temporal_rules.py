@@ -209,3 +209,26 @@ def test_an_unanchored_unit_has_an_underspecified_value():
         "XX",
         "XXXX",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("24", 24),
+        ("1,500", 1500),
+        ("2 1/2", 2.5),
+        ("twenty-four", 24),
+        ("a dozen", 12),
+        ("three and a half", 3.5),
+        ("two hundred", 200),
+        ("two hundred and fifty", 250),
+        ("thousand", 1000),
+        ("three thousand", 3000),
+        ("hundred thousand", 100000),
+        ("several", None),
+        ("umpteen and a half", None),
+        ("", None),
+    ],
+)
+def test_a_number_in_words_or_digits_has_its_value(text, number):
+    assert V.number_value(text) == number
