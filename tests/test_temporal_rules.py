@@ -93,3 +93,142 @@ def test_a_resolver_returns_a_resolution_or_none():
     lower = "june 9 to 8"  # a range cannot end before it starts
     match = range_rule.regex.search(lower)
     assert range_rule.resolver(match, Context(dct=None, text="June 9 to 8", span=match.span())) is None
+
+
+# --- mutation tests (tagger, vocabulary, rule base): the builders run at import, so
+# they are called here directly, with the exact regex they must make.
+
+from summarize.temporal import vocabulary as V  # noqa: E402
+from summarize.temporal.rules.base import DIGIT, duration_value, unknown_value  # noqa: E402
+from summarize.temporal.rules.slots import expand  # noqa: E402
+from summarize.temporal.rules.triggers import _words  # noqa: E402
+
+
+def test_an_alternation_puts_longer_words_first_and_lets_spaces_stretch():
+    """ "sept" before "sep", or "Sept. 4" would match as "Sep" and leave "t. 4"."""
+    alternation = V.alternation(["sep", "st. patrick's day", "sept", "new year's eve", "sep"])
+    assert alternation == r"(?:st\.\s+patrick's\s+day|new\s+year's\s+eve|sept|sep)"
+    assert re.fullmatch(alternation, "st. patrick's\n day")
+    assert not re.fullmatch(alternation, "stx patrick's day")  # the period is a period
+    assert re.match(alternation, "sept. 4").group(0) == "sept"
+    # Words that are regexes already stay as they are, spaces and all.
+    assert V.alternation([r"p\.m\.", "local time"], escape=False) == r"(?:local\s+time|p\.m\.)"
+
+
+def test_the_trigger_words_of_phrases_are_their_lower_case_words():
+    assert _words(["new year's eve", "labor day"], {"good friday": -2}) == {
+        "new",
+        "year",
+        "s",
+        "eve",
+        "labor",
+        "day",
+        "good",
+        "friday",
+    }
+
+
+def test_a_pattern_expands_its_slots_to_named_groups_between_word_boundaries():
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    edges = r"(?<![\w$£€#])(?<!\d[.,])(?:", r")(?![\w%])"
+    assert expand("{year}") == f"{edges[0]}(?P<year>{year}){edges[1]}"
+    assert expand(r"{year}\s+to\s+{year:end}") == f"{edges[0]}(?P<year>{year})\\s+to\\s+(?P<end>{year}){edges[1]}"
+    assert expand(r"mid-{year:_}") == f"{edges[0]}mid-(?:{year}){edges[1]}"
+    span = re.search(expand(r"{year}\s+to\s+{year:end}"), "from 1998 to 2001.")
+    assert span is not None and (span.group("year"), span.group("end")) == ("1998", "2001")
+    assert re.search(expand("{year}"), "a21998 b1998%") is None  # no year inside a word or before %
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (dict(name="Bare Month"), "a rule's name is lower-case words joined by _"),
+        (dict(triggers=()), "it names no trigger category, so it would never run"),
+        (dict(requires=("june", "")), "an empty string in requires, which every text contains"),
+        (dict(reach=(40,)), "reach must be two character counts (before, after), not (40,)"),
+    ],
+)
+def test_a_malformed_rule_is_refused_with_the_whole_reason(changes, problem):
+    with pytest.raises(ValueError) as error:
+        validate_registry([_rule(**changes)])
+    assert str(error.value) == f"temporal rule {changes.get('name', 'bare_month')!r}: {problem}"
+
+
+def test_a_rule_may_start_or_end_at_its_trigger():
+    """A reach of 0 characters is a count like any other: "{month} 1998" starts at its month."""
+    validate_registry([*RULES, _rule(reach=(0, 12)), _rule(name="month_alone", reach=(8, 0))])
+
+
+def test_a_rule_compiles_its_pattern_and_its_quick_pre_check():
+    rule = _rule(name="month_year", pattern=r"{month}\s+{year}", requires=(DIGIT, "a.m"))
+    assert rule.regex.pattern == expand(r"{month}\s+{year}")
+    assert rule.regex.search("in june 1998 it").group("year") == "1998"
+    assert rule.requires_regex is not None and rule.requires_regex.pattern == r"\d|a\.m"
+    assert rule.requires_regex.search("at 9 pm") and rule.requires_regex.search("at nine a.m.")
+    assert not rule.requires_regex.search("at nine a-m")
+    assert _rule().requires_regex is None  # no pre-check: every window is matched
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "value"),
+    [
+        (3, "day", "P3D"),
+        (24, "hour", "PT24H"),
+        (3, "minute", "PT3M"),
+        (None, "year", "PXY"),
+        (None, "hour", "PTXH"),
+        (None, "decade", "PXE"),  # a vague decade keeps TimeML's letter
+        (2, "decade", "P20Y"),  # counted decades and centuries are years
+        (1, "century", "P100Y"),
+        (1.5, "decade", "P15Y"),
+        (2.5, "year", "P2Y6M"),  # fractions go to the next smaller unit
+        (0.5, "year", "P6M"),
+        (1.5, "month", "P1M15D"),
+        (1.5, "day", "P1DT12H"),
+        (0.5, "day", "PT12H"),
+        (1.5, "hour", "PT1H30M"),
+        (0.5, "hour", "PT30M"),
+        (2.5, "minute", "PT2M30S"),
+        (0.5, "minute", "PT30S"),
+        (9.84, "second", "PT9.84S"),
+        (3, "trading day", "P3D"),
+        (1, "fortnight", "P2W"),
+        (2, "fortnight", "P4W"),
+    ],
+)
+def test_a_duration_value_is_written_in_timex3(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+def test_an_unanchored_unit_has_an_underspecified_value():
+    assert [unknown_value(u) for u in ("week", "month", "quarter", "decade", "century", "year")] == [
+        "XXXX-WXX",
+        "XXXX-XX",
+        "XXXX-QX",
+        "XXX",
+        "XX",
+        "XXXX",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("24", 24),
+        ("1,500", 1500),
+        ("2 1/2", 2.5),
+        ("twenty-four", 24),
+        ("a dozen", 12),
+        ("three and a half", 3.5),
+        ("two hundred", 200),
+        ("two hundred and fifty", 250),
+        ("thousand", 1000),
+        ("three thousand", 3000),
+        ("hundred thousand", 100000),
+        ("several", None),
+        ("umpteen and a half", None),
+        ("", None),
+    ],
+)
+def test_a_number_in_words_or_digits_has_its_value(text, number):
+    assert V.number_value(text) == number

@@ -257,6 +257,8 @@ def unknown_value(unit: str) -> str:
 def duration_value(n: float | None, unit: str) -> str:
     """``P3D``, ``PT24H``, ``PXY``; fractions go to the next smaller unit (P2Y6M)."""
     letter, is_time = V.UNITS.get(unit, ("X", False))
+    if letter == "2W":  # a fortnight is two weeks: "a fortnight" is P2W, not P12W
+        n, letter = None if n is None else n * 2, "W"
     prefix = "PT" if is_time else "P"
     if n is None:
         return f"{prefix}X{letter}"

@@ -78,7 +78,7 @@ for _category, _words_of in (
     ("pod", _words(V.PARTS_OF_DAY) - {"mid"}),
     ("quarter", {"quarter", "quarters", "half", "period", "ago", "earlier"}),
     ("unit", _words(V.UNITS, V.UNIT_PLURALS, V.LONG_ADJECTIVES, ["millennium"]) - {"trading", "business", "long"}),
-    ("year", {"nineteen", "thousand", *V.DECADE_WORDS}),
+    ("year", {"nineteen", "eighteen", "thousand", *V.DECADE_WORDS}),  # spoken years: "eighteen sixty-two"
     ("weekday", set(V.WEEKDAYS) | {d + "s" for d in V.WEEKDAY_FULL}),
     ("month", set(V.MONTHS)),
     ("clock", {"noon", "midnight"}),
