@@ -47,9 +47,9 @@ def _generic_unit(m: re.Match, ctx: Context) -> bool:
         ctx.text[max(0, start - 24) : start]
     ):
         return True
-    unit = text_of(m, "unit") or text_of(m, "unit2") or ""
-    if unit and in_a_name(m.start("unit"), ctx):
-        return True  # "Player of the Year", ABC's "This Week"
+    group = "unit" if text_of(m, "unit") else "unit2"  # the_unit's "the weekend" is unit2
+    if text_of(m, group) and in_a_name(m.start(group), ctx):
+        return True  # "Player of the Year", ABC's "This Week", "the Weekend section"
     # "back in the day", "during the day", "start the day": any day, or days long gone
     return normalized(m.group(0)) == "the day" and bool(
         _GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10) : start])
