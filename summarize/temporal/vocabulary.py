@@ -343,7 +343,8 @@ def number_value(text: str) -> float | None:
     t = " ".join(text.lower().split())
     if not t:
         return None
-    fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", t)
+    # A zero denominator is a typo, not a number ("3 1/0 days later" raised ZeroDivisionError).
+    fraction = re.fullmatch(r"(\d+)\s+(\d)/([1-9])", t)
     if fraction:
         return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
     if re.fullmatch(r"\d+(?:\.\d+)?", t.replace(",", "")):
