@@ -162,11 +162,25 @@ def test_a_dangling_symlink_makes_its_file(tmp_path):
     assert (tmp_path / "briefings" / "today.html").read_text() == "made"
 
 
-def test_character_devices_are_written_directly():
+def _null_device(tmp_path: Path) -> Path:
+    """A character device to write to: a null device node of the test's own where the
+    test may make one (as root), else the system's /dev/null. Why: under mutation
+    testing (run as root) a mutant that replaces the target instead of writing into it
+    once turned the machine's /dev/null into a regular file."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        return Path("/dev/null")
+    return node
+
+
+def test_character_devices_are_written_directly(tmp_path: Path) -> None:
     from summarize.cli.files import write_output
 
-    write_output(Path("/dev/null"), "into the void")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    device = _null_device(tmp_path)
+    write_output(device, "into the void")
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
