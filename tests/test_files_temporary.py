@@ -263,3 +263,21 @@ def test_bytes_are_written_as_they_are(tmp_path):
 
     write_output(tmp_path / "b.pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n")
     assert (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
+
+
+def test_a_running_writers_temporary_file_is_left_and_the_writer_untouched(tmp_path):
+    """Another run still writing (its process alive) keeps its temporary file, and the
+    check whether it is alive sends it no signal (signal 0: a hang-up would kill it)."""
+    from summarize.cli.files import remove_stale_temp_files, temp_name
+
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        busy = tmp_path / temp_name("b.html", writer.pid)
+        busy.write_text("half-made")
+        assert remove_stale_temp_files(tmp_path / "b.html") == []
+        assert busy.exists()
+        with pytest.raises(subprocess.TimeoutExpired):
+            writer.wait(timeout=0.5)  # still running
+    finally:
+        writer.kill()
+        writer.wait()
