@@ -265,13 +265,28 @@ def test_bytes_are_written_as_they_are(tmp_path):
     assert (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
 
 
+# Every signal whose default action ends a process, back to that default.
+_SIGNALS_END_ME = (
+    "import signal, time\n"
+    "for s in (signal.SIGHUP, signal.SIGINT, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGTERM):\n"
+    "    signal.signal(s, signal.SIG_DFL)\n"
+)
+
+
 def test_a_running_writers_temporary_file_is_left_and_the_writer_untouched(tmp_path):
     """Another run still writing (its process alive) keeps its temporary file, and the
-    check whether it is alive sends it no signal (signal 0: a hang-up would kill it)."""
+    check whether it is alive sends it no signal (signal 0: a hang-up would kill it).
+    The writer takes the default action for every signal that ends a process: a
+    shell's nohup (as mutmut is often run) makes children ignore a hang-up."""
     from summarize.cli.files import remove_stale_temp_files, temp_name
 
-    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _SIGNALS_END_ME + "print('ready', flush=True)\ntime.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
+        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"  # its signals set
         busy = tmp_path / temp_name("b.html", writer.pid)
         busy.write_text("half-made")
         assert remove_stale_temp_files(tmp_path / "b.html") == []
@@ -280,4 +295,4 @@ def test_a_running_writers_temporary_file_is_left_and_the_writer_untouched(tmp_p
             writer.wait(timeout=0.5)  # still running
     finally:
         writer.kill()
-        writer.wait()
+        writer.communicate()
