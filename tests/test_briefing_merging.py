@@ -323,3 +323,28 @@ def test_a_range_overlaps_a_point_date_inside_it():
     assert [e.sources for e in merged] == [("a",), ("b",)]
     merged = merge_events([[ranged], [outside]], encode=encode)
     assert [e.sources for e in merged] == [("a",), ("c",)]
+
+
+def test_a_threshold_not_exact_in_binary_is_reached_at_equality_inputs():
+    """same=0.7 and a cosine of 0.7: the vectors are float32 (as MiniLM's are), where
+    0.7 is 0.69999999, and the bar is compared at that precision too, so the two
+    headlines merge ("at least", as with 0.75 above)."""
+    merged = merge_events(
+        [[event("2014-06-22", WALID_A, "a")], [event("2014-06-22", WALID_B, "b")]], encode=exactly(0.7), same=0.7
+    )
+    assert [e.sources for e in merged] == [("a", "b")]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_an_encoders_float64_vectors_merge_as_its_float32_ones_inputs(dtype):
+    """The vectors are compared in float32 whatever the encoder returns (MiniLM gives
+    float32; another encoder may give float64), so one encoder's vectors merge alike in
+    either type: a cosine of 0.79999999 is 0.8 in float32 and reaches conflict=0.8."""
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return exactly(0.79999999)(texts).astype(dtype)
+
+    merged = merge_events(
+        [[event("2014-06-21", RAWA_A, "a")], [event("2014-06-20", RAWA_B, "b")]], encode=encode, conflict=0.8
+    )
+    assert [(e.sources, e.conflicts) for e in merged] == [(("a",), ("2014-06-20",)), (("b",), ("2014-06-21",))]
