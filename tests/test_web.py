@@ -451,3 +451,33 @@ def test_what_counts_as_a_sentence_of_prose(text, prose):
     from summarize.inputs.web import has_prose
 
     assert has_prose(text) is prose
+
+
+class _ReadWhole:
+    """A response whose reads bring ``chunks`` and then the end, all that its
+    Content-Length promised (``length`` 0, as http.client counts it down)."""
+
+    length = 0
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.chunks.pop(0) if self.chunks else b""
+
+
+def test_bytes_read_after_the_deadline_are_a_timeout_before_the_timer_fires_inputs():
+    """The deadline passing ends the fetch whether or not its timer has yet marked the
+    policy expired and shut the socket: the last bytes of a page arriving after it
+    are a timeout, not the page."""
+    from summarize.inputs import netguard
+    from summarize.inputs.web import _read_body
+
+    url = "https://news.example.com/2014/06/22/story"
+    late = netguard.FetchPolicy(timeout=0.0)  # the deadline is now; no socket watched, so no timer
+    with pytest.raises(InputError) as error:
+        _read_body(_ReadWhole([b"<p>Rebels took the crossing.</p>"]), url, late, 1000)
+    assert (late.expired, str(error.value)) == (False, f"{url}: could not fetch (timeout after 0 s)")
+    in_time = netguard.FetchPolicy(timeout=60.0)
+    body = _read_body(_ReadWhole([b"<p>Rebels took ", b"the crossing.</p>"]), url, in_time, 1000)
+    assert body == b"<p>Rebels took the crossing.</p>"
