@@ -77,3 +77,56 @@ def test_future_in_the_past_looks_past_the_marker(sentence: str, expected: bool)
     match = _DATE.search(sentence)
     assert match is not None
     assert future_in_the_past(sentence, match.start(), match.end()) is expected
+
+
+_DATE_CORE = re.compile(r"Monday|Friday|September|June 30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        # "set to": the plan word is the tenth and farthest word looked at, nothing after the day
+        ("The bridge is set to reopen to traffic after weeks of repairs on Monday.", "FUTURE"),
+        # "had been scheduled to": the "been" is the farthest of the ten words, and makes it past
+        ("The truce had been scheduled to expire after three weeks of calm on Friday.", "PAST"),
+        # "agreed to" right before the date: a deadline agreed on, ahead
+        ("Both sides agreed to June 30 as the deadline for a deal.", "FUTURE"),
+        # "agreed to a": an agreement on a thing, no plan to do something
+        ("The rebels agreed to a Friday ceasefire, but fighting continued.", "PAST"),
+        # an opening "To" does not borrow the plan word after the date ("planned raises")
+        ("To save money in September, planned raises were cancelled.", "PAST"),
+        # a schedule verb as the farthest word, nothing after the day
+        ("The minister leaves for a tour of the three Gulf states on Friday.", "FUTURE"),
+        # "wanted to leave": the schedule verb after "to" has no tense; "was" after the day has
+        (
+            "The minister had wanted to leave for a tour of three Gulf states on Friday, but the trip was cancelled.",
+            "PAST",
+        ),
+        # the past verb opens the sentence; "to" after the day is no participle's
+        ("Released on Friday to wide acclaim, the film has already earned millions.", "PAST"),
+        # the past verb is the last word of the sentence
+        ("On Friday, the talks ended.", "PAST"),
+        # "to be rescued": a participle with no tense of its own, the rest beyond the ten words
+        ("Forty people had to be rescued from the historic old town of Grimma on Friday.", None),
+    ],
+)
+def test_clause_tense_at_the_window_edges_core(sentence: str, tense: str | None) -> None:
+    match = _DATE_CORE.search(sentence)
+    assert match is not None
+    assert clause_tense(sentence, match.start(), match.end()) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "asked to be briefed": the past verb right before the "to be"
+        ("The minister asked to be briefed in September.", True),
+        ("Both sides agreed to June 30 as the deadline for a deal.", True),
+        # "set to": no past verb governs it
+        ("The bridge is set to reopen to traffic after weeks of repairs on Monday.", False),
+    ],
+)
+def test_future_in_the_past_at_the_window_edges_core(sentence: str, expected: bool) -> None:
+    match = _DATE_CORE.search(sentence)
+    assert match is not None
+    assert future_in_the_past(sentence, match.start(), match.end()) is expected

@@ -481,3 +481,16 @@ def test_day_week_and_month_values():
     assert datemath.month(998, 3) == "0998-03"
     assert datemath.safe_date(2014, 2, 29) is None
     assert datemath.safe_date(2012, 2, 29) == dt.date(2012, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [
+        # an ISO week day with its year and no time of day is a plain day, as "2014-06-21" is
+        ("2014-W25-6", timex.TimexValue(2014, 6, 21, None, "day")),
+        ("2015-W01-1", timex.TimexValue(2014, 12, 29, None, "day")),  # week 1 of 2015 starts in 2014
+    ],
+)
+def test_parse_value_of_a_week_day_core(value, parsed):
+    assert timex.parse_value(value) == parsed
+    assert timex.is_exact(value, None)

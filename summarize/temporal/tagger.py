@@ -81,7 +81,8 @@ def find_time_expressions(text: str, dct: dt.date | None) -> list[TimeExpression
             if part.span is None:  # the whole match, with the modifier word it took
                 p_start, p_end = start, cand.end
                 if part.type in ("DATE", "TIME") and mod in V.DATE_COMPARISON_MODS:
-                    mod = V.DATE_COMPARISON_MODS[mod]
+                    # "ago" counts back: "at least three days ago" is on or before that day
+                    mod = (V.DATE_COMPARISON_MODS if rule.name == "ago" else V.POINT_COMPARISON_MODS)[mod]
                 p_mod = part.mod or mod
             else:
                 (p_start, p_end), p_mod = part.span, part.mod

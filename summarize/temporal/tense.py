@@ -91,7 +91,7 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
     after = [w.lower() for w in _WORD.findall(right)][:_WINDOW_AFTER]
     words = [*reversed(before), *after]
     # a schedule verb is written in lower case: "the Barcelona Open on Wednesday" is a name
-    lower_case = [w[:1].islower() for w in reversed(before_cased)]
+    lower_case = [w[0].islower() for w in reversed(before_cased)]  # (_WORD never matches empty)
     # "after Friday's blast": a possessive day qualifies a noun, and a present tense
     # before it ("the toll is 247 after Friday's blast") says nothing about the day
     possessive = text[end : end + 2] in ("'s", "’s")

@@ -216,6 +216,13 @@ DATE_COMPARISON_MODS: dict[str, str] = {
     "MORE_THAN": "BEFORE", "LESS_THAN": "AFTER",
     "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER",
 }
+# Before any other point (ahead of the DCT, or a clock time) the comparison runs
+# forward: "more than two years from now" is AFTER 2016, "at least 10 p.m." is
+# ON_OR_AFTER 22:00, "up to 8 p.m." ON_OR_BEFORE it.
+POINT_COMPARISON_MODS: dict[str, str] = {
+    "MORE_THAN": "AFTER", "LESS_THAN": "BEFORE",
+    "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE",
+}
 
 # Adverbs of frequency: TIMEX3 SET values.
 FREQUENCY_WORDS: dict[str, str] = {
