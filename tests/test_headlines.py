@@ -161,3 +161,128 @@ def test_compress_only_deletes_words(case):
 )
 def test_a_name_alone_is_a_bare_name(headline: str, sentence: str, expected: bool) -> None:
     assert is_bare_name(headline, sentence) is expected
+
+
+# mutation tests 2: headlinesA (the length cut, length.py)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a comma inside a date is no boundary: a little long, the headline stays whole
+        (
+            "The company said the last payment on the loan from the state bank falls due on March 15, 2012 under the deal",
+            "The company said the last payment on the loan from the state bank falls due on March 15, 2012 under the deal",
+        ),
+        # a dash (en, em, hyphen, double hyphen) before the tail is a boundary
+        (
+            "The council approved plans for a new bridge across the river near the town centre \u2013 a project costing millions",
+            "The council approved plans for a new bridge across the river near the town centre",
+        ),
+        (
+            "The council approved plans for a new bridge across the river near the town centre \u2014 a project costing millions",
+            "The council approved plans for a new bridge across the river near the town centre",
+        ),
+        (
+            "The council approved plans for a new bridge across the river near the town centre - a project costing millions",
+            "The council approved plans for a new bridge across the river near the town centre",
+        ),
+        (
+            "The council approved plans for a new bridge across the river near the town centre -- a project costing millions",
+            "The council approved plans for a new bridge across the river near the town centre",
+        ),
+        # a word ending in a capital X is no punctuation: no boundary, a little long, whole
+        (
+            "The space agency signed a contract worth billions of dollars with SpaceX to fly astronauts to the station next year",
+            "The space agency signed a contract worth billions of dollars with SpaceX to fly astronauts to the station next year",
+        ),
+        # the last boundary within the limit may leave a single word out
+        (
+            "The company said it would also cut five hundred jobs at its factory in the north of England, too",
+            "The company said it would also cut five hundred jobs at its factory in the north of England",
+        ),
+        # punctuation after the eighth word still counts, before one further on
+        (
+            "The minister resigned after six years in office, saying he wanted to spend more time with his wife and three young children, aides said",
+            "The minister resigned after six years in office",
+        ),
+        # a subordinator after the eighth word, before a conjunction further on
+        (
+            "The veteran actor passed away at his home after a long battle with cancer surrounded by his wife and their three young children",
+            "The veteran actor passed away at his home",
+        ),
+        # not before "when" after "such as", nor before "that" after "so" or "rather"
+        (
+            "The new law will let police search homes without a warrant in emergencies such as when a child is in danger of serious harm",
+            "The new law will let police search homes without a warrant",
+        ),
+        (
+            "The central bank cut interest rates to a record low of half a percent so that households could borrow more cheaply during the slump",
+            "The central bank cut interest rates to a record low of half a percent",
+        ),
+        (
+            "Union leaders said the strike by nurses would go ahead because members would rather that ministers returned to the negotiating table with a better offer",
+            "Union leaders said the strike by nurses would go ahead",
+        ),
+        # "for well over" is a boundary: only "as well as" is not
+        (
+            "The veteran coach said he had dreamt of leading the national team to a World Cup for well over twenty years of his career",
+            "The veteran coach said he had dreamt of leading the national team to a World Cup",
+        ),
+        # not between a verb and its complement: "announced that", "aimed at"
+        (
+            "The carmaker which employs five thousand people at its plant near Derby announced that the factory would close at the end of next year",
+            "The carmaker which employs five thousand people at its plant near Derby announced that the factory would close",
+        ),
+        (
+            "The finance minister unveiled a new package of tax cuts for small firms aimed at helping them survive the worst recession in decades",
+            "The finance minister unveiled a new package of tax cuts",
+        ),
+        # after a name when the next two words are not: "Iran on its", "Merkel for talks in"
+        (
+            "The foreign minister said he would hold a new round of talks with Iran on its nuclear programme early next month to ease tensions",
+            "The foreign minister said he would hold a new round of talks with Iran",
+        ),
+        (
+            "The French president will fly to Germany to hold his first meeting with the German Chancellor Angela Merkel for talks in Berlin next week",
+            "The French president will fly to Germany to hold his first meeting with the German Chancellor Angela Merkel",
+        ),
+        # not inside a name: "Marks and Spencer"
+        (
+            "Investors sold shares in the clothing retailer Marks and Spencer on news of a sharp fall in profits at its stores across the country",
+            "Investors sold shares in the clothing retailer Marks and Spencer on news of a sharp fall in profits",
+        ),
+        # no boundary at all: cut at the limit, but before a name rather than inside it
+        (
+            "The former Labour minister wrote to thousands of party members across the country urging them to back Tony Blair to lead the party again",
+            "The former Labour minister wrote to thousands of party members across the country urging them to back",
+        ),
+    ],
+)
+def test_shorten_cuts_at_the_last_boundary_headlinesA(headline, expected):
+    """``shorten`` alone on a headline of 19 to 26 words: punctuation first, then a
+    subordinator, a conjunction, a preposition; the exact words kept."""
+    from summarize.headlines.draft import Draft, tidy
+    from summarize.headlines.length import shorten
+
+    draft = Draft(headline)
+    shorten(draft)
+    assert tidy(draft.view()[0]) == expected
+
+
+def test_shorten_keeps_at_least_the_minimum_of_an_all_capitals_headline_headlinesA():
+    """In capitals every word looks like a name, so no conjunction or preposition is a
+    boundary: the cut at the limit backs off name words, but never below
+    ``MIN_CUT_HEADLINE_WORDS``."""
+    headline = (
+        "POLICE SAY THE GUNMAN WHO OPENED FIRE IN A CROWDED SHOPPING CENTRE WAS KNOWN TO "
+        "THE SECURITY SERVICES AND HAD BEEN UNDER WATCH FOR YEARS"
+    )
+    from summarize.headlines.draft import Draft
+    from summarize.headlines.length import MAX_HEADLINE_WORDS, MIN_CUT_HEADLINE_WORDS, shorten
+
+    draft = Draft(headline)
+    shorten(draft)
+    kept = draft.view()[0]
+    assert headline.startswith(kept)
+    assert MIN_CUT_HEADLINE_WORDS <= len(kept.split()) <= MAX_HEADLINE_WORDS

@@ -440,3 +440,65 @@ def test_a_long_headline_is_cut_at_its_last_phrase_boundary(sentence, expected):
     """Punctuation first, then a conjunction, then a preposition; not in "such as",
     "as well as", "said that", a name ("Iraq and the Levant") or a date ("March 1, 2011")."""
     assert _headline(sentence, "On Monday") == expected
+
+
+# mutation tests 2: headlinesA (relatives, modifiers, making)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a clause past a semicolon opens with a lower-case "the": it stays with the name
+        (
+            "The tour sold out; the Rolling Stones, who formed in London in 1962, played for two hours.",
+            "in 1962",
+            "The Rolling Stones formed in London",
+        ),
+        (
+            "Police studied the group's writings; the Brigade's first manifesto, which appeared online in 2014, called for war.",
+            "in 2014",
+            "The Brigade's first manifesto appeared online",
+        ),
+        # a possessive-looking last word ("1990's") is the noun, its determiner opens the phrase
+        (
+            "Growth was strong in the late 1990's, which saw a boom in share prices in 1998.",
+            "in 1998",
+            "The late 1990's saw a boom in share prices",
+        ),
+        # the noun phrase a year premodifies keeps its first word: "whereas clauses"
+        (
+            "Lawyers cited the 1948 whereas clauses of the Universal Declaration of Human Rights.",
+            "1948",
+            "Whereas clauses of the Universal Declaration of Human Rights",
+        ),
+    ],
+)
+def test_a_relative_or_noun_phrase_headline_keeps_its_first_word_headlinesA(sentence, date, expected):
+    assert _headline(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause_start", "relative", "antecedent"),
+    [
+        # the clause opens with "and": the name alone is the noun phrase
+        ("Brown left the club in 1988, and Smith, who joined in 1990, stayed.", "and Smith", ", who", "Smith"),
+        # a demonstrative alone is the noun phrase: "those that lost their homes"
+        ("Aid went to those that lost their homes in 2010.", "Aid", " that", "those"),
+    ],
+)
+def test_the_antecedent_of_a_relative_clause_headlinesA(sentence, clause_start, relative, antecedent):
+    from summarize.headlines.relatives import antecedent_start
+
+    span = antecedent_start(sentence, sentence.index(clause_start), sentence.index(relative))
+    assert span is not None and sentence[span[0] : span[1]] == antecedent
+
+
+def test_only_a_bare_year_premodifies_a_name_headlinesA():
+    """ "2013's Saving Mr Banks" names a work; "Friday's Champions League final" is an
+    edition of an event, and a weekday is no year."""
+    from summarize.headlines.modifiers import premodifies_a_name
+
+    work = "Emma Thompson starred in 2013's Saving Mr Banks."
+    final = "Fans travelled to Friday's Champions League final in Madrid."
+    assert premodifies_a_name(work, work.index("2013"), work.index("2013") + 4) is True
+    assert premodifies_a_name(final, final.index("Friday"), final.index("Friday") + 6) is False
