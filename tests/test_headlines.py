@@ -286,3 +286,124 @@ def test_shorten_keeps_at_least_the_minimum_of_an_all_capitals_headline_headline
     kept = draft.view()[0]
     assert headline.startswith(kept)
     assert MIN_CUT_HEADLINE_WORDS <= len(kept.split()) <= MAX_HEADLINE_WORDS
+
+
+# mutation tests 2: headlinesA (relatives, modifiers, making)
+
+
+def _headline_headlinesA(sentence: str, date: str) -> str:
+    """The headline of the date ``date`` (its first occurrence) in ``sentence``."""
+    start = sentence.index(date)
+    return make_headline(sentence, (start, start + len(date)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a clause past a semicolon opens with a lower-case "the": it stays with the name
+        (
+            "The tour sold out; the Rolling Stones, who formed in London in 1962, played for two hours.",
+            "in 1962",
+            "The Rolling Stones formed in London",
+        ),
+        (
+            "Police studied the group's writings; the Brigade's first manifesto, which appeared online in 2014, called for war.",
+            "in 2014",
+            "The Brigade's first manifesto appeared online",
+        ),
+        # a possessive-looking last word ("1990's") is the noun, its determiner opens the phrase
+        (
+            "Growth was strong in the late 1990's, which saw a boom in share prices in 1998.",
+            "in 1998",
+            "The late 1990's saw a boom in share prices",
+        ),
+        # the noun phrase a year premodifies keeps its first word: "whereas clauses"
+        (
+            "Lawyers cited the 1948 whereas clauses of the Universal Declaration of Human Rights.",
+            "1948",
+            "Whereas clauses of the Universal Declaration of Human Rights",
+        ),
+    ],
+)
+def test_a_relative_or_noun_phrase_headline_keeps_its_first_word_headlinesA(sentence, date, expected):
+    assert _headline_headlinesA(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause_start", "relative", "antecedent"),
+    [
+        # the clause opens with "and": the name alone is the noun phrase
+        ("Brown left the club in 1988, and Smith, who joined in 1990, stayed.", "and Smith", ", who", "Smith"),
+        # a demonstrative alone is the noun phrase: "those that lost their homes"
+        ("Aid went to those that lost their homes in 2010.", "Aid", " that", "those"),
+    ],
+)
+def test_the_antecedent_of_a_relative_clause_headlinesA(sentence, clause_start, relative, antecedent):
+    from summarize.headlines.relatives import antecedent_start
+
+    span = antecedent_start(sentence, sentence.index(clause_start), sentence.index(relative))
+    assert span is not None and sentence[span[0] : span[1]] == antecedent
+
+
+def test_only_a_bare_year_premodifies_a_name_headlinesA():
+    """ "2013's Saving Mr Banks" names a work; "Friday's Champions League final" is an
+    edition of an event, and a weekday is no year."""
+    from summarize.headlines.modifiers import premodifies_a_name
+
+    work = "Emma Thompson starred in 2013's Saving Mr Banks."
+    final = "Fans travelled to Friday's Champions League final in Madrid."
+    assert premodifies_a_name(work, work.index("2013"), work.index("2013") + 4) is True
+    assert premodifies_a_name(final, final.index("Friday"), final.index("Friday") + 6) is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "said that would": a demonstrative after a verb, no relative pronoun
+        ("The minister said that would change in 2015.", "in 2015", "The minister said that would change"),
+        # "that" and an adverb before the date: no verb, no relative clause
+        (
+            "Engineers told the council that early in 2010 the old bridge would close for repairs.",
+            "in 2010",
+            "Engineers told the council that the old bridge would close for repairs",
+        ),
+    ],
+)
+def test_a_that_clause_that_is_no_relative_stays_whole_headlinesA(sentence, date, expected):
+    assert _headline_headlinesA(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "work", "attributive"),
+    [
+        # the year is the final's, the Games', the World Cup's: the work nouns after a
+        # preposition, a verb, a comma, "and a" or seven words on are not its own
+        ("He watched the 1966 final against Germany on video.", "1966", False, True),
+        ("The 1966 final inspired a film.", "1966", False, True),
+        ("He recalled the 1966 final, a classic.", "1966", False, True),
+        ("He remembers the 1966 World Cup and a famous photo of Bobby Moore.", "1966", False, True),
+        (
+            "Fans flooded the 2012 London Olympics opening ceremony ticket ballot website on Friday.",
+            "2012",
+            False,
+            True,
+        ),
+        (
+            "Millions watched the 2012 London Olympics opening ceremony torch relay highlights video online.",
+            "2012",
+            False,
+            True,
+        ),
+        # two names joined by "and" before the work noun
+        ("Critics loved the 2004 Sandler and Barrymore comedy.", "2004", True, True),
+        # the year is itself the noun: "their 2014", "his 2014"
+        ("Their 2014 was a disaster, the coach said.", "2014", False, False),
+        ("His 2014 with Chelsea was his best season.", "2014", False, False),
+    ],
+)
+def test_a_year_names_a_work_only_before_its_noun_headlinesA(sentence, year, work, attributive):
+    from summarize.headlines import attributive_year, names_a_work
+
+    start = sentence.index(year)
+    assert names_a_work(sentence, start, start + len(year)) is work
+    assert attributive_year(sentence, start, start + len(year)) is attributive
