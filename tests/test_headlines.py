@@ -407,3 +407,22 @@ def test_a_year_names_a_work_only_before_its_noun_headlinesA(sentence, year, wor
     start = sentence.index(year)
     assert names_a_work(sentence, start, start + len(year)) is work
     assert attributive_year(sentence, start, start + len(year)) is attributive
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # the noun phrase a year premodifies is the headline: after a possessive year,
+        # with its relative clause, up to a dash, before "to"; a first word "e-mail"
+        ("2008's financial crisis wiped out the savings of millions.", "2008", "Financial crisis"),
+        ("Voters repealed the 1998 law that banned smoking in bars.", "1998", "Law that banned smoking in bars"),
+        ("Fans cheered the 1966 team who won the World Cup.", "1966", "Team who won the World Cup"),
+        ("They debated the 2003 invasion of Iraq - a costly mistake - at length.", "2003", "Invasion of Iraq"),
+        ("They debated the 2003 invasion of Iraq -- a costly mistake -- at length.", "2003", "Invasion of Iraq"),
+        ("They debated the 2003 invasion of Iraq _ a costly mistake _ at length.", "2003", "Invasion of Iraq"),
+        ("He defended the 2003 invasion of Iraq to the inquiry.", "2003", "Invasion of Iraq"),
+        ("He survived the 2004 e-mail scandal and won again.", "2004", "E-mail scandal"),
+    ],
+)
+def test_a_premodified_noun_phrase_is_the_headline_headlinesA(sentence, date, expected):
+    assert _headline_headlinesA(sentence, date) == expected
