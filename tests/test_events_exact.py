@@ -640,3 +640,69 @@ def test_quoted_spans_events(sentence, spans):
 )
 def test_is_heading_events(text, heading):
     assert filters_module._is_heading(text) is heading
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # "late Saturday" is Saturday's evening: after the afternoon, so the end of a range from it.
+        (
+            "The festival runs from Saturday afternoon until late Saturday.",
+            [("Saturday afternoon", "TIME", "XXXX-WXX-6TAF", None), ("late Saturday", "DATE", "XXXX-WXX-6", "END")],
+            [
+                (
+                    "Saturday, afternoon to late Saturday (date unknown)",
+                    "XXXX-WXX-6TAF",
+                    None,
+                    "XXXX-WXX-6",
+                    "range",
+                    False,
+                    "The festival runs",
+                    0,
+                    62,
+                    "Saturday afternoon",
+                )
+            ],
+        ),
+        # The plan first, at the very start of the article: one happening, at the new date.
+        (
+            "Moved from May 2 to May 9, the final will be played at Wembley.",
+            [("May 2", "DATE", "2014-05-02", None), ("May 9", "DATE", "2014-05-09", None)],
+            [
+                (
+                    "Fri 9 May 2014",
+                    "2014-05-09",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "Moved from May 2, the final will be played at Wembley",
+                    0,
+                    63,
+                    "May 9",
+                )
+            ],
+        ),
+        # A plan phrase stretched by a wrapped, indented line is still the plan.
+        (
+            "The vote, originally\n" + " " * 36 + "scheduled for May 2, was postponed until May 9.",
+            [("May 2", "DATE", "2014-05-02", None), ("May 9", "DATE", "2014-05-09", None)],
+            [
+                (
+                    "Until Fri 9 May 2014",
+                    "2014-05-09",
+                    None,
+                    None,
+                    "until",
+                    False,
+                    "The vote, originally scheduled for May 2, was postponed",
+                    0,
+                    104,
+                    "May 9",
+                )
+            ],
+        ),
+    ],
+)
+def test_plans_and_late_weekdays_events(text, phrases, expected):
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == expected

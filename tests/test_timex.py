@@ -481,3 +481,16 @@ def test_day_week_and_month_values():
     assert datemath.month(998, 3) == "0998-03"
     assert datemath.safe_date(2014, 2, 29) is None
     assert datemath.safe_date(2012, 2, 29) == dt.date(2012, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "hour"),
+    [
+        ("XXXX-WXX-6", "END", 21.0),  # "late Saturday": the evening, as "late on June 21"
+        ("XXXX-WXX-6", None, 0.0),
+        ("XXXX-WXX-6", "START", 0.0),
+        ("XXXX-WXX-6TMO", "END", 9.0),
+    ],
+)
+def test_sort_point_hour_of_a_weekday_events(value, mod, hour):
+    assert timex.sort_point(timex.parse_value(value), mod, 2013)[1] == hour
