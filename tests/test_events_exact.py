@@ -623,6 +623,8 @@ def test_an_end_of_a_range_begins_no_other_events():
         ('We will win on Sunday, he said "', [(0, 32)]),
         ('We will win Sunday," he said.', [(0, 20)]),
         ('We will win," he said.', []),
+        # A space before the closing mark (a typing slip) still closes the quotation.
+        ('"We will win on Sunday ", the coach said.', [(0, 24)]),
     ],
 )
 def test_quoted_spans_events(sentence, spans):
@@ -706,3 +708,15 @@ def test_is_heading_events(text, heading):
 )
 def test_plans_and_late_weekdays_events(text, phrases, expected):
     assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "in_order"),
+    [
+        (("XXXX-WXX-6TAF", None), ("XXXX-WXX-6", "END"), True),  # the afternoon to late Saturday
+        (("XXXX-WXX-6", "END"), ("XXXX-WXX-6TEV", None), False),  # late Saturday lies after the evening
+        (("XXXX-WXX-6", "END"), ("XXXX-WXX-6TNI", None), True),  # and before the night
+    ],
+)
+def test_plans_and_late_weekday_order_events(first, second, in_order):
+    assert ranges_module._in_order(_expression_events(*first), _expression_events(*second)) is in_order
