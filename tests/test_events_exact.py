@@ -720,3 +720,45 @@ def test_plans_and_late_weekdays_events(text, phrases, expected):
 )
 def test_plans_and_late_weekday_order_events(first, second, in_order):
     assert ranges_module._in_order(_expression_events(*first), _expression_events(*second)) is in_order
+
+
+def test_a_duration_is_no_date_of_the_clause_events():
+    # "her 2008 campaign" dates the clause: "18 months" says how long, not when.
+    text = OPENING + "Clinton opposed gay marriage for 18 months in her 2008 campaign."
+    phrases = [FRIDAY, ("18 months", "DURATION", "P18M", None), ("2008", "DATE", "2008", None)]
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == [
+        OPENING_EVENT,
+        (
+            "2008",
+            "2008",
+            None,
+            None,
+            "point",
+            False,
+            "Clinton opposed gay marriage for 18 months in her campaign",
+            31,
+            95,
+            "2008",
+        ),
+    ]
+
+
+def test_another_year_naming_a_noun_is_no_date_of_the_clause_events():
+    # "her 2010 appeal" dates the loss: "a 2008 conviction" only says which conviction.
+    # (Only the 2010 event is asserted: the 2008 one, "She lost her 2010 appeal against
+    # a conviction", is a known fault: its year names the conviction, not the loss.)
+    text = OPENING + "She lost her 2010 appeal against a 2008 conviction."
+    phrases = [FRIDAY, ("2010", "DATE", "2010", None), ("2008", "DATE", "2008", None)]
+    events = [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))]
+    assert (
+        "2010",
+        "2010",
+        None,
+        None,
+        "point",
+        False,
+        "She lost her appeal against a 2008 conviction",
+        31,
+        82,
+        "2010",
+    ) in events
