@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 
 from handevents import events_by_hand, in_full
-from summarize.events import quoted_spans, ranges as ranges_module
+from summarize.events import filters as filters_module, quoted_spans, ranges as ranges_module
+from summarize.models import TimeExpression
+from summarize.sentences import split_sentences
 
 # Every text opens with this sentence, so the sentence of interest does not start at
 # offset 0 of the article: offsets in a sentence and in the article must not mix.
@@ -344,3 +346,419 @@ def test_quoted_spans(sentence, spans):
 )
 def test_range_joining_words(words, between, joins):
     assert bool(ranges_module._joining(words).fullmatch(between)) is joins
+
+
+# --- mutation tests 2: events ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # A date, then its part of the day in the same headline: one happening, told at its first date.
+        (
+            "Police said the protest began on Wednesday and turned violent in the afternoon.",
+            [("Wednesday", "DATE", "2014-06-18", None), ("the afternoon", "TIME", "2014-06-18TAF", None)],
+            [
+                (
+                    "Wed 18 Jun 2014",
+                    "2014-06-18",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "The protest began and turned violent",
+                    0,
+                    79,
+                    "Wednesday",
+                )
+            ],
+        ),
+        # "late 2013" sorts after "mid-2013": the end lies before the start, no range.
+        (
+            "He led the party from late 2013 to mid-2013.",
+            [("late 2013", "DATE", "2013", "END"), ("mid-2013", "DATE", "2013", "MID")],
+            [("Late 2013 onward", "2013", "END", None, "onward", False, "He led the party", 0, 44, "late 2013")],
+        ),
+    ],
+)
+def test_exact_events_events(text, phrases, expected):
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == expected
+
+
+def _expression_events(value, mod=None):
+    return TimeExpression(0, 1, "x", "DATE", value, mod)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "in_order"),
+    [
+        # A day (or an hour) does not range to itself.
+        (("XXXX-WXX-6", None), ("XXXX-WXX-6", None), False),
+        (("XXXX-WXX-6T09:00", None), ("XXXX-WXX-6T09:00", None), False),
+        (("2014-05-05", None), ("2014-05-05", None), False),
+        (("XXXX-05-05", None), ("XXXX-05-05", None), False),
+        # A later hour of the same day, a later day.
+        (("XXXX-WXX-6T09:00", None), ("XXXX-WXX-6T09:30", None), True),
+        (("XXXX-WXX-5", None), ("XXXX-WXX-6", None), True),
+        (("2014-05-05", None), ("2014-05-06", None), True),
+        # "late 2013" to "mid-2013" runs backwards; "early 2013" to "mid-2013" does not.
+        (("2013", "END"), ("2013", "MID"), False),
+        (("2013", "START"), ("2013", "MID"), True),
+    ],
+)
+def test_range_in_order_events(first, second, in_order):
+    assert ranges_module._in_order(_expression_events(*first), _expression_events(*second)) is in_order
+
+
+# Each text but the last two opens with OPENING (its event: OPENING_EVENT), so the
+# sentence of interest does not start at offset 0.
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # A date in a caption aside, a reporting date, a newspaper's name: no events.
+        (
+            OPENING + "The singer, seen at a gala on Monday, released her album in May.",
+            [FRIDAY, ("Monday", "DATE", "2014-06-16", None), ("May", "DATE", "2014-05", None)],
+            [("May 2014", "2014-05", None, None, "point", False, "The singer released her album", 31, 95, "May")],
+        ),
+        (
+            OPENING + "The band said on Tuesday the tour would start in August.",
+            [FRIDAY, ("Tuesday", "DATE", "2014-06-17", None), ("August", "DATE", "2014-08", None)],
+            [("August 2014", "2014-08", None, None, "point", False, "The tour would start", 31, 87, "August")],
+        ),
+        (
+            OPENING + "The Mail on Sunday reported that the deal was signed on June 3.",
+            [FRIDAY, ("Sunday", "DATE", "2014-06-22", None), ("June 3", "DATE", "2014-06-03", None)],
+            [("Tue 3 Jun 2014", "2014-06-03", None, None, "point", True, "The deal was signed", 31, 94, "June 3")],
+        ),
+        (
+            OPENING + "The Sunday Times reported the merger on Monday.",
+            [FRIDAY, ("Sunday", "DATE", "2014-06-22", None), ("Monday", "DATE", "2014-06-16", None)],
+            [
+                (
+                    "Mon 16 Jun 2014",
+                    "2014-06-16",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "The Times reported the merger",
+                    31,
+                    78,
+                    "Monday",
+                )
+            ],
+        ),
+        # Direct speech left open at the end of the sentence.
+        (
+            OPENING + 'He told reporters: "The talks resume on Monday at 6 p.m.',
+            [FRIDAY, ("Monday at 6 p.m.", "TIME", "2014-06-23T18:00", None)],
+            [],
+        ),
+        # "late Tuesday" is no exact day.
+        (
+            OPENING + "Rebels entered the city late Tuesday.",
+            [FRIDAY, ("late Tuesday", "DATE", "2014-06-17", "END")],
+            [
+                (
+                    "Late Tue 17 Jun 2014",
+                    "2014-06-17",
+                    "END",
+                    None,
+                    "point",
+                    False,
+                    "Rebels entered the city",
+                    31,
+                    68,
+                    "late Tuesday",
+                )
+            ],
+        ),
+        # A year that only says which conviction or race: the clause is dated by its other date.
+        (
+            OPENING + "On Tuesday, the court overturned her 2012 conviction.",
+            [FRIDAY, ("Tuesday", "DATE", "2014-06-17", None), ("2012", "DATE", "2012", None)],
+            [
+                (
+                    "Tue 17 Jun 2014",
+                    "2014-06-17",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "The court overturned her 2012 conviction",
+                    31,
+                    84,
+                    "Tuesday",
+                )
+            ],
+        ),
+        (
+            OPENING + "Last week the court overturned her 2012 conviction.",
+            [FRIDAY, ("Last week", "DATE", "2014-W24", None), ("2012", "DATE", "2012", None)],
+            [
+                (
+                    "Week of Mon 9 Jun 2014",
+                    "2014-W24",
+                    None,
+                    None,
+                    "point",
+                    False,
+                    "The court overturned her 2012 conviction",
+                    31,
+                    82,
+                    "Last week",
+                )
+            ],
+        ),
+        (
+            OPENING + "He entered the 2016 race on Tuesday.",
+            [FRIDAY, ("2016", "DATE", "2016", None), ("Tuesday", "DATE", "2014-06-17", None)],
+            [
+                (
+                    "Tue 17 Jun 2014",
+                    "2014-06-17",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "He entered the 2016 race",
+                    31,
+                    67,
+                    "Tuesday",
+                )
+            ],
+        ),
+        # A longer noun phrase is an event of its own.
+        (
+            OPENING + "On Monday he called the 2003 invasion of Iraq a mistake.",
+            [FRIDAY, ("Monday", "DATE", "2014-06-16", None), ("2003", "DATE", "2003", None)],
+            [
+                (
+                    "Mon 16 Jun 2014",
+                    "2014-06-16",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "He called the 2003 invasion of Iraq a mistake",
+                    31,
+                    87,
+                    "Monday",
+                ),
+                ("2003", "2003", None, None, "point", False, "Invasion of Iraq a mistake", 31, 87, "2003"),
+            ],
+        ),
+        # After the old date and the new, a later sentence's range is still one.
+        (
+            "The election was postponed from May 2 to May 9. Polls will be open from 7 a.m. until 10 p.m.",
+            [
+                ("May 2", "DATE", "2014-05-02", None),
+                ("May 9", "DATE", "2014-05-09", None),
+                ("7 a.m.", "TIME", "2014-05-09T07:00", None),
+                ("10 p.m.", "TIME", "2014-05-09T22:00", None),
+            ],
+            [
+                (
+                    "Fri 9 May 2014",
+                    "2014-05-09",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "The election was postponed from May 2",
+                    0,
+                    47,
+                    "May 9",
+                ),
+                (
+                    "Fri 9 May 2014, 07:00 to Fri 9 May 2014, 22:00",
+                    "2014-05-09T07:00",
+                    None,
+                    "2014-05-09T22:00",
+                    "range",
+                    False,
+                    "Polls will be open",
+                    48,
+                    92,
+                    "7 a.m.",
+                ),
+            ],
+        ),
+        # A dash between two lines of a list joins no range across sentences (the
+        # first line, with no closing punctuation, dates nothing).
+        (
+            "Timeline:\n\nArsenal signed Wright in 1991\n\n- 1998: Wright joined West Ham.",
+            [("1991", "DATE", "1991", None), ("1998", "DATE", "1998", None)],
+            [("1998", "1998", None, None, "point", False, "Wright joined West Ham", 42, 73, "1998")],
+        ),
+    ],
+)
+def test_second_sentence_events_events(text, phrases, expected):
+    opening = [OPENING_EVENT] if text.startswith(OPENING) else []
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == opening + expected
+
+
+def test_a_quotation_continued_from_an_earlier_sentence_dates_nothing_events():
+    text = 'The coach was upbeat. "We lost badly. Sunday we play at home and we will win," he said.'
+    assert events_by_hand(text, [("Sunday", "DATE", "2014-06-29", None)], dt.date(2014, 6, 22)) == []
+
+
+def test_an_end_of_a_range_begins_no_other_events():
+    text = "The index rose in 2010-2011-2012."
+    expressions = [
+        TimeExpression(text.index(y), text.index(y) + 4, y, "DATE", y, None) for y in ("2010", "2011", "2012")
+    ]
+    sentences = split_sentences(text)
+    assert ranges_module.find_ranges(text, expressions, sentences) == {0: 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        # British single quotes around a title ending in a capital.
+        ("Denzel Washington starred in Spike Lee's 'Malcolm X', released in November 1992.", [(41, 52)]),
+        ("He called the deal \u201ca great day for Wales\u201d on Monday.", [(19, 42)]),
+        # A closing mark alone closes a quotation begun earlier, if four words long.
+        ('We will win on Sunday, he said "', [(0, 32)]),
+        ('We will win Sunday," he said.', [(0, 20)]),
+        ('We will win," he said.', []),
+        # A space before the closing mark (a typing slip) still closes the quotation.
+        ('"We will win on Sunday ", the coach said.', [(0, 24)]),
+    ],
+)
+def test_quoted_spans_events(sentence, spans):
+    assert quoted_spans(sentence) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("BRAZIL 2014", True),  # six letters, all capitals
+        ("BRAZI 2014", False),  # too short to tell
+        ("WALES 2 Italy 1", False),  # 60% capitals: not more
+        ("WALES 2 ITaly 1", True),
+    ],
+)
+def test_is_heading_events(text, heading):
+    assert filters_module._is_heading(text) is heading
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "expected"),
+    [
+        # "late Saturday" is Saturday's evening: after the afternoon, so the end of a range from it.
+        (
+            "The festival runs from Saturday afternoon until late Saturday.",
+            [("Saturday afternoon", "TIME", "XXXX-WXX-6TAF", None), ("late Saturday", "DATE", "XXXX-WXX-6", "END")],
+            [
+                (
+                    "Saturday, afternoon to late Saturday (date unknown)",
+                    "XXXX-WXX-6TAF",
+                    None,
+                    "XXXX-WXX-6",
+                    "range",
+                    False,
+                    "The festival runs",
+                    0,
+                    62,
+                    "Saturday afternoon",
+                )
+            ],
+        ),
+        # The plan first, at the very start of the article: one happening, at the new date.
+        (
+            "Moved from May 2 to May 9, the final will be played at Wembley.",
+            [("May 2", "DATE", "2014-05-02", None), ("May 9", "DATE", "2014-05-09", None)],
+            [
+                (
+                    "Fri 9 May 2014",
+                    "2014-05-09",
+                    None,
+                    None,
+                    "point",
+                    True,
+                    "Moved from May 2, the final will be played at Wembley",
+                    0,
+                    63,
+                    "May 9",
+                )
+            ],
+        ),
+        # A plan phrase stretched by a wrapped, indented line is still the plan.
+        (
+            "The vote, originally\n" + " " * 36 + "scheduled for May 2, was postponed until May 9.",
+            [("May 2", "DATE", "2014-05-02", None), ("May 9", "DATE", "2014-05-09", None)],
+            [
+                (
+                    "Until Fri 9 May 2014",
+                    "2014-05-09",
+                    None,
+                    None,
+                    "until",
+                    False,
+                    "The vote, originally scheduled for May 2, was postponed",
+                    0,
+                    104,
+                    "May 9",
+                )
+            ],
+        ),
+    ],
+)
+def test_plans_and_late_weekdays_events(text, phrases, expected):
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "in_order"),
+    [
+        (("XXXX-WXX-6TAF", None), ("XXXX-WXX-6", "END"), True),  # the afternoon to late Saturday
+        (("XXXX-WXX-6", "END"), ("XXXX-WXX-6TEV", None), False),  # late Saturday lies after the evening
+        (("XXXX-WXX-6", "END"), ("XXXX-WXX-6TNI", None), True),  # and before the night
+    ],
+)
+def test_plans_and_late_weekday_order_events(first, second, in_order):
+    assert ranges_module._in_order(_expression_events(*first), _expression_events(*second)) is in_order
+
+
+def test_a_duration_is_no_date_of_the_clause_events():
+    # "her 2008 campaign" dates the clause: "18 months" says how long, not when.
+    text = OPENING + "Clinton opposed gay marriage for 18 months in her 2008 campaign."
+    phrases = [FRIDAY, ("18 months", "DURATION", "P18M", None), ("2008", "DATE", "2008", None)]
+    assert [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))] == [
+        OPENING_EVENT,
+        (
+            "2008",
+            "2008",
+            None,
+            None,
+            "point",
+            False,
+            "Clinton opposed gay marriage for 18 months in her campaign",
+            31,
+            95,
+            "2008",
+        ),
+    ]
+
+
+def test_another_year_naming_a_noun_is_no_date_of_the_clause_events():
+    # "her 2010 appeal" dates the loss: "a 2008 conviction" only says which conviction.
+    # (Only the 2010 event is asserted: the 2008 one, "She lost her 2010 appeal against
+    # a conviction", is a known fault: its year names the conviction, not the loss.)
+    text = OPENING + "She lost her 2010 appeal against a 2008 conviction."
+    phrases = [FRIDAY, ("2010", "DATE", "2010", None), ("2008", "DATE", "2008", None)]
+    events = [in_full(e) for e in events_by_hand(text, phrases, dt.date(2014, 6, 22))]
+    assert (
+        "2010",
+        "2010",
+        None,
+        None,
+        "point",
+        False,
+        "She lost her appeal against a 2008 conviction",
+        31,
+        82,
+        "2010",
+    ) in events

@@ -494,3 +494,16 @@ def test_day_week_and_month_values():
 def test_parse_value_of_a_week_day_core(value, parsed):
     assert timex.parse_value(value) == parsed
     assert timex.is_exact(value, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "hour"),
+    [
+        ("XXXX-WXX-6", "END", 21.0),  # "late Saturday": the evening, as "late on June 21"
+        ("XXXX-WXX-6", None, 0.0),
+        ("XXXX-WXX-6", "START", 0.0),
+        ("XXXX-WXX-6TMO", "END", 9.0),
+    ],
+)
+def test_sort_point_hour_of_a_weekday_events(value, mod, hour):
+    assert timex.sort_point(timex.parse_value(value), mod, 2013)[1] == hour

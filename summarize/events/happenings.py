@@ -63,7 +63,9 @@ def _happenings(text: str, group: list[tuple[Placed, Event]]) -> list[list[tuple
     clusters = [[ordered[0]]]
     for previous, current in itertools.pairwise(ordered):
         between = text[previous[0].expression.end : current[0].expression.start]
-        plan = PLAN_BEFORE.search(text[max(0, previous[0].expression.start - 60) : previous[0].expression.start])
+        # The plan phrase is looked for from the sentence start, as in ``_governing``: a
+        # window of characters missed it when a line break's spaces stretched it.
+        plan = PLAN_BEFORE.search(text[previous[0].sentence.start : previous[0].expression.start])
         if not plan and (_CONNECTIVE_BETWEEN.search(between) or _RANGE_JOIN.fullmatch(between)):
             clusters.append([current])
         else:

@@ -181,7 +181,9 @@ def sort_point(value: TimexValue, mod: str | None, year: int) -> tuple[dt.date, 
         hour = (
             float(PARTS_OF_DAY[value.part_of_day][1])
             if value.part_of_day
-            else (21.0 if mod == "END" and span == 1 else 0.0)
+            # "late on June 21", "late Saturday": the evening of one day (a weekday of
+            # unknown date spans the stand-in year, but names one day).
+            else (21.0 if mod == "END" and (span == 1 or value.weekday is not None) else 0.0)
         )
     return date, hour
 
