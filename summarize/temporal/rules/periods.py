@@ -73,7 +73,8 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None and rel and ctx.dct:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[normalized(rel)]
     if year is None and text_of(m, "qtheyear") and ctx.dct:
-        year = (ctx.anchor_date(0) or ctx.dct).year  # "the year's first quarter": the year told about
+        # "the year's first quarter": the year told about, as in "Sales rose in 2012. The year's first quarter ..."
+        year = (ctx.anchor_date() or ctx.dct).year
     if year is None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-Q{q}")

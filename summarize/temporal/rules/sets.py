@@ -42,7 +42,9 @@ def resolve_weekends(m: re.Match, ctx: Context) -> Resolution:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolution | None:
-    capitalized_before_a_name = ctx.text[m.start() : m.start() + 1].isupper() and _CAPITAL_AFTER.match(ctx.text, m.end())
+    capitalized_before_a_name = ctx.text[m.start() : m.start() + 1].isupper() and _CAPITAL_AFTER.match(
+        ctx.text, m.end()
+    )
     if in_a_name(m.start(), ctx) or capitalized_before_a_name:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
     if re.search(
