@@ -17,13 +17,17 @@ from .base import DIGIT, SENTENCE_BREAK, Context, Resolution, Rule, is_compound,
 from .names import in_a_name
 from .years import resolve_decade
 
+# A capitalized word next ("the Summer Olympics", "the Summer  Olympics" with two spaces): a name.
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
     code = V.SEASONS[normalized(m.group("season"))]
-    if in_a_name(m.start("season"), ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end("season") : m.end("season") + 2]):
+    if in_a_name(m.start("season"), ctx) and _CAPITAL_AFTER.match(ctx.text, m.end("season")):
         return None  # "the Spring Festival", "the Summer Olympics": names
     text = m.group(0).lower()
-    if normalized(m.group("season")) in ("fall", "spring") and not re.search(
+    # "the latest fall in prices": "fall" after a word other than these is the noun
+    if normalized(m.group("season")) == "fall" and not re.search(
         r"\b(the|this|last|next|of|\d{4})\b|past|coming", text
     ):
         return None
@@ -31,14 +35,17 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-{code}")
-        year = ctx.dct.year
+        year, month = ctx.dct.year, ctx.dct.month
+        if code == "WI" and month <= 2:
+            # January 2014 is the 13th month of the winter begun in December 2013 (2013-WI)
+            year, month = year - 1, month + 12
         rel = text_of(m, "rel")
         offset = V.RELATIVE_DETERMINERS[normalized(rel)] if rel else 0
         # The season's last month (winter ends in February of the next year).
         ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
-        if offset < 0 and ends >= ctx.dct.month + (12 if code == "WI" and ctx.dct.month <= 2 else 0):
+        if offset < 0 and ends >= month:
             year -= 1  # "last summer" said in July means the previous year's
-        elif offset > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= ctx.dct.month:
+        elif offset > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= month:
             year += 1  # "next spring" said in August; but "next fall" said in April is this year's
     return Resolution("DATE", f"{year:04d}-{code}")
 
@@ -66,7 +73,8 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None and rel and ctx.dct:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[normalized(rel)]
     if year is None and text_of(m, "qtheyear") and ctx.dct:
-        year = (ctx.anchor_date(0) or ctx.dct).year  # "the year's first quarter": the year told about
+        # "the year's first quarter": the year told about, as in "Sales rose in 2012. The year's first quarter ..."
+        year = (ctx.anchor_date() or ctx.dct).year
     if year is None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-Q{q}")

@@ -105,8 +105,6 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolution | None:
     n = number_of(m)
     if n is None or ctx.dct is None or unit not in V.UNITS:
         return Resolution("DATE", "PAST_REF")
-    if unit == "second" and normalized(text_of(m, "num") or "") in ("a", "an"):
-        return None
     if unit == "year" and n == 1 and ctx.last_period:
         # Earnings news: "net rose 5% from a year ago" compares the quarter (half) reported.
         return Resolution("DATE", f"{int(ctx.last_period[:4]) - 1:04d}{ctx.last_period[4:]}")

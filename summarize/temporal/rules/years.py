@@ -50,6 +50,9 @@ _QUOTE_BEFORE = re.compile(r"(?:^|[\s(\[])(?:[\"\u201c\u2018']|``)$")
 
 _QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d\u2019']|'')(?!\w)")
 
+# A capitalized word next ("the Millennium Dome", "the Millennium  Dome" with two spaces): a name.
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
 
 # Capitalized words that may stand before a year: months, seasons, and the
 # function words that start a sentence ("Since 1995", "Until 1998, ...").
@@ -205,7 +208,7 @@ def resolve_millennium(m: re.Match, ctx: Context) -> Resolution | None:
     if not m.group(0).lower().startswith("the") or ctx.dct is None:
         return None  # "a millennium", "millennium celebrations": no particular one
     word = m.end() - len("millennium")
-    if in_a_name(word, ctx) and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
+    if in_a_name(word, ctx) and _CAPITAL_AFTER.match(ctx.text, m.end()):
         return None  # "the Millennium Dome", "the Millennium Bridge": names
     rel = normalized(text_of(m, "mrel") or "")
     current = ctx.dct.year // 1000
