@@ -496,3 +496,46 @@ def test_trim_edges_balances_quotes_and_trims_the_edges(text, cut_from_middle, e
     draft = Draft(text)
     trim_edges(draft, cut_from_middle=cut_from_middle)
     assert draft.view()[0] == expected
+
+
+# mutation tests 2: headlinesB
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a closing dash aside right after a bracket goes too
+        (
+            "Prices rose 3% on Monday (the biggest rise in a year) \u2013 a sign that inflation is back.",
+            "Monday",
+            "Prices rose 3%",
+        ),
+        # a pair of hyphens is a dash pair, not a pair and a closing dash aside
+        ("The talks - held in secret - ended on Monday.", "Monday", "The talks ended"),
+        # the date's own dash aside with fewer than three words besides the date and
+        # its function words ("by the close of trading on") goes whole
+        (
+            "The company's shares \u2013 by the close of trading on Friday \u2013 had lost a third of their value.",
+            "Friday",
+            "The company's shares had lost a third of their value",
+        ),
+        # an age inside a relative clause in brackets that holds the date goes
+        (
+            "Douglas Bader (who lost both legs, aged 21, in a crash in 1931) was shot down over France.",
+            "1931",
+            "Douglas Bader lost both legs in a crash",
+        ),
+        # a participle phrase's closing comma without its space, as scraped copy has it
+        ("That resolution, passed in 1978,calls for a withdrawal.", "1978", "That resolution passed"),
+        # the date's own bracket aside keeps its last word
+        (
+            "The town was quiet (UN troops withdrew on May 3 after talks) and shops reopened.",
+            "May 3",
+            "UN troops withdrew after talks",
+        ),
+        # a dateline's dash opens a closing dash aside that holds the date
+        ("WASHINGTON (AP) -- Last week, the Senate passed the bill.", "Last week", "The Senate passed the bill"),
+    ],
+)
+def test_make_headline_dash_and_bracket_asides_headlinesB(sentence, phrase, expected):
+    assert make_headline(sentence, _span(sentence, phrase)) == expected
