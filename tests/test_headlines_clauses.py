@@ -539,3 +539,29 @@ def test_trim_edges_balances_quotes_and_trims_the_edges(text, cut_from_middle, e
 )
 def test_make_headline_dash_and_bracket_asides_headlinesB(sentence, phrase, expected):
     assert make_headline(sentence, _span(sentence, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a comma before a verb joins predicates, not list items; a later one before
+        # another date's item still parts them
+        (
+            "The storm hit Florida on Monday, killed two people, then moved into Georgia on Tuesday.",
+            "Monday",
+            ["Tuesday"],
+            "The storm hit Florida on Monday, killed two people",
+        ),
+        # "being" is no finite verb: the comma before it parts the dates
+        (
+            "The Sydney Harbour Bridge opened in 1932, being the world's widest long-span bridge until 2012.",
+            "1932",
+            ["2012"],
+            "The Sydney Harbour Bridge opened in 1932",
+        ),
+    ],
+)
+def test_clause_of_list_items_and_predicates_headlinesB(sentence, phrase, others, expected):
+    start, end = _span(sentence, phrase)
+    clause_start, clause_end = clause_of(sentence, start, end, [_span(sentence, o) for o in others])
+    assert sentence[clause_start:clause_end] == expected
