@@ -565,3 +565,21 @@ def test_clause_of_list_items_and_predicates_headlinesB(sentence, phrase, others
     start, end = _span(sentence, phrase)
     clause_start, clause_end = clause_of(sentence, start, end, [_span(sentence, o) for o in others])
     assert sentence[clause_start:clause_end] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a clause after a semicolon that opens with its verb shares the subject
+        # before the semicolon
+        ("Shares fell 5% in 2012; rose 10% in 2013.", "2013", ["2012"], "Shares rose 10%"),
+        (
+            "Mr Goodwin was knighted in 2004; was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+    ],
+)
+def test_make_headline_shares_the_subject_across_a_semicolon_headlinesB(sentence, phrase, others, expected):
+    assert make_headline(sentence, _span(sentence, phrase), [_span(sentence, o) for o in others]) == expected
