@@ -583,3 +583,28 @@ def test_clause_of_list_items_and_predicates_headlinesB(sentence, phrase, others
 )
 def test_make_headline_shares_the_subject_across_a_semicolon_headlinesB(sentence, phrase, others, expected):
     assert make_headline(sentence, _span(sentence, phrase), [_span(sentence, o) for o in others]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "other", "predicate"),
+    [
+        # the subject a clause shares is no longer than six words: seven before the
+        # verb ("Early on Sunday morning two young gunmen") are an opening phrase too
+        (
+            "Early on Sunday morning two young gunmen stormed a bar in the city centre, and were arrested by police on Monday.",
+            "Monday",
+            "Sunday morning",
+            "were arrested by police",
+        ),
+        # nor does it hold a comma ("In March, police")
+        ("In March, police arrested two men and charged them in April.", "April", "March", "charged them"),
+    ],
+)
+def test_a_shared_subject_never_brings_the_other_date_headlinesB(sentence, phrase, other, predicate):
+    """The right headlines ("Two young gunmen were arrested by police", "Police
+    charged them") need the subject after the opening date phrase, which the clause
+    rules do not find; the clause's own predicate, without the other date, is what
+    they must keep."""
+    headline = make_headline(sentence, _span(sentence, phrase), [_span(sentence, other)])
+    assert headline.lower().endswith(predicate)
+    assert other.split()[0] not in headline
