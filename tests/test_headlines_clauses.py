@@ -608,3 +608,30 @@ def test_a_shared_subject_never_brings_the_other_date_headlinesB(sentence, phras
     headline = make_headline(sentence, _span(sentence, phrase), [_span(sentence, other)])
     assert headline.lower().endswith(predicate)
     assert other.split()[0] not in headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a date's bracket aside goes whole when it holds no happening of its own
+        ("Prices rose sharply (in March) after the storm.", "March", "Prices rose sharply after the storm"),
+        # a bracket glued to the word before it, as scraped copy has it
+        ("The town was quiet(UN troops withdrew on May 3).", "May 3", "UN troops withdrew"),
+        ("The town was quiet (UN troops withdrew on May 3)Shops reopened.", "May 3", "UN troops withdrew"),
+        # an "including" list before a name is kept, and the asides after it still go
+        (
+            "Storms hit several states, including Texas, Kansas and Oklahoma, officials said, before moving east on Monday.",
+            "Monday",
+            "Storms hit several states, including Texas, Kansas and Oklahoma, before moving east",
+        ),
+        # a subject shared after a run-on period and a connective starts after both
+        (
+            "The vote was close. Meanwhile, Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            "Mr Goodwin was stripped of his title",
+        ),
+    ],
+)
+def test_make_headline_asides_after_a_list_and_glued_brackets_headlinesB(sentence, phrase, expected):
+    others = [_span(sentence, "2004")] if "2004" in sentence else []
+    assert make_headline(sentence, _span(sentence, phrase), others) == expected
