@@ -618,6 +618,9 @@ def test_a_shared_subject_never_brings_the_other_date_headlinesB(sentence, phras
         # a bracket glued to the word before it, as scraped copy has it
         ("The town was quiet(UN troops withdrew on May 3).", "May 3", "UN troops withdrew"),
         ("The town was quiet (UN troops withdrew on May 3)Shops reopened.", "May 3", "UN troops withdrew"),
+        # a dateline right before the date goes, also when two words are all that is left
+        ("MOSCOW_ Last year prices soared.", "Last year", "Prices soared"),
+        ("BAGHDAD \u2014 Last week militants struck.", "Last week", "Militants struck"),
         # an "including" list before a name is kept, and the asides after it still go
         (
             "Storms hit several states, including Texas, Kansas and Oklahoma, officials said, before moving east on Monday.",
