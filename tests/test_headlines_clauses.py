@@ -638,3 +638,9 @@ def test_a_shared_subject_never_brings_the_other_date_headlinesB(sentence, phras
 def test_make_headline_asides_after_a_list_and_glued_brackets_headlinesB(sentence, phrase, expected):
     others = [_span(sentence, "2004")] if "2004" in sentence else []
     assert make_headline(sentence, _span(sentence, phrase), others) == expected
+
+
+def test_trim_edges_deletes_a_second_trailing_attribution_the_first_laid_bare_headlinesB():
+    draft = Draft("the town fell to rebels, according to state television, the army said")
+    trim_edges(draft, cut_from_middle=False)
+    assert draft.view()[0] == "the town fell to rebels"
