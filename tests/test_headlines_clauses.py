@@ -559,6 +559,13 @@ def test_make_headline_dash_and_bracket_asides_headlinesB(sentence, phrase, expe
             ["2012"],
             "The Sydney Harbour Bridge opened in 1932",
         ),
+        # a date opening the clause after "but" still parts the list items after it
+        (
+            "The club was relegated in 2009, but 2011 brought promotion, the title in May.",
+            "May",
+            ["2009", "2011"],
+            "the title in May",
+        ),
     ],
 )
 def test_clause_of_list_items_and_predicates_headlinesB(sentence, phrase, others, expected):
@@ -644,3 +651,20 @@ def test_trim_edges_deletes_a_second_trailing_attribution_the_first_laid_bare_he
     draft = Draft("the town fell to rebels, according to state television, the army said")
     trim_edges(draft, cut_from_middle=False)
     assert draft.view()[0] == "the town fell to rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dangling word goes from two words too
+        ("withdrew from", "withdrew"),
+        # a closing quote after a capital X is no plural possessive
+        ("they chanted for Malcolm X' at the rally", "they chanted for Malcolm X at the rally"),
+        # a plural's apostrophe closes a quote opened with a straight quote mark
+        ("fans sang 'we love the players' at the match", "fans sang 'we love the players' at the match"),
+    ],
+)
+def test_trim_edges_dangling_words_and_plural_apostrophes_headlinesB(text, expected):
+    draft = Draft(text)
+    trim_edges(draft, cut_from_middle=False)
+    assert draft.view()[0] == expected
