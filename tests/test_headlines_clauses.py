@@ -496,3 +496,175 @@ def test_trim_edges_balances_quotes_and_trims_the_edges(text, cut_from_middle, e
     draft = Draft(text)
     trim_edges(draft, cut_from_middle=cut_from_middle)
     assert draft.view()[0] == expected
+
+
+# mutation tests 2: headlinesB
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a closing dash aside right after a bracket goes too
+        (
+            "Prices rose 3% on Monday (the biggest rise in a year) \u2013 a sign that inflation is back.",
+            "Monday",
+            "Prices rose 3%",
+        ),
+        # a pair of hyphens is a dash pair, not a pair and a closing dash aside
+        ("The talks - held in secret - ended on Monday.", "Monday", "The talks ended"),
+        # the date's own dash aside with fewer than three words besides the date and
+        # its function words ("by the close of trading on") goes whole
+        (
+            "The company's shares \u2013 by the close of trading on Friday \u2013 had lost a third of their value.",
+            "Friday",
+            "The company's shares had lost a third of their value",
+        ),
+        # an age inside a relative clause in brackets that holds the date goes
+        (
+            "Douglas Bader (who lost both legs, aged 21, in a crash in 1931) was shot down over France.",
+            "1931",
+            "Douglas Bader lost both legs in a crash",
+        ),
+        # a participle phrase's closing comma without its space, as scraped copy has it
+        ("That resolution, passed in 1978,calls for a withdrawal.", "1978", "That resolution passed"),
+        # the date's own bracket aside keeps its last word
+        (
+            "The town was quiet (UN troops withdrew on May 3 after talks) and shops reopened.",
+            "May 3",
+            "UN troops withdrew after talks",
+        ),
+        # a dateline's dash opens a closing dash aside that holds the date
+        ("WASHINGTON (AP) -- Last week, the Senate passed the bill.", "Last week", "The Senate passed the bill"),
+    ],
+)
+def test_make_headline_dash_and_bracket_asides_headlinesB(sentence, phrase, expected):
+    assert make_headline(sentence, _span(sentence, phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a comma before a verb joins predicates, not list items; a later one before
+        # another date's item still parts them
+        (
+            "The storm hit Florida on Monday, killed two people, then moved into Georgia on Tuesday.",
+            "Monday",
+            ["Tuesday"],
+            "The storm hit Florida on Monday, killed two people",
+        ),
+        # "being" is no finite verb: the comma before it parts the dates
+        (
+            "The Sydney Harbour Bridge opened in 1932, being the world's widest long-span bridge until 2012.",
+            "1932",
+            ["2012"],
+            "The Sydney Harbour Bridge opened in 1932",
+        ),
+        # a date opening the clause after "but" still parts the list items after it
+        (
+            "The club was relegated in 2009, but 2011 brought promotion, the title in May.",
+            "May",
+            ["2009", "2011"],
+            "the title in May",
+        ),
+    ],
+)
+def test_clause_of_list_items_and_predicates_headlinesB(sentence, phrase, others, expected):
+    start, end = _span(sentence, phrase)
+    clause_start, clause_end = clause_of(sentence, start, end, [_span(sentence, o) for o in others])
+    assert sentence[clause_start:clause_end] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a clause after a semicolon that opens with its verb shares the subject
+        # before the semicolon
+        ("Shares fell 5% in 2012; rose 10% in 2013.", "2013", ["2012"], "Shares rose 10%"),
+        (
+            "Mr Goodwin was knighted in 2004; was stripped of his title in 2012.",
+            "2012",
+            ["2004"],
+            "Mr Goodwin was stripped of his title",
+        ),
+    ],
+)
+def test_make_headline_shares_the_subject_across_a_semicolon_headlinesB(sentence, phrase, others, expected):
+    assert make_headline(sentence, _span(sentence, phrase), [_span(sentence, o) for o in others]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "other", "predicate"),
+    [
+        # the subject a clause shares is no longer than six words: seven before the
+        # verb ("Early on Sunday morning two young gunmen") are an opening phrase too
+        (
+            "Early on Sunday morning two young gunmen stormed a bar in the city centre, and were arrested by police on Monday.",
+            "Monday",
+            "Sunday morning",
+            "were arrested by police",
+        ),
+        # nor does it hold a comma ("In March, police")
+        ("In March, police arrested two men and charged them in April.", "April", "March", "charged them"),
+    ],
+)
+def test_a_shared_subject_never_brings_the_other_date_headlinesB(sentence, phrase, other, predicate):
+    """The right headlines ("Two young gunmen were arrested by police", "Police
+    charged them") need the subject after the opening date phrase, which the clause
+    rules do not find; the clause's own predicate, without the other date, is what
+    they must keep."""
+    headline = make_headline(sentence, _span(sentence, phrase), [_span(sentence, other)])
+    assert headline.lower().endswith(predicate)
+    assert other.split()[0] not in headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a date's bracket aside goes whole when it holds no happening of its own
+        ("Prices rose sharply (in March) after the storm.", "March", "Prices rose sharply after the storm"),
+        # a bracket glued to the word before it, as scraped copy has it
+        ("The town was quiet(UN troops withdrew on May 3).", "May 3", "UN troops withdrew"),
+        ("The town was quiet (UN troops withdrew on May 3)Shops reopened.", "May 3", "UN troops withdrew"),
+        # a dateline right before the date goes, also when two words are all that is left
+        ("MOSCOW_ Last year prices soared.", "Last year", "Prices soared"),
+        ("BAGHDAD \u2014 Last week militants struck.", "Last week", "Militants struck"),
+        # an "including" list before a name is kept, and the asides after it still go
+        (
+            "Storms hit several states, including Texas, Kansas and Oklahoma, officials said, before moving east on Monday.",
+            "Monday",
+            "Storms hit several states, including Texas, Kansas and Oklahoma, before moving east",
+        ),
+        # a subject shared after a run-on period and a connective starts after both
+        (
+            "The vote was close. Meanwhile, Mr Goodwin was knighted in 2004 but was stripped of his title in 2012.",
+            "2012",
+            "Mr Goodwin was stripped of his title",
+        ),
+    ],
+)
+def test_make_headline_asides_after_a_list_and_glued_brackets_headlinesB(sentence, phrase, expected):
+    others = [_span(sentence, "2004")] if "2004" in sentence else []
+    assert make_headline(sentence, _span(sentence, phrase), others) == expected
+
+
+def test_trim_edges_deletes_a_second_trailing_attribution_the_first_laid_bare_headlinesB():
+    draft = Draft("the town fell to rebels, according to state television, the army said")
+    trim_edges(draft, cut_from_middle=False)
+    assert draft.view()[0] == "the town fell to rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dangling word goes from two words too
+        ("withdrew from", "withdrew"),
+        # a closing quote after a capital X is no plural possessive
+        ("they chanted for Malcolm X' at the rally", "they chanted for Malcolm X at the rally"),
+        # a plural's apostrophe closes a quote opened with a straight quote mark
+        ("fans sang 'we love the players' at the match", "fans sang 'we love the players' at the match"),
+    ],
+)
+def test_trim_edges_dangling_words_and_plural_apostrophes_headlinesB(text, expected):
+    draft = Draft(text)
+    trim_edges(draft, cut_from_middle=False)
+    assert draft.view()[0] == expected

@@ -440,3 +440,23 @@ def test_a_long_headline_is_cut_at_its_last_phrase_boundary(sentence, expected):
     """Punctuation first, then a conjunction, then a preposition; not in "such as",
     "as well as", "said that", a name ("Iraq and the Levant") or a date ("March 1, 2011")."""
     assert _headline(sentence, "On Monday") == expected
+
+
+# mutation tests 2: headlinesB
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a date between commas: both go, also when the first comma opens the text
+        # (a fragment the sentence splitter left) and when the second has no space after it
+        (", on Monday, the talks collapsed.", "Monday", "The talks collapsed"),
+        (
+            "Holly was in the crowd when, on February 3,the plane crashed.",
+            "February 3",
+            "Holly was in the crowd when the plane crashed",
+        ),
+    ],
+)
+def test_a_date_between_commas_takes_both_headlinesB(sentence, date, expected):
+    assert _headline(sentence, date) == expected
