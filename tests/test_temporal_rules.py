@@ -232,3 +232,21 @@ def test_an_unanchored_unit_has_an_underspecified_value():
 )
 def test_a_number_in_words_or_digits_has_its_value(text, number):
     assert V.number_value(text) == number
+
+
+@pytest.mark.parametrize(
+    ("last_value", "anchor"),
+    [
+        ("2012", (2012, 1, 1)),  # a year counts from its first day: "in 2012 ... a month later"
+        ("2012-03", (2012, 3, 1)),  # a month from its first day
+        ("2012-03-09", (2012, 3, 9)),
+        ("2019-W01", (2019, 1, 3)),  # a week from its Thursday: its Monday is 2018-12-31
+        ("2015-W53", (2015, 12, 31)),  # its Friday is 2016-01-01
+    ],
+)
+def test_a_mentioned_time_anchors_year_and_month_arithmetic_at_its_start_rulesB(last_value, anchor):
+    import datetime as dt  # here, not at the top: other groups append to this file too
+
+    ctx = Context(dct=dt.date(2014, 6, 22), text="", last_value=last_value)
+    assert ctx.anchor_date() == dt.date(*anchor)
+    assert ctx.anchor_is_a_year() == (last_value == "2012")

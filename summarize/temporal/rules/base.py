@@ -152,8 +152,11 @@ class Context:
                 if d:
                     return d, value
                 week = YEAR_WEEK.match(value or "")
-                if week:  # "next week ... the week": that week's Monday, not January 1
-                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1), value
+                if week:
+                    # "next week ... a year later": that week's Thursday, not January 1. The
+                    # Thursday is in the month and year holding most of the week (ISO's rule):
+                    # 2019-W01 runs from 31 December 2018, and a year after it is 2020.
+                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4), value
                 m = YEAR_MONTH.match(value or "")
                 if m:
                     return dt.date(int(m.group(1)), int(m.group(2) or 1), 1), value
