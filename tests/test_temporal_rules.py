@@ -232,3 +232,66 @@ def test_an_unanchored_unit_has_an_underspecified_value():
 )
 def test_a_number_in_words_or_digits_has_its_value(text, number):
     assert V.number_value(text) == number
+
+
+# --- mutation tests 2: rulesB
+import datetime as dt  # noqa: E402
+
+from summarize.temporal.rules.base import is_compound, unit_of  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("last_value", "anchor"),
+    [
+        ("2012", (2012, 1, 1)),  # a year counts from its first day: "in 2012 ... a month later"
+        ("2012-03", (2012, 3, 1)),  # a month from its first day
+        ("2012-03-09", (2012, 3, 9)),
+        ("2019-W01", (2019, 1, 3)),  # a week from its Thursday: its Monday is 2018-12-31
+        ("2015-W53", (2015, 12, 31)),  # its Friday is 2016-01-01
+    ],
+)
+def test_a_mentioned_time_anchors_year_and_month_arithmetic_at_its_start_rulesB(last_value, anchor):
+    ctx = Context(dct=dt.date(2014, 6, 22), text="", last_value=last_value)
+    assert ctx.anchor_date() == dt.date(*anchor)
+    assert ctx.anchor_is_a_year() == (last_value == "2012")
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "value"),
+    [
+        (1.75, "year", "P1Y9M"),  # 0.75 * 12; the quarters catch a wrong factor that halves would round away
+        (2.75, "day", "P2DT18H"),
+        (1.75, "hour", "PT1H45M"),
+        (0.75, "minute", "PT45S"),
+        (1.5, "week", "P10DT12H"),  # weeks go to days: ISO 8601 has no P1W4D
+        (0.5, "week", "P3DT12H"),
+        (1.25, "fortnight", "P17DT12H"),
+        (None, "fortnight", "PXW"),
+        (9.8765, "second", "PT9.8765S"),  # as written: no rounding to milliseconds
+        (2, "aeon", "P2X"),  # a unit the tables do not know keeps TimeML's X
+        (None, "aeon", "PXX"),
+    ],
+)
+def test_a_fraction_of_a_unit_goes_to_the_next_smaller_rulesB(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("the day-a-week job", True),  # "two-day-a-week": one hyphenated word
+        ("the day-to-day work", True),
+        ("the day-1 figures", False),
+        ("the day - then", False),
+        ("the day", False),
+    ],
+)
+def test_a_unit_before_a_hyphen_and_a_letter_is_part_of_a_word_rulesB(text, compound):
+    m = re.match(r"the day", text)
+    assert m is not None
+    assert is_compound(m) == compound
+
+
+def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
+    assert unit_of("Trading-Days") == "trading day"
+    assert unit_of("business-day") == "business day"

@@ -152,8 +152,11 @@ class Context:
                 if d:
                     return d, value
                 week = YEAR_WEEK.match(value or "")
-                if week:  # "next week ... the week": that week's Monday, not January 1
-                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1), value
+                if week:
+                    # "next week ... a year later": that week's Thursday, not January 1. The
+                    # Thursday is in the month and year holding most of the week (ISO's rule):
+                    # 2019-W01 runs from 31 December 2018, and a year after it is 2020.
+                    return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4), value
                 m = YEAR_MONTH.match(value or "")
                 if m:
                     return dt.date(int(m.group(1)), int(m.group(2) or 1), 1), value
@@ -266,6 +269,10 @@ def duration_value(n: float | None, unit: str) -> str:
         # Counted decades and centuries are written in years ("two decades" = P20Y);
         # only vague ones keep the TimeML letter (PXE).
         n, letter = n * (10 if letter == "E" else 100), "Y"
+    if letter == "W" and n != int(n):
+        # Weeks combine with no other unit in ISO 8601 ("P1W4D" is no value), and half a
+        # week is 3.5 days: "a week and a half" is P10DT12H.
+        n, letter = n * 7, "D"
     if n != int(n):
         # (letter, is_time) -> how many of the next smaller unit make one, and that unit
         smaller = {
@@ -274,8 +281,6 @@ def duration_value(n: float | None, unit: str) -> str:
             ("D", False): (24, "H", True),
             ("H", True): (60, "M", True),
             ("M", True): (60, "S", True),
-            ("W", False): (7, "D", False),
-            ("E", False): (10, "Y", False),
         }
         if (letter, is_time) in smaller:
             factor, small, small_time = smaller[(letter, is_time)]
@@ -285,5 +290,5 @@ def duration_value(n: float | None, unit: str) -> str:
             if is_time or not small_time:
                 return f"{prefix}{whole}{letter}{part}{small}"
             return f"P{whole}{letter}T{part}{small}"
-        return f"{prefix}{round(n, 3):g}{letter}"  # "9.84 seconds": PT9.84S
+        return f"{prefix}{n:g}{letter}"  # "9.84 seconds": PT9.84S (six significant digits)
     return f"{prefix}{int(n)}{letter}"

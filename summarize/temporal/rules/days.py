@@ -64,9 +64,14 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day_value}T{code}", mod)
 
 
+# "of" just before a match, across any run of spaces or a line break ("goal of\n the evening"):
+# the whole text before is searched (a fixed window missed "of" with more spaces between).
+OF_BEFORE = re.compile(r"\bof\s+$")
+
+
 def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolution | None:
     """ "the next morning", "the night before": a part of the day after or before the day told about."""
-    if text_of(m, "anapod2") and re.search(r"\bof\s+$", m.string[max(0, m.start() - 4) : m.start()]):
+    if text_of(m, "anapod2") and OF_BEFORE.search(m.string, endpos=m.start()):
         return None  # "his second goal of the evening after the break"
     code = V.PARTS_OF_DAY[normalized(text_of(m, "anapod") or m.group("anapod2"))]
     step = (

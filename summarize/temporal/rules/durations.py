@@ -56,15 +56,16 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolution | None:
         return None
     num_text = normalized(text_of(m, "num") or "")
     text = m.group(0).lower()
-    if unit == "second" and num_text in ("a", "an", "one"):
-        return None  # "a second city", "one second-round vote"
+    if unit == "second" and num_text in ("a", "one"):
+        # "a second city", "one second-round vote"; but "an additional second" is one
+        return None
     if num_text == "another" and not re.search(
         r"\b(?:for|in|within|over|after)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
     ):
         return None  # "another day of violence"; but "for another month" is an amount
     if (
         unit in ("minute", "second")
-        and num_text in ("a", "an")
+        and num_text == "a"  # "wait an additional minute" is an amount
         and re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10) : m.start()], re.I)
     ):
         return None  # "wait a minute", "just a minute": not an amount of time
@@ -100,9 +101,11 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
     if (
         unit == "quarter"
         and num_text in ("a", "an", "one", "two", "three")
-        and (_FRACTION_OF.match(m.string, m.end()) or num_text in ("a", "an"))
+        and (_FRACTION_OF.match(m.string, m.end()) or num_text == "a")
     ):
-        return None  # a fraction: "a quarter of the shares", "three quarters of them"
+        # a fraction: "a quarter of the shares", "three quarters of them", "fell by a
+        # quarter"; but "for an additional quarter" is three months
+        return None
     n = number_of(m) if text_of(m, "num") else None
     if text_of(m, "num2") and not text_of(m, "unit2"):
         n2 = V.number_value(m.group("num2"))
