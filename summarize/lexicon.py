@@ -77,7 +77,8 @@ ANNOUNCING_VERBS = ("announced", "confirmed", "revealed", "disclosed", "unveiled
 REPORTING_VERBS = SAYING_VERBS + HEDGING_VERBS + ("declared", "reports", "tells", "published")
 
 # Verb forms that the "-ed" rule of ``looks_like_verb`` misses: auxiliaries,
-# irregular pasts, common present forms.
+# irregular pasts, common present forms, and the "-ed" pasts of four letters or fewer
+# that the rule leaves out so as not to take "red" or "bed" ("The actor died at home").
 VERB_FORMS = frozenset(
     """is are was were be been being am has have had will would can could shall should may might
     must do does did said says told went goes took takes made makes came comes saw got gets gave
@@ -86,7 +87,7 @@ VERB_FORMS = frozenset(
     spoke threw wore wrote hit quit let cut hurt split spread sank sought taught thought built
     dies die believe believes think thinks hope hopes want wants heard rode felt sat fled ate drew
     hid hung laid lay lit meant rang sang shook slept slid spun stole swore swept swam tore woke
-    wound withdrew overran overtook dealt dug fed knelt leapt lent slew""".split()
+    wound withdrew overran overtook dealt dug fed knelt leapt lent slew died sued tied owed""".split()
 )
 
 

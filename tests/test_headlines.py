@@ -211,6 +211,11 @@ def test_a_name_alone_is_a_bare_name(headline: str, sentence: str, expected: boo
             "The veteran actor passed away at his home after a long battle with cancer surrounded by his wife and their three young children",
             "The veteran actor passed away at his home",
         ),
+        # a past in "-ed" of four letters is a verb too ("died", "sued"): the cut finds it
+        (
+            "The veteran actor died peacefully at his home after a long battle with cancer surrounded by his wife and their three young children",
+            "The veteran actor died peacefully at his home",
+        ),
         # not before "when" after "such as", nor before "that" after "so" or "rather"
         (
             "The new law will let police search homes without a warrant in emergencies such as when a child is in danger of serious harm",
