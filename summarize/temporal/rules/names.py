@@ -15,6 +15,10 @@ import re
 from .. import vocabulary as V
 from .base import SENTENCE_START, Context, normalized, text_of
 
+# A capitalized word next, across any run of spaces: the time word before it is a
+# name's ("the Summer Olympics", "Daily  Mail" with two spaces, "the Millennium Dome").
+CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
 
 def in_a_name(start: int, ctx: Context) -> bool:
     """Whether the word at ``start`` is capitalized in the middle of a sentence.

@@ -14,16 +14,13 @@ from dataclasses import replace
 
 from .. import datemath, vocabulary as V
 from .base import DIGIT, SENTENCE_BREAK, Context, Resolution, Rule, is_compound, normalized, text_of, year_number_of
-from .names import in_a_name
+from .names import CAPITAL_AFTER, in_a_name
 from .years import resolve_decade
-
-# A capitalized word next ("the Summer Olympics", "the Summer  Olympics" with two spaces): a name.
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
     code = V.SEASONS[normalized(m.group("season"))]
-    if in_a_name(m.start("season"), ctx) and _CAPITAL_AFTER.match(ctx.text, m.end("season")):
+    if in_a_name(m.start("season"), ctx) and CAPITAL_AFTER.match(ctx.text, m.end("season")):
         return None  # "the Spring Festival", "the Summer Olympics": names
     text = m.group(0).lower()
     # "the latest fall in prices": "fall" after a word other than these is the noun

@@ -9,10 +9,7 @@ import re
 
 from .. import vocabulary as V
 from .base import Context, Resolution, Rule, duration_value, month_number_of, normalized, number_of, text_of, unit_of
-from .names import in_a_name
-
-# A capitalized word next ("Daily Mail", "Daily  Mail" with two spaces): the time word is a name's.
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+from .names import CAPITAL_AFTER, in_a_name
 
 
 def resolve_set(m: re.Match, ctx: Context) -> Resolution | None:
@@ -42,9 +39,7 @@ def resolve_weekends(m: re.Match, ctx: Context) -> Resolution:
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolution | None:
-    capitalized_before_a_name = ctx.text[m.start() : m.start() + 1].isupper() and _CAPITAL_AFTER.match(
-        ctx.text, m.end()
-    )
+    capitalized_before_a_name = ctx.text[m.start() : m.start() + 1].isupper() and CAPITAL_AFTER.match(ctx.text, m.end())
     if in_a_name(m.start(), ctx) or capitalized_before_a_name:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
     if re.search(

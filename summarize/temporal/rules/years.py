@@ -12,7 +12,7 @@ import re
 
 from .. import vocabulary as V
 from .base import SENTENCE_START, Context, Resolution, Rule, normalized, text_of, year_number_of
-from .names import in_a_name
+from .names import CAPITAL_AFTER, in_a_name
 
 # Words after a number that show it counts things rather than naming a year.
 _NOT_A_YEAR_AFTER = re.compile(
@@ -49,9 +49,6 @@ _WORK_BEFORE_YEAR = re.compile(r"\b(?:" + "|".join(sorted(V.WORK_NOUNS)) + r")\s
 _QUOTE_BEFORE = re.compile(r"(?:^|[\s(\[])(?:[\"\u201c\u2018']|``)$")
 
 _QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d\u2019']|'')(?!\w)")
-
-# A capitalized word next ("the Millennium Dome", "the Millennium  Dome" with two spaces): a name.
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 # Capitalized words that may stand before a year: months, seasons, and the
@@ -208,7 +205,7 @@ def resolve_millennium(m: re.Match, ctx: Context) -> Resolution | None:
     if not m.group(0).lower().startswith("the") or ctx.dct is None:
         return None  # "a millennium", "millennium celebrations": no particular one
     word = m.end() - len("millennium")
-    if in_a_name(word, ctx) and _CAPITAL_AFTER.match(ctx.text, m.end()):
+    if in_a_name(word, ctx) and CAPITAL_AFTER.match(ctx.text, m.end()):
         return None  # "the Millennium Dome", "the Millennium Bridge": names
     rel = normalized(text_of(m, "mrel") or "")
     current = ctx.dct.year // 1000
