@@ -11,7 +11,7 @@ import pytest
 
 import summarize.temporal.rules as rules
 from summarize.temporal.rules import RULES, sets, validate_registry
-from summarize.temporal.rules.base import Context, Resolution, Rule
+from summarize.temporal.rules.base import Context, Resolution, Rule, words_before
 from summarize.temporal.rules.dates import resolve_month, resolve_month_day
 
 
@@ -295,3 +295,22 @@ def test_a_unit_before_a_hyphen_and_a_letter_is_part_of_a_word_rulesB(text, comp
 def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
     assert unit_of("Trading-Days") == "trading day"
     assert unit_of("business-day") == "business day"
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("for another month", 1, "for "),
+        ("stay for another month", 1, "for "),
+        ("stay for another month", 2, "stay for "),
+        ("stay for another month", 5, "stay for "),  # the text's start
+        ("by the end of the\n    another month", 2, "of the\n    "),  # a wrapped, indented line
+        ("for   another month", 1, "for   "),  # a run of spaces
+        ("therefor another month", 1, "therefor "),  # never half a word
+        ("another month", 1, ""),
+        ("stay for another month", 0, ""),
+    ],
+)
+def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
+    start = text.index("another")
+    assert words_before(text, start, count) == expected

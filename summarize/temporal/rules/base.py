@@ -186,6 +186,22 @@ def text_of(m: re.Match, name: str) -> str | None:
         return None
 
 
+def words_before(text: str, start: int, count: int) -> str:
+    """The last ``count`` words before ``text[start]``, with the whitespace after them, for
+    cues written as ``r"\\bfor\\s+$"``. Counted in words, not characters, because a cue keeps
+    its meaning across a hard-wrapped, indented line ("by the end of the\\n    year") or a
+    run of spaces ("for   another month"), where a fixed character window sees half a word.
+    A word is a run of non-space characters, so the window never starts inside one: the
+    cue "for" is not found in "therefor another day"."""
+    i = start
+    for _ in range(count):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return text[i:start]
+
+
 def normalized(text: str) -> str:
     """A phrase as the tables' keys are written: lower case, single spaces, no final period."""
     return " ".join(text.lower().split()).rstrip(".")
