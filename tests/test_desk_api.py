@@ -287,7 +287,7 @@ def test_the_openapi_schema_describes_the_api(desk):
     assert "max_dates" in components["NewBriefing"]["properties"]
     # Every answer is documented, errors included (tests/test_desk_fuzz.py checks them all).
     created = schema["paths"]["/api/briefings"]["post"]["responses"]
-    assert set(created) == {"201", "400", "401", "413", "422", "503"}
+    assert set(created) == {"201", "400", "401", "413", "422", "429", "503"}
     assert created["201"]["content"]["application/json"]["schema"]["discriminator"]["mapping"] == {
         "done": "#/components/schemas/DoneBriefing",
         "running": "#/components/schemas/PendingBriefing",

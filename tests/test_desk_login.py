@@ -16,8 +16,9 @@ import pytest
 from conftest import SAMPLE
 from deskforms import Visitor
 from deskserver import FirstSentences, call, running
+from summarize.desk import login
 from summarize.desk.app import DeskSettings, create_app
-from summarize.desk.login import COOKIE, safe_next
+from summarize.desk.login import COOKIE, WrongTokens, safe_next
 from summarize.pipeline import Briefer
 
 TOKEN = "s3cret-tøken"  # not ASCII: typed on a form, and sent as UTF-8 in a header
@@ -193,3 +194,55 @@ def test_over_https_the_session_cookie_is_secure(store, tmp_path):
         reply = _sign_in(visitor)
         assert reply.status == 303 and "; Secure" in reply.headers["set-cookie"]
         assert visitor.get("/").status == 200
+
+
+def test_an_address_that_sent_ten_wrong_tokens_waits_a_minute(store):
+    # A loop guessing the token, on the form and in the header: after ten wrong
+    # tokens in a minute even the right one is refused (429, Retry-After), so the
+    # answers stop telling the loop anything; a minute after the first, it may try again.
+    now = [1000.0]
+    guard = _app(store)
+    guard.sessions.wrong_tokens = WrongTokens(clock=lambda: now[0])
+    with running(guard) as base:
+        visitor = Visitor(base)
+        for guess in range(login.MAX_WRONG_TOKENS):
+            reply = _sign_in(visitor, token=f"guess-{guess}")
+            assert reply.status == 401 and "not this desk's token" in reply.text
+            now[0] += 1
+        refused = _sign_in(visitor)  # the right token, at 1010
+        assert (refused.status, refused.headers["retry-after"]) == (429, "50")
+        assert "Too many wrong tokens from this address: try again in 50 s." in refused.text
+        assert COOKIE not in visitor.cookies
+        right = {"Authorization": b"Bearer " + TOKEN.encode()}  # its UTF-8, as curl sends it
+        api = call(base, "GET", "/api/briefings", headers=right)
+        assert (api.status, api.headers["retry-after"]) == (429, "50")
+        assert api.json == {"error": "too many wrong tokens from this address: try again in 50 s", "status": 429}
+        now[0] = 1059.5  # the first guess (at 1000) is still within the minute
+        assert call(base, "GET", "/api/briefings", headers=right).headers["retry-after"] == "1"
+        now[0] = 1060.0  # it is not: nine wrong in the last minute
+        assert call(base, "GET", "/api/briefings", headers=right).status == 200
+        assert call(base, "GET", "/api/briefings", token="wrong").status == 401  # the tenth again
+        refused = call(base, "GET", "/api/briefings", headers=right)
+        assert (refused.status, refused.headers["retry-after"]) == (429, "1")  # until 1001 leaves the minute
+        now[0] = 1061.0
+        assert call(base, "GET", "/api/briefings", headers=right).status == 200
+        assert _sign_in(visitor).status == 303 and COOKIE in visitor.cookies
+
+
+def test_wrong_tokens_are_counted_per_address_and_the_addresses_kept_are_bounded(monkeypatch):
+    now = [0.0]
+    wrong = WrongTokens(clock=lambda: now[0])
+    for _ in range(login.MAX_WRONG_TOKENS - 1):
+        wrong.add("192.0.2.1")
+    assert wrong.wait("192.0.2.1") == 0
+    wrong.add("192.0.2.1")
+    assert (wrong.wait("192.0.2.1"), wrong.wait("192.0.2.2"), wrong.wait("")) == (60, 0, 0)
+    now[0] = 59.25
+    assert wrong.wait("192.0.2.1") == 1  # whole seconds, rounded up: never "0 s"
+    monkeypatch.setattr(login, "ADDRESSES_KEPT", 2)
+    wrong.add("192.0.2.2")
+    wrong.add("192.0.2.3")  # three addresses: the least recently wrong (192.0.2.1) is forgotten
+    assert wrong.wait("192.0.2.1") == 0
+    for _ in range(login.MAX_WRONG_TOKENS - 1):
+        wrong.add("192.0.2.2")
+    assert wrong.wait("192.0.2.2") == 60

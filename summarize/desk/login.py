@@ -10,7 +10,11 @@ once, on a form (``/login``), and the browser then carries a session cookie:
 - HttpOnly (no script reads it), SameSite=Strict (no request another site starts
   carries it), Secure when the desk is reached over https;
 - the token typed (or sent as a header) is compared in constant time: the HMACs of
-  both are compared, so neither its characters nor its length show in the timing.
+  both are compared, so neither its characters nor its length show in the timing;
+- a client address that sent ``MAX_WRONG_TOKENS`` wrong tokens in the last minute
+  is answered 429 (with Retry-After) until the oldest of them is a minute old, even
+  with the right token: a token people type may be short enough to guess in a loop,
+  and a check that still answered would let the loop go on (``WrongTokens``).
 
 The cookie opens the pages and what the API lets one read (the exports the pages
 link to), not the API's changes: those need the header. A page served by another
@@ -30,8 +34,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+import time
 import urllib.parse
+from collections import OrderedDict, deque
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -40,15 +48,55 @@ from . import pages
 
 COOKIE = "summarize_desk_session"
 
+# Ten wrong tokens a minute from one address: enough for a person's typos, while a
+# loop guessing an eight-letter token would need over a billion years.
+MAX_WRONG_TOKENS = 10
+WRONG_TOKEN_WINDOW = 60.0  # seconds
+# The addresses remembered (the least recently wrong forgotten first): a bound on the
+# memory a crowd of addresses can take.
+ADDRESSES_KEPT = 4096
+
 router = APIRouter(include_in_schema=False)
 
 
-class Sessions:
-    """The desk's token (None: none needed) and the session cookie it gives."""
+class WrongTokens:
+    """The wrong tokens each client address sent in the last ``WRONG_TOKEN_WINDOW`` seconds."""
 
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._times: OrderedDict[str, deque[float]] = OrderedDict()
+
+    def _recent(self, address: str) -> deque[float]:
+        times = self._times.get(address, deque())
+        while times and times[0] <= self._clock() - WRONG_TOKEN_WINDOW:
+            times.popleft()
+        return times
+
+    def wait(self, address: str) -> int:
+        """Whole seconds before ``address`` may try a token again (0: now)."""
+        times = self._recent(address)
+        if len(times) < MAX_WRONG_TOKENS:
+            return 0
+        return max(1, math.ceil(times[-MAX_WRONG_TOKENS] + WRONG_TOKEN_WINDOW - self._clock()))
+
+    def add(self, address: str) -> None:
+        """Remember a wrong token from ``address``."""
+        times = self._recent(address)
+        times.append(self._clock())
+        self._times[address] = times
+        self._times.move_to_end(address)
+        while len(self._times) > ADDRESSES_KEPT:
+            self._times.popitem(last=False)
+
+
+class Sessions:
+    """The desk's token (None: none needed), the session cookie it gives, and the
+    wrong tokens each address sent."""
+
+    def __init__(self, token: str | None, clock: Callable[[], float] = time.monotonic) -> None:
         self._secret = secrets.token_bytes(32)
         self.cookie = self._digest(token.encode()) if token else None
+        self.wrong_tokens = WrongTokens(clock)
 
     @property
     def required(self) -> bool:
@@ -95,13 +143,24 @@ def _sessions(request: Request) -> Sessions:
     return request.app.state.sessions
 
 
+def client_address(client: tuple[str, int] | None) -> str:
+    """The address wrong tokens are counted for: a request's ``client`` (host, port).
+    Behind a reverse proxy every browser shares the proxy's address, and so its count."""
+    return client[0] if client else ""
+
+
+def too_many_wrong_tokens(wait: int) -> str:
+    """The refusal of a token check from an address that sent too many wrong ones."""
+    return f"too many wrong tokens from this address: try again in {wait} s"
+
+
 @router.get("/login")
 def login_page(request: Request, next: str = "/") -> Response:
     target = safe_next(next)
     sessions = _sessions(request)
     if not sessions.required or sessions.signed_in(request):
         return RedirectResponse(target, status_code=303)
-    return pages.with_csrf(request, "login.html.j2", next=target, wrong=False)
+    return pages.with_csrf(request, "login.html.j2", next=target, wrong=False, wait=0)
 
 
 @router.post("/login")
@@ -111,9 +170,16 @@ async def log_in(request: Request) -> Response:
     sessions = _sessions(request)
     if not sessions.required:
         return RedirectResponse(target, status_code=303)
+    address = client_address(request.client)
+    wait = sessions.wrong_tokens.wait(address)
+    if wait:
+        refusal = pages.with_csrf(request, "login.html.j2", status_code=429, next=target, wrong=False, wait=wait)
+        refusal.headers["Retry-After"] = str(wait)
+        return refusal
     token = form.get("token")
     if not isinstance(token, str) or not sessions.is_token(token):
-        return pages.with_csrf(request, "login.html.j2", status_code=401, next=target, wrong=True)
+        sessions.wrong_tokens.add(address)
+        return pages.with_csrf(request, "login.html.j2", status_code=401, next=target, wrong=True, wait=0)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         COOKIE, sessions.cookie or "", httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/"

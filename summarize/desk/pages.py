@@ -96,6 +96,7 @@ REASONS = {
     409: "Not yet",
     413: "Too large",
     422: "Cannot do that",
+    429: "Too many wrong tokens",
     500: "Internal error",
     503: "Database unavailable",
 }

@@ -388,6 +388,10 @@ ERROR_REASONS = {
         "the request cannot be read or briefed (a bad field, date or article), or the edit is refused (a key "
         "date's headline, a merge of a key date or a dropped event); the message says which"
     ),
+    429: (
+        "ten wrong tokens came from this address in the last minute: no token is checked from it until the "
+        "oldest is a minute old (Retry-After says when)"
+    ),
     503: (
         "the database failed (or, for a pdf, Chromium is not installed, or no printer came free within the "
         "wait: two print at a time)"
@@ -396,8 +400,9 @@ ERROR_REASONS = {
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` for a route: ``statuses`` (and 401, which any request may
-    get) answered with an ``ErrorOut``."""
+    """``responses=`` for a route: ``statuses`` (and 401, 429 and 503, which any
+    request may get) answered with an ``ErrorOut``."""
     return {
-        status: {"model": ErrorOut, "description": ERROR_REASONS[status]} for status in sorted({401, 503, *statuses})
+        status: {"model": ErrorOut, "description": ERROR_REASONS[status]}
+        for status in sorted({401, 429, 503, *statuses})
     }
