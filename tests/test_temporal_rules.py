@@ -314,3 +314,13 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
     start = text.index("another")
     assert words_before(text, start, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "also_span"),
+    [(None, (7, 9)), ((0, 6), None)],
+)
+def test_several_expressions_without_spans_are_refused_with_this_message_rel(span, also_span):
+    with pytest.raises(ValueError) as refused:
+        Resolution("DATE", "2014-06-09", span=span, also=(Resolution("DATE", "2014-06-12", span=also_span),))
+    assert str(refused.value) == "a match resolved to several expressions needs the span of each"
