@@ -8,7 +8,9 @@ is the last one named (else the last completed); a named quarter or half becomes
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -118,9 +120,10 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
         # "the first half ... the same period last year", "... from the 1998 period": that half of another year
         year = int(m.group("qyear")) if text_of(m, "qyear") else int(ctx.last_period[:4]) - (1 if year_back else 0)
         return Resolution("DATE", f"{year:04d}{ctx.last_period[4:]}")
-    if is_period and year_back and not ctx.last_period and not text_of(m, "qyear"):
+    if is_period and year_back and not ctx.last_period:
         # "exports rose 5% over the same period last year", no quarter named: the year
-        return Resolution("DATE", f"{ctx.dct.year - 1:04d}")
+        # ("from the 2011 period a year earlier": the year named)
+        return Resolution("DATE", f"{int(m.group('qyear')) if text_of(m, 'qyear') else ctx.dct.year - 1:04d}")
     base = base_quarter(ctx)
     if word == "latest":
         # "the latest quarter": the last one completed, whatever was named before
@@ -138,8 +141,8 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
         q0 = datemath.quarter_of(ctx.dct) + step
         year, q = ctx.dct.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
     if text_of(m, "qyear"):
-        year = int(m.group("qyear"))
-    if year_back:
+        year = int(m.group("qyear"))  # "the 2012 quarter a year earlier" is of 2012
+    elif year_back:
         if not ctx.last_quarter and text in ("year-ago", "year-earlier"):
             return Resolution("DATE", f"{ctx.dct.year - 1:04d}")
         year -= 1
@@ -155,16 +158,26 @@ _BUSINESS_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the sentence breaks of ``text`` start and where they end, found once per text."""
+    breaks = list(SENTENCE_BREAK.finditer(text))
+    return tuple(b.start() for b in breaks), tuple(b.end() for b in breaks)
+
+
 def _sentence_of(ctx: Context) -> str:
-    """The sentence around the expression being resolved."""
+    """The sentence around the expression being resolved, however long: "Profit rose 12%
+    at the group, which ... [200 characters] ... through the second half" is business news.
+
+    An expression starting a sentence takes the sentence before too (as when this was a
+    window of 200 characters, where a break was only known by the capital after it):
+    "Profit fell 5%. The second half will be better" is of the year.
+    """
     start, end = ctx.span
-    left = ctx.text[max(0, start - 200) : start]
-    cut = list(SENTENCE_BREAK.finditer(left))
-    if cut:
-        left = left[cut[-1].end() :]
-    right = ctx.text[end : end + 200]
-    stop = SENTENCE_BREAK.search(right)
-    return left + ctx.text[start:end] + (right[: stop.start()] if stop else right)
+    starts, ends = _sentence_breaks(ctx.text)
+    before = bisect.bisect_left(ends, start)  # the breaks ending before the expression
+    after = bisect.bisect_left(starts, end)  # the first break from its end on
+    return ctx.text[ends[before - 1] if before else 0 : starts[after] if after < len(starts) else len(ctx.text)]
 
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:
