@@ -324,3 +324,35 @@ def test_several_expressions_without_spans_are_refused_with_this_message_rel(spa
     with pytest.raises(ValueError) as refused:
         Resolution("DATE", "2014-06-09", span=span, also=(Resolution("DATE", "2014-06-12", span=also_span),))
     assert str(refused.value) == "a match resolved to several expressions needs the span of each"
+
+
+from summarize.temporal import find_time_expressions  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a generic "the year"/"the day" after its cue words, across a wrapped, indented line
+        ("She was named sportswoman of\n            the year.", "the year", None),
+        ("She was named sportswoman of the year.", "the year", None),  # the cue's two words
+        ("Players were tougher back in\n      the day, he said.", "the day", None),
+        ("Players were tougher back in the day, he said.", "the day", None),
+        ("Players were tougher in the day, he said.", "the day", ("DATE", "2014-06-22")),  # 'in' alone: no cue
+        # "the year to date" is this year, not a year-long duration ending on a day
+        ("Sales for the year to\n          date rose 4 percent.", "the year", ("DATE", "2014")),
+        ("Sales for the year to date rose 4 percent.", "the year", ("DATE", "2014")),
+        ("Sales for the year to June 30 rose 4 percent.", "the year", ("DURATION", "P1Y")),
+        # "soon" and "shortly" relative to an event are no reference to the future
+        ("Troops left shortly\n    after the blast.", "shortly", None),
+        ("Aid will flow as\n    soon as the ceasefire holds.", "soon", None),
+        ("Aid will flow soon, officials said.", "soon", ("DATE", "FUTURE_REF")),
+    ],
+)
+def test_cues_before_and_after_a_relative_expression_across_line_breaks_rel(text, expression, expected):
+    found = find_time_expressions(text, dt.date(2014, 6, 22))
+    start = text.index(expression)
+    overlapping = [t for t in found if t.start < start + len(expression) and start < t.end]
+    if expected is None:
+        assert overlapping == []
+    else:
+        assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]
