@@ -356,3 +356,32 @@ def test_cues_before_and_after_a_relative_expression_across_line_breaks_rel(text
         assert overlapping == []
     else:
         assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # an ambiguous month needs its cue word, also across a wrapped, indented line
+        ("Prices rose sharply throughout\n      March, traders said.", "March", ("DATE", "2014-03")),
+        ("Prices rose sharply throughout March, traders said.", "March", ("DATE", "2014-03")),
+        ("Prices rose sharply in   May, traders said.", "May", ("DATE", "2014-05")),
+        ("Prices may rise sharply, traders said.", "may", None),
+        # a number, not a year, after "number", "No." or "$"
+        ("The winning ticket was number\n        1998, officials said.", "1998", None),
+        ("The winning ticket was number 1998, officials said.", "1998", None),
+        # a year before a plural noun after its lead word ("in the"), across a run of spaces
+        ("Turnout in the                       1998 elections was low.", "1998", ("DATE", "1998")),
+        ("Turnout in the 1998 elections was low.", "1998", ("DATE", "1998")),
+        ("Police sent 1998 officers to the stadium.", "1998", None),
+        ("The crash of Flight                   1998 killed 40 people.", "1998", None),  # a name before it
+        ("The crash of Flight 1998 killed 40 people.", "1998", None),
+    ],
+)
+def test_cue_words_before_a_month_or_a_year_are_counted_in_words_rel(text, expression, expected):
+    found = find_time_expressions(text, dt.date(2014, 6, 22))
+    start = text.index(expression)
+    overlapping = [t for t in found if t.start < start + len(expression) and start < t.end]
+    if expected is None:
+        assert overlapping == []
+    else:
+        assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]
