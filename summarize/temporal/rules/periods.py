@@ -159,25 +159,31 @@ _BUSINESS_WORDS = re.compile(
 
 
 @functools.lru_cache(maxsize=8)
-def _sentence_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where the sentence breaks of ``text`` start and where they end, found once per text."""
+def _marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where the sentence breaks of ``text`` start and end, and where its business words
+    start: found once per text, so that a text of one long sentence holding "the second
+    half" thousands of times is still read in linear time."""
     breaks = list(SENTENCE_BREAK.finditer(text))
-    return tuple(b.start() for b in breaks), tuple(b.end() for b in breaks)
+    business = tuple(w.start() for w in _BUSINESS_WORDS.finditer(text))
+    return tuple(b.start() for b in breaks), tuple(b.end() for b in breaks), business
 
 
-def _sentence_of(ctx: Context) -> str:
-    """The sentence around the expression being resolved, however long: "Profit rose 12%
-    at the group, which ... [200 characters] ... through the second half" is business news.
+def _in_business_news(ctx: Context) -> bool:
+    """Whether the sentence around the expression, however long, holds a business word:
+    "Profit rose 12% at the group, which ... [200 characters] ... through the second half".
 
     An expression starting a sentence takes the sentence before too (as when this was a
     window of 200 characters, where a break was only known by the capital after it):
     "Profit fell 5%. The second half will be better" is of the year.
     """
     start, end = ctx.span
-    starts, ends = _sentence_breaks(ctx.text)
+    starts, ends, business = _marks(ctx.text)
     before = bisect.bisect_left(ends, start)  # the breaks ending before the expression
     after = bisect.bisect_left(starts, end)  # the first break from its end on
-    return ctx.text[ends[before - 1] if before else 0 : starts[after] if after < len(starts) else len(ctx.text)]
+    first = ends[before - 1] if before else 0
+    last = starts[after] if after < len(starts) else len(ctx.text)
+    word = bisect.bisect_left(business, first)  # the first business word from the sentence's start on
+    return word < len(business) and business[word] < last
 
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:
@@ -186,7 +192,7 @@ def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:
         decade = resolve_decade(m, ctx)  # "the last half of the '80s": that part of the decade
         return replace(decade, mod="START" if half == 1 else "END") if decade else None
     bare = not (text_of(m, "year") or text_of(m, "qrel2") or "of the year" in m.group(0).lower())
-    if bare and not (_BUSINESS_WORDS.search(_sentence_of(ctx)) and m.group(0).lower().startswith("the")):
+    if bare and not (_in_business_news(ctx) and m.group(0).lower().startswith("the")):
         return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if text_of(m, "year") else None
     if year is None:
