@@ -314,3 +314,74 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
     start = text.index("another")
     assert words_before(text, start, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "also_span"),
+    [(None, (7, 9)), ((0, 6), None)],
+)
+def test_several_expressions_without_spans_are_refused_with_this_message_rel(span, also_span):
+    with pytest.raises(ValueError) as refused:
+        Resolution("DATE", "2014-06-09", span=span, also=(Resolution("DATE", "2014-06-12", span=also_span),))
+    assert str(refused.value) == "a match resolved to several expressions needs the span of each"
+
+
+from summarize.temporal import find_time_expressions  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a generic "the year"/"the day" after its cue words, across a wrapped, indented line
+        ("She was named sportswoman of\n            the year.", "the year", None),
+        ("She was named sportswoman of the year.", "the year", None),  # the cue's two words
+        ("Players were tougher back in\n      the day, he said.", "the day", None),
+        ("Players were tougher back in the day, he said.", "the day", None),
+        ("Players were tougher in the day, he said.", "the day", ("DATE", "2014-06-22")),  # 'in' alone: no cue
+        # "the year to date" is this year, not a year-long duration ending on a day
+        ("Sales for the year to\n          date rose 4 percent.", "the year", ("DATE", "2014")),
+        ("Sales for the year to date rose 4 percent.", "the year", ("DATE", "2014")),
+        ("Sales for the year to June 30 rose 4 percent.", "the year", ("DURATION", "P1Y")),
+        # "soon" and "shortly" relative to an event are no reference to the future
+        ("Troops left shortly\n    after the blast.", "shortly", None),
+        ("Aid will flow as\n    soon as the ceasefire holds.", "soon", None),
+        ("Aid will flow soon, officials said.", "soon", ("DATE", "FUTURE_REF")),
+    ],
+)
+def test_cues_before_and_after_a_relative_expression_across_line_breaks_rel(text, expression, expected):
+    found = find_time_expressions(text, dt.date(2014, 6, 22))
+    start = text.index(expression)
+    overlapping = [t for t in found if t.start < start + len(expression) and start < t.end]
+    if expected is None:
+        assert overlapping == []
+    else:
+        assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # an ambiguous month needs its cue word, also across a wrapped, indented line
+        ("Prices rose sharply throughout\n      March, traders said.", "March", ("DATE", "2014-03")),
+        ("Prices rose sharply throughout March, traders said.", "March", ("DATE", "2014-03")),
+        ("Prices rose sharply in   May, traders said.", "May", ("DATE", "2014-05")),
+        ("Prices may rise sharply, traders said.", "may", None),
+        # a number, not a year, after "number", "No." or "$"
+        ("The winning ticket was number\n        1998, officials said.", "1998", None),
+        ("The winning ticket was number 1998, officials said.", "1998", None),
+        # a year before a plural noun after its lead word ("in the"), across a run of spaces
+        ("Turnout in the                       1998 elections was low.", "1998", ("DATE", "1998")),
+        ("Turnout in the 1998 elections was low.", "1998", ("DATE", "1998")),
+        ("Police sent 1998 officers to the stadium.", "1998", None),
+        ("The crash of Flight                   1998 killed 40 people.", "1998", None),  # a name before it
+        ("The crash of Flight 1998 killed 40 people.", "1998", None),
+    ],
+)
+def test_cue_words_before_a_month_or_a_year_are_counted_in_words_rel(text, expression, expected):
+    found = find_time_expressions(text, dt.date(2014, 6, 22))
+    start = text.index(expression)
+    overlapping = [t for t in found if t.start < start + len(expression) and start < t.end]
+    if expected is None:
+        assert overlapping == []
+    else:
+        assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]

@@ -22,6 +22,7 @@ from .base import (
     month_number_of,
     normalized,
     text_of,
+    words_before,
     year_number_of,
 )
 from .names import MONTH_CONTEXT, MONTH_CONTEXT_FOR_A_NAME, NAME_AFTER, is_a_name
@@ -105,7 +106,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
     word = normalized(text)
     if not capitalized(m, "month", ctx):
         return None
-    before = m.string[max(0, m.start() - 12) : m.start()]
+    before = words_before(m.string, m.start(), 1)  # "in May", "throughout\n    March"
     if is_a_name(ctx.text, m.start(), m.end()) if ctx.cased else NAME_AFTER.match(m.string, m.end()):
         return None  # a person: "Mama June Shannon", "January Jones", "and May said"
     if word in ctx.names and not MONTH_CONTEXT_FOR_A_NAME.search(before):

@@ -8,7 +8,9 @@ is the last one named (else the last completed); a named quarter or half becomes
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -118,9 +120,10 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
         # "the first half ... the same period last year", "... from the 1998 period": that half of another year
         year = int(m.group("qyear")) if text_of(m, "qyear") else int(ctx.last_period[:4]) - (1 if year_back else 0)
         return Resolution("DATE", f"{year:04d}{ctx.last_period[4:]}")
-    if is_period and year_back and not ctx.last_period and not text_of(m, "qyear"):
+    if is_period and year_back and not ctx.last_period:
         # "exports rose 5% over the same period last year", no quarter named: the year
-        return Resolution("DATE", f"{ctx.dct.year - 1:04d}")
+        # ("from the 2011 period a year earlier": the year named)
+        return Resolution("DATE", f"{int(m.group('qyear')) if text_of(m, 'qyear') else ctx.dct.year - 1:04d}")
     base = base_quarter(ctx)
     if word == "latest":
         # "the latest quarter": the last one completed, whatever was named before
@@ -138,8 +141,8 @@ def resolve_quarter_ref(m: re.Match, ctx: Context) -> Resolution | None:
         q0 = datemath.quarter_of(ctx.dct) + step
         year, q = ctx.dct.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
     if text_of(m, "qyear"):
-        year = int(m.group("qyear"))
-    if year_back:
+        year = int(m.group("qyear"))  # "the 2012 quarter a year earlier" is of 2012
+    elif year_back:
         if not ctx.last_quarter and text in ("year-ago", "year-earlier"):
             return Resolution("DATE", f"{ctx.dct.year - 1:04d}")
         year -= 1
@@ -155,16 +158,32 @@ _BUSINESS_WORDS = re.compile(
 )
 
 
-def _sentence_of(ctx: Context) -> str:
-    """The sentence around the expression being resolved."""
+@functools.lru_cache(maxsize=8)
+def _marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where the sentence breaks of ``text`` start and end, and where its business words
+    start: found once per text, so that a text of one long sentence holding "the second
+    half" thousands of times is still read in linear time."""
+    breaks = list(SENTENCE_BREAK.finditer(text))
+    business = tuple(w.start() for w in _BUSINESS_WORDS.finditer(text))
+    return tuple(b.start() for b in breaks), tuple(b.end() for b in breaks), business
+
+
+def _in_business_news(ctx: Context) -> bool:
+    """Whether the sentence around the expression, however long, holds a business word:
+    "Profit rose 12% at the group, which ... [200 characters] ... through the second half".
+
+    An expression starting a sentence takes the sentence before too (as when this was a
+    window of 200 characters, where a break was only known by the capital after it):
+    "Profit fell 5%. The second half will be better" is of the year.
+    """
     start, end = ctx.span
-    left = ctx.text[max(0, start - 200) : start]
-    cut = list(SENTENCE_BREAK.finditer(left))
-    if cut:
-        left = left[cut[-1].end() :]
-    right = ctx.text[end : end + 200]
-    stop = SENTENCE_BREAK.search(right)
-    return left + ctx.text[start:end] + (right[: stop.start()] if stop else right)
+    starts, ends, business = _marks(ctx.text)
+    before = bisect.bisect_left(ends, start)  # the breaks ending before the expression
+    after = bisect.bisect_left(starts, end)  # the first break from its end on
+    first = ends[before - 1] if before else 0
+    last = starts[after] if after < len(starts) else len(ctx.text)
+    word = bisect.bisect_left(business, first)  # the first business word from the sentence's start on
+    return word < len(business) and business[word] < last
 
 
 def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:
@@ -173,7 +192,7 @@ def resolve_half(m: re.Match, ctx: Context) -> Resolution | None:
         decade = resolve_decade(m, ctx)  # "the last half of the '80s": that part of the decade
         return replace(decade, mod="START" if half == 1 else "END") if decade else None
     bare = not (text_of(m, "year") or text_of(m, "qrel2") or "of the year" in m.group(0).lower())
-    if bare and not (_BUSINESS_WORDS.search(_sentence_of(ctx)) and m.group(0).lower().startswith("the")):
+    if bare and not (_in_business_news(ctx) and m.group(0).lower().startswith("the")):
         return None  # "the second half" alone is too often a game's or a book's
     year = int(m.group("year")) if text_of(m, "year") else None
     if year is None:

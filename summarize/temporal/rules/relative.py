@@ -23,6 +23,7 @@ from .base import (
     text_of,
     unit_of,
     unknown_value,
+    words_before,
 )
 from .durations import resolve_vague_duration
 from .names import in_a_name
@@ -44,23 +45,22 @@ def _generic_unit(m: re.Match, ctx: Context) -> bool:
     """ "player of the year", "the Week" in a title, "back in the day": no particular time."""
     start = m.start()
     if normalized(m.group(0)) in ("the day", "the week", "the month", "the year") and _GENERIC_OF.search(
-        ctx.text[max(0, start - 24) : start]
+        words_before(ctx.text, start, 2)
     ):
         return True
     group = "unit" if text_of(m, "unit") else "unit2"  # the_unit's "the weekend" is unit2
     if text_of(m, group) and in_a_name(m.start(group), ctx):
         return True  # "Player of the Year", ABC's "This Week", "the Weekend section"
     # "back in the day", "during the day", "start the day": any day, or days long gone
-    return normalized(m.group(0)) == "the day" and bool(
-        _GENERIC_DAY_BEFORE.search(ctx.text[max(0, start - 10) : start])
-    )
+    return normalized(m.group(0)) == "the day" and bool(_GENERIC_DAY_BEFORE.search(words_before(ctx.text, start, 2)))
 
 
 _GENERIC_DAY_BEFORE = re.compile(r"\b(?:back\s+in|during|start|started|starts)\s+$", re.IGNORECASE)
 
 
-# What ties "the week" to the day it ends on (not "the year to date").
-_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|(?:up\s+to|to|through|thru|until|till)\s+(?!date\b))")
+# What ties "the week" to the day it ends on (not "the year to date", nor "to\n    date": the
+# lookahead also refuses a space, or \s+ would give one back to it).
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|(?:up\s+to|to|through|thru|until|till)\s+(?!\s|date\b))")
 
 
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
@@ -83,8 +83,8 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolution | None:
         else:
             saturday = datemath.weekday_after(ctx.dct, 6, inclusive=offset == 0)
         return Resolution("DATE", datemath.week(saturday) + "-WE")
-    after = ctx.text[m.end() : m.end() + 16].lower()
-    if normalized(m.group(0)).startswith("the ") and _PERIOD_ENDING.match(after):
+    # read where the match ends: a window of 16 characters cut "to\n          date" before "date"
+    if normalized(m.group(0)).startswith("the ") and _PERIOD_ENDING.match(m.string, m.end()):
         # "the year ended June 30", "the week up to September 27": TimeML has no "week
         # ending X", so, as TimeBank does, the unit is a duration and the day a date
         return Resolution("DURATION", "P1Y" if "year" in unit else duration_value(1, unit))
@@ -193,13 +193,19 @@ def resolve_anaphoric_unit(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("DATE", datemath.granular(datemath.shift(base, step, unit), unit))
 
 
+# "as soon as", "shortly after the blast", across a line break or a run of spaces too. No \b on
+# purpose: "was soon", "has soon", "soon asked" are mostly told of the past, not FUTURE_REF.
+_AS_BEFORE = re.compile(r"as\s+$")
+_EVENT_AFTER = re.compile(r"\s+(?:after|as|before)")
+
+
 def resolve_reference(m: re.Match, ctx: Context) -> Resolution | None:
     word = normalized(m.group("ref"))
     if is_compound(m):
         return None  # "the now-defunct company", "the current-account deficit"
-    before = m.string[max(0, m.start() - 4) : m.start()]
-    after = m.string[m.end() : m.end() + 7]
-    if word in ("soon", "shortly") and (before.endswith("as ") or after.startswith((" after", " as", " before"))):
+    if word in ("soon", "shortly") and (
+        _AS_BEFORE.search(words_before(m.string, m.start(), 1)) or _EVENT_AFTER.match(m.string, m.end())
+    ):
         return None  # "as soon as the threats end", "shortly after the blast": relative to an event
     return Resolution("DATE", V.REFERENCE_WORDS[word])
 

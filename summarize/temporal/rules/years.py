@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import vocabulary as V
-from .base import SENTENCE_START, Context, Resolution, Rule, normalized, text_of, year_number_of
+from .base import SENTENCE_START, Context, Resolution, Rule, normalized, text_of, words_before, year_number_of
 from .names import CAPITAL_AFTER, in_a_name
 
 # Words after a number that show it counts things rather than naming a year.
@@ -147,11 +147,11 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolution | None:
     if year is None:
         return None
     if _NOT_A_YEAR_AFTER.match(m.string, m.end()) or re.search(
-        r"(?:no\.|#|\$|number)\s*$", m.string[max(0, m.start() - 8) : m.start()]
+        r"(?:no\.|#|\$|number)\s*$", words_before(m.string, m.start(), 1)
     ):
         return None
     if text_of(m, "year") and m.group(0) == m.group("year"):  # a bare "1998": is it a count or a name?
-        before = ctx.text[max(0, m.start() - 24) : m.start()]
+        before = words_before(ctx.text, m.start(), 2)  # the cues below are a word or two ("than in")
         # AP style spells out a number that starts a sentence: "1998 marks ..." is a year
         if (
             _PLURAL_AFTER.match(ctx.text, m.end())
