@@ -35,11 +35,14 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
         if ctx.dct is None:
             return Resolution("DATE", f"XXXX-{code}")
         year, month = ctx.dct.year, ctx.dct.month
-        if code == "WI" and month <= 2:
-            # January 2014 is the 13th month of the winter begun in December 2013 (2013-WI)
-            year, month = year - 1, month + 12
         rel = text_of(m, "rel")
         offset = V.RELATIVE_DETERMINERS[normalized(rel)] if rel else 0
+        if code == "WI" and (month <= 2 or (month <= 5 and offset == 0 and ctx.tense == "PAST")):
+            # January 2014 is the 13th month of the winter begun in December 2013 (2013-WI).
+            # In spring that winter has ended, but it is still the one "this winter" and
+            # "the winter" mean in the past tense ("Snow has closed schools twice this
+            # winter", written on April 2); "Schools will close this winter" is December's.
+            year, month = year - 1, month + 12
         # The season's last month (winter ends in February of the next year).
         ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
         if offset < 0 and ends >= month:
