@@ -101,6 +101,10 @@ def resolve_month_day_range(m: re.Match, ctx: Context) -> Resolution | None:
     )
 
 
+# The word a month is hyphenated to, if any ("Sept-Iles", "May-June").
+_HYPHENATED_WORD = re.compile(r"-([^\W\d_]+)")
+
+
 def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
     text = m.group("month")
     word = normalized(text)
@@ -111,6 +115,9 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # a person: "Mama June Shannon", "January Jones", "and May said"
     if word in ctx.names and not MONTH_CONTEXT_FOR_A_NAME.search(before):
         return None  # the text's "June" is a person: "told June", "and June's daughter"
+    joined = _HYPHENATED_WORD.match(ctx.text, m.end())  # ctx.text: m.string is lower-cased
+    if joined and joined.group(1)[0].isupper() and normalized(joined.group(1)) not in V.MONTHS:
+        return None  # a place or a person: "shipped from Sept-Iles", "May-Britt"; but "May-June"
     ambiguous = word in V.AMBIGUOUS_MONTHS or (
         len(word) <= 4 and not text.endswith(".") and word not in ("june", "july")
     )
