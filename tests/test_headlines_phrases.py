@@ -516,6 +516,8 @@ def test_the_noun_phrase_a_year_premodifies_mods(sentence, year, expected):
     [
         # a teaser cut after "and": no work noun follows
         ("Critics loved the 2004 Sandler and...", "2004", False),
+        # "and" before a capital, at the end of the sentence: the work noun "EP"
+        ("Fans still stream his 2015 mixtape and EP.", "2015", True),
     ],
 )
 def test_a_year_names_a_work_mods(sentence, year, work):
