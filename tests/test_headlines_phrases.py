@@ -518,6 +518,8 @@ def test_the_noun_phrase_a_year_premodifies_mods(sentence, year, expected):
         ("Critics loved the 2004 Sandler and...", "2004", False),
         # "and" before a capital, at the end of the sentence: the work noun "EP"
         ("Fans still stream his 2015 mixtape and EP.", "2015", True),
+        # the work noun is the seventh word, after a hard-wrapped line's indentation
+        ("Critics loved the 2004 Ben Stiller and Owen Wilson\n" + " " * 52 + "comedy.", "2004", True),
     ],
 )
 def test_a_year_names_a_work_mods(sentence, year, work):

@@ -55,7 +55,9 @@ def names_a_work(sentence: str, start: int, end: int) -> bool:
         return False
     if _POSSESSIVE_NAME_BEFORE.search(sentence[:start]) and re.match(r"\s+[A-Z]", sentence[end:]):
         return True
-    words = re.findall(r"\S+", sentence[end : end + 80])
+    # counted in words, not characters: "the 2004 Sandler and" at the end of a hard-wrapped
+    # line, the work noun after a run of indentation
+    words = re.findall(r"\S+", sentence[end:])
     for i, word in enumerate(words[:7]):
         bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if bare in WORK_NOUNS:
