@@ -525,3 +525,22 @@ def test_the_noun_phrase_a_year_premodifies_mods(sentence, year, expected):
 def test_a_year_names_a_work_mods(sentence, year, work):
     start = sentence.index(year)
     assert names_a_work(sentence, start, start + len(year)) is work
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "phrase", "modifier"),
+    [
+        # a determiner that opens the sentence, capitalized like "The"
+        ("Her 2008 campaign for Congress failed.", "2008", "campaign for Congress", True),
+        ("His 1999 album sold ten million copies.", "1999", None, True),
+        ("A 2010 report on climate change was flawed.", "2010", "report on climate change", True),
+        ("The 2012 attack on Benghazi killed four Americans.", "2012", "attack on Benghazi", True),
+    ],
+)
+def test_a_sentence_that_opens_with_a_determiner_and_a_year_mods(sentence, date, phrase, modifier):
+    from summarize.headlines import premodified_noun_phrase
+
+    start = sentence.index(date)
+    span = premodified_noun_phrase(sentence, start, start + len(date))
+    assert (sentence[span[0] : span[1]] if span else None) == phrase
+    assert is_modifier(sentence, start, start + len(date)) is modifier

@@ -13,7 +13,8 @@ import re
 from ..lexicon import DANGLING_END, NOUN_PHRASE_STOP, NOUNS_THAT_LOOK_LIKE_VERBS, QUOTE_CHARS, looks_like_verb
 from ..temporal.vocabulary import WORK_NOUNS
 
-_PREMODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|his|her|its|their|our|this|that|whose)\s+$")
+# Any case: a sentence opens "Her 2008 campaign ..." as well as "The 2003 invasion ...".
+_PREMODIFIER_BEFORE = re.compile(r"\b(?i:the|an?|his|her|its|their|our|this|that|whose)\s+$")
 
 
 def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
