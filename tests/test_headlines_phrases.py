@@ -460,3 +460,87 @@ def test_a_long_headline_is_cut_at_its_last_phrase_boundary(sentence, expected):
 )
 def test_a_date_between_commas_takes_both_headlinesB(sentence, date, expected):
     assert _headline(sentence, date) == expected
+
+
+# mutation tests 3: mods
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        # the noun phrase stops before a parenthesis that opens with "and", and before a
+        # dangling word with its comma ("now,")
+        ("The 2003 invasion of Iraq (and its aftermath) divided the country.", "2003", "invasion of Iraq"),
+        ("The 1998 smoking ban now, critics say, looks outdated.", "1998", "smoking ban"),
+        # the relative clause runs to the comma, not past it
+        (
+            "Voters repealed the 1998 law that banned smoking in bars, officials said.",
+            "1998",
+            "law that banned smoking in bars",
+        ),
+        # ten words at most: here the whole phrase, not the adverb after it ...
+        (
+            "The 2012 season of the Boston Red Sox under manager Bobby Valentine still haunts fans.",
+            "2012",
+            "season of the Boston Red Sox under manager Bobby Valentine",
+        ),
+        # ... and no phrase when the tenth word is a possessive cut before its noun
+        (
+            "Fans blame the 2012 season of the Boston Red Sox under manager Bobby Valentine's leadership.",
+            "2012",
+            None,
+        ),
+        # a name after a preposition ends the phrase ...
+        ("The 2012 season in Boston ended with a losing record.", "2012", "season in Boston"),
+        ("The 2012 attack on Benghazi killed four Americans.", "2012", "attack on Benghazi"),
+        ("Donors say her 2008 campaign for Congress failed.", "2008", "campaign for Congress"),
+        ("The 2016 takeover by Microsoft worried investors.", "2016", "takeover by Microsoft"),
+        # ... a name right after a common noun is the subject of a relative clause with no
+        # "that" ("the iPad Jobs unveiled"), which is left out; "iPad" counts as lower case
+        ("Critics mocked the 2010 Apple iPad Jobs unveiled in San Francisco.", "2010", "Apple iPad"),
+        ("Fans still talk about the 2012 season Haskell had.", "2012", None),
+        # one word, a name: no phrase
+        ("The 2012 Olympics were a success.", "2012", None),
+    ],
+)
+def test_the_noun_phrase_a_year_premodifies_mods(sentence, year, expected):
+    from summarize.headlines import premodified_noun_phrase
+
+    start = sentence.index(year)
+    span = premodified_noun_phrase(sentence, start, start + len(year))
+    assert (sentence[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "work"),
+    [
+        # a teaser cut after "and": no work noun follows
+        ("Critics loved the 2004 Sandler and...", "2004", False),
+        # "and" before a capital, at the end of the sentence: the work noun "EP"
+        ("Fans still stream his 2015 mixtape and EP.", "2015", True),
+        # the work noun is the seventh word, after a hard-wrapped line's indentation
+        ("Critics loved the 2004 Ben Stiller and Owen Wilson\n" + " " * 52 + "comedy.", "2004", True),
+    ],
+)
+def test_a_year_names_a_work_mods(sentence, year, work):
+    start = sentence.index(year)
+    assert names_a_work(sentence, start, start + len(year)) is work
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "phrase", "modifier"),
+    [
+        # a determiner that opens the sentence, capitalized like "The"
+        ("Her 2008 campaign for Congress failed.", "2008", "campaign for Congress", True),
+        ("His 1999 album sold ten million copies.", "1999", None, True),
+        ("A 2010 report on climate change was flawed.", "2010", "report on climate change", True),
+        ("The 2012 attack on Benghazi killed four Americans.", "2012", "attack on Benghazi", True),
+    ],
+)
+def test_a_sentence_that_opens_with_a_determiner_and_a_year_mods(sentence, date, phrase, modifier):
+    from summarize.headlines import premodified_noun_phrase
+
+    start = sentence.index(date)
+    span = premodified_noun_phrase(sentence, start, start + len(date))
+    assert (sentence[span[0] : span[1]] if span else None) == phrase
+    assert is_modifier(sentence, start, start + len(date)) is modifier

@@ -13,7 +13,8 @@ import re
 from ..lexicon import DANGLING_END, NOUN_PHRASE_STOP, NOUNS_THAT_LOOK_LIKE_VERBS, QUOTE_CHARS, looks_like_verb
 from ..temporal.vocabulary import WORK_NOUNS
 
-_PREMODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|his|her|its|their|our|this|that|whose)\s+$")
+# Any case: a sentence opens "Her 2008 campaign ..." as well as "The 2003 invasion ...".
+_PREMODIFIER_BEFORE = re.compile(r"\b(?i:the|an?|his|her|its|their|our|this|that|whose)\s+$")
 
 
 def premodifies_a_name(sentence: str, start: int, end: int) -> bool:
@@ -55,7 +56,9 @@ def names_a_work(sentence: str, start: int, end: int) -> bool:
         return False
     if _POSSESSIVE_NAME_BEFORE.search(sentence[:start]) and re.match(r"\s+[A-Z]", sentence[end:]):
         return True
-    words = re.findall(r"\S+", sentence[end : end + 80])
+    # counted in words, not characters: "the 2004 Sandler and" at the end of a hard-wrapped
+    # line, the work noun after a run of indentation
+    words = re.findall(r"\S+", sentence[end:])
     for i, word in enumerate(words[:7]):
         bare = word.lower().strip(QUOTE_CHARS + ",;:.!?()")
         if bare in WORK_NOUNS:
