@@ -314,3 +314,28 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
     start = text.index("another")
     assert words_before(text, start, count) == expected
+
+
+# --- mutation tests 3: place
+from summarize.temporal import datemath  # noqa: E402
+from summarize.temporal.rules.placing import nearest_year  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "dct", "tense", "year"),
+    [
+        # No tense: the nearest, a future date made 10 days farther (news reports the past).
+        (12, 16, dt.date(2014, 6, 22), None, 2014),  # 177 + 10 ahead against 188 back
+        (12, 22, dt.date(2014, 6, 22), None, 2013),  # 183 + 10 ahead against 182 back
+        (12, 17, dt.date(2016, 6, 22), None, 2015),  # 178 + 10 against 188 (a leap year between): a tie, the past
+        # A past clause makes a future date 120 days farther: the edge, exactly.
+        (10, 22, dt.date(2014, 6, 22), "PAST", 2014),  # 122 + 120 = 242 ahead against 243 back
+        (10, 23, dt.date(2014, 6, 22), "PAST", 2013),  # 123 + 120 = 243 against 242
+        (10, 23, dt.date(2016, 6, 22), "PAST", 2015),  # 123 + 120 = 243 against 243: a tie, the past
+        # A future clause makes a past date 120 days farther.
+        (2, 20, dt.date(2014, 6, 22), "FUTURE", 2014),  # 122 + 120 = 242 back against 243 ahead
+        (2, 19, dt.date(2014, 6, 22), "FUTURE", 2015),  # 123 + 120 = 243 against 242
+    ],
+)
+def test_nearest_year_puts_the_wrong_side_of_the_dct_farther_place(month, day, dct, tense, year):
+    assert nearest_year(lambda y: datemath.safe_date(y, month, day), dct, tense) == year
