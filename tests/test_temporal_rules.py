@@ -317,7 +317,7 @@ def test_words_before_counts_words_not_characters(text: str, count: int, expecte
 
 
 # --- mutation tests 3: place
-from summarize.temporal import datemath  # noqa: E402
+from summarize.temporal import datemath, find_time_expressions  # noqa: E402
 from summarize.temporal.rules.placing import nearest_year  # noqa: E402
 
 
@@ -339,3 +339,34 @@ from summarize.temporal.rules.placing import nearest_year  # noqa: E402
 )
 def test_nearest_year_puts_the_wrong_side_of_the_dct_farther_place(month, day, dct, tense, year):
     assert nearest_year(lambda y: datemath.safe_date(y, month, day), dct, tense) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A range that comes round to its own month ends a year later; a list says nothing.
+        (
+            "Consumer prices rose 4.1% from May 2013 to May, the statistics office said.",
+            dt.date(2014, 6, 22),
+            [("May 2013", "2013-05"), ("May", "2014-05")],
+        ),
+        (
+            "Consumer prices rose 4.1% from May 2013 to May, the statistics office said.",
+            dt.date(2014, 4, 22),  # May 2014 is still ahead: the range still ends in it
+            [("May 2013", "2013-05"), ("May", "2014-05")],
+        ),
+        ("The festival runs from May to May 20.", dt.date(2014, 6, 22), [("May", "2014-05"), ("May 20", "2014-05-20")]),
+        (
+            "Polls were open from June 9 at 9 a.m. to June 9 at 5 p.m.",
+            dt.date(2014, 6, 22),
+            [
+                ("June 9", "2014-06-09"),
+                ("9 a.m.", "2014-06-09T09:00"),
+                ("June 9", "2014-06-09"),
+                ("5 p.m.", "2014-06-09T17:00"),
+            ],
+        ),
+    ],
+)
+def test_a_date_joined_to_the_one_before_takes_its_year_place(text, dct, expected):
+    assert [(t.text, t.value) for t in find_time_expressions(text, dct)] == expected
