@@ -46,3 +46,39 @@ def test_words_before_a_month_that_make_it_a_date(before: str, is_context: bool)
     (``MONTH_CONTEXT``): a listed word and a space, or "mid-", at the end of the text."""
     pattern = _context_before(("in", "by"))
     assert (pattern.search(before) is not None) is is_context
+
+
+# --- mutation tests 3: place
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The name's word and the weekday on two lines of a hard-wrapped, indented text.
+        ("He told the Sunday\n        Telegraph he would quit.", []),
+        ("Marchers remembered Bloody\n          Sunday.", []),
+        ("He wrote in the Mail on\n          Sunday that he would quit.", []),  # two words back
+        ("He wrote in the Mail on Sunday that he would quit.", []),
+        # "on" before an abbreviation alone, on the line before
+        ("The rally, held on\n    Sat., drew thousands.", [("Sat.", "2014-02-08")]),
+        # a word that makes a month a date, on the line before: no name after all
+        ("The heat lasted throughout\n    June Britain sweltered.", [("June", "2013-06")]),
+        ("The heat lasted throughout June Britain sweltered.", [("June", "2013-06")]),
+    ],
+)
+def test_a_name_across_a_wrapped_line_place(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_time_expressions(text, dt.date(2014, 2, 12))
+    assert [(e.text, e.value) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A given name on the line before: the month is her surname.
+        ("Talks with Prime Minister Theresa\n                May ended in Paris.", {"may"}),
+        ("Talks with Prime Minister Theresa May ended in Paris.", {"may"}),
+        # A word that makes the month a date, on the line before: no name.
+        ("The heat lasted throughout\n                June Britain sweltered.", set()),
+        ("The heat lasted throughout June Britain sweltered.", set()),
+    ],
+)
+def test_the_word_before_a_month_across_a_wrapped_line_place(text: str, names: set[str]) -> None:
+    assert names_among_months(text) == names

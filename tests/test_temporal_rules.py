@@ -385,3 +385,59 @@ def test_cue_words_before_a_month_or_a_year_are_counted_in_words_rel(text, expre
         assert overlapping == []
     else:
         assert [(t.text, t.type, t.value) for t in overlapping] == [(expression, *expected)]
+
+
+# --- mutation tests 3: place
+from summarize.temporal import datemath, find_time_expressions  # noqa: E402
+from summarize.temporal.rules.placing import nearest_year  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "dct", "tense", "year"),
+    [
+        # No tense: the nearest, a future date made 10 days farther (news reports the past).
+        (12, 16, dt.date(2014, 6, 22), None, 2014),  # 177 + 10 ahead against 188 back
+        (12, 22, dt.date(2014, 6, 22), None, 2013),  # 183 + 10 ahead against 182 back
+        (12, 17, dt.date(2016, 6, 22), None, 2015),  # 178 + 10 against 188 (a leap year between): a tie, the past
+        # A past clause makes a future date 120 days farther: the edge, exactly.
+        (10, 22, dt.date(2014, 6, 22), "PAST", 2014),  # 122 + 120 = 242 ahead against 243 back
+        (10, 23, dt.date(2014, 6, 22), "PAST", 2013),  # 123 + 120 = 243 against 242
+        (10, 23, dt.date(2016, 6, 22), "PAST", 2015),  # 123 + 120 = 243 against 243: a tie, the past
+        # A future clause makes a past date 120 days farther.
+        (2, 20, dt.date(2014, 6, 22), "FUTURE", 2014),  # 122 + 120 = 242 back against 243 ahead
+        (2, 19, dt.date(2014, 6, 22), "FUTURE", 2015),  # 123 + 120 = 243 against 242
+    ],
+)
+def test_nearest_year_puts_the_wrong_side_of_the_dct_farther_place(month, day, dct, tense, year):
+    assert nearest_year(lambda y: datemath.safe_date(y, month, day), dct, tense) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A range that comes round to its own month ends a year later; a list says nothing.
+        (
+            "Consumer prices rose 4.1% from May 2013 to May, the statistics office said.",
+            dt.date(2014, 6, 22),
+            [("May 2013", "2013-05"), ("May", "2014-05")],
+        ),
+        (
+            "Consumer prices rose 4.1% from May 2013 to May, the statistics office said.",
+            dt.date(2014, 4, 22),  # May 2014 is still ahead: the range still ends in it
+            [("May 2013", "2013-05"), ("May", "2014-05")],
+        ),
+        ("The festival runs from May to May 20.", dt.date(2014, 6, 22), [("May", "2014-05"), ("May 20", "2014-05-20")]),
+        (
+            "Polls were open from June 9 at 9 a.m. to June 9 at 5 p.m.",
+            dt.date(2014, 6, 22),
+            [
+                ("June 9", "2014-06-09"),
+                ("9 a.m.", "2014-06-09T09:00"),
+                ("June 9", "2014-06-09"),
+                ("5 p.m.", "2014-06-09T17:00"),
+            ],
+        ),
+    ],
+)
+def test_a_date_joined_to_the_one_before_takes_its_year_place(text, dct, expected):
+    assert [(t.text, t.value) for t in find_time_expressions(text, dct)] == expected

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 from .. import vocabulary as V
-from .base import SENTENCE_START, Context, normalized, text_of
+from .base import SENTENCE_START, Context, normalized, text_of, words_before
 
 # A capitalized word next, across any run of spaces: the time word before it is a
 # name's ("the Summer Olympics", "Daily  Mail" with two spaces, "the Millennium Dome").
 CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def in_a_name(start: int, ctx: Context) -> bool:
@@ -27,10 +29,12 @@ def in_a_name(start: int, ctx: Context) -> bool:
     word written with a capital where no sentence starts is part of a name.
     All-capital words ("SATURDAY:") and all lower-case texts say nothing.
     """
-    word = re.match(r"[A-Za-z]+", ctx.text[start : start + 12])
+    word = _WORD.match(ctx.text, start)
     if not ctx.cased or not word or not (word.group(0)[0].isupper() and word.group(0)[1:].islower()):
         return False
-    return not SENTENCE_START.search(ctx.text[max(0, start - 12) : start])
+    # The mark that starts a sentence ends the word before ("said. Today", "USA\nToday"):
+    # a run of spaces in an aligned table ("USA          Today") is no sentence start.
+    return not SENTENCE_START.search(words_before(ctx.text, start, 1))
 
 
 # Words before a bare month that make it a month ("in May", "early June"), not the
@@ -94,9 +98,10 @@ _BARE_MONTH = re.compile(r"\b(?:" + "|".join(name.capitalize() for name in V.MON
 
 def is_a_name(text: str, start: int, end: int) -> bool:
     """Whether the month word at ``text[start:end]`` is (part of) a person's name there."""
-    if _NAME_BEFORE.search(text[max(0, start - 20) : start]) or NAME_AFTER.match(text, end):
+    before = words_before(text, start, 1)  # one word: "Theresa ", "in ", "mid-", also across a wrapped line
+    if _NAME_BEFORE.search(before) or NAME_AFTER.match(text, end):
         return True  # "Mama June", "Theresa May", "June said", "Flay and March, who"
-    return not MONTH_CONTEXT.search(text[max(0, start - 12) : start]) and bool(_SURNAME_AFTER.match(text, end))
+    return not MONTH_CONTEXT.search(before) and bool(_SURNAME_AFTER.match(text, end))
 
 
 def names_among_months(text: str) -> frozenset[str]:
@@ -106,21 +111,29 @@ def names_among_months(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _BARE_MONTH.finditer(text) if is_a_name(text, m.start(), m.end()))
 
 
+# The name's word before a weekday, at most two words back ("Bloody Sunday", "the Mail on
+# Sunday"), and after it ("the Sunday Times"), also across a wrapped line or a run of spaces.
+_NAME_BEFORE_WEEKDAY = re.compile(r"([A-Z][a-z]+)\s+(?:on\s+)?$")
+
+_NAME_AFTER_WEEKDAY = re.compile(r"\s+([A-Z][a-z]+)")
+
+
 def weekday_in_a_name(m: re.Match, ctx: Context) -> bool:
     """ "Bloody Sunday", "the Mail on Sunday", "the Sunday Times", "told The Sun."."""
     start, end = m.span("weekday")
-    before = re.search(r"([A-Z][a-z]+)\s+(?:on\s+)?$", ctx.text[max(0, start - 16) : start])
+    before = _NAME_BEFORE_WEEKDAY.search(words_before(ctx.text, start, 2))
     if before and before.group(1).lower() in V.WEEKDAY_NAME_BEFORE:
         return True
-    after = re.match(r"\s+([A-Z][a-z]+)", ctx.text[end : end + 16])
+    after = _NAME_AFTER_WEEKDAY.match(ctx.text, end)
     if after and after.group(1).lower() in V.WEEKDAY_NAME_AFTER:
         if after.group(1) != "Night":
             return True
         if ctx.text.startswith(" Live", end + len(after.group(0))):
             return True  # "Saturday Night Live"; a plain "Saturday Night" is a time
-    # an abbreviation alone ("The Sun.", "Sat.") needs "on" or a determiner before it
+    # a three-letter abbreviation alone needs "on" or a determiner before it: "The Sun.",
+    # "Sat.", "Wed." are also other words; "Tues." and "Thurs." are weekdays only
     return (
-        len(normalized(m.group("weekday"))) <= 4
+        len(normalized(m.group("weekday"))) <= 3
         and not (text_of(m, "rel") or text_of(m, "ana"))
-        and not re.search(r"\bon\s+$", ctx.text[max(0, start - 4) : start], re.IGNORECASE)
+        and not re.search(r"\bon\s+$", words_before(ctx.text, start, 1), re.IGNORECASE)
     )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .. import datemath, vocabulary as V
-from .base import YEAR_MONTH, Context, normalized
+from .base import YEAR_MONTH, Context, normalized, words_before
 
 # A word right before a date that fixes which side of the DCT it is on.
 _PAST_CUE = re.compile(r"\b(?:ended|since|last|ending\s+on|as\s+of)\s+(?:on\s+|in\s+)?$")
@@ -52,6 +52,12 @@ _PAST_VERB_CUE = re.compile(
 )
 
 
+# The words before a date that its cues are read in: three, the longest cue ("ending on
+# on") or a verb and its preposition with the word that makes it no past tense ("to be
+# released on"), also across a wrapped line or a run of spaces ("as of       March 31").
+_CUE_WORDS = 3
+
+
 def cue_tense(ctx: Context) -> str | None:
     """The tense a cue word just before the expression forces, else the clause tense.
 
@@ -62,11 +68,11 @@ def cue_tense(ctx: Context) -> str | None:
     would open the plant in March"). Written in November 2020, the first two are
     September 2020 and December 2020: the nearest.
     """
-    before = ctx.text[max(0, ctx.span[0] - 20) : ctx.span[0]].lower()
+    before = words_before(ctx.text, ctx.span[0], _CUE_WORDS).lower()
     if _PAST_CUE.search(before):
         return "PAST!"
     tense = ctx.tense
-    if _PAST_VERB_CUE.search(ctx.text[max(0, ctx.span[0] - 40) : ctx.span[0]].lower()) and tense != "FUTURE":
+    if _PAST_VERB_CUE.search(before) and tense != "FUTURE":
         return "PAST!"
     if _FUTURE_CUE.search(before):
         return "NEAR" if tense == "PAST" and _DEADLINE_CUE.search(before) else "FUTURE"
@@ -117,11 +123,14 @@ def _coordinated_year(month_number: int, day_number: int | None, ctx: Context) -
         return None
     year, previous_month = int(previous.group(1)), int(previous.group(2))
     previous_day = datemath.parse_day(ctx.last_value)
-    if (previous_day is None) != (day_number is None) or (day_number is None and previous.end() != len(ctx.last_value)):
-        return None  # a day joined to a month or the like: "a revision Friday to December's figures"
-    if (month_number, day_number or 1) < (previous_month, previous_day.day if previous_day else 1):
-        # A range that comes round to an earlier month ends in the next year; a list
-        # ("March 3 and Feb. 2") is not ordered, so its year is not told.
+    if day_number is None and previous.end() != len(ctx.last_value):
+        return None  # a month after a day or the like: "a revision Friday to December's figures"
+    # A range that comes round to an earlier month ends in the next year ("from December
+    # to Jan. 15"), and so does one that comes round to its own month ("prices rose from
+    # May 2013 to May"): a month alone counts as before its first day. A day is not before
+    # itself ("from 9 a.m. June 9 to 5 p.m. June 9").
+    if (month_number, day_number or 0) < (previous_month, previous_day.day if previous_day else 1):
+        # A list ("March 3 and Feb. 2") is not ordered, so its year is not told.
         return None if re.search(r"\b(?:and|or)\b", ctx.text[ctx.last_end : ctx.span[0]], re.IGNORECASE) else year + 1
     return year
 
@@ -173,7 +182,7 @@ def weekday_value(iso_weekday: int, ctx: Context, determiner: str | None) -> str
     # A bare weekday: the past one in news unless the clause is about the future.
     # News names the day it is written on by its weekday too ("will vote Friday" in
     # a Friday story is that day), so both directions include the DCT's own day.
-    before = ctx.text[max(0, ctx.span[0] - 20) : ctx.span[0]].lower()
+    before = words_before(ctx.text, ctx.span[0], _CUE_WORDS).lower()
     if _WEEKDAY_FUTURE_CUE.search(before) or (not _PAST_CUE.search(before) and ctx.tense == "FUTURE"):
         return datemath.day(datemath.weekday_after(dct, iso_weekday, inclusive=True))
     return datemath.day(datemath.weekday_before(dct, iso_weekday, inclusive=True))
