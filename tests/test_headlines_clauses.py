@@ -739,3 +739,24 @@ def test_the_sentence_without_its_dates_keeps_an_opening_subordinator_hl():
     sentence = "After the election, Walter Mondale (1928-2021) returned to Minnesota."
     spans = [_span(sentence, "1928"), _span(sentence, "2021")]
     assert _sentence_without_dates(sentence, spans) == "After the election, Walter Mondale returned to Minnesota"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a dash after a pair of wire underscores opens a closing aside of its own
+        (
+            "The Senate passed the bill on Tuesday _ 52 votes to 48 _ -- a victory for the president.",
+            "Tuesday",
+            "The Senate passed the bill",
+        ),
+        # the closing dash of a pair is no closing aside
+        (
+            "The Senate passed the bill \u2013 52 votes to 48 \u2013 on Tuesday.",
+            "Tuesday",
+            "The Senate passed the bill",
+        ),
+    ],
+)
+def test_a_closing_dash_aside_after_a_dash_pair_hl(sentence, phrase, expected):
+    assert make_headline(sentence, _span(sentence, phrase)) == expected
