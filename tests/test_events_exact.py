@@ -762,3 +762,33 @@ def test_another_year_naming_a_noun_is_no_date_of_the_clause_events():
         82,
         "2010",
     ) in events
+
+
+# mutation tests 3: hl
+
+
+def test_one_date_told_twice_in_a_sentence_is_one_event_hl():
+    text = "Teachers went on strike on June 2, and most schools were shut on 2 June."
+    phrases = [("June 2", "DATE", "2014-06-02", None), ("2 June", "DATE", "2014-06-02", None)]
+    events = events_by_hand(text, phrases, dt.date(2014, 6, 22))
+    assert [(e.label, e.headline) for e in events] == [("Mon 2 Jun 2014", "Teachers went on strike")]
+
+
+def _expressions_hl(text, phrases):
+    expressions, cursor = [], 0
+    for phrase, value in phrases:
+        start = text.index(phrase, cursor)
+        cursor = start + len(phrase)
+        expressions.append(TimeExpression(start, cursor, phrase, "DATE", value, None))
+    return expressions
+
+
+def test_the_expressions_of_a_sentence_and_a_year_of_the_article_s_own_year_hl():
+    text = "Ticket sales opened on Friday. On Monday he called the 2022 invasion of Ukraine a mistake."
+    in_order = _expressions_hl(text, [("Friday", "2022-06-17"), ("Monday", "2022-06-20"), ("2022", "2022")])
+    first, second = split_sentences(text)
+    assert filters_module.indexes_in(in_order, first) == range(1)
+    assert filters_module.indexes_in(in_order, second) == range(1, 3)
+    # written in 2022, the year is no later one that only names its noun: it dates
+    # the invasion, an event of its own
+    assert filters_module.names_its_noun(dt.date(2022, 6, 22), second, 2, in_order) is False

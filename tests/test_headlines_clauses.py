@@ -11,8 +11,10 @@ from summarize.headlines import (
     is_bare_name,
     make_headline,
 )
+from summarize.headlines.datecuts import cut_other_dates
 from summarize.headlines.draft import Draft, capitalized, tidy
-from summarize.headlines.trimming import trim_edges
+from summarize.headlines.making import _sentence_without_dates
+from summarize.headlines.trimming import _balance, trim_edges
 
 # mutation tests: headlines: clauses, asides, trimming, making, draft, attribution
 
@@ -668,3 +670,93 @@ def test_trim_edges_dangling_words_and_plural_apostrophes_headlinesB(text, expec
     draft = Draft(text)
     trim_edges(draft, cut_from_middle=False)
     assert draft.view()[0] == expected
+
+
+# mutation tests 3: hl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a straight quote after a capital closes the quote a straight quote opened
+        ("fans chanted 'free Malcolm X' at the rally", "fans chanted 'free Malcolm X' at the rally"),
+        # a bracket closes over a decade's apostrophe left open inside it
+        ("The band (formed in the '90s) split up", "The band (formed in the '90s) split up"),
+        # a stray closing straight quote inside brackets goes, and the brackets stay
+        ("the concert (a tribute to Imagine') sold out", "the concert (a tribute to Imagine) sold out"),
+    ],
+)
+def test_trim_edges_pairs_straight_quotes_and_brackets_hl(text, expected):
+    draft = Draft(text)
+    trim_edges(draft, cut_from_middle=False)
+    assert tidy(draft.view()[0]) == expected
+
+
+def test_balance_deletes_every_unpaired_mark_in_one_pass_hl():
+    # trim_edges calls _balance again after each change: one call must still find
+    # the stray quote after the stray bracket
+    draft = Draft("the war was over) he said \u201cno at the talks")
+    assert _balance(draft) is True
+    assert draft.view()[0] == "the war was over he said no at the talks"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "others", "expected"),
+    [
+        # "to" between two dates goes with the other date, before or after this one
+        ("The shares were bought Sept. 14 to Oct. 26.", "Oct. 26", ["Sept. 14"], "The shares were bought Oct. 26"),
+        ("The shares were bought Sept. 14 to Oct. 26.", "Sept. 14", ["Oct. 26"], "The shares were bought Sept. 14"),
+        # a capitalized "To" before another date's possessive is the noun's, as "to" is
+        (
+            "To Tuesday's question on rates, the governor replied on Wednesday that cuts were coming.",
+            "Wednesday",
+            ["Tuesday"],
+            "To question on rates, the governor replied on Wednesday that cuts were coming",
+        ),
+    ],
+)
+def test_cut_other_dates_takes_the_to_between_the_dates_hl(sentence, date, others, expected):
+    draft = Draft(sentence)
+    cut_other_dates(draft, sentence, _span(sentence, date), [_span(sentence, o) for o in others], (0, len(sentence)))
+    assert tidy(draft.view()[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "expected"),
+    [
+        # one capitalized word that opens the sentence may be a common noun: no name
+        ("Protests", "Protests spread across the country on Friday.", False),
+        ("Walter Mondale", "Walter Mondale (1928-2021).", True),
+        ("Mondale", "On Monday, Mondale, the former vice president.", True),
+    ],
+)
+def test_is_bare_name_of_one_word_at_the_sentence_start_hl(headline, sentence, expected):
+    assert is_bare_name(headline, sentence) is expected
+
+
+def test_the_sentence_without_its_dates_keeps_an_opening_subordinator_hl():
+    # the whole sentence is no clause cut from the middle: "After" opens its own phrase
+    sentence = "After the election, Walter Mondale (1928-2021) returned to Minnesota."
+    spans = [_span(sentence, "1928"), _span(sentence, "2021")]
+    assert _sentence_without_dates(sentence, spans) == "After the election, Walter Mondale returned to Minnesota"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a dash after a pair of wire underscores opens a closing aside of its own
+        (
+            "The Senate passed the bill on Tuesday _ 52 votes to 48 _ -- a victory for the president.",
+            "Tuesday",
+            "The Senate passed the bill",
+        ),
+        # the closing dash of a pair is no closing aside
+        (
+            "The Senate passed the bill \u2013 52 votes to 48 \u2013 on Tuesday.",
+            "Tuesday",
+            "The Senate passed the bill",
+        ),
+    ],
+)
+def test_a_closing_dash_aside_after_a_dash_pair_hl(sentence, phrase, expected):
+    assert make_headline(sentence, _span(sentence, phrase)) == expected

@@ -391,3 +391,16 @@ def test_a_redirect_to_a_malformed_url_is_one_line(loopback_is_public):
     with redirector({"/story": "http://[bad/story.html"}) as base, pytest.raises(InputError) as error:
         fetch_url(base + "/story")
     assert str(error.value) == f"{base}/story: could not fetch (Invalid IPv6 URL)"
+
+
+# mutation tests 3: hl
+
+
+def test_a_name_that_resolves_to_no_address_is_one_line_hl(monkeypatch):
+    # getaddrinfo normally raises for a name without addresses; a resolver that
+    # answers with an empty list must not reach addresses[0] (an IndexError)
+    monkeypatch.setattr(netguard.socket, "getaddrinfo", lambda *args, **kwargs: [])
+    url = "http://news.example.com/story.html"
+    with pytest.raises(InputError) as error:
+        fetch_url(url)
+    assert str(error.value) == f"{url}: could not fetch (cannot resolve news.example.com)"

@@ -91,7 +91,11 @@ def _asides(sentence: str, clause_start: int, clause_end: int) -> list[tuple[str
         for match in pattern.finditer(clause):
             group = "aside" if "aside" in pattern.groupindex and match.start("aside") >= 0 else 0
             a, b = match.start(group) + clause_start, match.end(group) + clause_start
-            if kind == "dash-end" and any(k == "dash" and x <= a < y + 1 for k, x, y in found):
+            # A dash-end that starts inside a dash pair (at the space before its closing
+            # dash, y - 1 being that dash) is the pair's closing dash; one that starts
+            # right after the pair is an aside of its own: "passed the bill _ 52 votes
+            # to 48 _ -- a victory for the president".
+            if kind == "dash-end" and any(k == "dash" and x <= a <= y - 1 for k, x, y in found):
                 continue  # the closing dash of a pair
             found.append((kind, a, b))
     return found
