@@ -3,6 +3,7 @@ a rule holds its resolver function, and a malformed rule fails there, naming its
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import re
 from typing import Any
@@ -10,9 +11,23 @@ from typing import Any
 import pytest
 
 import summarize.temporal.rules as rules
+from summarize.temporal import datemath, find_time_expressions, vocabulary as V
 from summarize.temporal.rules import RULES, sets, validate_registry
-from summarize.temporal.rules.base import Context, Resolution, Rule, words_before
+from summarize.temporal.rules.base import (
+    DIGIT,
+    Context,
+    Resolution,
+    Rule,
+    duration_value,
+    is_compound,
+    unit_of,
+    unknown_value,
+    words_before,
+)
 from summarize.temporal.rules.dates import resolve_month, resolve_month_day
+from summarize.temporal.rules.placing import nearest_year
+from summarize.temporal.rules.slots import expand
+from summarize.temporal.rules.triggers import _words
 
 
 def test_the_registry_holds_every_family_in_order_and_is_valid():
@@ -97,11 +112,6 @@ def test_a_resolver_returns_a_resolution_or_none():
 
 # --- mutation tests (tagger, vocabulary, rule base): the builders run at import, so
 # they are called here directly, with the exact regex they must make.
-
-from summarize.temporal import vocabulary as V  # noqa: E402
-from summarize.temporal.rules.base import DIGIT, duration_value, unknown_value  # noqa: E402
-from summarize.temporal.rules.slots import expand  # noqa: E402
-from summarize.temporal.rules.triggers import _words  # noqa: E402
 
 
 def test_an_alternation_puts_longer_words_first_and_lets_spaces_stretch():
@@ -235,9 +245,6 @@ def test_a_number_in_words_or_digits_has_its_value(text, number):
 
 
 # --- mutation tests 2: rulesB
-import datetime as dt  # noqa: E402
-
-from summarize.temporal.rules.base import is_compound, unit_of  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -326,9 +333,6 @@ def test_several_expressions_without_spans_are_refused_with_this_message_rel(spa
     assert str(refused.value) == "a match resolved to several expressions needs the span of each"
 
 
-from summarize.temporal import find_time_expressions  # noqa: E402
-
-
 @pytest.mark.parametrize(
     ("text", "expression", "expected"),
     [
@@ -388,8 +392,6 @@ def test_cue_words_before_a_month_or_a_year_are_counted_in_words_rel(text, expre
 
 
 # --- mutation tests 3: place
-from summarize.temporal import datemath, find_time_expressions  # noqa: E402
-from summarize.temporal.rules.placing import nearest_year  # noqa: E402
 
 
 @pytest.mark.parametrize(
