@@ -15,6 +15,8 @@ from summarize.headlines import (
     is_bare_name,
     make_headline,
 )
+from summarize.headlines.draft import Draft
+from summarize.headlines.trimming import trim_edges
 from summarize.models import Article, TimeExpression
 
 CASES = Path(__file__).parent / "data" / "events" / "headline_cases.tsv"
@@ -431,3 +433,17 @@ def test_a_year_names_a_work_only_before_its_noun_headlinesA(sentence, year, wor
 )
 def test_a_premodified_noun_phrase_is_the_headline_headlinesA(sentence, date, expected):
     assert _headline_headlinesA(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("layers", "trimmed"),
+    [
+        (1, "the army withdrew from the town"),
+        (6, "the army withdrew from the town"),
+        (7, "However, the army withdrew from the town"),  # the bound: six passes
+    ],
+)
+def test_edges_are_trimmed_in_six_passes_at_most(layers: int, trimmed: str):
+    draft = Draft("However, " * layers + "the army withdrew from the town")
+    trim_edges(draft, cut_from_middle=False)
+    assert draft.view()[0] == trimmed

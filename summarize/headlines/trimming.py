@@ -64,7 +64,11 @@ TRAILING = [
 
 
 def trim_edges(draft: Draft, cut_from_middle: bool) -> None:
-    """Attributions, datelines, connectives, dangling words and stray quotes at the edges."""
+    """Attributions, datelines, connectives, dangling words and stray quotes at the edges,
+    in passes until one changes nothing. Six at most: no sentence of CNN/DM's 5,950
+    needs more than three (a dateline, then a connective, then a dangling word), and a
+    bound keeps a pass that reports a change it did not make from looping forever; a
+    seventh stacked connective ("However, " seven times) stays."""
     for _ in range(6):
         changed = _delete_keeping_words(draft, _leading_dateline)
         for pattern in LEADING:
