@@ -14,7 +14,8 @@ The cases are the ones a security review found unbounded (over 150 s each; the
 20 MB page peaked at 1 GB): a 5 MB line with no newline, 200,000 short
 sentences, a text of 100,000 dates, "on June 9," 50,000 times, and a 20 MB HTML
 page; plus a 5 MB "word" with no space, which is the worst case for the
-tokenizers.
+tokenizers, and 100,000 dates joined into one "word" ("May-June/Friday-...": a
+look back at the words before each date was quadratic there, found in review).
 """
 
 from __future__ import annotations
@@ -99,6 +100,14 @@ def many_dates(scale: float = 1.0) -> str:
     return " ".join(sentences)
 
 
+def joined_dates(scale: float = 1.0) -> str:
+    """100,000 month and weekday names joined by hyphens and slashes, no space: one
+    "word" with a date every few characters ("May-June/Friday-..."), which a look back
+    to the start of the word before each date would walk again for every one."""
+    names = ["May-", "June/", "Friday-", "March/", "July-", "Monday/"]
+    return "Months: " + "".join(names[i % len(names)] for i in range(int(100_000 * scale))) + "May."
+
+
 def on_june_9(scale: float = 1.0) -> str:
     """'on June 9,' 50,000 times: one sentence with 50,000 dates."""
     return "The council met " + "on June 9, " * int(50_000 * scale) + "and agreed."
@@ -145,6 +154,7 @@ CASES: dict[str, tuple[str, Callable[[float], str]]] = {
     "200k sentences": ("short-sentences.txt", short_sentences),
     "100k dates": ("many-dates.txt", many_dates),
     "'on June 9,' x50k": ("on-june-9.txt", on_june_9),
+    "100k joined dates": ("joined-dates.txt", joined_dates),
     "20 MB HTML page": ("big-page.html", big_page),
     "20 MB page, tiny paragraphs": ("tiny-paragraphs.html", tiny_paragraphs_page),
     "20 MB page, mostly script": ("script-page.html", script_page),

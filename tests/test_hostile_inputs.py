@@ -78,6 +78,7 @@ CASES = [
     ("short_sentences", 0.05),
     ("many_dates", 0.01),
     ("on_june_9", 0.02),
+    ("joined_dates", 0.01),
 ]
 
 

@@ -316,6 +316,10 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
         ("therefor another month", 1, "therefor "),  # never half a word
         ("another month", 1, ""),
         ("stay for another month", 0, ""),
+        # never more than WORDS_BEFORE_REACH (200) characters back, even inside a word
+        ("x" * 199 + " another month", 1, "x" * 199 + " "),
+        ("y" + "x" * 199 + " another month", 1, "x" * 199 + " "),
+        ("x" * 250 + " another month", 3, "x" * 199 + " "),
     ],
 )
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):

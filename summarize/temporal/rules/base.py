@@ -186,18 +186,26 @@ def text_of(m: re.Match, name: str) -> str | None:
         return None
 
 
+# How far back words_before looks at most: several words and a deep indentation, but
+# not the whole of a hostile "word" ("May-June-July-..." for megabytes, no space),
+# which would be walked again for every date in it (quadratic).
+WORDS_BEFORE_REACH = 200
+
+
 def words_before(text: str, start: int, count: int) -> str:
     """The last ``count`` words before ``text[start]``, with the whitespace after them, for
     cues written as ``r"\\bfor\\s+$"``. Counted in words, not characters, because a cue keeps
     its meaning across a hard-wrapped, indented line ("by the end of the\\n    year") or a
     run of spaces ("for   another month"), where a fixed character window sees half a word.
-    A word is a run of non-space characters, so the window never starts inside one: the
-    cue "for" is not found in "therefor another day"."""
+    A word is a run of non-space characters, so the window never starts inside one (the
+    cue "for" is not found in "therefor another day"), unless it reaches
+    ``WORDS_BEFORE_REACH`` characters back."""
+    floor = max(0, start - WORDS_BEFORE_REACH)
     i = start
     for _ in range(count):
-        while i > 0 and text[i - 1].isspace():
+        while i > floor and text[i - 1].isspace():
             i -= 1
-        while i > 0 and not text[i - 1].isspace():
+        while i > floor and not text[i - 1].isspace():
             i -= 1
     return text[i:start]
 
