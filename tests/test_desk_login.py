@@ -211,12 +211,15 @@ def test_an_address_that_sent_ten_wrong_tokens_waits_a_minute(store):
             now[0] += 1
         refused = _sign_in(visitor)  # the right token, at 1010
         assert (refused.status, refused.headers["retry-after"]) == (429, "50")
-        assert "Too many wrong tokens from this address: try again in 50 s." in refused.text
+        assert "Too many wrong tokens, from this address or from all together: try again in 50 s." in refused.text
         assert COOKIE not in visitor.cookies
         right = {"Authorization": b"Bearer " + TOKEN.encode()}  # its UTF-8, as curl sends it
         api = call(base, "GET", "/api/briefings", headers=right)
         assert (api.status, api.headers["retry-after"]) == (429, "50")
-        assert api.json == {"error": "too many wrong tokens from this address: try again in 50 s", "status": 429}
+        assert api.json == {
+            "error": "too many wrong tokens, from this address or from all together: try again in 50 s",
+            "status": 429,
+        }
         now[0] = 1059.5  # the first guess (at 1000) is still within the minute
         assert call(base, "GET", "/api/briefings", headers=right).headers["retry-after"] == "1"
         now[0] = 1060.0  # it is not: nine wrong in the last minute
@@ -229,7 +232,7 @@ def test_an_address_that_sent_ten_wrong_tokens_waits_a_minute(store):
         assert _sign_in(visitor).status == 303 and COOKIE in visitor.cookies
 
 
-def test_wrong_tokens_are_counted_per_address_and_the_addresses_kept_are_bounded(monkeypatch):
+def test_wrong_tokens_are_counted_per_address_and_in_all():
     now = [0.0]
     wrong = WrongTokens(clock=lambda: now[0])
     for _ in range(login.MAX_WRONG_TOKENS - 1):
@@ -239,10 +242,28 @@ def test_wrong_tokens_are_counted_per_address_and_the_addresses_kept_are_bounded
     assert (wrong.wait("192.0.2.1"), wrong.wait("192.0.2.2"), wrong.wait("")) == (60, 0, 0)
     now[0] = 59.25
     assert wrong.wait("192.0.2.1") == 1  # whole seconds, rounded up: never "0 s"
-    monkeypatch.setattr(login, "ADDRESSES_KEPT", 2)
-    wrong.add("192.0.2.2")
-    wrong.add("192.0.2.3")  # three addresses: the least recently wrong (192.0.2.1) is forgotten
+    now[0] = 60.0
     assert wrong.wait("192.0.2.1") == 0
-    for _ in range(login.MAX_WRONG_TOKENS - 1):
-        wrong.add("192.0.2.2")
-    assert wrong.wait("192.0.2.2") == 60
+    # A crowd of addresses, nine wrong tokens each: at a hundred in all, everyone waits.
+    for n in range(login.MAX_WRONG_TOKENS_IN_ALL - 1):
+        wrong.add(f"198.51.100.{n // 9}")
+    assert wrong.wait("203.0.113.9") == 0  # 99 in the last minute (the first ten have left it)
+    wrong.add("198.51.100.11")
+    assert wrong.wait("203.0.113.9") == 60 and wrong.wait("198.51.100.3") == 60
+    now[0] = 120.0  # a minute later all is forgotten, and so are the addresses
+    assert wrong.wait("203.0.113.9") == 0 and wrong._by_address == {}
+
+
+@pytest.mark.parametrize(
+    ("client", "address"),
+    [
+        (("192.0.2.7", 50123), "192.0.2.7"),
+        (("2001:db8:1:2:aaaa::1", 443), "2001:db8:1:2::/64"),  # one subscriber's network
+        (("2001:db8:1:2:ffff::9", 443), "2001:db8:1:2::/64"),
+        (("::ffff:192.0.2.7", 80), "192.0.2.7"),  # IPv4 seen through an IPv6 socket
+        (("testclient", 50000), "testclient"),  # not an IP address: as it is
+        (None, ""),
+    ],
+)
+def test_wrong_tokens_are_counted_by_address_and_ipv6_by_its_network(client, address):
+    assert login.client_address(client) == address

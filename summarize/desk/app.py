@@ -215,13 +215,11 @@ class Guard:
         path, method = scope["path"], scope["method"]
         scheme, _, credentials = headers.get(b"authorization", b"").partition(b" ")
         if scheme.lower() == b"bearer":
-            address = login.client_address(scope.get("client"))
-            wait = self.sessions.wrong_tokens.wait(address)
+            right, wait = self.sessions.try_token(login.client_address(scope.get("client")), credentials.strip())
             if wait:
                 return _error(429, login.too_many_wrong_tokens(wait), headers={"Retry-After": str(wait)}, path=path)
-            if self.sessions.is_token(credentials.strip()):
+            if right:
                 return None
-            self.sessions.wrong_tokens.add(address)
         if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
             return None
         cookie = cookie_parser(headers.get(b"cookie", b"").decode("latin-1")).get(login.COOKIE)

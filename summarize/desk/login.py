@@ -12,9 +12,10 @@ once, on a form (``/login``), and the browser then carries a session cookie:
 - the token typed (or sent as a header) is compared in constant time: the HMACs of
   both are compared, so neither its characters nor its length show in the timing;
 - a client address that sent ``MAX_WRONG_TOKENS`` wrong tokens in the last minute
-  is answered 429 (with Retry-After) until the oldest of them is a minute old, even
-  with the right token: a token people type may be short enough to guess in a loop,
-  and a check that still answered would let the loop go on (``WrongTokens``).
+  (or all of them together ``MAX_WRONG_TOKENS_IN_ALL``) is answered 429 with
+  Retry-After until the oldest of them is a minute old, even with the right token: a
+  token people type may be short enough to guess in a loop, and a check that still
+  answered would let the loop go on (``WrongTokens``).
 
 The cookie opens the pages and what the API lets one read (the exports the pages
 link to), not the API's changes: those need the header. A page served by another
@@ -34,11 +35,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import secrets
 import time
 import urllib.parse
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable
 
 from fastapi import APIRouter, Request
@@ -48,45 +50,51 @@ from . import pages
 
 COOKIE = "summarize_desk_session"
 
-# Ten wrong tokens a minute from one address: enough for a person's typos, while a
-# loop guessing an eight-letter token would need over a billion years.
+# Ten wrong tokens a minute from one address: enough for a person's typos; a loop
+# guessing a random token of eight lower-case letters (26^8) would need about 40,000
+# years at that rate.
 MAX_WRONG_TOKENS = 10
+# And a hundred a minute from all addresses together, so that a crowd of addresses
+# guesses no faster than ten of them (an IPv6 network is counted as one address per
+# /64, but a botnet has many). Past it every address waits a minute, the right
+# token's too: the price of a bound, and it bounds what is remembered (a hundred
+# addresses at most).
+MAX_WRONG_TOKENS_IN_ALL = 100
 WRONG_TOKEN_WINDOW = 60.0  # seconds
-# The addresses remembered (the least recently wrong forgotten first): a bound on the
-# memory a crowd of addresses can take.
-ADDRESSES_KEPT = 4096
 
 router = APIRouter(include_in_schema=False)
 
 
 class WrongTokens:
-    """The wrong tokens each client address sent in the last ``WRONG_TOKEN_WINDOW`` seconds."""
+    """The last wrong tokens sent within ``WRONG_TOKEN_WINDOW`` seconds, by client
+    address and from all of them together."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._times: OrderedDict[str, deque[float]] = OrderedDict()
+        self._by_address: dict[str, deque[float]] = {}
+        self._in_all: deque[float] = deque(maxlen=MAX_WRONG_TOKENS_IN_ALL)
 
-    def _recent(self, address: str) -> deque[float]:
-        times = self._times.get(address, deque())
-        while times and times[0] <= self._clock() - WRONG_TOKEN_WINDOW:
-            times.popleft()
-        return times
+    def _wait_for(self, times: deque[float], now: float) -> int:
+        """Whole seconds until the oldest of a full ``times`` leaves the window (0: not full)."""
+        if len(times) < (times.maxlen or 0) or times[0] <= now - WRONG_TOKEN_WINDOW:
+            return 0
+        return max(1, math.ceil(times[0] + WRONG_TOKEN_WINDOW - now))
 
     def wait(self, address: str) -> int:
         """Whole seconds before ``address`` may try a token again (0: now)."""
-        times = self._recent(address)
-        if len(times) < MAX_WRONG_TOKENS:
-            return 0
-        return max(1, math.ceil(times[-MAX_WRONG_TOKENS] + WRONG_TOKEN_WINDOW - self._clock()))
+        now = self._clock()
+        # An address with no wrong token in the window is forgotten: while no more than
+        # MAX_WRONG_TOKENS_IN_ALL are in the window, so many addresses at most are kept.
+        for stale in [known for known, times in self._by_address.items() if times[-1] <= now - WRONG_TOKEN_WINDOW]:
+            del self._by_address[stale]
+        times = self._by_address.get(address, deque(maxlen=MAX_WRONG_TOKENS))
+        return max(self._wait_for(times, now), self._wait_for(self._in_all, now))
 
     def add(self, address: str) -> None:
         """Remember a wrong token from ``address``."""
-        times = self._recent(address)
-        times.append(self._clock())
-        self._times[address] = times
-        self._times.move_to_end(address)
-        while len(self._times) > ADDRESSES_KEPT:
-            self._times.popitem(last=False)
+        now = self._clock()
+        self._by_address.setdefault(address, deque(maxlen=MAX_WRONG_TOKENS)).append(now)
+        self._in_all.append(now)
 
 
 class Sessions:
@@ -118,6 +126,18 @@ class Sessions:
             return False
         return hmac.compare_digest(cookie.encode("utf-8", "surrogateescape"), self.cookie.encode())
 
+    def try_token(self, address: str, given: str | bytes | None) -> tuple[bool, int]:
+        """Whether ``given`` is the token, and the whole seconds ``address`` must wait
+        when it was not even checked (too many wrong ones: from it, or from everyone).
+        A wrong token is counted."""
+        wait = self.wrong_tokens.wait(address)
+        if wait:
+            return False, wait
+        if self.is_token(given):
+            return True, 0
+        self.wrong_tokens.add(address)
+        return False, 0
+
     def signed_in(self, request: Request) -> bool:
         """Whether ``request``'s browser has signed in (and so may sign out)."""
         return self.is_session(request.cookies.get(COOKIE))
@@ -144,14 +164,23 @@ def _sessions(request: Request) -> Sessions:
 
 
 def client_address(client: tuple[str, int] | None) -> str:
-    """The address wrong tokens are counted for: a request's ``client`` (host, port).
-    Behind a reverse proxy every browser shares the proxy's address, and so its count."""
-    return client[0] if client else ""
+    """The address wrong tokens are counted for, from a request's ``client`` (host,
+    port): an IPv6 address by its /64, the network one subscriber holds. Behind a
+    reverse proxy every browser shares the proxy's address, and so its count."""
+    if not client:
+        return ""
+    try:
+        address = ipaddress.ip_address(client[0])
+    except ValueError:
+        return client[0]
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(getattr(address, "ipv4_mapped", None) or address)
 
 
 def too_many_wrong_tokens(wait: int) -> str:
     """The refusal of a token check from an address that sent too many wrong ones."""
-    return f"too many wrong tokens from this address: try again in {wait} s"
+    return f"too many wrong tokens, from this address or from all together: try again in {wait} s"
 
 
 @router.get("/login")
@@ -170,15 +199,13 @@ async def log_in(request: Request) -> Response:
     sessions = _sessions(request)
     if not sessions.required:
         return RedirectResponse(target, status_code=303)
-    address = client_address(request.client)
-    wait = sessions.wrong_tokens.wait(address)
+    token = form.get("token")
+    right, wait = sessions.try_token(client_address(request.client), token if isinstance(token, str) else None)
     if wait:
         refusal = pages.with_csrf(request, "login.html.j2", status_code=429, next=target, wrong=False, wait=wait)
         refusal.headers["Retry-After"] = str(wait)
         return refusal
-    token = form.get("token")
-    if not isinstance(token, str) or not sessions.is_token(token):
-        sessions.wrong_tokens.add(address)
+    if not right:
         return pages.with_csrf(request, "login.html.j2", status_code=401, next=target, wrong=True, wait=0)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(

@@ -389,8 +389,8 @@ ERROR_REASONS = {
         "date's headline, a merge of a key date or a dropped event); the message says which"
     ),
     429: (
-        "ten wrong tokens came from this address in the last minute: no token is checked from it until the "
-        "oldest is a minute old (Retry-After says when)"
+        "too many wrong tokens in the last minute (ten from this address, or a hundred from all together): no "
+        "token is checked until the oldest is a minute old (Retry-After says when)"
     ),
     503: (
         "the database failed (or, for a pdf, Chromium is not installed, or no printer came free within the "
