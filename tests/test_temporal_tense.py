@@ -143,6 +143,11 @@ _INDENT = "\n" + " " * 200
         ("On Friday," + _INDENT + "the board will decide.", "FUTURE"),
         # numbers hold no word: "will" is the eighth word before the day, the twelfth token
         ("The board will, by 2015, pay 1,200 of its 3,400 workers 5% more on Friday.", "FUTURE"),
+        # "will" is the eighth word before the day and the eighteenth token
+        (
+            "The bank will pay 2.5%, 3.1%, 4.2%, 5.0%, 6.3% and 7.4% on 1-, 2-, 3-, 5- and 10-year notes from Friday.",
+            "FUTURE",
+        ),
         # after the day, "will" is the fifth word (the eighth token) ...
         ("On Friday, 1,200 of its 3,400 staff, or 35%, will strike.", "FUTURE"),
         # ... and here the sixth, beyond the five words after

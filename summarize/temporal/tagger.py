@@ -241,8 +241,8 @@ QUANTITY_PREFIX = re.compile(
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
     prefixes = RULES[cand.rule_index].prefixes
-    # At most five words ("the very beginning of", "no more than"), never before the last time
-    before = text[max(floor, cand.start - len(words_before(text, cand.start, 5))) : cand.start]
+    # At most four words ("the very beginning of", "no more than"), never before the last time
+    before = text[max(floor, cand.start - len(words_before(text, cand.start, 4))) : cand.start]
     if "position" in prefixes:
         m = POSITION_PREFIX.search(before)
         if m:
