@@ -31,10 +31,6 @@ _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
-# The rest of the word the expression ends in ("'s") and the words after it: counted
-# in words, not characters (as words_before does), twice the window's for the numbers
-# and dashes that hold no word ("a 20 per cent-25 per cent rise").
-_WORDS_AFTER = re.compile(rf"\S*(?:\s+\S+){{0,{2 * _WINDOW_AFTER}}}")
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
 _PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
@@ -78,16 +74,30 @@ def future_in_the_past(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _words_after(text: str, end: int, count: int) -> str:
+    """The rest of the word ``text[end]`` is in ("'s") and the ``count`` words after it
+    (words_before's mirror: a word is a run of non-space characters)."""
+    i, n = end, len(text)
+    while i < n and not text[i].isspace():
+        i += 1
+    for _ in range(count):
+        while i < n and text[i].isspace():
+            i += 1
+        while i < n and not text[i].isspace():
+            i += 1
+    return text[end:i]
+
+
 def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] | None, list[str]]:
     """The clause tense, the future marker that decided it (its kind and its index
     among the words before the expression, nearest first) if one did, and the words
     before the expression (in text order)."""
     from .rules.base import words_before  # (here: rules.base imports this module)
 
-    # twice the window in words, as _WORDS_AFTER
-
+    # Counted in words, not characters, so a hard-wrapped, indented line keeps its verb;
+    # twice the windows' words, for numbers and dashes ("a 20 per cent-25 per cent rise")
     left = words_before(text, start, 2 * _WINDOW_BEFORE)
-    right = _WORDS_AFTER.match(text, end).group(0)  # (matches any text, the empty one too)
+    right = _words_after(text, end, 2 * _WINDOW_AFTER)
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
         left = left[cut[-1].end() :]
