@@ -314,3 +314,17 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
     start = text.index("another")
     assert words_before(text, start, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        # one hostile "word" of 1,500 characters: the words end 1,000 characters back
+        ("x" * 1500 + " for another", 2, "x" * 995 + " for "),
+        ("x" * 1500 + " for another", 1, "for "),
+        (" " * 1200 + "another", 1, " " * 1000),
+        ("for" + " " * 996 + "another", 1, "for" + " " * 996),  # 999 characters: the whole cue
+    ],
+)
+def test_words_before_reaches_a_thousand_characters_win(text: str, count: int, expected: str):
+    assert words_before(text, text.rindex("another"), count) == expected

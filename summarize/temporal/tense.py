@@ -31,6 +31,7 @@ _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _WINDOW_BEFORE = 10  # words before the expression that may carry its verb
 _WINDOW_AFTER = 5
+_WORDS_REACH = 1000  # characters, as rules.base.WORDS_REACH (which imports this module)
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")  # regular past tense ("announced")
 _PARTICIPLE_AFTER = frozenset({"be", "to", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets"})
 _NOT_A_PRESENT = frozenset({"to", "let", "did", "didn't", "not", "never"})  # before a bare verb
@@ -76,8 +77,9 @@ def future_in_the_past(text: str, start: int, end: int) -> bool:
 
 def _words_after(text: str, end: int, count: int) -> str:
     """The rest of the word ``text[end]`` is in ("'s") and the ``count`` words after it
-    (words_before's mirror: a word is a run of non-space characters)."""
-    i, n = end, len(text)
+    (words_before's mirror: a word is a run of non-space characters, and the words are
+    looked for at most _WORDS_REACH characters on, as words_before's)."""
+    i, n = end, min(len(text), end + _WORDS_REACH)
     while i < n and not text[i].isspace():
         i += 1
     for _ in range(count):

@@ -192,14 +192,20 @@ def words_before(text: str, start: int, count: int) -> str:
     its meaning across a hard-wrapped, indented line ("by the end of the\\n    year") or a
     run of spaces ("for   another month"), where a fixed character window sees half a word.
     A word is a run of non-space characters, so the window never starts inside one: the
-    cue "for" is not found in "therefor another day"."""
+    cue "for" is not found in "therefor another day". At most WORDS_REACH characters back:
+    a hostile text of one "word" ("June/9/2014,June/9/2014,...", a million characters) would
+    otherwise be walked from each of its dates to its start, a quadratic time."""
     i = start
+    floor = max(0, start - WORDS_REACH)
     for _ in range(count):
-        while i > 0 and text[i - 1].isspace():
+        while i > floor and text[i - 1].isspace():
             i -= 1
-        while i > 0 and not text[i - 1].isspace():
+        while i > floor and not text[i - 1].isspace():
             i -= 1
     return text[i:start]
+
+
+WORDS_REACH = 1000  # far beyond any few words of prose, and their line breaks and indentation
 
 
 def normalized(text: str) -> str:
