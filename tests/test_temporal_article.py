@@ -65,3 +65,53 @@ def test_sample_article_spans_are_exact(text: str) -> None:
 def test_sample_article_non_dates(text: str, bait: str) -> None:
     for t in find_time_expressions(text, dt.date(2014, 6, 22)):
         assert bait.lower() not in t.text.lower()
+
+
+# Hard-wrapped, indented lines (plain-text news) and runs of spaces: the tagger's reach,
+# the modifier before a match and the cues before it are counted in words, or with a run
+# of whitespace as one character, so the wrapped sentence gets what the one-line one does.
+_WRAP = "\n" + " " * 40
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "kind", "value", "mod"),
+    [
+        (f"The deal is due by the end of the{_WRAP}year.", f"the end of the{_WRAP}year", "DATE", "2014", "END"),
+        (
+            "The deal is due by the end of the" + " " * 40 + "year.",
+            "the end of the" + " " * 40 + "year",
+            "DATE",
+            "2014",
+            "END",
+        ),
+        (f"Crews rotate every other{_WRAP}Wednesday.", f"every other{_WRAP}Wednesday", "SET", "XXXX-WXX-3", None),
+        (f"The shop opened in early{_WRAP}June.", f"early{_WRAP}June", "DATE", "2014-06", "START"),
+        (f"The project took more than{_WRAP}two years.", f"more than{_WRAP}two years", "DURATION", "P2Y", "MORE_THAN"),
+        # the modifier's four words, "the very end of", at the limit
+        ("The deal is due by the very end of June.", "the very end of June", "DATE", "2014-06", "END"),
+        ("The deal is due by the very end of\n    June.", "the very end of\n    June", "DATE", "2014-06", "END"),
+        ("The talks lasted for\n        another month.", "another month", "DURATION", "P1M", None),
+        ("The talks lasted for        another month.", "another month", "DURATION", "P1M", None),
+        ("Hold on\n    a minute, the chairman said.", "a minute", None, None, None),
+        ("Hold on a minute, the chairman said.", "a minute", None, None, None),
+        # an age: "aged between 32 and" is four words before "36 years"
+        ("The trial is open to people aged between 32 and 36 years.", "36 years", None, None, None),
+        (f"The trial is open to people aged between{_WRAP}32 and 36 years.", "36 years", None, None, None),
+        # the verb "last" is not part of the amount
+        ("The talks will\n        last two days.", "two days", "DURATION", "P2D", None),
+        ("The talks will        last two days.", "two days", "DURATION", "P2D", None),
+        ("Members pay $5\n     a year.", "a year", "SET", "P1Y", None),
+        ("Members pay 5" + " " * 20 + "a year.", "a year", "SET", "P1Y", None),
+        (f"The firm pays its{_WRAP}quarterly dividend.", "quarterly", None, None, None),
+        ("The firm pays its" + " " * 20 + "quarterly dividend.", "quarterly", None, None, None),
+    ],
+)
+def test_wrapped_lines_and_runs_of_spaces_win(
+    text: str, timex: str, kind: str | None, value: str | None, mod: str | None
+):
+    found = find_time_expressions(text, dt.date(2014, 6, 22))
+    start = text.index(timex)
+    end = start + len(timex)
+    overlapping = [(t.start, t.end, t.type, t.value, t.mod) for t in found if t.start < end and start < t.end]
+    expected = [] if kind is None else [(start, end, kind, value, mod)]
+    assert overlapping == expected

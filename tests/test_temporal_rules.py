@@ -22,6 +22,7 @@ from summarize.temporal.rules.base import (
     is_compound,
     unit_of,
     unknown_value,
+    words_after,
     words_before,
 )
 from summarize.temporal.rules.dates import resolve_month, resolve_month_day
@@ -316,10 +317,11 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
         ("therefor another month", 1, "therefor "),  # never half a word
         ("another month", 1, ""),
         ("stay for another month", 0, ""),
-        # never more than WORDS_BEFORE_REACH (200) characters back, even inside a word
-        ("x" * 199 + " another month", 1, "x" * 199 + " "),
-        ("y" + "x" * 199 + " another month", 1, "x" * 199 + " "),
-        ("x" * 250 + " another month", 3, "x" * 199 + " "),
+        # a word of WORD_CHARS_MAX (100) characters is whole, a longer one cut there
+        ("x" * 99 + " another month", 1, "x" * 99 + " "),
+        ("x" * 100 + " another month", 1, "x" * 100 + " "),
+        ("y" + "x" * 100 + " another month", 1, "x" * 100 + " "),
+        ("x" * 250 + " another month", 3, "x" * 100 + " "),
     ],
 )
 def test_words_before_counts_words_not_characters(text: str, count: int, expected: str):
@@ -447,3 +449,34 @@ def test_nearest_year_puts_the_wrong_side_of_the_dct_farther_place(month, day, d
 )
 def test_a_date_joined_to_the_one_before_takes_its_year_place(text, dct, expected):
     assert [(t.text, t.value) for t in find_time_expressions(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        # a run of non-space characters longer than WORD_CHARS_MAX (100) is no word:
+        # the window ends 100 characters into it
+        ("x" * 150 + " for another", 2, "x" * 100 + " for "),
+        ("x" * 150 + " for another", 1, "for "),
+        (" " * 1200 + "another", 1, " " * 1200),  # whitespace is skipped however long
+        ("for" + " " * 996 + "another", 1, "for" + " " * 996),
+    ],
+)
+def test_words_before_stops_in_a_word_too_long_for_prose_win(text: str, count: int, expected: str):
+    assert words_before(text, text.rindex("another"), count) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("another's month of talks", 0, "'s"),
+        ("another's month of talks", 1, "'s month"),
+        ("another\n    month of talks", 2, "\n    month of"),
+        ("another month", 5, " month"),
+        ("another " + "x" * 150, 1, " " + "x" * 100),
+        ("another" + "y" * 150, 0, "y" * 100),
+        ("another" + "y" * 99 + " z", 0, "y" * 99),
+    ],
+)
+def test_words_after_mirrors_words_before(text: str, count: int, expected: str):
+    assert words_after(text, len("another"), count) == expected

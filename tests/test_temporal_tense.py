@@ -130,3 +130,31 @@ def test_future_in_the_past_at_the_window_edges_core(sentence: str, expected: bo
     match = _DATE_CORE.search(sentence)
     assert match is not None
     assert future_in_the_past(sentence, match.start(), match.end()) is expected
+
+
+_INDENT = "\n" + " " * 200
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        # a hard-wrapped, indented line between the verb and the day: words, not characters
+        ("The board will" + _INDENT + "decide the budget on Friday.", "FUTURE"),
+        ("On Friday," + _INDENT + "the board will decide.", "FUTURE"),
+        # numbers hold no word: "will" is the eighth word before the day, the twelfth token
+        ("The board will, by 2015, pay 1,200 of its 3,400 workers 5% more on Friday.", "FUTURE"),
+        # "will" is the eighth word before the day and the eighteenth token
+        (
+            "The bank will pay 2.5%, 3.1%, 4.2%, 5.0%, 6.3% and 7.4% on 1-, 2-, 3-, 5- and 10-year notes from Friday.",
+            "FUTURE",
+        ),
+        # after the day, "will" is the fifth word (the eighth token) ...
+        ("On Friday, 1,200 of its 3,400 staff, or 35%, will strike.", "FUTURE"),
+        # ... and here the sixth, beyond the five words after
+        ("On Friday, 1,200 of its 3,400 staff, or about 35%, will strike.", None),
+    ],
+)
+def test_clause_tense_counts_words_not_characters_win(sentence: str, tense: str | None) -> None:
+    match = re.search(r"Friday", sentence)
+    assert match is not None
+    assert clause_tense(sentence, match.start(), match.end()) == tense

@@ -20,7 +20,7 @@ from ..models import TimeExpression
 from . import vocabulary as V
 from .datemath import day_part
 from .rules import RULES
-from .rules.base import Context
+from .rules.base import Context, words_before
 from .rules.names import names_among_months
 from .rules.triggers import DIGIT_TRIGGER_REGEX, TOKEN_REGEX, TRIGGER_SET, TRIGGER_WORDS
 
@@ -147,27 +147,60 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
 
 
 def _windows(text: str, spans: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
-    """Merged character windows around trigger spans, ending between words.
+    """Merged windows around trigger spans, ending between words.
 
-    A window must not cut a word or number in two: a match ending at the cut would
-    look complete to the regex ("June 1" out of "June 12").
+    ``left`` and ``right`` count characters with each run of whitespace as one, so a
+    hard-wrapped, indented line ("by the end of the\\n        year") reaches as far as
+    the same words on one line. A window must not cut a word or number in two: a
+    match ending at the cut would look complete to the regex ("June 1" out of "June 12").
     """
     merged: list[tuple[int, int]] = []
     n = len(text)
     for start, end in sorted(spans):
-        lo = start - left if start > left else 0
-        hi = end + right
-        if hi >= n:
-            hi = n
-        else:
-            while hi < n and text[hi].isalnum():
-                hi += 1
+        lo = _reach_back(text, start, left)
+        hi = _reach_forward(text, end, right)
+        while hi < n and text[hi].isalnum():
+            hi += 1
         if merged and lo <= merged[-1][1]:
             if hi > merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
+
+
+def _reach_back(text: str, start: int, count: int) -> int:
+    """Where ``count`` characters before ``start`` begin, a run of whitespace counting as one."""
+    i = start - count if start > count else 0
+    if _SPACE_RUN.search(text, i - 1 if i else 0, start) is None:
+        return i  # no two whitespace characters together: every step is one character
+    i = start
+    for _ in range(count):
+        if i == 0:
+            break
+        i -= 1
+        while i > 0 and text[i].isspace() and text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _reach_forward(text: str, end: int, count: int) -> int:
+    """Where ``count`` characters after ``end`` end, a run of whitespace counting as one."""
+    n = len(text)
+    i = end + count if end + count < n else n
+    if _SPACE_RUN.search(text, end, i + 1) is None:
+        return i  # (as in _reach_back)
+    i = end
+    for _ in range(count):
+        if i == n:
+            break
+        i += 1
+        while i < n and text[i].isspace() and text[i - 1].isspace():
+            i += 1
+    return i
+
+
+_SPACE_RUN = re.compile(r"\s\s")  # two whitespace characters together: a line break and its indentation
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -208,7 +241,8 @@ QUANTITY_PREFIX = re.compile(
 def _widen(text: str, cand: _Candidate, floor: int) -> tuple[int, str | None]:
     """Take a modifier word just before the match into the span; return start and mod."""
     prefixes = RULES[cand.rule_index].prefixes
-    before = text[max(floor, cand.start - 40) : cand.start]
+    # At most four words ("the very beginning of", "no more than"), never before the last time
+    before = text[max(floor, cand.start - len(words_before(text, cand.start, 4))) : cand.start]
     if "position" in prefixes:
         m = POSITION_PREFIX.search(before)
         if m:

@@ -78,8 +78,12 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
     """The clause tense, the future marker that decided it (its kind and its index
     among the words before the expression, nearest first) if one did, and the words
     before the expression (in text order)."""
-    left = text[max(0, start - 160) : start]
-    right = text[end : end + 100]
+    from .rules.base import words_after, words_before  # (here: rules.base imports this module)
+
+    # Counted in words, not characters, so a hard-wrapped, indented line keeps its verb;
+    # twice the windows' words, for numbers and dashes ("a 20 per cent-25 per cent rise")
+    left = words_before(text, start, 2 * _WINDOW_BEFORE)
+    right = words_after(text, end, 2 * _WINDOW_AFTER)
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
         left = left[cut[-1].end() :]

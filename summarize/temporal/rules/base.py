@@ -186,10 +186,11 @@ def text_of(m: re.Match, name: str) -> str | None:
         return None
 
 
-# How far back words_before looks at most: several words and a deep indentation, but
-# not the whole of a hostile "word" ("May-June-July-..." for megabytes, no space),
-# which would be walked again for every date in it (quadratic).
-WORDS_BEFORE_REACH = 200
+# The longest run of non-space characters words_before and words_after take for a
+# word. A longer one is no word of prose but, say, a hostile "May-June/Friday-..." of
+# megabytes with a date every few characters: walked whole from each date, the look
+# would be quadratic, so it stops there.
+WORD_CHARS_MAX = 100
 
 
 def words_before(text: str, start: int, count: int) -> str:
@@ -198,16 +199,34 @@ def words_before(text: str, start: int, count: int) -> str:
     its meaning across a hard-wrapped, indented line ("by the end of the\\n    year") or a
     run of spaces ("for   another month"), where a fixed character window sees half a word.
     A word is a run of non-space characters, so the window never starts inside one (the
-    cue "for" is not found in "therefor another day"), unless it reaches
-    ``WORDS_BEFORE_REACH`` characters back."""
-    floor = max(0, start - WORDS_BEFORE_REACH)
+    cue "for" is not found in "therefor another day"), unless it is longer than
+    ``WORD_CHARS_MAX``: then the window ends there."""
     i = start
     for _ in range(count):
-        while i > floor and text[i - 1].isspace():
+        while i > 0 and text[i - 1].isspace():
             i -= 1
-        while i > floor and not text[i - 1].isspace():
+        word_end = i
+        while i > 0 and not text[i - 1].isspace():
             i -= 1
+            if word_end - i == WORD_CHARS_MAX:
+                return text[i:start]
     return text[i:start]
+
+
+def words_after(text: str, end: int, count: int) -> str:
+    """The rest of the word ``text[end]`` is in ("'s") and the ``count`` words after it:
+    ``words_before``'s mirror."""
+    i, n = end, len(text)
+    for word in range(count + 1):  # the rest of the word at ``end``, then ``count`` words
+        if word:
+            while i < n and text[i].isspace():
+                i += 1
+        word_start = i
+        while i < n and not text[i].isspace():
+            i += 1
+            if i - word_start == WORD_CHARS_MAX:
+                return text[end:i]
+    return text[end:i]
 
 
 def normalized(text: str) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .. import vocabulary as V
-from .base import Context, Resolution, Rule, duration_value, normalized, number_of, text_of, unit_of
+from .base import Context, Resolution, Rule, duration_value, normalized, number_of, text_of, unit_of, words_before
 
 
 def resolve_vague_span(m: re.Match, ctx: Context) -> Resolution:
@@ -28,7 +28,8 @@ def resolve_vague_duration(m: re.Match, ctx: Context) -> Resolution | None:
 _AGE_AFTER = re.compile(r"(?:\s+|-)(?:old|olds|older|younger|of\s+age)\b")
 
 
-# "aged 32 to 36 years", "ages 18 to 25 years": ages, not times
+# "aged 32 to 36 years", "ages 18 to 25 years": ages, not times (at most four words:
+# "aged between 32 and")
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(?:\w+\s+(?:to|and|or)\s+)?$", re.IGNORECASE)
 
 
@@ -60,30 +61,30 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolution | None:
         # "a second city", "one second-round vote"; but "an additional second" is one
         return None
     if num_text == "another" and not re.search(
-        r"\b(?:for|in|within|over|after)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+        r"\b(?:for|in|within|over|after)\s+$", words_before(m.string, m.start(), 1), re.I
     ):
         return None  # "another day of violence"; but "for another month" is an amount
     if (
         unit in ("minute", "second")
         and num_text == "a"  # "wait an additional minute" is an amount
-        and re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", m.string[max(0, m.start() - 10) : m.start()], re.I)
+        and re.search(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", words_before(m.string, m.start(), 2), re.I)
     ):
         return None  # "wait a minute", "just a minute": not an amount of time
     thing_age = text_of(m, "old") == "-old" and _THING_AFTER.match(m.string, m.end())
     if not thing_age and (
         (text_of(m, "old") or "-long") != "-long"
         or _AGE_AFTER.match(m.string, m.end())
-        or _AGE_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()])
+        or _AGE_BEFORE.search(words_before(m.string, m.start(), 4))
     ):
         return None  # an age, not a time: "a 37-year-old man", "37 years old" (as in TempEval-3)
     if (
         normalized(text_of(m, "rel") or "") == "last"
         and text.startswith("last")
         and text_of(m, "num")
-        and _VERB_LAST_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()])
+        and _VERB_LAST_BEFORE.search(words_before(m.string, m.start(), 1))
     ):
         # "the talks will last two days": the verb, so the span is the amount alone
-        resolved = _amount(m, unit, num_text)
+        resolved = _amount(m, unit, num_text, after_last=True)
         if resolved is not None and resolved.span is None:
             return replace(resolved, span=(m.start("num"), m.end()))
         return resolved
@@ -93,23 +94,27 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolution | None:
 _UNIT_ORDER = ("century", "decade", "year", "quarter", "month", "week", "day", "hour", "minute", "second")
 
 
-def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
-    """The DURATION (or rate SET) of a counted unit: "two to six days", "$5 a year"."""
+def _amount(m: re.Match, unit: str, num_text: str, after_last: bool = False) -> Resolution | None:
+    """The DURATION (or rate SET) of a counted unit: "two to six days", "$5 a year".
+
+    ``after_last``: the match's "last" is the verb ("could last a quarter", "will last
+    two to three weeks"), not the adjective of "the last 12 to 18 months".
+    """
     if text_of(m, "old") and num_text in ("a", "an"):
         # "a week-long strike": the article is not part of the adjective
         return Resolution("DURATION", duration_value(1, unit), span=(m.start("unit"), m.end()))
     if (
         unit == "quarter"
         and num_text in ("a", "an", "one", "two", "three")
-        and (_FRACTION_OF.match(m.string, m.end()) or num_text == "a")
+        and (_FRACTION_OF.match(m.string, m.end()) or (num_text == "a" and not after_last))
     ):
         # a fraction: "a quarter of the shares", "three quarters of them", "fell by a
-        # quarter"; but "for an additional quarter" is three months
+        # quarter"; but "for an additional quarter" and "could last a quarter" are three months
         return None
     n = number_of(m) if text_of(m, "num") else None
     if text_of(m, "num2") and not text_of(m, "unit2"):
         n2 = V.number_value(m.group("num2"))
-        if text_of(m, "rel") or n is None or n2 is None:
+        if (text_of(m, "rel") and not after_last) or n is None or n2 is None:
             n = None  # "the next 12 to 18 months": an amount in between, unknown
         else:
             # "two to six days": two durations, "two" (days) and "six days", as
@@ -139,7 +144,7 @@ def _amount(m: re.Match, unit: str, num_text: str) -> Resolution | None:
     # "$5 a year", "10% a month": a rate, i.e. a SET
     if num_text in ("a", "an") and re.search(
         r"(?:\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$",
-        m.string[max(0, m.start() - 14) : m.start()].lower(),
+        words_before(m.string, m.start(), 1).lower(),
     ):
         return Resolution("SET", duration_value(1, unit))
     return Resolution("DURATION", duration_value(n, unit))

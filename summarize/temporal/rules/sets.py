@@ -8,7 +8,18 @@ from __future__ import annotations
 import re
 
 from .. import vocabulary as V
-from .base import Context, Resolution, Rule, duration_value, month_number_of, normalized, number_of, text_of, unit_of
+from .base import (
+    Context,
+    Resolution,
+    Rule,
+    duration_value,
+    month_number_of,
+    normalized,
+    number_of,
+    text_of,
+    unit_of,
+    words_before,
+)
 from .names import CAPITAL_AFTER, in_a_name
 
 
@@ -44,8 +55,8 @@ def resolve_frequency(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # "People's Daily", "Publishers Weekly", "Daily Mail Online said"
     if re.search(
         r"\b(?:its|the|their|a|an|his|her|our|average|first|second|third|fourth|fifth|initial|regular|"
-        r"consecutive|straight|latest|last|previous)\s+$",
-        m.string[max(0, m.start() - 12) : m.start()],  # "consecutive " is 12 characters
+        r"(?:non-?)?consecutive|straight|latest|last|previous)\s+$",
+        words_before(m.string, m.start(), 1),
     ):
         return None  # an adjective: "its quarterly dividend", "average daily volume"
     return Resolution("SET", V.FREQUENCY_WORDS[normalized(m.group("freq"))])
