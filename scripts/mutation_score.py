@@ -50,6 +50,11 @@ STATUS = {
     -24: TIMEOUT,
     152: TIMEOUT,
     255: TIMEOUT,
+    # Killed by a signal: SIGKILL when a mutant's endless loop or endless list passes
+    # the CPU or memory limit ("find(word, None)" in the tagger), SIGSEGV. Its tests did
+    # not pass: caught, as a timeout is (mutmut itself calls both "segfault").
+    -9: TIMEOUT,
+    -11: KILLED,
     None: NOT_CHECKED,
 }
 
