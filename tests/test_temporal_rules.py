@@ -29,6 +29,7 @@ from summarize.temporal.rules.dates import resolve_month, resolve_month_day
 from summarize.temporal.rules.placing import nearest_year
 from summarize.temporal.rules.slots import expand
 from summarize.temporal.rules.triggers import _words
+from summarize.temporal.tagger import _trigger_spans
 
 
 def test_the_registry_holds_every_family_in_order_and_is_valid():
@@ -480,3 +481,10 @@ def test_words_before_stops_in_a_word_too_long_for_prose_win(text: str, count: i
 )
 def test_words_after_mirrors_words_before(text: str, count: int, expected: str):
     assert words_after(text, len("another"), count) == expected
+
+
+def test_triggers_are_whole_words_only():
+    # "may" in "dismay", "mayor" and "mays", "per" in "percent" and "pert" open no
+    # window: a window costs a search by every rule of its category.
+    text = "dismay as the mayor, in may, spent per head 5 percent more; mays pert"
+    assert _trigger_spans(text) == {"month": [(24, 27)], "set": [(35, 38)]}

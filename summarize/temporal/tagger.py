@@ -113,20 +113,7 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
 
     Rules match ``lower`` (the lower-cased text): case-sensitive regexes are faster.
     """
-    hits: dict[str, list[tuple[int, int]]] = {}
-    # Distinct words first (C speed), then the few trigger words among them located.
-    for word in TRIGGER_SET.intersection(TOKEN_REGEX.findall(lower)):
-        spans = []
-        n, i = len(word), lower.find(word)
-        while i >= 0:
-            if not (i and lower[i - 1].isalpha()) and not lower[i + n : i + n + 1].isalpha():
-                spans.append((i, i + n))
-            i = lower.find(word, i + n)
-        for category in TRIGGER_WORDS[word]:
-            hits.setdefault(category, []).extend(spans)
-    for m in DIGIT_TRIGGER_REGEX.finditer(lower):
-        if m.lastgroup is not None:  # (every alternative is a named class)
-            hits.setdefault(m.lastgroup, []).append(m.span())
+    hits = _trigger_spans(lower)
     if not hits:
         return []
     windows_of: dict[tuple, list[tuple[int, int]]] = {}
@@ -144,6 +131,26 @@ def _candidates(text: str, lower: str) -> list[_Candidate]:
                 if m.end() > m.start():
                     out.append(_Candidate(m.start(), m.end(), index, m))
     return out
+
+
+def _trigger_spans(lower: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger category's words and digit patterns are in ``lower``: whole
+    words only, so "may" in "mayor" or "dismay" and "per" in "percent" open no window."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    # Distinct words first (C speed), then the few trigger words among them located.
+    for word in TRIGGER_SET.intersection(TOKEN_REGEX.findall(lower)):
+        spans = []
+        n, i = len(word), lower.find(word)
+        while i >= 0:
+            if not (i and lower[i - 1].isalpha()) and not lower[i + n : i + n + 1].isalpha():
+                spans.append((i, i + n))
+            i = lower.find(word, i + n)
+        for category in TRIGGER_WORDS[word]:
+            hits.setdefault(category, []).extend(spans)
+    for m in DIGIT_TRIGGER_REGEX.finditer(lower):
+        if m.lastgroup is not None:  # (every alternative is a named class)
+            hits.setdefault(m.lastgroup, []).append(m.span())
+    return hits
 
 
 def _windows(text: str, spans: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
