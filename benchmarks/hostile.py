@@ -15,7 +15,8 @@ The cases are the ones a security review found unbounded (over 150 s each; the
 sentences, a text of 100,000 dates, "on June 9," 50,000 times, and a 20 MB HTML
 page; plus a 5 MB "word" with no space, which is the worst case for the
 tokenizers, and 100,000 dates joined into one "word" ("May-June/Friday-...": a
-look back at the words before each date was quadratic there, found in review).
+look back at the words before each date was quadratic there, found in review), and
+250 dates 20,000 spaces apart (each rule's reach crossed the spaces one at a time).
 """
 
 from __future__ import annotations
@@ -108,6 +109,12 @@ def joined_dates(scale: float = 1.0) -> str:
     return "Months: " + "".join(names[i % len(names)] for i in range(int(100_000 * scale))) + "May."
 
 
+def spaced_dates(scale: float = 1.0) -> str:
+    """250 sentences with a date each, 20,000 spaces apart (5 MB): a run of spaces
+    stepped over one character at a time, for each rule's window, was slow."""
+    return (" " * 20_000).join("The talks will last two days from Friday." for _ in range(int(250 * scale)))
+
+
 def on_june_9(scale: float = 1.0) -> str:
     """'on June 9,' 50,000 times: one sentence with 50,000 dates."""
     return "The council met " + "on June 9, " * int(50_000 * scale) + "and agreed."
@@ -155,6 +162,7 @@ CASES: dict[str, tuple[str, Callable[[float], str]]] = {
     "100k dates": ("many-dates.txt", many_dates),
     "'on June 9,' x50k": ("on-june-9.txt", on_june_9),
     "100k joined dates": ("joined-dates.txt", joined_dates),
+    "5 MB of spaces, 250 dates": ("spaced-dates.txt", spaced_dates),
     "20 MB HTML page": ("big-page.html", big_page),
     "20 MB page, tiny paragraphs": ("tiny-paragraphs.html", tiny_paragraphs_page),
     "20 MB page, mostly script": ("script-page.html", script_page),

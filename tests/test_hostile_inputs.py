@@ -79,6 +79,7 @@ CASES = [
     ("many_dates", 0.01),
     ("on_june_9", 0.02),
     ("joined_dates", 0.01),
+    ("spaced_dates", 0.1),
 ]
 
 

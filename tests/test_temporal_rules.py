@@ -318,7 +318,7 @@ def test_a_hyphenated_unit_is_the_tables_spaced_one_rulesB():
         ("therefor another month", 1, "therefor "),  # never half a word
         ("another month", 1, ""),
         ("stay for another month", 0, ""),
-        # a word of WORD_CHARS_MAX (100) characters is whole, a longer one cut there
+        # a word of RUN_CHARS_MAX (100) characters is whole, a longer one cut there
         ("x" * 99 + " another month", 1, "x" * 99 + " "),
         ("x" * 100 + " another month", 1, "x" * 100 + " "),
         ("y" + "x" * 100 + " another month", 1, "x" * 100 + " "),
@@ -455,12 +455,14 @@ def test_a_date_joined_to_the_one_before_takes_its_year_place(text, dct, expecte
 @pytest.mark.parametrize(
     ("text", "count", "expected"),
     [
-        # a run of non-space characters longer than WORD_CHARS_MAX (100) is no word:
+        # a run of non-space characters longer than RUN_CHARS_MAX (100) is no word:
         # the window ends 100 characters into it
         ("x" * 150 + " for another", 2, "x" * 100 + " for "),
         ("x" * 150 + " for another", 1, "for "),
-        (" " * 1200 + "another", 1, " " * 1200),  # whitespace is skipped however long
-        ("for" + " " * 996 + "another", 1, "for" + " " * 996),
+        # and so is a run of whitespace (megabytes of spaces are no line break)
+        (" " * 1200 + "another", 1, " " * 100),
+        ("for" + " " * 99 + "another", 1, "for" + " " * 99),
+        ("for" + " " * 100 + "another", 1, " " * 100),
     ],
 )
 def test_words_before_stops_in_a_word_too_long_for_prose_win(text: str, count: int, expected: str):
@@ -477,6 +479,8 @@ def test_words_before_stops_in_a_word_too_long_for_prose_win(text: str, count: i
         ("another " + "x" * 150, 1, " " + "x" * 100),
         ("another" + "y" * 150, 0, "y" * 100),
         ("another" + "y" * 99 + " z", 0, "y" * 99),
+        ("another" + " " * 99 + "month", 1, " " * 99 + "month"),
+        ("another" + " " * 150 + "month", 1, " " * 100),
     ],
 )
 def test_words_after_mirrors_words_before(text: str, count: int, expected: str):

@@ -186,11 +186,12 @@ def text_of(m: re.Match, name: str) -> str | None:
         return None
 
 
-# The longest run of non-space characters words_before and words_after take for a
-# word. A longer one is no word of prose but, say, a hostile "May-June/Friday-..." of
-# megabytes with a date every few characters: walked whole from each date, the look
-# would be quadratic, so it stops there.
-WORD_CHARS_MAX = 100
+# The longest run words_before and words_after take for a word (non-space characters)
+# or for the space between two words (a line break and its indentation). A longer one
+# is no prose but, say, a hostile "May-June/Friday-..." of megabytes with a date every
+# few characters, or megabytes of spaces: walked whole from each date, one character
+# at a time, the look would be quadratic or slow, so it stops there.
+RUN_CHARS_MAX = 100
 
 
 def words_before(text: str, start: int, count: int) -> str:
@@ -199,17 +200,16 @@ def words_before(text: str, start: int, count: int) -> str:
     its meaning across a hard-wrapped, indented line ("by the end of the\\n    year") or a
     run of spaces ("for   another month"), where a fixed character window sees half a word.
     A word is a run of non-space characters, so the window never starts inside one (the
-    cue "for" is not found in "therefor another day"), unless it is longer than
-    ``WORD_CHARS_MAX``: then the window ends there."""
+    cue "for" is not found in "therefor another day"). A run of either kind longer than
+    ``RUN_CHARS_MAX`` ends the window."""
     i = start
     for _ in range(count):
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        word_end = i
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
-            if word_end - i == WORD_CHARS_MAX:
-                return text[i:start]
+        for in_run in (str.isspace, _is_not_space):  # the space before a word, then the word
+            run_end = i
+            while i > 0 and in_run(text[i - 1]):
+                i -= 1
+                if run_end - i == RUN_CHARS_MAX:
+                    return text[i:start]
     return text[i:start]
 
 
@@ -217,16 +217,18 @@ def words_after(text: str, end: int, count: int) -> str:
     """The rest of the word ``text[end]`` is in ("'s") and the ``count`` words after it:
     ``words_before``'s mirror."""
     i, n = end, len(text)
-    for word in range(count + 1):  # the rest of the word at ``end``, then ``count`` words
-        if word:
-            while i < n and text[i].isspace():
-                i += 1
-        word_start = i
-        while i < n and not text[i].isspace():
+    runs = [_is_not_space] + [str.isspace, _is_not_space] * count  # the rest of the word, then space and word
+    for in_run in runs:
+        run_start = i
+        while i < n and in_run(text[i]):
             i += 1
-            if i - word_start == WORD_CHARS_MAX:
+            if i - run_start == RUN_CHARS_MAX:
                 return text[end:i]
     return text[end:i]
+
+
+def _is_not_space(character: str) -> bool:
+    return not character.isspace()
 
 
 def normalized(text: str) -> str:

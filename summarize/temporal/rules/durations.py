@@ -60,8 +60,12 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolution | None:
     if unit == "second" and num_text in ("a", "one"):
         # "a second city", "one second-round vote"; but "an additional second" is one
         return None
-    if re.fullmatch(r"\d{4}", num_text) and not (text_of(m, "unit") or text_of(m, "anyunit") or "").endswith("s"):
-        return None  # a year before its noun, not 2011 quarters: "the year-ago 2011 quarter"
+    if (
+        re.fullmatch(r"\d{4}", num_text)
+        and not m.string.startswith("-", m.end("num"))
+        and not (text_of(m, "unit") or text_of(m, "anyunit") or "").endswith("s")
+    ):
+        return None  # a year before its noun, not 2011 quarters: "the year-ago 2011 quarter"; but "a 1500-year history"
     if num_text == "another" and not re.search(
         r"\b(?:for|in|within|over|after)\s+$", words_before(m.string, m.start(), 1), re.I
     ):

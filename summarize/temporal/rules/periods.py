@@ -38,13 +38,14 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolution | None:
         year, month = ctx.dct.year, ctx.dct.month
         rel = text_of(m, "rel")
         offset = V.RELATIVE_DETERMINERS[normalized(rel)] if rel else 0
-        if code == "WI" and (month <= 2 or (month <= 10 and offset == 0 and ctx.tense == "PAST")):
+        if code == "WI" and (month <= 2 or (month <= 5 and offset == 0 and ctx.tense == "PAST")):
             # January 2014 is the 13th month of the winter begun in December 2013 (2013-WI).
-            # From March that winter has ended, but until November it is still the one
-            # "this winter" and "the winter" mean in the past tense ("Snow has closed
-            # schools twice this winter", written on April 2); in November the one
-            # beginning ("It has snowed twice this winter", November 25). "Schools will
-            # close this winter" is always the coming one.
+            # In spring that winter has ended, but it is still the one "this winter" and
+            # "the winter" mean in the past tense ("Snow has closed schools twice this
+            # winter", written on April 2). Not later: from June the talk turns to the
+            # coming one, often in a past tense the tagger reads as past ("Officials said
+            # they had stockpiled salt for this winter", "Forecasters said this winter
+            # will be the coldest"); "Schools will close this winter" is always the coming one.
             year, month = year - 1, month + 12
         # The season's last month (winter ends in February of the next year).
         ends = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[code]
