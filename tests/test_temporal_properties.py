@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from summarize.temporal import find_time_expressions
+from summarize.temporal.tagger import _reach_back, _reach_forward
 
 # Fragments that trigger the rules, mixed with noise, so the rules really run.
 FRAGMENTS = [
@@ -165,3 +166,37 @@ def test_no_dct_never_invents_a_year_for_relative_words(text: str) -> None:
 def test_dct_at_the_edge_of_the_calendar_never_raises(text: str, dct: dt.date) -> None:
     for t in find_time_expressions(text, dct):
         assert t.text == text[t.start : t.end]
+
+
+def _reach_back_by_hand(text: str, start: int, count: int) -> int:
+    # The definition: one character a step, a run of whitespace being one.
+    i = start
+    for _ in range(count):
+        if i == 0:
+            break
+        i -= 1
+        while i > 0 and text[i].isspace() and text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _reach_forward_by_hand(text: str, end: int, count: int) -> int:
+    i = end
+    for _ in range(count):
+        if i == len(text):
+            break
+        i += 1
+        while i < len(text) and text[i].isspace() and text[i - 1].isspace():
+            i += 1
+    return i
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(st.text(alphabet="ab \n\t", max_size=30), st.integers(0, 30), st.integers(0, 12))
+def test_the_triggers_reach_counts_a_run_of_whitespace_as_one_character(text: str, position: int, count: int):
+    # The tagger's windows (tagger._reach_back, _reach_forward) take a shortcut where
+    # no two whitespace characters are together, and cross a run in one step: both
+    # must give what the definition gives.
+    position = min(position, len(text))
+    assert _reach_back(text, position, count) == _reach_back_by_hand(text, position, count)
+    assert _reach_forward(text, position, count) == _reach_forward_by_hand(text, position, count)
