@@ -132,6 +132,11 @@ def test_future_in_the_past_at_the_window_edges_core(sentence: str, expected: bo
     assert future_in_the_past(sentence, match.start(), match.end()) is expected
 
 
+def _rates(count: int) -> str:
+    """ "1.1%, 1.2%, ...": tokens that hold no word."""
+    return " ".join(f"1.{n}%," for n in range(1, count + 1))
+
+
 _INDENT = "\n" + " " * 80  # deep, but a line break and its indentation (a longer run is no prose)
 
 
@@ -152,6 +157,12 @@ _INDENT = "\n" + " " * 80  # deep, but a line break and its indentation (a longe
         ("On Friday, 1,200 of its 3,400 staff, or 35%, will strike.", "FUTURE"),
         # ... and here the sixth, beyond the five words after
         ("On Friday, 1,200 of its 3,400 staff, or about 35%, will strike.", None),
+        # the bound in tokens: twenty before (here "will" is the twentieth, then the
+        # twenty-first) and ten after (the tenth, then the eleventh)
+        ("The fund will pay " + _rates(17) + " on Friday.", "FUTURE"),
+        ("The fund will pay " + _rates(18) + " on Friday.", None),
+        ("On Friday, " + _rates(8) + " staff will strike.", "FUTURE"),
+        ("On Friday, " + _rates(9) + " staff will strike.", None),
     ],
 )
 def test_clause_tense_counts_words_not_characters_win(sentence: str, tense: str | None) -> None:
