@@ -29,7 +29,7 @@ from summarize.temporal.rules.dates import resolve_month, resolve_month_day
 from summarize.temporal.rules.placing import nearest_year
 from summarize.temporal.rules.slots import expand
 from summarize.temporal.rules.triggers import _words
-from summarize.temporal.tagger import _trigger_spans
+from summarize.temporal.tagger import _trigger_spans, _windows
 
 
 def test_the_registry_holds_every_family_in_order_and_is_valid():
@@ -477,3 +477,22 @@ def test_triggers_are_whole_words_only():
     # window: a window costs a search by every rule of its category.
     text = "dismay as the mayor, in may, spent per head 5 percent more; mays pert"
     assert _trigger_spans(text) == {"month": [(24, 27)], "set": [(35, 38)]}
+    # ... from the text's first character on
+    assert {category: sorted(spans) for category, spans in _trigger_spans("may 5 and june").items()} == {
+        "month": [(0, 3), (10, 14)]
+    }
+
+
+@pytest.mark.parametrize(
+    ("spans", "left", "right", "windows"),
+    [
+        # windows that touch are one: a match may run across the point where they meet
+        ([(0, 4), (10, 14)], 1, 1, [(0, 19)]),
+        ([(0, 4), (15, 19)], 0, 1, [(0, 9), (15, 19)]),
+        # a window ends at the end of the word it reaches into, not past it
+        ([(0, 4)], 0, 7, [(0, 14)]),
+        ([(5, 6)], 0, 0, [(5, 9)]),
+    ],
+)
+def test_trigger_windows_are_merged_and_end_between_words(spans, left, right, windows):
+    assert _windows("aaaa bbbb cccc dddd", spans, left, right) == windows
