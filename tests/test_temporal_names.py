@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from summarize.temporal import find_time_expressions
-from summarize.temporal.rules.names import _context_before, names_among_months
+from summarize.temporal.rules.base import Context
+from summarize.temporal.rules.names import _context_before, in_a_name, names_among_months
 
 DCT = dt.date(2015, 4, 10)
 
@@ -82,3 +83,16 @@ def test_a_name_across_a_wrapped_line_place(text: str, expected: list[tuple[str,
 )
 def test_the_word_before_a_month_across_a_wrapped_line_place(text: str, names: set[str]) -> None:
     assert names_among_months(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "cased"),
+    [
+        # An uncased context says nothing, even of a capital in its text ("USA Today").
+        ("USA Today", 4, False),
+        # No word at ``start`` (a digit): nothing to be capitalized.
+        ("USA 9 Today", 4, True),
+    ],
+)
+def test_no_capitalized_word_in_a_cased_text_is_no_name_last(text: str, start: int, cased: bool) -> None:
+    assert in_a_name(start, Context(dct=None, text=text, cased=cased)) is False
