@@ -169,3 +169,19 @@ def test_clause_tense_counts_words_not_characters_win(sentence: str, tense: str 
     match = re.search(r"Friday", sentence)
     assert match is not None
     assert clause_tense(sentence, match.start(), match.end()) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "held" after "be" is a participle, as "asked" is: the past verb governing the
+        # plan is "said"
+        ("Officials said the talks would be held on Friday.", True),
+        ("Officials said talks to be held on Friday were off.", True),
+        ("Talks were held on Friday.", False),
+    ],
+)
+def test_an_irregular_participle_after_be_is_no_past_verb(sentence: str, expected: bool) -> None:
+    match = re.search(r"Friday", sentence)
+    assert match is not None
+    assert future_in_the_past(sentence, match.start(), match.end()) is expected

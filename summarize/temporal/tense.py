@@ -69,8 +69,8 @@ def future_in_the_past(text: str, start: int, end: int) -> bool:
         if word in FUTURE_MARKERS or word in PRESENT_COPULAS:
             return False  # "will ask them to hand over", "is asking them to": the DCT's future
         if _marker(word) == "PAST":
-            # "asked", "said", "was": but not a participle after "be"/"to" ("to be asked")
-            return not (word.endswith("ed") and i + 1 < len(words) and words[i + 1] in _PARTICIPLE_AFTER)
+            # "asked", "said", "was": but not a participle after "be"/"to" ("to be asked", "be held")
+            return not (i + 1 < len(words) and words[i + 1] in _PARTICIPLE_AFTER)
     return False
 
 
@@ -121,11 +121,12 @@ def _scan(text: str, start: int, end: int) -> tuple[str | None, tuple[str, int] 
         if word in PRESENT_COPULAS and i < min(len(before), _COPULA_REACH) and not possessive:
             return "FUTURE", ("copula", i), before_cased  # "the funeral is Friday"
         tense = _marker(word)
-        if tense == "PAST" and word.endswith("ed") and i + 1 < len(before):
+        if tense == "PAST" and i + 1 < len(before):
             # "a vigil is planned for Wednesday": a present passive of planning is a schedule
             if word in PLANNING_PARTICIPLES and words[i + 1] in PRESENT_COPULAS and not possessive:
                 return "FUTURE", ("copula", i), before_cased
-            # "to be published", "will be signed", "will remain closed": a participle, not a past
+            # "to be published", "will be held", "will remain closed": a participle, not a
+            # past, regular or not
             if words[i + 1] in _PARTICIPLE_AFTER:
                 continue
         if tense:
