@@ -16,7 +16,8 @@ sentences, a text of 100,000 dates, "on June 9," 50,000 times, and a 20 MB HTML
 page; plus a 5 MB "word" with no space, which is the worst case for the
 tokenizers, and 100,000 dates joined into one "word" ("May-June/Friday-...": a
 look back at the words before each date was quadratic there, found in review), and
-250 dates 20,000 spaces apart (each rule's reach crossed the spaces one at a time).
+250 dates 20,000 spaces apart (each rule's reach crossed the spaces one at a time),
+and "the evening before" 50,000 times (each looked for "of" in the whole text before it).
 """
 
 from __future__ import annotations
@@ -115,6 +116,12 @@ def spaced_dates(scale: float = 1.0) -> str:
     return (" " * 20_000).join("The talks will last two days from Friday." for _ in range(int(250 * scale)))
 
 
+def evenings_before(scale: float = 1.0) -> str:
+    """'They met the evening before.' 50,000 times: the look for "of" before each
+    ("goal of the evening after") searched the whole text before it (quadratic)."""
+    return "They met the evening before. " * int(50_000 * scale)
+
+
 def on_june_9(scale: float = 1.0) -> str:
     """'on June 9,' 50,000 times: one sentence with 50,000 dates."""
     return "The council met " + "on June 9, " * int(50_000 * scale) + "and agreed."
@@ -163,6 +170,7 @@ CASES: dict[str, tuple[str, Callable[[float], str]]] = {
     "'on June 9,' x50k": ("on-june-9.txt", on_june_9),
     "100k joined dates": ("joined-dates.txt", joined_dates),
     "5 MB of spaces, 250 dates": ("spaced-dates.txt", spaced_dates),
+    "'the evening before' x50k": ("evenings-before.txt", evenings_before),
     "20 MB HTML page": ("big-page.html", big_page),
     "20 MB page, tiny paragraphs": ("tiny-paragraphs.html", tiny_paragraphs_page),
     "20 MB page, mostly script": ("script-page.html", script_page),

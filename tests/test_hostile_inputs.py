@@ -80,6 +80,7 @@ CASES = [
     ("on_june_9", 0.02),
     ("joined_dates", 0.01),
     ("spaced_dates", 0.1),
+    ("evenings_before", 0.05),
 ]
 
 

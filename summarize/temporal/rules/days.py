@@ -14,7 +14,7 @@ import re
 
 from .. import datemath, vocabulary as V
 from ..timex import TimexType
-from .base import Context, Resolution, Rule, capitalized, is_compound, normalized, text_of
+from .base import Context, Resolution, Rule, capitalized, is_compound, normalized, text_of, words_before
 from .dates import resolve_month_day
 from .names import in_a_name, weekday_in_a_name
 from .placing import weekday_value
@@ -64,14 +64,14 @@ def resolve_pod(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day_value}T{code}", mod)
 
 
-# "of" just before a match, across any run of spaces or a line break ("goal of\n the evening"):
-# the whole text before is searched (a fixed window missed "of" with more spaces between).
+# "of" as the word just before a match, across a run of spaces or a line break ("goal of\n
+# the evening"), where a fixed window of characters missed it.
 OF_BEFORE = re.compile(r"\bof\s+$")
 
 
 def resolve_anaphoric_pod(m: re.Match, ctx: Context) -> Resolution | None:
     """ "the next morning", "the night before": a part of the day after or before the day told about."""
-    if text_of(m, "anapod2") and OF_BEFORE.search(m.string, endpos=m.start()):
+    if text_of(m, "anapod2") and OF_BEFORE.search(words_before(m.string, m.start(), 1)):
         return None  # "his second goal of the evening after the break"
     code = V.PARTS_OF_DAY[normalized(text_of(m, "anapod") or m.group("anapod2"))]
     step = (
